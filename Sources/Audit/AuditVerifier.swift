@@ -1,0 +1,78 @@
+import Foundation
+
+/// The result of checking the audit chain.
+public enum VerificationResult: Sendable, Hashable {
+    /// Every link holds; `count` entries checked.
+    case intact(count: Int)
+    /// The first broken link: the position where the chain stops holding, and why.
+    case broken(seq: Int64, problem: ChainProblem)
+
+    /// Whether the chain is intact.
+    public var isIntact: Bool {
+        if case .intact = self { return true }
+        return false
+    }
+}
+
+/// What is wrong at a broken link.
+public enum ChainProblem: Sendable, Hashable {
+    /// The stored hash does not match the entry's content: a field was altered.
+    case contentAltered
+    /// The entry does not point at the previous entry's hash: an entry before it was removed, altered or moved.
+    case linkBroken
+    /// A sequence number is missing or out of order: entries were removed or reordered.
+    case sequenceGap(expected: Int64, found: Int64)
+    /// The chain ends before the recorded head: entries at the end were removed.
+    case truncated(headSeq: Int64, lastSeq: Int64)
+    /// The last entry differs from the recorded head.
+    case headMismatch
+
+    /// Chinese explanation for `baomi audit verify` and the audit browser.
+    public var chinese: String {
+        switch self {
+        case .contentAltered: "记录内容被篡改（哈希值不符）"
+        case .linkBroken: "链接断裂（前一条记录被删除、篡改或调换）"
+        case .sequenceGap(let expected, let found): "序号不连续：应为 \(expected)，实为 \(found)（记录被删除或调换）"
+        case .truncated(let head, let last): "日志末尾被截断：链头记录到 \(head)，实际只到 \(last)"
+        case .headMismatch: "最后一条记录与链头不符"
+        }
+    }
+}
+
+/// Walks the chain and reports the first broken link (R-SY-3).
+public enum AuditVerifier {
+    /// R-SY-3: verifies `entries` in stored order, then the recorded head (`seq`, `hash`) if any.
+    ///
+    /// `entries` must be in ascending `seq` order as read from the store; a reordering shows up as a
+    /// hash or link mismatch because `seq` is part of the hashed content.
+    public static func verify(_ entries: some Sequence<AuditEntry>, head: (seq: Int64, hash: String)?) -> VerificationResult {
+        var expectedSeq: Int64 = 1
+        var previousHash = AuditChain.genesis
+        var count = 0
+        for entry in entries {
+            if entry.seq != expectedSeq {
+                return .broken(seq: expectedSeq, problem: .sequenceGap(expected: expectedSeq, found: entry.seq))
+            }
+            if entry.prevHash != previousHash {
+                return .broken(seq: entry.seq, problem: .linkBroken)
+            }
+            let recomputed = AuditChain.hash(seq: entry.seq, record: entry.record, prevHash: entry.prevHash)
+            if recomputed != entry.hash {
+                return .broken(seq: entry.seq, problem: .contentAltered)
+            }
+            previousHash = entry.hash
+            expectedSeq += 1
+            count += 1
+        }
+        if let head {
+            let lastSeq = expectedSeq - 1
+            if head.seq > lastSeq {
+                return .broken(seq: lastSeq + 1, problem: .truncated(headSeq: head.seq, lastSeq: lastSeq))
+            }
+            if head.seq < lastSeq || head.hash != previousHash {
+                return .broken(seq: lastSeq, problem: .headMismatch)
+            }
+        }
+        return .intact(count: count)
+    }
+}

@@ -1,0 +1,144 @@
+import Accounts
+import Audit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// `/api/v1`: the same operations as the web UI, as JSON, described by `/api/v1/openapi.json`.
+struct APIController {
+    let services: Services
+
+    struct TokenRequest: Codable { let username: String; let password: String; let otp: String? }
+    struct TokenResponse: Codable { let token: String; let idleTimeoutSeconds: Int; let user: MeDTO }
+    struct PasswordRequest: Codable { let oldPassword: String; let newPassword: String; let confirm: String }
+    struct NewUserRequest: Codable { let username: String; let displayName: String; let personId: String? }
+    struct CreatedUserResponse: Codable { let user: UserDTO; let initialPassword: String; let otpUrl: String? }
+    struct PasswordResponse: Codable { let password: String }
+    struct RolesRequest: Codable { let roles: [String] }
+    struct NewUnitRequest: Codable { let name: String; let kind: String; let parentId: String?; let region: String? }
+    struct NewDepartmentRequest: Codable { let unitId: String; let name: String }
+    struct NewPersonRequest: Codable {
+        let unitId: String; let departmentId: String?; let name: String; let post: String?; let title: String?; let phone: String?; let email: String?
+    }
+    struct TierRequest: Codable { let tier: String }
+    struct DepartmentDTO: Codable { let id: String; let unitId: String; let name: String }
+    struct OK: Codable { let ok: Bool }
+    struct List<T: Codable>: Codable { let count: Int; let items: [T] }
+    struct NewNoticeRequest: Codable {
+        let title: String; let body: String; let marking: String; let issuedOn: String; let scopePersonIds: [String]?
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in
+            guard let url = Bundle.module.url(forResource: "Public/openapi", withExtension: "json"),
+                let data = try? Data(contentsOf: url)
+            else { throw Refusal.notFound }
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        api.post("auth/token") { request, context in
+            let body = try await decodeJSON(TokenRequest.self, request)
+            let opened = try await services.auth.login(
+                username: body.username, password: body.password, otp: body.otp, kind: .api, remote: context.remoteAddress)
+            return JSON.response(TokenResponse(token: opened.token, idleTimeoutSeconds: Int(services.idleTimeout), user: MeDTO(opened.actor)), status: .created)
+        }
+        api.delete("auth/token") { _, context in
+            guard let session = context.session else { throw Unauthenticated() }
+            try await services.auth.logout(session)
+            return JSON.response(OK(ok: true))
+        }
+        api.get("me") { _, context in JSON.response(MeDTO(try context.actor())) }
+        api.post("me/password") { request, context in
+            let body = try await decodeJSON(PasswordRequest.self, request)
+            try await services.auth.changePassword(try context.actor(), old: body.oldPassword, new: body.newPassword, confirm: body.confirm)
+            return JSON.response(OK(ok: true))
+        }
+        api.get("todos") { _, context in
+            let items = try await services.todos.items(for: try context.actor())
+            return JSON.response(List(count: items.count, items: items))
+        }
+        registerAccounts(api)
+        registerOrganisation(api)
+        registerAudit(api)
+        registerCalendar(api)
+        registerNotices(api)
+    }
+
+    private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {
+        api.get("users") { _, context in
+            let users = try await services.accounts.list(try context.actor()).map(UserDTO.init)
+            return JSON.response(List(count: users.count, items: users))
+        }
+        api.post("users") { request, context in
+            let body = try await decodeJSON(NewUserRequest.self, request)
+            let created = try await services.accounts.create(
+                try context.actor(), NewAccount(username: body.username, displayName: body.displayName, personID: body.personId))
+            return JSON.response(CreatedUserResponse(user: UserDTO(created.user), initialPassword: created.initialPassword, otpUrl: created.otpURL), status: .created)
+        }
+        api.post("users/:id/lock") { _, context in
+            try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: true)
+            return JSON.response(OK(ok: true))
+        }
+        api.post("users/:id/unlock") { _, context in
+            try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: false)
+            return JSON.response(OK(ok: true))
+        }
+        api.post("users/:id/reset-password") { _, context in
+            let password = try await services.accounts.resetPassword(try context.actor(), userID: context.parameters.require("id"))
+            return JSON.response(PasswordResponse(password: password))
+        }
+        api.put("users/:id/roles") { request, context in
+            let body = try await decodeJSON(RolesRequest.self, request)
+            var roles: Set<Role> = []
+            for code in body.roles {
+                guard let role = Role(rawValue: code) else { throw Refusal.invalid("roles", "未知角色：\(code)") }
+                roles.insert(role)
+            }
+            try await services.accounts.setRoles(try context.actor(), userID: context.parameters.require("id"), roles: roles)
+            return JSON.response(OK(ok: true))
+        }
+    }
+
+    private func registerOrganisation(_ api: RouterGroup<AppRequestContext>) {
+        api.get("units") { _, context in
+            let units = try await services.organisation.visibleUnits(try context.actor()).map(UnitDTO.init)
+            return JSON.response(List(count: units.count, items: units))
+        }
+        api.post("units") { request, context in
+            let body = try await decodeJSON(NewUnitRequest.self, request)
+            guard let kind = UnitKind(code: body.kind) else { throw Refusal.invalid("kind", "未知单位类别：\(body.kind)") }
+            let unit = try await services.organisation.createUnit(try context.actor(), name: body.name, kind: kind, parentID: body.parentId, region: body.region ?? "")
+            return JSON.response(UnitDTO(unit), status: .created)
+        }
+        api.get("units/:id/departments") { _, context in
+            let items = try await services.organisation.departments(try context.actor(), unitID: context.parameters.require("id"))
+                .map { DepartmentDTO(id: $0.id, unitId: $0.unitID, name: $0.name) }
+            return JSON.response(List(count: items.count, items: items))
+        }
+        api.post("departments") { request, context in
+            let body = try await decodeJSON(NewDepartmentRequest.self, request)
+            let d = try await services.organisation.createDepartment(try context.actor(), unitID: body.unitId, name: body.name)
+            return JSON.response(DepartmentDTO(id: d.id, unitId: d.unitID, name: d.name), status: .created)
+        }
+        api.get("persons") { _, context in
+            let persons = try await services.organisation.persons(try context.actor()).map(PersonDTO.init)
+            return JSON.response(List(count: persons.count, items: persons))
+        }
+        api.post("persons") { request, context in
+            let b = try await decodeJSON(NewPersonRequest.self, request)
+            let p = try await services.organisation.createPerson(
+                try context.actor(),
+                Person(id: "", unitID: b.unitId, departmentID: b.departmentId, name: b.name, post: b.post ?? "", title: b.title ?? "",
+                       phone: b.phone ?? "", email: b.email ?? ""))
+            return JSON.response(PersonDTO(p), status: .created)
+        }
+        api.put("persons/:id/tier") { request, context in
+            let body = try await decodeJSON(TierRequest.self, request)
+            guard let tier = ClearanceTier(rawValue: body.tier) else { throw Refusal.invalid("tier", "涉密等级应为 core、important、general 或 none") }
+            try await services.accounts.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
+            return JSON.response(OK(ok: true))
+        }
+    }
+}

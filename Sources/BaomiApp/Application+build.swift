@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Logging
+import Persistence
+
+/// Builds the router with every controller (separate from `@main`, so tests drive it directly).
+public func buildRouter(services: Services, views: Views, secureCookies: Bool) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: AuthMiddleware(services: services, views: views))
+    if let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil) {
+        router.add(middleware: FileMiddleware(publicURL.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])])))
+    }
+    LoginController(services: services, views: views, secureCookies: secureCookies).register(on: router)
+    HomeController(services: services, views: views).register(on: router)
+    AdminController(services: services, views: views).register(on: router)
+    SecurityController(services: services, views: views).register(on: router)
+    AuditController(services: services, views: views).register(on: router)
+    CalendarController(services: services, views: views).register(on: router)
+    NoticeController(services: services, views: views).register(on: router)
+    MarkingController(services: services, views: views).register(on: router)
+    APIController(services: services).register(on: router)
+    return router
+}
+
+/// Builds the application listening on the configured address.
+public func buildApplication(services: Services, configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    let views = try await Views.load()
+    let router = buildRouter(services: services, views: views, secureCookies: configuration.secureCookies)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Baomi"),
+        logger: logger)
+}
+
+/// Opens the database and makes the services for a configuration.
+public func makeServices(_ configuration: AppConfiguration, clock: BaomiClock = .system, logger: Logger) async throws -> Services {
+    let database = try await Database.open(configuration.database, logger: logger)
+    return Services(
+        database: database, clock: clock, passwordPolicy: .init(systemLevel: configuration.systemLevel),
+        idleTimeout: configuration.idleTimeout, bcryptCost: configuration.bcryptCost)
+}

@@ -1,0 +1,28 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Persistence
+
+/// The request context: the session (if any) resolved by `AuthMiddleware`, and the client address.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The authenticated session, set by `AuthMiddleware`.
+    public var session: ActiveSession?
+    /// The client's IP address.
+    public let remoteAddress: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        session = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The acting user; throws `sessionExpired` when there is none.
+    func actor() throws -> Actor {
+        guard let session else { throw Unauthenticated() }
+        return session.actor
+    }
+}
+
+/// Thrown by handlers that need a session when there is none; mapped to a redirect (web) or 401 (API).
+struct Unauthenticated: Error {}

@@ -1,0 +1,179 @@
+import Accounts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// The 系统管理员's pages: accounts, units, departments, persons (R-SY-1).
+struct AdminController {
+    let services: Services
+    let views: Views
+
+    struct UserRow: Sendable {
+        let id: String, username: String, displayName: String, roles: String, person: String, locked: Bool, lastLogin: String, mustChange: Bool
+    }
+
+    struct PersonOption: Sendable {
+        let id: String, label: String
+    }
+
+    struct UsersModel: Sendable {
+        let users: [UserRow]
+        let persons: [PersonOption]
+        let created: CreatedModel?
+    }
+
+    struct CreatedModel: Sendable {
+        let username: String, password: String, otpURL: String?
+    }
+
+    struct UnitRow: Sendable {
+        let id: String, name: String, kind: String, parent: String, region: String, departments: String, depth: String
+    }
+
+    struct KindOption: Sendable {
+        let code: String, name: String
+    }
+
+    struct DeptOption: Sendable {
+        let id: String, label: String
+    }
+
+    struct PersonRow: Sendable {
+        let name: String, unit: String, department: String, post: String, title: String, tier: String, phone: String
+    }
+
+    struct UnitsModel: Sendable {
+        let units: [UnitRow]
+        let kinds: [KindOption]
+        let departments: [DeptOption]
+        let persons: [PersonRow]
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/admin/users") { _, context in
+            try await usersPage(context, created: nil, error: nil)
+        }
+        router.post("/admin/users") { request, context in
+            let actor = try context.actor()
+            let form = try await csrfForm(request, context)
+            do {
+                let created = try await services.accounts.create(
+                    actor, NewAccount(username: form["username"] ?? "", displayName: form["display_name"] ?? "",
+                                      personID: form["person_id"].flatMap { $0.isEmpty ? nil : $0 }))
+                return try await usersPage(context, created: CreatedModel(username: created.user.username, password: created.initialPassword, otpURL: created.otpURL), error: nil)
+            } catch let error as any DomainError where error.kind != .forbidden {
+                return try await usersPage(context, created: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            }
+        }
+        router.post("/admin/users/:id/lock") { request, context in
+            _ = try await csrfForm(request, context)
+            try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: true)
+            return Response.redirect(to: "/admin/users")
+        }
+        router.post("/admin/users/:id/unlock") { request, context in
+            _ = try await csrfForm(request, context)
+            try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: false)
+            return Response.redirect(to: "/admin/users")
+        }
+        router.post("/admin/users/:id/reset-password") { request, context in
+            _ = try await csrfForm(request, context)
+            let id = try context.parameters.require("id")
+            let password = try await services.accounts.resetPassword(try context.actor(), userID: id)
+            let user = try await services.accounts.get(try context.actor(), id: id)
+            return try await usersPage(context, created: CreatedModel(username: user.username, password: password, otpURL: nil), error: nil)
+        }
+        router.get("/admin/units") { _, context in
+            try await unitsPage(context, error: nil, flash: nil)
+        }
+        router.post("/admin/units") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await attempt(context, flash: "单位已创建") {
+                guard let kind = UnitKind(code: form["kind"] ?? "") else { throw Refusal.invalid("kind", "请选择单位类别") }
+                _ = try await services.organisation.createUnit(try context.actor(), name: form["name"] ?? "", kind: kind, parentID: form["parent_id"], region: form["region"] ?? "")
+            }
+        }
+        router.post("/admin/departments") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await attempt(context, flash: "部门已创建") {
+                _ = try await services.organisation.createDepartment(try context.actor(), unitID: form["unit_id"] ?? "", name: form["name"] ?? "")
+            }
+        }
+        router.post("/admin/persons") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await attempt(context, flash: "人员已登记") {
+                let dept = form["department_id"] ?? ""
+                let unitID = try await departmentUnit(dept) ?? (form["unit_id"] ?? "")
+                _ = try await services.organisation.createPerson(
+                    try context.actor(),
+                    Person(id: "", unitID: unitID, departmentID: dept.isEmpty ? nil : dept, name: form["name"] ?? "",
+                           post: form["post"] ?? "", title: form["title"] ?? "", phone: form["phone"] ?? "", email: form["email"] ?? ""))
+            }
+        }
+    }
+
+    private func departmentUnit(_ id: String) async throws -> String? {
+        guard !id.isEmpty else { return nil }
+        return try await services.database.read { db in try await OrganisationStore.department(id: id, on: db)?.unitID }
+    }
+
+    private func attempt(_ context: AppRequestContext, flash: String, _ body: () async throws -> Void) async throws -> Response {
+        do {
+            try await body()
+            return try await unitsPage(context, error: nil, flash: flash)
+        } catch let error as any DomainError where error.kind != .forbidden {
+            return try await unitsPage(context, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
+        }
+    }
+
+    private func usersPage(_ context: AppRequestContext, created: CreatedModel?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        try SeparationOfDuties.authorize(.manageAccounts, roles: actor.roles)
+        let users = try await services.accounts.list(actor)
+        let persons = try await services.organisation.persons(actor)
+        let units = Dictionary(uniqueKeysWithValues: try await services.organisation.visibleUnits(actor).map { ($0.id, $0.name) })
+        let byID = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0) })
+        let rows = users.map {
+            UserRow(id: $0.id, username: $0.username, displayName: $0.displayName, roles: $0.roles.sorted().map(\.chinese).joined(separator: "、"),
+                    person: $0.personID.flatMap { byID[$0] }.map { "\($0.name)（\(units[$0.unitID] ?? "")）" } ?? "—",
+                    locked: $0.locked, lastLogin: formatMillis($0.lastLoginAt), mustChange: $0.mustChangePassword)
+        }
+        let linked = Set(users.compactMap(\.personID))
+        let options = persons.filter { !linked.contains($0.id) }.map { PersonOption(id: $0.id, label: "\($0.name)（\(units[$0.unitID] ?? "")）") }
+        return views.page("users", title: "账号管理", session: context.session, path: "/admin/users",
+                          content: UsersModel(users: rows, persons: options, created: created), error: error, status: status)
+    }
+
+    private func unitsPage(_ context: AppRequestContext, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        try SeparationOfDuties.authorize(.manageOrganisation, roles: actor.roles)
+        let units = try await services.organisation.visibleUnits(actor)
+        let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
+        var rows: [UnitRow] = []
+        var deptOptions: [DeptOption] = []
+        var deptNames: [String: String] = [:]
+        func walk(_ parent: String?, depth: Int) async throws {
+            for unit in units.filter({ $0.parentID == parent }).sorted(by: { $0.name < $1.name }) {
+                let depts = try await services.organisation.departments(actor, unitID: unit.id)
+                for d in depts {
+                    deptOptions.append(DeptOption(id: d.id, label: "\(unit.name) / \(d.name)"))
+                    deptNames[d.id] = d.name
+                }
+                rows.append(UnitRow(id: unit.id, name: unit.name, kind: unit.kind.chinese, parent: unit.parentID.flatMap { names[$0] } ?? "—",
+                                    region: unit.region, departments: depts.map(\.name).joined(separator: "、"),
+                                    depth: String(repeating: "　", count: depth)))
+                try await walk(unit.id, depth: depth + 1)
+            }
+        }
+        try await walk(nil, depth: 0)
+        let persons = try await services.organisation.persons(actor).map {
+            PersonRow(name: $0.name, unit: names[$0.unitID] ?? "", department: $0.departmentID.flatMap { deptNames[$0] } ?? "—",
+                      post: $0.post, title: $0.title, tier: $0.tier.chinese, phone: $0.phone)
+        }
+        return views.page("units", title: "单位与人员", session: context.session, path: "/admin/units",
+                          content: UnitsModel(units: rows, kinds: UnitKind.all.map { KindOption(code: $0.code, name: $0.chinese) },
+                                              departments: deptOptions, persons: persons),
+                          flash: flash, error: error, status: status)
+    }
+}

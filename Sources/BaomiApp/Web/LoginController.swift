@@ -1,0 +1,92 @@
+import Accounts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// Login, logout and password change.
+struct LoginController {
+    let services: Services
+    let views: Views
+    let secureCookies: Bool
+
+    static let loginCSRFCookie = "baomi_login_csrf"
+
+    struct LoginModel: Sendable {
+        let username: String
+        let loginToken: String
+        let requiresOTP: Bool
+        let systemLevel: String
+    }
+
+    struct PasswordModel: Sendable {
+        let required: Bool
+        let minimumLength: Int
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/login") { request, context in
+            let query = FormData.query(request)
+            return loginPage(username: "", error: nil, flash: query["expired"] != nil ? "会话已超时，请重新登录（R-SY-4）" : nil)
+        }
+        router.post("/login") { request, context in
+            let form = try await FormData.from(request)
+            // Login CSRF: double-submit of a random token held in a cookie set by GET /login.
+            guard let sent = form["_login"], let cookie = request.cookies[Self.loginCSRFCookie]?.value,
+                FormData.constantTimeEquals(sent, cookie)
+            else {
+                return loginPage(username: form["username"] ?? "", error: AccountsError.csrfRejected.message, status: .forbidden)
+            }
+            do {
+                let opened = try await services.auth.login(
+                    username: form["username"] ?? "", password: form["password"] ?? "", otp: form["otp"], kind: .web,
+                    remote: context.remoteAddress)
+                var response = Response.redirect(to: "/")
+                response.addCookie(Cookies.set(AuthMiddleware.cookieName, opened.token, secure: secureCookies))
+                response.addCookie(Cookies.clear(Self.loginCSRFCookie, secure: secureCookies))
+                return response
+            } catch let error as AccountsError {
+                return loginPage(username: form["username"] ?? "", error: error.messageWithRule, status: .unauthorized)
+            }
+        }
+        router.post("/logout") { request, context in
+            _ = try await csrfForm(request, context)
+            if let session = context.session { try await services.auth.logout(session) }
+            var response = Response.redirect(to: "/login")
+            response.addCookie(Cookies.clear(AuthMiddleware.cookieName, secure: secureCookies))
+            return response
+        }
+        router.get("/account/password") { request, context in
+            _ = try context.actor()
+            return views.page(
+                "password", title: "修改口令", session: context.session, path: "/account/password",
+                content: PasswordModel(required: FormData.query(request)["required"] != nil, minimumLength: services.passwordPolicy.minimumLength),
+                flash: FormData.query(request)["required"] != nil ? "首次登录或口令被重置，请先修改口令" : nil)
+        }
+        router.post("/account/password") { request, context in
+            let actor = try context.actor()
+            let form = try await csrfForm(request, context)
+            do {
+                try await services.auth.changePassword(actor, old: form["old_password"] ?? "", new: form["new_password"] ?? "", confirm: form["confirm"] ?? "")
+                return views.page("password", title: "修改口令", session: context.session, path: "/account/password",
+                                  content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), flash: "口令已修改")
+            } catch let error as any DomainError {
+                return views.page("password", title: "修改口令", session: context.session, path: "/account/password",
+                                  content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength),
+                                  error: error.messageWithRule, status: .badRequest)
+            }
+        }
+    }
+
+    private func loginPage(username: String, error: String?, flash: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let token = IDs.token(bytes: 16)
+        var response = views.page(
+            "login", title: "登录", session: nil, path: "/login",
+            content: LoginModel(username: username, loginToken: token, requiresOTP: services.passwordPolicy.requiresOneTimePassword,
+                                systemLevel: services.passwordPolicy.systemLevel.chinese),
+            flash: flash, error: error, status: status)
+        response.addCookie(Cookies.set(Self.loginCSRFCookie, token, secure: secureCookies))
+        return response
+    }
+}

@@ -1,0 +1,76 @@
+import Accounts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// The 安全保密管理员's page: business roles of accounts and clearance tiers of persons (R-SY-1, R-PE-1).
+struct SecurityController {
+    let services: Services
+    let views: Views
+
+    struct RoleBox: Sendable {
+        let code: String, name: String, checked: Bool
+    }
+
+    struct AccountRow: Sendable {
+        let id: String, username: String, displayName: String, administrator: String?, boxes: [RoleBox]
+    }
+
+    struct TierOption: Sendable {
+        let code: String, name: String, selected: Bool
+    }
+
+    struct PersonRow: Sendable {
+        let id: String, name: String, unit: String, post: String, tiers: [TierOption]
+    }
+
+    struct Model: Sendable {
+        let accounts: [AccountRow]
+        let persons: [PersonRow]
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/security") { _, context in
+            try await page(context, flash: nil, error: nil)
+        }
+        router.post("/security/users/:id/roles") { request, context in
+            let form = try await csrfForm(request, context)
+            do {
+                let roles = Set(form.all("role").compactMap(Role.init(rawValue:)))
+                try await services.accounts.setRoles(try context.actor(), userID: context.parameters.require("id"), roles: roles)
+                return try await page(context, flash: "角色已更新", error: nil)
+            } catch let error as any DomainError where error.kind == .validation {
+                return try await page(context, flash: nil, error: error.messageWithRule, status: .badRequest)
+            }
+        }
+        router.post("/security/persons/:id/tier") { request, context in
+            let form = try await csrfForm(request, context)
+            guard let tier = ClearanceTier(rawValue: form["tier"] ?? "") else {
+                return try await page(context, flash: nil, error: "请选择涉密等级", status: .badRequest)
+            }
+            try await services.accounts.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
+            return try await page(context, flash: "涉密等级已更新", error: nil)
+        }
+    }
+
+    private func page(_ context: AppRequestContext, flash: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        try SeparationOfDuties.authorize(.assignRoles, roles: actor.roles)
+        let users = try await services.accounts.list(actor)
+        let units = Dictionary(uniqueKeysWithValues: try await services.organisation.visibleUnits(actor).map { ($0.id, $0.name) })
+        let accounts = users.map { u in
+            AccountRow(
+                id: u.id, username: u.username, displayName: u.displayName,
+                administrator: u.roles.first(where: \.isAdministrator)?.chinese,
+                boxes: Role.businessRoles.map { RoleBox(code: $0.rawValue, name: $0.chinese, checked: u.roles.contains($0)) })
+        }
+        let persons = try await services.organisation.persons(actor).map { p in
+            PersonRow(id: p.id, name: p.name, unit: units[p.unitID] ?? "", post: p.post,
+                      tiers: ClearanceTier.allCases.map { TierOption(code: $0.rawValue, name: $0.chinese, selected: $0 == p.tier) })
+        }
+        return views.page("security", title: "角色与涉密等级", session: context.session, path: "/security",
+                          content: Model(accounts: accounts, persons: persons), flash: flash, error: error, status: status)
+    }
+}

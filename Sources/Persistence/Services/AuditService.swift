@@ -1,0 +1,36 @@
+import Accounts
+import Audit
+import Foundation
+import Kernel
+import SQLKit
+
+/// The audit log for the 安全审计员 (R-SY-1, R-SY-3).
+public struct AuditService: Sendable {
+    let services: Services
+
+    /// R-SY-1: browse and filter — the 安全审计员 only. The browsing itself is audited.
+    public func browse(_ actor: Actor, _ filter: AuditFilter) async throws -> (entries: [AuditEntry], total: Int) {
+        let s = services
+        if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
+        return try await s.database.transaction { db in
+            let page = try await AuditStore.browse(filter, on: db)
+            if !actor.isSystem { try await AuditStore.append(s.record(actor, "audit.browse", target: "audit_log"), on: db) }
+            return page
+        }
+    }
+
+    /// R-SY-3: verifies the chain; the 安全审计员 or the command line.
+    public func verify(_ actor: Actor) async throws -> VerificationResult {
+        let s = services
+        if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
+        let result = try await s.database.read { db in try await AuditStore.verify(on: db) }
+        if !actor.isSystem {
+            try await s.database.transaction { db in
+                try await AuditStore.append(
+                    s.record(actor, "audit.verify", target: "audit_log", outcome: result.isIntact ? .ok : .failed,
+                             detail: result.isIntact ? "完整" : "发现断链"), on: db)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import Accounts
+import Audit
+import Foundation
+import Kernel
+import SQLKit
+
+/// What every operation needs: the database, the clock and the deployment's policies.
+public struct Services: Sendable {
+    /// The database.
+    public let database: Database
+    /// Where "now" comes from (STYLE 7).
+    public let clock: BaomiClock
+    /// R-SY-4 password and lockout rules at the deployment's level.
+    public let passwordPolicy: PasswordPolicy
+    /// R-SY-4: idle sessions end after this many seconds (default 300).
+    public let idleTimeout: TimeInterval
+    /// bcrypt cost (12 in production; tests lower it to stay fast).
+    public let bcryptCost: UInt8
+
+    /// Creates the services.
+    public init(database: Database, clock: BaomiClock, passwordPolicy: PasswordPolicy, idleTimeout: TimeInterval = 300, bcryptCost: UInt8 = 12) {
+        self.database = database
+        self.clock = clock
+        self.passwordPolicy = passwordPolicy
+        self.idleTimeout = idleTimeout
+        self.bcryptCost = bcryptCost
+    }
+
+    /// The current instant in milliseconds.
+    var nowMillis: Int64 { AuditRecord.millis(clock.now) }
+
+    /// Builds an audit record stamped with the clock and the actor.
+    func record(
+        _ actor: Actor, _ action: String, target: String, id: String? = nil, level: String? = nil,
+        outcome: AuditOutcome = .ok, before: (any Encodable)? = nil, after: (any Encodable)? = nil, detail: String? = nil
+    ) -> AuditRecord {
+        AuditRecord(
+            atMillis: nowMillis, actorID: actor.isSystem ? nil : actor.userID, actorName: actor.username, action: action,
+            targetKind: target, targetID: id, level: level, outcome: outcome, before: before.flatMap(Self.json),
+            after: after.flatMap(Self.json), detail: detail, remoteAddress: actor.remoteAddress)
+    }
+
+    /// Canonical JSON for before/after states.
+    static func json(_ value: any Encodable) -> String? {
+        guard let data = try? JSONEncoder.canonical.encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Services grouped by area, reached as `services.auth`, `services.accounts`, ….
+extension Services {
+    /// Login, sessions, tokens, passwords.
+    public var auth: AuthService { AuthService(services: self) }
+    /// Accounts, roles, clearances (三员).
+    public var accounts: AccountService { AccountService(services: self) }
+    /// Units, departments, persons.
+    public var organisation: OrganisationService { OrganisationService(services: self) }
+    /// The audit log.
+    public var audit: AuditService { AuditService(services: self) }
+    /// The working-day calendar.
+    public var calendar: CalendarService { CalendarService(services: self) }
+    /// 涉密通知, the sample protected record.
+    public var notices: NoticeService { NoticeService(services: self) }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import BaomiApp
+import Foundation
+import Hummingbird
+import Kernel
+import Logging
+import Persistence
+
+/// `baomi serve` — runs the web UI and API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "启动服务（网页界面与 API）。Run the server (web UI and JSON API).")
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: .long, help: "监听地址，默认 127.0.0.1 或 BAOMI_HOST。Listen address.")
+    var host: String?
+
+    @Option(name: .long, help: "端口，默认 8080 或 BAOMI_PORT。Port.")
+    var port: Int?
+
+    @Flag(name: .long, help: "首次运行时写入演示数据。Seed the demo organisation on first run.")
+    var demo = false
+
+    func run() async throws {
+        try await guarded {
+            var config = try data.configuration()
+            if let host { config.host = host }
+            if let port { config.port = port }
+            var logger = Logger(label: "baomi")
+            logger.logLevel = .info
+            let started = Date()
+            let services = try await makeServices(config, logger: logger)
+            let report = try await Bootstrap.run(services, environment: ProcessInfo.processInfo.environment)
+            BootstrapPrinter.print(report)
+            if demo {
+                if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"]) {
+                    DemoPrinter.print(seeded)
+                } else {
+                    print("演示数据已存在 / demo data already present")
+                }
+            }
+            let app = try await buildApplication(services: services, configuration: config, logger: logger)
+            print(String(format: "Baomi 已就绪（%.1f 秒）：http://%@:%d  数据库：%@", Date().timeIntervalSince(started), config.host, config.port, config.database.redacted))
+            try await app.runService()
+            await services.database.close()
+        }
+    }
+}
+
+/// `baomi demo` — seeds the demo organisation without serving.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "写入演示数据。Seed the demo organisation.")
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        try await guarded {
+            try await data.withServices { services in
+                if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"]) {
+                    DemoPrinter.print(seeded)
+                } else {
+                    print("演示数据已存在 / demo data already present")
+                }
+            }
+        }
+    }
+}
+
+/// Prints the demo logins.
+enum DemoPrinter {
+    static func print(_ report: DemoSeeder.Report) {
+        Swift.print("演示账号（口令均为 / demo password for all: \(report.password)）：")
+        for login in report.logins {
+            Swift.print("  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.name)  \(login.unit)  \(login.roles.map(\.chinese).joined(separator: "、"))  涉密等级：\(login.tier.chinese)")
+        }
+    }
+}
+
+/// `baomi migrate` — applies pending migrations.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "执行数据库迁移。Apply pending database migrations.")
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        try await guarded {
+            try await data.withServices { _ in print("数据库已是最新结构 / schema is up to date") }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import BaomiApp
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A real browser (Debian's chromium, driven by Python playwright) logs in and sees the 待办 page.
+/// Runs when chromium and playwright are installed, and is required when `BAOMI_BROWSER_TESTS=1` (CI).
+@Suite("真实浏览器 — browser check")
+struct BrowserTests {
+    static var required: Bool { ProcessInfo.processInfo.environment["BAOMI_BROWSER_TESTS"] == "1" }
+
+    static var available: Bool {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else { return false }
+        return (try? run(["python3", "-c", "import playwright.sync_api"]).status) == 0
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The package root (this file is Tests/BaomiAppTests/BrowserTests.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("A 保密员 logs in with chromium and sees the 待办 page; screenshots are saved", .enabled(if: required || available))
+    func loginInBrowser() async throws {
+        #expect(Self.available, "BAOMI_BROWSER_TESTS=1 but chromium or playwright is missing (scripts/install-browser-deps.sh)")
+        try await TestWorld.with { world in
+            let app = try await testApplication(world)
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let out = Self.root.appendingPathComponent("test-output/browser/\(TestDatabase.engineName)").path
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                let script = Self.root.appendingPathComponent("Tests/browser/smoke_login.py").path
+                let result = try await Task.detached {
+                    try Self.run(["python3", script, "--base-url", "http://127.0.0.1:\(port)", "--username", "wangfang", "--password", TestPasswords.demo, "--out", out])
+                }.value
+                #expect(result.status == 0, "\(result.output)")
+                #expect(result.output.contains("BROWSER OK"))
+                #expect(FileManager.default.fileExists(atPath: out + "/home.png"))
+            }
+        }
+    }
+}

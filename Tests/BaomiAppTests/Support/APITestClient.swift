@@ -1,0 +1,33 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// JSON calls for API tests.
+enum APITestClient {
+    struct Result {
+        let status: HTTPResponse.Status
+        let text: String
+
+        var json: [String: [String: Any]] {
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: [String: Any]] ?? [:]
+        }
+
+        var object: Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
+    }
+
+    static func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil) async throws -> Result {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        return Result(status: response.status, text: String(buffer: response.body))
+    }
+
+    static func token(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> String {
+        let r = try await call(client, .post, "/api/v1/auth/token", token: nil, body: #"{"username":"\#(username)","password":"\#(password)"}"#)
+        let object = try #require(r.object as? [String: Any], "login failed: \(r.text)")
+        return try #require(object["token"] as? String)
+    }
+}

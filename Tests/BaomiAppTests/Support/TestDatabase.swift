@@ -1,0 +1,88 @@
+import Accounts
+import Foundation
+import Kernel
+import Logging
+import Persistence
+
+/// The database every integration test runs on: SQLite in memory by default; PostgreSQL when
+/// `BAOMI_TEST_DATABASE_URL` is set (CI runs the suite both ways), each test in its own schema.
+enum TestDatabase {
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["BAOMI_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A fresh, empty, isolated database.
+    static func make() async throws -> Database {
+        var logger = Logger(label: "baomi.test")
+        logger.logLevel = .warning
+        if let url = postgresURL {
+            guard case .postgres(let host, let port, let user, let password, let db, _) = try DatabaseConfiguration.parse(url: url) else {
+                fatalError("BAOMI_TEST_DATABASE_URL must be a postgres:// URL")
+            }
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            return try await Database.open(.postgres(host: host, port: port, username: user, password: password, database: db, schema: schema), logger: logger)
+        }
+        return try await Database.open(.sqliteMemory, logger: logger)
+    }
+
+    /// Which engine the suite runs on, for messages.
+    static var engineName: String { postgresURL == nil ? "SQLite" : "PostgreSQL" }
+}
+
+/// Known administrator passwords for tests (first run takes them from the environment).
+enum TestPasswords {
+    static let sysadmin = "Sys-admin-2026"
+    static let secadmin = "Sec-admin-2026"
+    static let auditor = "Aud-itor-2026"
+    static let demo = "Demo-pass-2026"
+
+    static var environment: [String: String] {
+        ["BAOMI_SYSADMIN_PASSWORD": sysadmin, "BAOMI_SECADMIN_PASSWORD": secadmin, "BAOMI_AUDITOR_PASSWORD": auditor]
+    }
+}
+
+/// A migrated database with the three administrators and (optionally) the demo organisation.
+struct TestWorld: Sendable {
+    let services: Services
+    let clock: MovableClock
+
+    /// 2026-11-23 09:00 China Standard Time.
+    static let start = Date(timeIntervalSince1970: 1_795_395_600)
+
+    /// Runs `body` against a fresh world and closes the database afterwards.
+    static func with<T>(
+        demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, _ body: (TestWorld) async throws -> T
+    ) async throws -> T {
+        let database = try await TestDatabase.make()
+        let clock = MovableClock(start)
+        let services = Services(
+            database: database, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout, bcryptCost: 4)
+        do {
+            _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
+            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo) }
+            let result = try await body(TestWorld(services: services, clock: clock))
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// The actor for a user name, as a logged-in session would see it.
+    func actor(_ username: String) async throws -> Actor {
+        let opened = try await services.auth.login(
+            username: username, password: Self.password(for: username), otp: nil, kind: .api, remote: "127.0.0.1")
+        return opened.actor
+    }
+
+    /// The password of a test account.
+    static func password(for username: String) -> String {
+        switch username {
+        case "sysadmin": TestPasswords.sysadmin
+        case "secadmin": TestPasswords.secadmin
+        case "auditor": TestPasswords.auditor
+        default: TestPasswords.demo
+        }
+    }
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Writes Sources/BaomiApp/Public/openapi.json — the OpenAPI 3 description of /api/v1.
+
+Run after changing the API: python3 scripts/gen-openapi.py. Tests check real responses against it.
+"""
+import json, pathlib
+
+def obj(props, required=None, nullable=()):
+    p = {}
+    for k, v in props.items():
+        v = dict(v)
+        if k in nullable:
+            v["nullable"] = True
+        p[k] = v
+    return {"type": "object", "properties": p, "required": list(required if required is not None else [k for k in props if k not in nullable]), "additionalProperties": False}
+
+S = {"type": "string"}; I = {"type": "integer"}; B = {"type": "boolean"}
+def ref(n): return {"$ref": f"#/components/schemas/{n}"}
+def arr(x): return {"type": "array", "items": x}
+def listof(n): return obj({"count": I, "items": arr(ref(n))})
+
+schemas = {
+    "Error": obj({"error": obj({"code": S, "rule": S, "field": S, "message": S}, required=["code", "message"], nullable=("rule", "field"))}),
+    "OK": obj({"ok": B}),
+    "Person": obj({"id": S, "unit_id": S, "department_id": S, "name": S, "post": S, "title": S, "phone": S, "email": S,
+                   "tier": {"type": "string", "enum": ["core", "important", "general", "none"]}}, nullable=("department_id",)),
+    "Me": obj({"id": S, "username": S, "display_name": S, "roles": arr(S), "person": ref("Person")}, required=["id", "username", "display_name", "roles"], nullable=("person",)),
+    "Token": obj({"token": S, "idle_timeout_seconds": I, "user": ref("Me")}),
+    "User": obj({"id": S, "username": S, "display_name": S, "person_id": S, "roles": arr(S), "locked": B, "must_change_password": B}, nullable=("person_id",)),
+    "UserList": listof("User"),
+    "CreatedUser": obj({"user": ref("User"), "initial_password": S, "otp_url": S}, required=["user", "initial_password"], nullable=("otp_url",)),
+    "Password": obj({"password": S}),
+    "Unit": obj({"id": S, "name": S, "kind": S, "kind_name": S, "parent_id": S, "region": S}, nullable=("parent_id",)),
+    "UnitList": listof("Unit"),
+    "Department": obj({"id": S, "unit_id": S, "name": S}),
+    "DepartmentList": listof("Department"),
+    "PersonList": listof("Person"),
+    "Todo": obj({"title": S, "detail": S, "link": S, "due": S, "urgent": B}, required=["title", "detail", "link", "urgent"], nullable=("due",)),
+    "TodoList": listof("Todo"),
+    "AuditEntry": obj({"seq": I, "at": I, "actor_name": S, "action": S, "target_kind": S, "target_id": S, "level": S, "outcome": {"type": "string", "enum": ["ok", "denied", "failed"]},
+                       "detail": S, "before": S, "after": S, "prev_hash": S, "hash": S},
+                      required=["seq", "at", "actor_name", "action", "target_kind", "outcome", "prev_hash", "hash"], nullable=("target_id", "level", "detail", "before", "after")),
+    "AuditPage": obj({"total": I, "entries": arr(ref("AuditEntry"))}),
+    "Verification": obj({"intact": B, "count": I, "broken_at": I, "problem": S}, required=["intact"], nullable=("count", "broken_at", "problem")),
+    "Years": obj({"years": arr(I)}),
+    "WorkingDays": obj({"from": S, "days": I, "due": S}),
+    "Between": obj({"from": S, "to": S, "working_days": I}),
+    "CalendarYear": {"type": "object", "required": ["year", "holidays", "makeupWorkdays"], "properties": {
+        "year": I, "holidays": arr({"type": "object", "required": ["name", "from", "to"], "properties": {"name": S, "from": S, "to": S}}), "makeupWorkdays": arr(S)}},
+    "Marking": obj({"level": S, "level_name": S, "rendered": S, "period_kind": S, "effective": S, "expiry": S}, nullable=("expiry",)),
+    "Finding": obj({"line": I, "column": I, "found": S, "rule": S, "message": S, "suggestion": S}, nullable=("suggestion",)),
+    "FindingList": listof("Finding"),
+    "Notice": obj({"id": S, "unit_id": S, "title": S, "body": S, "sensitivity": S, "marking": S, "issued_on": S, "author_person_id": S, "scope_person_ids": arr(S)},
+                  required=["id", "unit_id", "title", "sensitivity", "marking", "issued_on", "author_person_id"], nullable=("body", "scope_person_ids")),
+    "NoticeList": listof("Notice"),
+}
+
+def body(schema_props, required):
+    return {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": schema_props, "required": required}}}}
+
+def resp(code, name, desc="成功"):
+    r = {code: {"description": desc, "content": {"application/json": {"schema": ref(name)}}}}
+    return r
+
+ERR = {k: {"description": d, "content": {"application/json": {"schema": ref("Error")}}} for k, d in
+       [("400", "字段校验失败"), ("401", "未登录或会话超时"), ("403", "三员分立等权限拒绝"), ("404", "不存在或无权知悉"), ("409", "冲突")]}
+
+def op(summary, responses, request=None, params=None, auth=True):
+    o = {"summary": summary, "responses": {**responses, **ERR}}
+    if request: o["requestBody"] = request
+    if params: o["parameters"] = params
+    if not auth: o["security"] = []
+    return o
+
+def q(name, schema=S, required=False): return {"name": name, "in": "query", "required": required, "schema": schema}
+def pid(name="id", schema=S): return {"name": name, "in": "path", "required": True, "schema": schema}
+
+paths = {
+    "/auth/token": {
+        "post": op("登录，取得 API 令牌（R-SY-4：3 次失败锁定；绝密级须 otp）", resp("201", "Token"), body({"username": S, "password": S, "otp": S}, ["username", "password"]), auth=False),
+        "delete": op("注销令牌", resp("200", "OK")),
+    },
+    "/me": {"get": op("当前用户", resp("200", "Me"))},
+    "/me/password": {"post": op("修改本人口令", resp("200", "OK"), body({"old_password": S, "new_password": S, "confirm": S}, ["old_password", "new_password", "confirm"]))},
+    "/todos": {"get": op("待办事项", resp("200", "TodoList"))},
+    "/users": {
+        "get": op("账号列表（系统管理员、安全保密管理员）", resp("200", "UserList")),
+        "post": op("新建账号（系统管理员）", resp("201", "CreatedUser"), body({"username": S, "display_name": S, "person_id": S}, ["username", "display_name"])),
+    },
+    "/users/{id}/lock": {"post": op("锁定账号（系统管理员）", resp("200", "OK"), params=[pid()])},
+    "/users/{id}/unlock": {"post": op("解锁账号（系统管理员）", resp("200", "OK"), params=[pid()])},
+    "/users/{id}/reset-password": {"post": op("重置口令（系统管理员）", resp("200", "Password"), params=[pid()])},
+    "/users/{id}/roles": {"put": op("设置业务角色（安全保密管理员）", resp("200", "OK"), body({"roles": arr(S)}, ["roles"]), params=[pid()])},
+    "/units": {
+        "get": op("可见单位", resp("200", "UnitList")),
+        "post": op("新建单位（系统管理员）", resp("201", "Unit"), body({"name": S, "kind": S, "parent_id": S, "region": S}, ["name", "kind"])),
+    },
+    "/units/{id}/departments": {"get": op("单位的内设部门", resp("200", "DepartmentList"), params=[pid()])},
+    "/departments": {"post": op("新建部门（系统管理员）", resp("201", "Department"), body({"unit_id": S, "name": S}, ["unit_id", "name"]))},
+    "/persons": {
+        "get": op("可见人员", resp("200", "PersonList")),
+        "post": op("登记人员（系统管理员）", resp("201", "Person"), body({"unit_id": S, "department_id": S, "name": S, "post": S, "title": S, "phone": S, "email": S}, ["unit_id", "name"])),
+    },
+    "/persons/{id}/tier": {"put": op("设定涉密等级（安全保密管理员）", resp("200", "OK"), body({"tier": S}, ["tier"]), params=[pid()])},
+    "/audit": {"get": op("审计日志（安全审计员）", resp("200", "AuditPage"), params=[q("actor"), q("action"), q("outcome"), q("limit", I), q("offset", I)])},
+    "/audit/verify": {"get": op("校验哈希链（安全审计员，R-SY-3）", resp("200", "Verification"))},
+    "/calendar": {
+        "get": op("已导入的日历年份", resp("200", "Years")),
+        "post": op("导入一年日历（系统管理员，R-SY-5）", resp("201", "Years"), {"required": True, "content": {"application/json": {"schema": ref("CalendarYear")}}}),
+    },
+    "/calendar/{year}": {"get": op("一年的日历数据（数据文件格式）", resp("200", "CalendarYear"), params=[pid("year", I)])},
+    "/calendar/working-days": {"get": op("自起算日起第 N 个工作日（R-SY-5）", resp("200", "WorkingDays"), params=[q("from", S, True), q("days", I, True)])},
+    "/calendar/between": {"get": op("两日之间的工作日数", resp("200", "Between"), params=[q("from", S, True), q("to", S, True)])},
+    "/markings/parse": {"post": op("解析并校验国家秘密标志（R-LV-2, R-DU-1..5）", resp("200", "Marking"), body({"text": S, "issued_on": S}, ["text"]))},
+    "/markings/lint": {"post": op("检查文本中的标志", resp("200", "FindingList"), body({"text": S}, ["text"]))},
+    "/notices": {
+        "get": op("可知悉的涉密通知（R-KS-4）", resp("200", "NoticeList"), params=[q("q")]),
+        "post": op("起草涉密通知", resp("201", "Notice"), body({"title": S, "body": S, "marking": S, "issued_on": S, "scope_person_ids": arr(S)}, ["title", "body", "marking", "issued_on"])),
+    },
+    "/notices/{id}": {"get": op("涉密通知详情（无权知悉与不存在一律 404）", resp("200", "Notice"), params=[pid()])},
+}
+
+doc = {
+    "openapi": "3.0.3",
+    "info": {"title": "Baomi 保密管理系统 API", "version": "1.0.0",
+             "description": "所有接口以 Bearer 令牌认证（POST /auth/token 取得）。错误统一为 Error 结构：code 为稳定的机器码，rule 为规则编号，field 为出错字段，message 为中文说明。无权知悉的记录与不存在的记录响应完全相同（R-KS-4）。"},
+    "servers": [{"url": "/api/v1"}],
+    "security": [{"bearer": []}],
+    "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}, "schemas": schemas},
+    "paths": paths,
+}
+out = pathlib.Path(__file__).resolve().parent.parent / "Sources/BaomiApp/Public/openapi.json"
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+print(f"wrote {out}")
