@@ -48,6 +48,7 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    @discardableResult
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await backend.withConnection { db in
             try await db.raw("BEGIN").run()

@@ -13,14 +13,7 @@ public struct CalendarService: Sendable {
     public func importYear(_ actor: Actor, json: Data, source: String) async throws -> CalendarYear {
         let s = services
         if !actor.isSystem { try SeparationOfDuties.authorize(.manageConfiguration, roles: actor.roles) }
-        let year: CalendarYear
-        do {
-            year = try CalendarYear.decode(json: json)
-        } catch let error as CalendarError {
-            throw error
-        } catch {
-            throw Refusal.invalid("file", "日历文件不是有效的 JSON：\(error.localizedDescription)", rule: "R-SY-5", code: "calendar.invalid_data")
-        }
+        let year = try CalendarYear.decode(json: json)
         try await s.database.transaction { db in
             let before = try await CalendarStore.years(on: db).first { $0.year == year.year }
             try await CalendarStore.upsert(year, source: source, at: s.nowMillis, on: db)

@@ -50,6 +50,7 @@ struct TestWorld: Sendable {
     static let start = Date(timeIntervalSince1970: 1_795_395_600)
 
     /// Runs `body` against a fresh world and closes the database afterwards.
+    @discardableResult
     static func with<T>(
         demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, _ body: (TestWorld) async throws -> T
     ) async throws -> T {
