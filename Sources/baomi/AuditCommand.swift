@@ -18,9 +18,9 @@ struct AuditCommand: AsyncParsableCommand {
                 let result = try await data.withServices(printBootstrap: false) { services in try await services.audit.verify(.system) }
                 switch result {
                 case .intact(let count):
-                    print("审计日志完整：\(count) 条记录，哈希链无断裂。Audit log intact: \(count) entries.")
+                    say("审计日志完整：\(count) 条记录，哈希链无断裂。Audit log intact: \(count) entries.")
                 case .broken(let seq, let problem):
-                    print("审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Audit chain broken at entry \(seq).")
+                    say("审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Audit chain broken at entry \(seq).")
                     throw ExitCode(2)
                 }
             }

@@ -43,7 +43,7 @@ struct DataOptions: ParsableArguments {
         let services = try await makeServices(config, logger: logger)
         do {
             let report = try await Bootstrap.run(services, environment: ProcessInfo.processInfo.environment)
-            if printBootstrap { BootstrapPrinter.print(report) }
+            if printBootstrap { BootstrapPrinter.show(report) }
             let result = try await body(services)
             await services.database.close()
             return result
@@ -56,22 +56,22 @@ struct DataOptions: ParsableArguments {
 
 /// Prints the one-time administrator passwords.
 enum BootstrapPrinter {
-    static func print(_ report: BootstrapReport) {
+    static func show(_ report: BootstrapReport) {
         if !report.migrations.isEmpty {
-            Swift.print("已执行数据库迁移 / migrations applied: \(report.migrations.joined(separator: ", "))")
+            say("已执行数据库迁移 / migrations applied: \(report.migrations.joined(separator: ", "))")
         }
         guard !report.accounts.isEmpty else { return }
-        Swift.print("""
+        say("""
             ================================================================
             首次运行：已创建三员账号（口令仅显示这一次，请妥善交付并在首次登录后修改）
             First run: the three administrator accounts (passwords shown once):
             """)
         for account in report.accounts {
             let password = account.password ?? "（取自环境变量 / from environment）"
-            Swift.print("  \(account.role.chinese)  用户名 \(account.username)  口令 \(password)")
-            if let url = account.otpURL { Swift.print("    动态口令 / TOTP: \(url)") }
+            say("  \(account.role.chinese)  用户名 \(account.username)  口令 \(password)")
+            if let url = account.otpURL { say("    动态口令 / TOTP: \(url)") }
         }
-        Swift.print("================================================================")
+        say("================================================================")
     }
 }
 
@@ -85,4 +85,9 @@ extension AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// Writes a line to standard output unbuffered, so one-time passwords reach a log file at once.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

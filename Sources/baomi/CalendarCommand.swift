@@ -18,7 +18,7 @@ struct CalendarCommand: AsyncParsableCommand {
                 guard let bytes = FileManager.default.contents(atPath: file) else { throw Refusal.invalid("file", "无法读取文件 \(file)") }
                 try await data.withServices(printBootstrap: false) { services in
                     let year = try await services.calendar.importYear(.system, json: bytes, source: "命令行导入：\(file)")
-                    print("已导入 \(year.year) 年：\(year.holidays.count) 个假期，\(year.makeupWorkdays.count) 个调休上班日")
+                    say("已导入 \(year.year) 年：\(year.holidays.count) 个假期，\(year.makeupWorkdays.count) 个调休上班日")
                 }
             }
         }
@@ -35,13 +35,13 @@ struct CalendarCommand: AsyncParsableCommand {
                     guard let entry = try await services.calendar.years().first(where: { $0.year.year == year }) else {
                         throw CalendarError.yearNotLoaded(year)
                     }
-                    print("\(year) 年工作日历（来源：\(entry.source)）")
-                    for h in entry.year.holidays { print("  放假  \(h.name)  \(h.from.iso) — \(h.to.iso)") }
-                    for d in entry.year.makeupWorkdays { print("  调休上班  \(d.iso)") }
+                    say("\(year) 年工作日历（来源：\(entry.source)）")
+                    for h in entry.year.holidays { say("  放假  \(h.name)  \(h.from.iso) — \(h.to.iso)") }
+                    for d in entry.year.makeupWorkdays { say("  调休上班  \(d.iso)") }
                     let calendar = try await services.calendar.current()
                     let first = Day(year: year, month: 1, day: 1)!, last = Day(year: year, month: 12, day: 31)!
                     let count = try calendar.workingDaysBetween(first.adding(days: -1), last)
-                    print("  全年工作日 \(count) 天")
+                    say("  全年工作日 \(count) 天")
                 }
             }
         }

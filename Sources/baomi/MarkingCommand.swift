@@ -29,13 +29,13 @@ struct MarkingCommand: AsyncParsableCommand {
             }
             let findings = MarkingLint.scan(input)
             if findings.isEmpty {
-                print("未发现不规范的国家秘密标志。No problems found.")
+                say("未发现不规范的国家秘密标志。No problems found.")
                 return
             }
             for f in findings {
                 var line = "第\(f.line)行第\(f.column)列  \(f.found)  \(f.message)（\(f.ruleID)）"
                 if let s = f.suggestion { line += "  建议：\(s)" }
-                print(line)
+                say(line)
             }
             throw ExitCode(1)
         }

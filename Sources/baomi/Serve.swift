@@ -32,16 +32,16 @@ struct Serve: AsyncParsableCommand {
             let started = Date()
             let services = try await makeServices(config, logger: logger)
             let report = try await Bootstrap.run(services, environment: ProcessInfo.processInfo.environment)
-            BootstrapPrinter.print(report)
+            BootstrapPrinter.show(report)
             if demo {
                 if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"]) {
-                    DemoPrinter.print(seeded)
+                    DemoPrinter.show(seeded)
                 } else {
-                    print("演示数据已存在 / demo data already present")
+                    say("演示数据已存在 / demo data already present")
                 }
             }
             let app = try await buildApplication(services: services, configuration: config, logger: logger)
-            print(String(format: "Baomi 已就绪（%.1f 秒）：http://%@:%d  数据库：%@", Date().timeIntervalSince(started), config.host, config.port, config.database.redacted))
+            say(String(format: "Baomi 已就绪（%.1f 秒）：http://%@:%d  数据库：%@", Date().timeIntervalSince(started), config.host, config.port, config.database.redacted))
             try await app.runService()
             await services.database.close()
         }
@@ -58,9 +58,9 @@ struct Demo: AsyncParsableCommand {
         try await guarded {
             try await data.withServices { services in
                 if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"]) {
-                    DemoPrinter.print(seeded)
+                    DemoPrinter.show(seeded)
                 } else {
-                    print("演示数据已存在 / demo data already present")
+                    say("演示数据已存在 / demo data already present")
                 }
             }
         }
@@ -69,10 +69,10 @@ struct Demo: AsyncParsableCommand {
 
 /// Prints the demo logins.
 enum DemoPrinter {
-    static func print(_ report: DemoSeeder.Report) {
-        Swift.print("演示账号（口令均为 / demo password for all: \(report.password)）：")
+    static func show(_ report: DemoSeeder.Report) {
+        say("演示账号（口令均为 / demo password for all: \(report.password)）：")
         for login in report.logins {
-            Swift.print("  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.name)  \(login.unit)  \(login.roles.map(\.chinese).joined(separator: "、"))  涉密等级：\(login.tier.chinese)")
+            say("  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.name)  \(login.unit)  \(login.roles.map(\.chinese).joined(separator: "、"))  涉密等级：\(login.tier.chinese)")
         }
     }
 }
@@ -85,7 +85,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await guarded {
-            try await data.withServices { _ in print("数据库已是最新结构 / schema is up to date") }
+            try await data.withServices { _ in say("数据库已是最新结构 / schema is up to date") }
         }
     }
 }

@@ -30,8 +30,8 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 try await data.withServices { services in
                     let created = try await services.accounts.create(.system, NewAccount(username: username, displayName: name, personID: person, roles: roles))
-                    print("已创建账号 \(created.user.username)，初始口令（仅显示一次）：\(created.initialPassword)")
-                    if let url = created.otpURL { print("动态口令 / TOTP: \(url)") }
+                    say("已创建账号 \(created.user.username)，初始口令（仅显示一次）：\(created.initialPassword)")
+                    if let url = created.otpURL { say("动态口令 / TOTP: \(url)") }
                 }
             }
         }
@@ -46,7 +46,7 @@ struct UserCommand: AsyncParsableCommand {
             try await guarded {
                 try await data.withServices { services in
                     try await services.accounts.setLocked(.system, userID: try await userID(username, services), locked: true)
-                    print("已锁定 \(username)")
+                    say("已锁定 \(username)")
                 }
             }
         }
@@ -61,7 +61,7 @@ struct UserCommand: AsyncParsableCommand {
             try await guarded {
                 try await data.withServices { services in
                     try await services.accounts.setLocked(.system, userID: try await userID(username, services), locked: false)
-                    print("已解锁 \(username)")
+                    say("已解锁 \(username)")
                 }
             }
         }
@@ -76,7 +76,7 @@ struct UserCommand: AsyncParsableCommand {
             try await guarded {
                 try await data.withServices { services in
                     let password = try await services.accounts.resetPassword(.system, userID: try await userID(username, services))
-                    print("\(username) 的新口令（仅显示一次，首次登录须修改）：\(password)")
+                    say("\(username) 的新口令（仅显示一次，首次登录须修改）：\(password)")
                 }
             }
         }

@@ -43,10 +43,18 @@ struct AuthMiddleware: RouterMiddleware {
             SecurityHeaders.apply(to: &response, isAPI: isAPI)
             return response
         } catch {
+            await auditRefusal(error, request: request, context: context)
             var response = errorResponse(error, isAPI: isAPI, expired: expired, context: context)
             SecurityHeaders.apply(to: &response, isAPI: isAPI)
             return response
         }
+    }
+
+    /// R-SY-1: an attempt at another administrator's work (or any forbidden action) is written to the audit log,
+    /// so the 安全审计员 sees the attempt and not only the refusal on the user's screen.
+    private func auditRefusal(_ error: any Error, request: Request, context: Context) async {
+        guard let actor = context.session?.actor, let domain = error as? any DomainError, domain.kind == .forbidden else { return }
+        try? await services.recordRefusal(actor, action: "\(request.method.rawValue) \(request.uri.path)", error: domain)
     }
 
     private func errorResponse(_ error: any Error, isAPI: Bool, expired: Bool, context: Context) -> Response {

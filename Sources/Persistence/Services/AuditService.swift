@@ -34,3 +34,14 @@ public struct AuditService: Sendable {
         return result
     }
 }
+
+extension Services {
+    /// R-SY-1/R-SY-3: records a refused action (e.g. one administrator attempting another's work).
+    public func recordRefusal(_ actor: Actor, action: String, error: any DomainError) async throws {
+        try await database.transaction { db in
+            try await AuditStore.append(
+                record(actor, "access.forbidden", target: "endpoint", id: action, outcome: .denied,
+                       detail: "\(error.code)：\(error.messageWithRule)"), on: db)
+        }
+    }
+}
