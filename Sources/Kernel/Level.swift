@@ -69,7 +69,9 @@ public enum Sensitivity: Hashable, Codable, Sendable {
     case `public`
 
     /// All labels.
-    public static let all: [Sensitivity] = [.stateSecret(.topSecret), .stateSecret(.confidential), .stateSecret(.secret), .workSecret, .commercialSecret, .internal, .public]
+    public static let all: [Sensitivity] = [
+        .stateSecret(.topSecret), .stateSecret(.confidential), .stateSecret(.secret), .workSecret, .commercialSecret, .internal, .public,
+    ]
 
     /// Chinese name.
     public var chinese: String {

@@ -44,9 +44,10 @@ public enum MarkingLint {
                 let end = i + label.count
                 if let (starAt, tokenEnd) = starAndToken(chars, from: end) {
                     let found = String(chars[i..<tokenEnd])
-                    findings.append(LintFinding(
-                        line: number, column: i + 1, found: found, problem: .notStateSecret, ruleID: "R-LV-1",
-                        message: "「\(label)」不是国家秘密，不得使用★国家秘密标志", suggestion: label + (starAt == tokenEnd ? "" : "")))
+                    findings.append(
+                        LintFinding(
+                            line: number, column: i + 1, found: found, problem: .notStateSecret, ruleID: "R-LV-1",
+                            message: "「\(label)」不是国家秘密，不得使用★国家秘密标志", suggestion: label + (starAt == tokenEnd ? "" : "")))
                     i = tokenEnd
                 } else {
                     i = end
@@ -70,9 +71,10 @@ public enum MarkingLint {
             if star != Marking.star {
                 findings.append(finding(number, i, found, .badStar, MarkingError.badStar(found: String(star)), suggestion: canonicalStart))
             } else if starAt != end || found.contains(" ") || found.contains("　") {
-                findings.append(LintFinding(
-                    line: number, column: i + 1, found: found, problem: .spacing, ruleID: "R-LV-2",
-                    message: "国家秘密标志中不得有空格", suggestion: canonicalStart))
+                findings.append(
+                    LintFinding(
+                        line: number, column: i + 1, found: found, problem: .spacing, ruleID: "R-LV-2",
+                        message: "国家秘密标志中不得有空格", suggestion: canonicalStart))
             } else {
                 findings += checkPeriod(level: level, token: token, found: found, line: number, column: i)
             }
@@ -103,7 +105,8 @@ public enum MarkingLint {
             case .vagueCondition:
                 return [finding(line, column, found, .vagueCondition, error, suggestion: nil)]
             case .malformed:
-                let fixed = token.hasSuffix("月") && !token.hasSuffix("个月") && Int(token.dropLast()) != nil
+                let fixed =
+                    token.hasSuffix("月") && !token.hasSuffix("个月") && Int(token.dropLast()) != nil
                     ? "\(level.chinese)★\(token.dropLast())个月" : nil
                 return [finding(line, column, found, .malformed, error, suggestion: fixed)]
             default:
@@ -112,8 +115,10 @@ public enum MarkingLint {
         }
     }
 
-    private static func finding(_ line: Int, _ column: Int, _ found: String, _ problem: LintProblem, _ error: MarkingError, suggestion: String?) -> LintFinding {
-        LintFinding(line: line, column: column + 1, found: found, problem: problem, ruleID: error.ruleID ?? "R-LV-2", message: error.message, suggestion: suggestion)
+    private static func finding(_ line: Int, _ column: Int, _ found: String, _ problem: LintProblem, _ error: MarkingError, suggestion: String?) -> LintFinding
+    {
+        LintFinding(
+            line: line, column: column + 1, found: found, problem: problem, ruleID: error.ruleID ?? "R-LV-2", message: error.message, suggestion: suggestion)
     }
 
     /// Whether `word` occurs at `i`; 秘密 inside 工作秘密/商业秘密 does not count as the level 秘密.

@@ -61,7 +61,8 @@ enum BootstrapPrinter {
             say("已执行数据库迁移 / migrations applied: \(report.migrations.joined(separator: ", "))")
         }
         guard !report.accounts.isEmpty else { return }
-        say("""
+        say(
+            """
             ================================================================
             首次运行：已创建三员账号（口令仅显示这一次，请妥善交付并在首次登录后修改）
             First run: the three administrator accounts (passwords shown once):

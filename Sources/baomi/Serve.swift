@@ -72,7 +72,9 @@ enum DemoPrinter {
     static func show(_ report: DemoSeeder.Report) {
         say("演示账号（口令均为 / demo password for all: \(report.password)）：")
         for login in report.logins {
-            say("  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.name)  \(login.unit)  \(login.roles.map(\.chinese).joined(separator: "、"))  涉密等级：\(login.tier.chinese)")
+            say(
+                "  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.name)  \(login.unit)  \(login.roles.map(\.chinese).joined(separator: "、"))  涉密等级：\(login.tier.chinese)"
+            )
         }
     }
 }

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("三员分立 — separation of duties")
 struct SeparationOfDutiesTests {
-    @Test("R-SY-1 one account cannot hold two administrator roles", arguments: [
-        Set<Role>([.systemAdmin, .securityAdmin]), [.systemAdmin, .auditor], [.securityAdmin, .auditor],
-        [.systemAdmin, .securityAdmin, .auditor],
-    ])
+    @Test(
+        "R-SY-1 one account cannot hold two administrator roles",
+        arguments: [
+            Set<Role>([.systemAdmin, .securityAdmin]), [.systemAdmin, .auditor], [.securityAdmin, .auditor],
+            [.systemAdmin, .securityAdmin, .auditor],
+        ])
     func twoAdministratorRoles(roles: Set<Role>) {
         #expect(throws: AccountsError.rolesConflict(roles.sorted())) {
             try SeparationOfDuties.validate(roles: roles)

@@ -26,11 +26,15 @@ struct APIConformanceTests {
                 let zhoumin = try await world.services.database.read { try await UserStore.user(username: "zhoumin", on: $0) }!
                 let unit = try await world.services.organisation.visibleUnits(.system).first { $0.name == "江海市工业和信息化局" }!
                 var checked = 0
-                func check(_ method: HTTPRequest.Method, _ uri: String, _ token: String?, _ body: String? = nil, expect status: Int) async throws -> APITestClient.Result {
+                func check(_ method: HTTPRequest.Method, _ uri: String, _ token: String?, _ body: String? = nil, expect status: Int) async throws
+                    -> APITestClient.Result
+                {
                     let r = try await APITestClient.call(client, method, uri, token: token, body: body)
                     #expect(r.status.code == status, "\(method) \(uri): \(r.text)")
                     let path = String(uri.split(separator: "?")[0].dropFirst("/api/v1".count))
-                    let schema = try #require(validator.responseSchema(path: path, method: method.rawValue, status: r.status.code), "undocumented: \(method) \(path) \(r.status.code)")
+                    let schema = try #require(
+                        validator.responseSchema(path: path, method: method.rawValue, status: r.status.code), "undocumented: \(method) \(path) \(r.status.code)"
+                    )
                     let value = try JSONValue.parse(Data(r.text.utf8))
                     let problems = validator.validate(value, against: schema)
                     #expect(problems.isEmpty, "\(method) \(path): \(problems)")
@@ -69,18 +73,23 @@ struct APIConformanceTests {
                 _ = try await check(.get, "/api/v1/calendar/working-days?from=2026-09-24&days=10", user, expect: 200)
                 _ = try await check(.get, "/api/v1/calendar/working-days?from=2026-12-20&days=30", user, expect: 409)
                 _ = try await check(.get, "/api/v1/calendar/between?from=2026-01-01&to=2026-12-31", user, expect: 200)
-                _ = try await check(.post, "/api/v1/calendar", sys, #"{"year":2027,"holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-03"}],"makeupWorkdays":[]}"#, expect: 201)
+                _ = try await check(
+                    .post, "/api/v1/calendar", sys, #"{"year":2027,"holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-03"}],"makeupWorkdays":[]}"#,
+                    expect: 201)
                 _ = try await check(.post, "/api/v1/calendar", user, #"{"year":2027,"holidays":[],"makeupWorkdays":[]}"#, expect: 403)
                 _ = try await check(.post, "/api/v1/markings/parse", user, #"{"text":"机密★10年","issued_on":"2026-03-12"}"#, expect: 200)
                 _ = try await check(.post, "/api/v1/markings/parse", user, #"{"text":"机密*10年"}"#, expect: 400)
                 _ = try await check(.post, "/api/v1/markings/lint", user, #"{"text":"本件 秘密*5年，另 机密★30年"}"#, expect: 200)
                 _ = try await check(.get, "/api/v1/notices", user, expect: 200)
-                let created = try await check(.post, "/api/v1/notices", user, #"{"title":"接口测试通知","body":"正文","marking":"秘密★1年","issued_on":"2026-11-23","scope_person_ids":["\#(person.id)"]}"#, expect: 201)
+                let created = try await check(
+                    .post, "/api/v1/notices", user,
+                    #"{"title":"接口测试通知","body":"正文","marking":"秘密★1年","issued_on":"2026-11-23","scope_person_ids":["\#(person.id)"]}"#, expect: 201)
                 let id = try #require((created.object as? [String: Any])?["id"] as? String)
                 _ = try await check(.get, "/api/v1/notices/\(id)", user, expect: 200)
                 _ = try await check(.get, "/api/v1/notices/\(id)", sys, expect: 404)
                 _ = try await check(.post, "/api/v1/notices", user, #"{"title":"越限","body":"正文","marking":"秘密★11年","issued_on":"2026-11-23"}"#, expect: 400)
-                _ = try await check(.post, "/api/v1/me/password", user, #"{"old_password":"\#(TestPasswords.demo)","new_password":"weak","confirm":"weak"}"#, expect: 400)
+                _ = try await check(
+                    .post, "/api/v1/me/password", user, #"{"old_password":"\#(TestPasswords.demo)","new_password":"weak","confirm":"weak"}"#, expect: 400)
                 _ = try await check(.delete, "/api/v1/auth/token", user, expect: 200)
                 _ = try await check(.get, "/api/v1/me", user, expect: 401)
                 #expect(checked >= 40)

@@ -89,9 +89,15 @@ struct AuthTests {
             let actor = try await world.actor("zhangwei")
             let auth = world.services.auth
             await #expect(throws: AccountsError.self) { try await auth.changePassword(actor, old: TestPasswords.demo, new: "short1A", confirm: "short1A") }
-            await #expect(throws: AccountsError.self) { try await auth.changePassword(actor, old: TestPasswords.demo, new: "alllowercaseletters", confirm: "alllowercaseletters") }
-            await #expect(throws: AccountsError.self) { try await auth.changePassword(actor, old: "Wrong-old-1", new: "New-Password-1", confirm: "New-Password-1") }
-            await #expect(throws: AccountsError.self) { try await auth.changePassword(actor, old: TestPasswords.demo, new: "New-Password-1", confirm: "New-Password-2") }
+            await #expect(throws: AccountsError.self) {
+                try await auth.changePassword(actor, old: TestPasswords.demo, new: "alllowercaseletters", confirm: "alllowercaseletters")
+            }
+            await #expect(throws: AccountsError.self) {
+                try await auth.changePassword(actor, old: "Wrong-old-1", new: "New-Password-1", confirm: "New-Password-1")
+            }
+            await #expect(throws: AccountsError.self) {
+                try await auth.changePassword(actor, old: TestPasswords.demo, new: "New-Password-1", confirm: "New-Password-2")
+            }
             try await auth.changePassword(actor, old: TestPasswords.demo, new: "New-Password-1", confirm: "New-Password-1")
             _ = try await auth.login(username: "zhangwei", password: "New-Password-1", otp: nil, kind: .web, remote: nil)
         }

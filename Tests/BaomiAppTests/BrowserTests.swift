@@ -43,7 +43,9 @@ struct BrowserTests {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let script = Self.root.appendingPathComponent("Tests/browser/smoke_login.py").path
                 let result = try await Task.detached {
-                    try Self.run(["python3", script, "--base-url", "http://127.0.0.1:\(port)", "--username", "wangfang", "--password", TestPasswords.demo, "--out", out])
+                    try Self.run([
+                        "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--username", "wangfang", "--password", TestPasswords.demo, "--out", out,
+                    ])
                 }.value
                 #expect(result.status == 0, "\(result.output)")
                 #expect(result.output.contains("BROWSER OK"))

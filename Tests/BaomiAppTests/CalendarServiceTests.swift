@@ -43,7 +43,8 @@ struct CalendarServiceTests {
             }
             await #expect(throws: (any Error).self) {
                 try await world.services.calendar.importYear(
-                    world.actor("sysadmin"), json: Data(#"{"year":2027,"holidays":[{"name":"错","from":"2028-01-01","to":"2028-01-02"}],"makeupWorkdays":[]}"#.utf8), source: "x")
+                    world.actor("sysadmin"),
+                    json: Data(#"{"year":2027,"holidays":[{"name":"错","from":"2028-01-01","to":"2028-01-02"}],"makeupWorkdays":[]}"#.utf8), source: "x")
             }
             let loaded = try await world.services.calendar.current().loadedYears
             #expect(!loaded.contains(2027))

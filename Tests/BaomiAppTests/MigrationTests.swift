@@ -41,7 +41,9 @@ struct MigrationTests {
 
     @Test("DATABASE_URL parsing: postgres, sqlite, and a refusal that names the setting")
     func urls() throws {
-        #expect(try DatabaseConfiguration.parse(url: "postgres://u:p@db.local:5433/baomi") == .postgres(host: "db.local", port: 5433, username: "u", password: "p", database: "baomi", schema: nil))
+        #expect(
+            try DatabaseConfiguration.parse(url: "postgres://u:p@db.local:5433/baomi")
+                == .postgres(host: "db.local", port: 5433, username: "u", password: "p", database: "baomi", schema: nil))
         #expect(try DatabaseConfiguration.parse(url: "sqlite:///var/lib/baomi.sqlite") == .sqlite(path: "/var/lib/baomi.sqlite"))
         #expect(throws: Refusal.self) { try DatabaseConfiguration.parse(url: "mysql://x/y") }
         #expect(!DatabaseConfiguration.postgres(host: "h", port: 1, username: "u", password: "secret", database: "d", schema: nil).redacted.contains("secret"))

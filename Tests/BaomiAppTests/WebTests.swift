@@ -117,7 +117,8 @@ struct WebTests {
                 let home = try await web.get("/")
                 #expect(home.location == "/account/password?required=1")
                 let form = try await web.get("/account/password?required=1")
-                let changed = try await web.post("/account/password", [("old_password", password), ("new_password", "Fresh-Pass-26"), ("confirm", "Fresh-Pass-26")], csrfFrom: form)
+                let changed = try await web.post(
+                    "/account/password", [("old_password", password), ("new_password", "Fresh-Pass-26"), ("confirm", "Fresh-Pass-26")], csrfFrom: form)
                 #expect(changed.body.contains("口令已修改"))
                 #expect(try await web.get("/").status == .ok)
             }
@@ -129,7 +130,13 @@ struct WebTests {
         try await TestWorld.with { world in
             let notice = try await world.services.notices.list(world.actor("wangfang")).first!
             let pages: [(String, [String])] = [
-                ("sysadmin", ["/", "/admin/users", "/admin/units", "/calendar", "/calendar?year=2025", "/calendar?year=2030", "/calendar?from=2026-09-24&days=10", "/account/password"]),
+                (
+                    "sysadmin",
+                    [
+                        "/", "/admin/users", "/admin/units", "/calendar", "/calendar?year=2025", "/calendar?year=2030", "/calendar?from=2026-09-24&days=10",
+                        "/account/password",
+                    ]
+                ),
                 ("secadmin", ["/", "/security", "/calendar"]),
                 ("auditor", ["/", "/audit", "/audit?actor=sysadmin&outcome=ok&from=2026-01-01&to=2026-12-31"]),
                 ("wangfang", ["/", "/notices", "/notices/new", "/notices/\(notice.id)", "/markings", "/calendar"]),
@@ -175,11 +182,13 @@ struct WebTests {
                 var web = WebClient(client)
                 try await web.login("lihua", TestPasswords.demo)
                 let form = try await web.get("/notices/new")
-                let page = try await web.post("/notices", [("title", "保留我的标题"), ("body", "正文"), ("marking", "秘密★11年"), ("issued_on", "2026-11-23")], csrfFrom: form)
+                let page = try await web.post(
+                    "/notices", [("title", "保留我的标题"), ("body", "正文"), ("marking", "秘密★11年"), ("issued_on", "2026-11-23")], csrfFrom: form)
                 #expect(page.status == .badRequest)
                 #expect(page.body.contains("R-DU-1"))
                 #expect(page.body.contains("保留我的标题"))
-                let ok = try await web.post("/notices", [("title", "合规通知"), ("body", "正文"), ("marking", "秘密★10年"), ("issued_on", "2026-11-23")], csrfFrom: form)
+                let ok = try await web.post(
+                    "/notices", [("title", "合规通知"), ("body", "正文"), ("marking", "秘密★10年"), ("issued_on", "2026-11-23")], csrfFrom: form)
                 #expect(ok.status == .seeOther)
             }
         }

@@ -52,8 +52,9 @@ struct MarkingLintTests {
         #expect(f.suggestion == fix)
     }
 
-    @Test("R-LV-2 correct markings and plain mentions of levels produce nothing",
-          arguments: ["机密★10年", "秘密★2030年12月31日", "本文件不涉及秘密。", "工作秘密，不得外传", "绝密文件由专人传递", "机密★项目竣工验收后解密"])
+    @Test(
+        "R-LV-2 correct markings and plain mentions of levels produce nothing",
+        arguments: ["机密★10年", "秘密★2030年12月31日", "本文件不涉及秘密。", "工作秘密，不得外传", "绝密文件由专人传递", "机密★项目竣工验收后解密"])
     func clean(text: String) {
         #expect(MarkingLint.scan(text).isEmpty)
     }

@@ -73,8 +73,9 @@ struct LevelTests {
         #expect(Level.allCases.sorted().map(\.chinese) == ["秘密", "机密", "绝密"])
     }
 
-    @Test("R-LV-1 work secrets, commercial secrets, 内部 and 公开 are never state secrets and never get ★",
-          arguments: [Sensitivity.workSecret, .commercialSecret, .internal, .public])
+    @Test(
+        "R-LV-1 work secrets, commercial secrets, 内部 and 公开 are never state secrets and never get ★",
+        arguments: [Sensitivity.workSecret, .commercialSecret, .internal, .public])
     func nonStateLabels(label: Sensitivity) {
         #expect(label.level == nil)
         #expect(!label.isStateSecret)

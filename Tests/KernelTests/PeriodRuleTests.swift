@@ -5,8 +5,9 @@ import Testing
 struct PeriodRuleTests {
     let issue = Day(year: 2026, month: 3, day: 12)!
 
-    @Test("R-DU-1 the upper limits are 绝密 30, 机密 20, 秘密 10 years — in years, months, days and dates",
-          arguments: [(Level.topSecret, 30), (.confidential, 20), (.secret, 10)])
+    @Test(
+        "R-DU-1 the upper limits are 绝密 30, 机密 20, 秘密 10 years — in years, months, days and dates",
+        arguments: [(Level.topSecret, 30), (.confidential, 20), (.secret, 10)])
     func limits(level: Level, years: Int) throws {
         let over = MarkingError.periodOverLimit(level: level, limitYears: years)
         try Marking(level: level, period: .years(years)).validate(issueDate: issue)

@@ -63,13 +63,15 @@ struct WorkCalendarTests {
         #expect(CalendarError.yearNotLoaded(2027).ruleID == "R-SY-5")
     }
 
-    @Test("R-SY-5 bad calendar data is refused with the reason", arguments: [
-        #"{"year":2027}"#,
-        #"{"year":2027,"holidays":[{"name":"元旦","from":"2026-12-31","to":"2027-01-01"}],"makeupWorkdays":[]}"#,
-        #"{"year":2027,"holidays":[{"name":"春节","from":"2027-02-10","to":"2027-02-05"}],"makeupWorkdays":[]}"#,
-        #"{"year":2027,"holidays":[{"name":"春节","from":"2027-02-05","to":"2027-02-10"}],"makeupWorkdays":["2027-02-06"]}"#,
-        #"{"year":2027,"holidays":[],"makeupWorkdays":["2027-02-30"]}"#,
-    ])
+    @Test(
+        "R-SY-5 bad calendar data is refused with the reason",
+        arguments: [
+            #"{"year":2027}"#,
+            #"{"year":2027,"holidays":[{"name":"元旦","from":"2026-12-31","to":"2027-01-01"}],"makeupWorkdays":[]}"#,
+            #"{"year":2027,"holidays":[{"name":"春节","from":"2027-02-10","to":"2027-02-05"}],"makeupWorkdays":[]}"#,
+            #"{"year":2027,"holidays":[{"name":"春节","from":"2027-02-05","to":"2027-02-10"}],"makeupWorkdays":["2027-02-06"]}"#,
+            #"{"year":2027,"holidays":[],"makeupWorkdays":["2027-02-30"]}"#,
+        ])
     func badData(json: String) {
         #expect(throws: CalendarError.self) { try CalendarYear.decode(json: Data(json.utf8)) }
     }

@@ -31,12 +31,16 @@ extension APIController {
                 actor: q["actor"], action: q["action"], outcome: q["outcome"].flatMap(AuditOutcome.init(rawValue:)),
                 limit: min(500, max(1, Int(q["limit"] ?? "100") ?? 100)), offset: max(0, Int(q["offset"] ?? "0") ?? 0))
             let page = try await services.audit.browse(try context.actor(), filter)
-            return JSON.response(AuditPage(total: page.total, entries: page.entries.map {
-                AuditEntryDTO(seq: $0.seq, at: $0.record.atMillis, actorName: $0.record.actorName, action: $0.record.action,
-                              targetKind: $0.record.targetKind, targetId: $0.record.targetID, level: $0.record.level,
-                              outcome: $0.record.outcome.rawValue, detail: $0.record.detail, before: $0.record.before, after: $0.record.after,
-                              prevHash: $0.prevHash, hash: $0.hash)
-            }))
+            return JSON.response(
+                AuditPage(
+                    total: page.total,
+                    entries: page.entries.map {
+                        AuditEntryDTO(
+                            seq: $0.seq, at: $0.record.atMillis, actorName: $0.record.actorName, action: $0.record.action,
+                            targetKind: $0.record.targetKind, targetId: $0.record.targetID, level: $0.record.level,
+                            outcome: $0.record.outcome.rawValue, detail: $0.record.detail, before: $0.record.before, after: $0.record.after,
+                            prevHash: $0.prevHash, hash: $0.hash)
+                    }))
         }
         api.get("audit/verify") { _, context in
             switch try await services.audit.verify(try context.actor()) {
@@ -72,8 +76,9 @@ extension APIController {
             let year = try context.parameters.require("year", as: Int.self)
             guard let data = try await services.calendar.years().first(where: { $0.year.year == year })?.year else { throw Refusal.notFound }
             // The data-file format (camelCase keys), the same JSON `baomi calendar import` reads.
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.canonical.encode(data))))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.canonical.encode(data))))
         }
         api.post("calendar") { request, context in
             let buffer = try await request.body.collect(upTo: 1024 * 1024)
@@ -103,9 +108,10 @@ extension APIController {
                 case .longTerm: "long_term"
                 }
             let effective = Marking(level: marking.level, period: marking.effectivePeriod)
-            return JSON.response(MarkingDTO(
-                level: marking.level.code, levelName: marking.level.chinese, rendered: marking.render(), periodKind: kind,
-                effective: effective.render(), expiry: issued.flatMap { marking.effectivePeriod.expiry(from: $0)?.iso }))
+            return JSON.response(
+                MarkingDTO(
+                    level: marking.level.code, levelName: marking.level.chinese, rendered: marking.render(), periodKind: kind,
+                    effective: effective.render(), expiry: issued.flatMap { marking.effectivePeriod.expiry(from: $0)?.iso }))
         }
         api.post("markings/lint") { request, context in
             _ = try context.actor()

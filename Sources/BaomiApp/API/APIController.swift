@@ -75,7 +75,8 @@ struct APIController {
             let body = try await decodeJSON(NewUserRequest.self, request)
             let created = try await services.accounts.create(
                 try context.actor(), NewAccount(username: body.username, displayName: body.displayName, personID: body.personId))
-            return JSON.response(CreatedUserResponse(user: UserDTO(created.user), initialPassword: created.initialPassword, otpUrl: created.otpURL), status: .created)
+            return JSON.response(
+                CreatedUserResponse(user: UserDTO(created.user), initialPassword: created.initialPassword, otpUrl: created.otpURL), status: .created)
         }
         api.post("users/:id/lock") { _, context in
             try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: true)
@@ -109,7 +110,8 @@ struct APIController {
         api.post("units") { request, context in
             let body = try await decodeJSON(NewUnitRequest.self, request)
             guard let kind = UnitKind(code: body.kind) else { throw Refusal.invalid("kind", "未知单位类别：\(body.kind)") }
-            let unit = try await services.organisation.createUnit(try context.actor(), name: body.name, kind: kind, parentID: body.parentId, region: body.region ?? "")
+            let unit = try await services.organisation.createUnit(
+                try context.actor(), name: body.name, kind: kind, parentID: body.parentId, region: body.region ?? "")
             return JSON.response(UnitDTO(unit), status: .created)
         }
         api.get("units/:id/departments") { _, context in
@@ -130,8 +132,9 @@ struct APIController {
             let b = try await decodeJSON(NewPersonRequest.self, request)
             let p = try await services.organisation.createPerson(
                 try context.actor(),
-                Person(id: "", unitID: b.unitId, departmentID: b.departmentId, name: b.name, post: b.post ?? "", title: b.title ?? "",
-                       phone: b.phone ?? "", email: b.email ?? ""))
+                Person(
+                    id: "", unitID: b.unitId, departmentID: b.departmentId, name: b.name, post: b.post ?? "", title: b.title ?? "",
+                    phone: b.phone ?? "", email: b.email ?? ""))
             return JSON.response(PersonDTO(p), status: .created)
         }
         api.put("persons/:id/tier") { request, context in

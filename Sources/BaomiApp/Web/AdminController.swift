@@ -60,9 +60,12 @@ struct AdminController {
             let form = try await csrfForm(request, context)
             do {
                 let created = try await services.accounts.create(
-                    actor, NewAccount(username: form["username"] ?? "", displayName: form["display_name"] ?? "",
-                                      personID: form["person_id"].flatMap { $0.isEmpty ? nil : $0 }))
-                return try await usersPage(context, created: CreatedModel(username: created.user.username, password: created.initialPassword, otpURL: created.otpURL), error: nil)
+                    actor,
+                    NewAccount(
+                        username: form["username"] ?? "", displayName: form["display_name"] ?? "",
+                        personID: form["person_id"].flatMap { $0.isEmpty ? nil : $0 }))
+                return try await usersPage(
+                    context, created: CreatedModel(username: created.user.username, password: created.initialPassword, otpURL: created.otpURL), error: nil)
             } catch let error as any DomainError where error.kind != .forbidden {
                 return try await usersPage(context, created: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
             }
@@ -91,7 +94,8 @@ struct AdminController {
             let form = try await csrfForm(request, context)
             return try await attempt(context, flash: "单位已创建") {
                 guard let kind = UnitKind(code: form["kind"] ?? "") else { throw Refusal.invalid("kind", "请选择单位类别") }
-                _ = try await services.organisation.createUnit(try context.actor(), name: form["name"] ?? "", kind: kind, parentID: form["parent_id"], region: form["region"] ?? "")
+                _ = try await services.organisation.createUnit(
+                    try context.actor(), name: form["name"] ?? "", kind: kind, parentID: form["parent_id"], region: form["region"] ?? "")
             }
         }
         router.post("/admin/departments") { request, context in
@@ -107,8 +111,9 @@ struct AdminController {
                 let unitID = try await departmentUnit(dept) ?? (form["unit_id"] ?? "")
                 _ = try await services.organisation.createPerson(
                     try context.actor(),
-                    Person(id: "", unitID: unitID, departmentID: dept.isEmpty ? nil : dept, name: form["name"] ?? "",
-                           post: form["post"] ?? "", title: form["title"] ?? "", phone: form["phone"] ?? "", email: form["email"] ?? ""))
+                    Person(
+                        id: "", unitID: unitID, departmentID: dept.isEmpty ? nil : dept, name: form["name"] ?? "",
+                        post: form["post"] ?? "", title: form["title"] ?? "", phone: form["phone"] ?? "", email: form["email"] ?? ""))
             }
         }
     }
@@ -135,14 +140,16 @@ struct AdminController {
         let units = Dictionary(uniqueKeysWithValues: try await services.organisation.visibleUnits(actor).map { ($0.id, $0.name) })
         let byID = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0) })
         let rows = users.map {
-            UserRow(id: $0.id, username: $0.username, displayName: $0.displayName, roles: $0.roles.sorted().map(\.chinese).joined(separator: "、"),
-                    person: $0.personID.flatMap { byID[$0] }.map { "\($0.name)（\(units[$0.unitID] ?? "")）" } ?? "—",
-                    locked: $0.locked, lastLogin: formatMillis($0.lastLoginAt), mustChange: $0.mustChangePassword)
+            UserRow(
+                id: $0.id, username: $0.username, displayName: $0.displayName, roles: $0.roles.sorted().map(\.chinese).joined(separator: "、"),
+                person: $0.personID.flatMap { byID[$0] }.map { "\($0.name)（\(units[$0.unitID] ?? "")）" } ?? "—",
+                locked: $0.locked, lastLogin: formatMillis($0.lastLoginAt), mustChange: $0.mustChangePassword)
         }
         let linked = Set(users.compactMap(\.personID))
         let options = persons.filter { !linked.contains($0.id) }.map { PersonOption(id: $0.id, label: "\($0.name)（\(units[$0.unitID] ?? "")）") }
-        return views.page("users", title: "账号管理", session: context.session, path: "/admin/users",
-                          content: UsersModel(users: rows, persons: options, created: created), error: error, status: status)
+        return views.page(
+            "users", title: "账号管理", session: context.session, path: "/admin/users",
+            content: UsersModel(users: rows, persons: options, created: created), error: error, status: status)
     }
 
     private func unitsPage(_ context: AppRequestContext, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -160,20 +167,25 @@ struct AdminController {
                     deptOptions.append(DeptOption(id: d.id, label: "\(unit.name) / \(d.name)"))
                     deptNames[d.id] = d.name
                 }
-                rows.append(UnitRow(id: unit.id, name: unit.name, kind: unit.kind.chinese, parent: unit.parentID.flatMap { names[$0] } ?? "—",
-                                    region: unit.region, departments: depts.map(\.name).joined(separator: "、"),
-                                    depth: String(repeating: "　", count: depth)))
+                rows.append(
+                    UnitRow(
+                        id: unit.id, name: unit.name, kind: unit.kind.chinese, parent: unit.parentID.flatMap { names[$0] } ?? "—",
+                        region: unit.region, departments: depts.map(\.name).joined(separator: "、"),
+                        depth: String(repeating: "　", count: depth)))
                 try await walk(unit.id, depth: depth + 1)
             }
         }
         try await walk(nil, depth: 0)
         let persons = try await services.organisation.persons(actor).map {
-            PersonRow(name: $0.name, unit: names[$0.unitID] ?? "", department: $0.departmentID.flatMap { deptNames[$0] } ?? "—",
-                      post: $0.post, title: $0.title, tier: $0.tier.chinese, phone: $0.phone)
+            PersonRow(
+                name: $0.name, unit: names[$0.unitID] ?? "", department: $0.departmentID.flatMap { deptNames[$0] } ?? "—",
+                post: $0.post, title: $0.title, tier: $0.tier.chinese, phone: $0.phone)
         }
-        return views.page("units", title: "单位与人员", session: context.session, path: "/admin/units",
-                          content: UnitsModel(units: rows, kinds: UnitKind.all.map { KindOption(code: $0.code, name: $0.chinese) },
-                                              departments: deptOptions, persons: persons),
-                          flash: flash, error: error, status: status)
+        return views.page(
+            "units", title: "单位与人员", session: context.session, path: "/admin/units",
+            content: UnitsModel(
+                units: rows, kinds: UnitKind.all.map { KindOption(code: $0.code, name: $0.chinese) },
+                departments: deptOptions, persons: persons),
+            flash: flash, error: error, status: status)
     }
 }

@@ -54,7 +54,8 @@ struct AuditController {
             limit: 50, offset: offset)
         let page = try await services.audit.browse(actor, filter)
         let rows = page.entries.map { e in
-            Row(seq: String(e.seq), at: formatMillis(e.record.atMillis), actor: e.record.actorName, action: e.record.action,
+            Row(
+                seq: String(e.seq), at: formatMillis(e.record.atMillis), actor: e.record.actorName, action: e.record.action,
                 target: [e.record.targetKind, e.record.targetID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
                 level: e.record.level.flatMap(Sensitivity.init(code:))?.chinese ?? "", outcome: e.record.outcome.chinese,
                 denied: e.record.outcome != .ok, detail: e.record.detail ?? "", hash: String(e.hash.prefix(12)))

@@ -68,8 +68,10 @@ struct CalendarController {
         }
     }
 
-    private func page(_ request: Request, _ context: AppRequestContext, flash: String?, error: String?, year forced: Int? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        _ request: Request, _ context: AppRequestContext, flash: String?, error: String?, year forced: Int? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try context.actor()
         let q = FormData.query(request)
         let today = services.clock.today
@@ -115,7 +117,8 @@ struct CalendarController {
             makeup: data?.makeupWorkdays.map(\.chinese).joined(separator: "、") ?? "",
             canImport: SeparationOfDuties.allows(.manageConfiguration, roles: actor.roles),
             from: q["from"] ?? today.iso, days: q["days"] ?? "10", result: result)
-        return views.page("calendar", title: "工作日历", session: context.session, path: "/calendar", content: model,
-                          flash: flash, error: calcError ?? (loaded ? nil : "\(year)年的工作日历尚未导入，无法计算该年的期限（R-SY-5）"), status: status)
+        return views.page(
+            "calendar", title: "工作日历", session: context.session, path: "/calendar", content: model,
+            flash: flash, error: calcError ?? (loaded ? nil : "\(year)年的工作日历尚未导入，无法计算该年的期限（R-SY-5）"), status: status)
     }
 }

@@ -69,12 +69,14 @@ struct LoginController {
             let form = try await csrfForm(request, context)
             do {
                 try await services.auth.changePassword(actor, old: form["old_password"] ?? "", new: form["new_password"] ?? "", confirm: form["confirm"] ?? "")
-                return views.page("password", title: "修改口令", session: context.session, path: "/account/password",
-                                  content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), flash: "口令已修改")
+                return views.page(
+                    "password", title: "修改口令", session: context.session, path: "/account/password",
+                    content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), flash: "口令已修改")
             } catch let error as any DomainError {
-                return views.page("password", title: "修改口令", session: context.session, path: "/account/password",
-                                  content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength),
-                                  error: error.messageWithRule, status: .badRequest)
+                return views.page(
+                    "password", title: "修改口令", session: context.session, path: "/account/password",
+                    content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength),
+                    error: error.messageWithRule, status: .badRequest)
             }
         }
     }
@@ -83,8 +85,9 @@ struct LoginController {
         let token = IDs.token(bytes: 16)
         var response = views.page(
             "login", title: "登录", session: nil, path: "/login",
-            content: LoginModel(username: username, loginToken: token, requiresOTP: services.passwordPolicy.requiresOneTimePassword,
-                                systemLevel: services.passwordPolicy.systemLevel.chinese),
+            content: LoginModel(
+                username: username, loginToken: token, requiresOTP: services.passwordPolicy.requiresOneTimePassword,
+                systemLevel: services.passwordPolicy.systemLevel.chinese),
             flash: flash, error: error, status: status)
         response.addCookie(Cookies.set(Self.loginCSRFCookie, token, secure: secureCookies))
         return response

@@ -40,8 +40,9 @@ struct NoticeController {
             let rows = try await services.notices.list(actor, search: search).map {
                 Row(id: $0.id, title: $0.title, marking: $0.marking, issued: $0.issuedOn.chinese, level: $0.sensitivity.code)
             }
-            return views.page("notices", title: "涉密通知", session: context.session, path: "/notices",
-                              content: ListModel(rows: rows, count: rows.count, search: search ?? ""))
+            return views.page(
+                "notices", title: "涉密通知", session: context.session, path: "/notices",
+                content: ListModel(rows: rows, count: rows.count, search: search ?? ""))
         }
         router.get("/notices/new") { _, context in
             try await formPage(context, input: nil, error: nil)
@@ -65,9 +66,11 @@ struct NoticeController {
                 try await OrganisationStore.persons(unitIDs: nil, on: db)
             }
             let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
-            return views.page("notice", title: notice.title, session: context.session, path: "/notices",
-                              content: DetailModel(title: notice.title, body: notice.body, marking: notice.marking, issued: notice.issuedOn.chinese,
-                                                   author: names[notice.authorPersonID] ?? "", scope: scope.compactMap { names[$0] }.sorted()))
+            return views.page(
+                "notice", title: notice.title, session: context.session, path: "/notices",
+                content: DetailModel(
+                    title: notice.title, body: notice.body, marking: notice.marking, issued: notice.issuedOn.chinese,
+                    author: names[notice.authorPersonID] ?? "", scope: scope.compactMap { names[$0] }.sorted()))
         }
     }
 

@@ -67,10 +67,12 @@ struct SecurityController {
                 boxes: Role.businessRoles.map { RoleBox(code: $0.rawValue, name: $0.chinese, checked: u.roles.contains($0)) })
         }
         let persons = try await services.organisation.persons(actor).map { p in
-            PersonRow(id: p.id, name: p.name, unit: units[p.unitID] ?? "", post: p.post,
-                      tiers: ClearanceTier.allCases.map { TierOption(code: $0.rawValue, name: $0.chinese, selected: $0 == p.tier) })
+            PersonRow(
+                id: p.id, name: p.name, unit: units[p.unitID] ?? "", post: p.post,
+                tiers: ClearanceTier.allCases.map { TierOption(code: $0.rawValue, name: $0.chinese, selected: $0 == p.tier) })
         }
-        return views.page("security", title: "角色与涉密等级", session: context.session, path: "/security",
-                          content: Model(accounts: accounts, persons: persons), flash: flash, error: error, status: status)
+        return views.page(
+            "security", title: "角色与涉密等级", session: context.session, path: "/security",
+            content: Model(accounts: accounts, persons: persons), flash: flash, error: error, status: status)
     }
 }

@@ -59,8 +59,9 @@ public struct Views: Sendable {
     ) -> Response {
         html(
             template,
-            Page(title: title, nav: Navigation.items(for: session?.actor, path: path), user: session.map(Self.badge),
-                 csrf: session?.csrfToken ?? "", flash: flash, error: error, content: content),
+            Page(
+                title: title, nav: Navigation.items(for: session?.actor, path: path), user: session.map(Self.badge),
+                csrf: session?.csrfToken ?? "", flash: flash, error: error, content: content),
             status: status)
     }
 

@@ -6,15 +6,16 @@ struct M005Calendar: Migration {
     let name = "calendar"
 
     func prepare(on db: any SQLDatabase) async throws {
-        try await run([
-            """
-            CREATE TABLE calendar_years (
-                year INTEGER PRIMARY KEY,
-                data TEXT NOT NULL,
-                source TEXT NOT NULL,
-                imported_at BIGINT NOT NULL
-            )
-            """
-        ], on: db)
+        try await run(
+            [
+                """
+                CREATE TABLE calendar_years (
+                    year INTEGER PRIMARY KEY,
+                    data TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    imported_at BIGINT NOT NULL
+                )
+                """
+            ], on: db)
     }
 }

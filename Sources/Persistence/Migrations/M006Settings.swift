@@ -6,8 +6,9 @@ struct M006Settings: Migration {
     let name = "settings"
 
     func prepare(on db: any SQLDatabase) async throws {
-        try await run([
-            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)"
-        ], on: db)
+        try await run(
+            [
+                "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)"
+            ], on: db)
     }
 }

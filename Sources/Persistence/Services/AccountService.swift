@@ -68,8 +68,9 @@ public struct AccountService: Sendable {
             }
             try await UserStore.insert(user, at: s.nowMillis, on: db)
             try await AuditStore.append(
-                s.record(actor, "user.create", target: "user", id: user.id,
-                         after: ["username": username, "display_name": displayName, "roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]),
+                s.record(
+                    actor, "user.create", target: "user", id: user.id,
+                    after: ["username": username, "display_name": displayName, "roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]),
                 on: db)
         }
         let otpURL = otpSecret.map { TOTP(secret: $0).createAuthenticatorURL(label: username, issuer: "Baomi") }
@@ -139,8 +140,9 @@ public struct AccountService: Sendable {
             }
             try await UserStore.setRoles(userID: userID, roles: roles, on: db)
             try await AuditStore.append(
-                s.record(actor, "user.roles", target: "user", id: userID,
-                         before: user.roles.sorted().map(\.rawValue), after: roles.sorted().map(\.rawValue)), on: db)
+                s.record(
+                    actor, "user.roles", target: "user", id: userID,
+                    before: user.roles.sorted().map(\.rawValue), after: roles.sorted().map(\.rawValue)), on: db)
         }
     }
 
@@ -156,4 +158,3 @@ public struct AccountService: Sendable {
         }
     }
 }
-

@@ -27,8 +27,9 @@ public struct AuditService: Sendable {
         if !actor.isSystem {
             try await s.database.transaction { db in
                 try await AuditStore.append(
-                    s.record(actor, "audit.verify", target: "audit_log", outcome: result.isIntact ? .ok : .failed,
-                             detail: result.isIntact ? "完整" : "发现断链"), on: db)
+                    s.record(
+                        actor, "audit.verify", target: "audit_log", outcome: result.isIntact ? .ok : .failed,
+                        detail: result.isIntact ? "完整" : "发现断链"), on: db)
             }
         }
         return result
@@ -40,8 +41,9 @@ extension Services {
     public func recordRefusal(_ actor: Actor, action: String, error: any DomainError) async throws {
         try await database.transaction { db in
             try await AuditStore.append(
-                record(actor, "access.forbidden", target: "endpoint", id: action, outcome: .denied,
-                       detail: "\(error.code)：\(error.messageWithRule)"), on: db)
+                record(
+                    actor, "access.forbidden", target: "endpoint", id: action, outcome: .denied,
+                    detail: "\(error.code)：\(error.messageWithRule)"), on: db)
         }
     }
 }

@@ -60,8 +60,9 @@ public struct AuthService: Sendable {
                 let locked = count >= s.passwordPolicy.maxFailedLogins
                 let why = !passwordOK ? "口令错误" : "动态口令错误"
                 try await AuditStore.append(
-                    s.record(probe, "login", target: "user", id: user.id, outcome: .failed,
-                             detail: "\(why)（第\(count)次）" + (locked ? "，账号已锁定（R-SY-4）" : "")), on: db)
+                    s.record(
+                        probe, "login", target: "user", id: user.id, outcome: .failed,
+                        detail: "\(why)（第\(count)次）" + (locked ? "，账号已锁定（R-SY-4）" : "")), on: db)
                 if locked { return .failure(.accountLocked) }
                 return .failure(passwordOK ? .oneTimePasswordInvalid : .badCredentials)
             }

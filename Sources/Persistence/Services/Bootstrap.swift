@@ -40,7 +40,8 @@ public enum Bootstrap {
                 let given = environment[admin.env].flatMap { $0.isEmpty ? nil : $0 }
                 let created = try await services.accounts.create(
                     .system, NewAccount(username: admin.username, displayName: admin.role.chinese, password: given, roles: [admin.role]))
-                accounts.append(.init(username: admin.username, role: admin.role, password: given == nil ? created.initialPassword : nil, otpURL: created.otpURL))
+                accounts.append(
+                    .init(username: admin.username, role: admin.role, password: given == nil ? created.initialPassword : nil, otpURL: created.otpURL))
             }
         }
         return BootstrapReport(migrations: applied, accounts: accounts)

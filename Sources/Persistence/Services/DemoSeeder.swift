@@ -49,7 +49,8 @@ public enum DemoSeeder {
     static let people: [PersonSpec] = [
         .init(username: "chenjun", name: "陈军", unit: "江海市工业和信息化局", dept: "办公室", post: "局长", title: "局长", tier: .core, roles: [.leader, .classifier]),
         .init(username: "lihua", name: "李华", unit: "江海市工业和信息化局", dept: "规划科", post: "定密责任人", title: "副局长", tier: .core, roles: [.classifier, .leader]),
-        .init(username: "zhaoqiang", name: "赵强", unit: "江海市工业和信息化局", dept: "规划科", post: "科长", title: "科长", tier: .important, roles: [.departmentHead, .handler]),
+        .init(
+            username: "zhaoqiang", name: "赵强", unit: "江海市工业和信息化局", dept: "规划科", post: "科长", title: "科长", tier: .important, roles: [.departmentHead, .handler]),
         .init(username: "zhangwei", name: "张伟", unit: "江海市工业和信息化局", dept: "规划科", post: "规划编制", title: "科员", tier: .important, roles: [.handler]),
         .init(username: "wangfang", name: "王芳", unit: "江海市工业和信息化局", dept: "保密办", post: "保密员", title: "科员", tier: .core, roles: [.secrecyClerk]),
         .init(username: "liuyang", name: "刘洋", unit: "江海市工业和信息化局", dept: "保密办", post: "保密办主任", title: "主任", tier: .important, roles: [.secrecyOffice]),
@@ -93,8 +94,9 @@ public enum DemoSeeder {
         for (index, p) in people.enumerated() {
             let person = try await s.organisation.createPerson(
                 .system,
-                Person(id: "", unitID: unitIDs[p.unit]!, departmentID: p.dept.flatMap { deptIDs["\(p.unit)/\($0)"] }, name: p.name,
-                       post: p.post, title: p.title, phone: String(format: "0750-32%05d", 1000 + index), email: "\(p.username)@demo.baomi", tier: p.tier))
+                Person(
+                    id: "", unitID: unitIDs[p.unit]!, departmentID: p.dept.flatMap { deptIDs["\(p.unit)/\($0)"] }, name: p.name,
+                    post: p.post, title: p.title, phone: String(format: "0750-32%05d", 1000 + index), email: "\(p.username)@demo.baomi", tier: p.tier))
             personIDs[p.username] = person.id
             let user = User(
                 id: IDs.make(), username: p.username, displayName: p.name, personID: person.id, passwordHash: hash, otpSecret: nil,
@@ -109,8 +111,9 @@ public enum DemoSeeder {
         for n in notices {
             _ = try await s.notices.create(
                 actors[n.author]!,
-                NewNotice(title: n.title, body: "（演示数据）\(n.title)。正文略。", marking: n.marking, issuedOn: n.issued,
-                          scopePersonIDs: n.scope.compactMap { personIDs[$0] }))
+                NewNotice(
+                    title: n.title, body: "（演示数据）\(n.title)。正文略。", marking: n.marking, issuedOn: n.issued,
+                    scopePersonIDs: n.scope.compactMap { personIDs[$0] }))
         }
         return Report(password: password, logins: logins)
     }

@@ -42,8 +42,9 @@ public struct NoticeService: Sendable {
         try marking.validate(issueDate: issuedOn)
         let sensitivity = Sensitivity.stateSecret(marking.level)
         guard viewer.tier.covers(sensitivity) else {
-            throw Refusal(code: "notice.above_clearance", ruleID: "R-KS-4", field: "marking",
-                          message: "密级超出本人涉密等级（\(viewer.tier.chinese)），不能起草", kind: .validation)
+            throw Refusal(
+                code: "notice.above_clearance", ruleID: "R-KS-4", field: "marking",
+                message: "密级超出本人涉密等级（\(viewer.tier.chinese)），不能起草", kind: .validation)
         }
         let notice = ClassifiedNotice(
             id: IDs.make(), unitID: author.unitID, title: title, body: body, sensitivity: sensitivity,
@@ -60,8 +61,9 @@ public struct NoticeService: Sendable {
                     reason: pid == author.id ? "起草人" : "起草时确定", at: s.nowMillis, on: db)
             }
             try await AuditStore.append(
-                s.record(actor, "notice.create", target: NoticeStore.recordKind, id: notice.id, level: sensitivity.code,
-                         after: ["title": title, "marking": notice.marking, "scope": members.sorted().joined(separator: ",")]),
+                s.record(
+                    actor, "notice.create", target: NoticeStore.recordKind, id: notice.id, level: sensitivity.code,
+                    after: ["title": title, "marking": notice.marking, "scope": members.sorted().joined(separator: ",")]),
                 on: db)
         }
         return notice
@@ -92,8 +94,9 @@ public struct NoticeService: Sendable {
             let item = ProtectedItem(sensitivity: notice.sensitivity, scopePersonIDs: scope)
             guard AccessPolicy.canRead(actor.viewer, item) else {
                 try await AuditStore.append(
-                    s.record(actor, "notice.read", target: NoticeStore.recordKind, id: id, level: notice.sensitivity.code,
-                             outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
+                    s.record(
+                        actor, "notice.read", target: NoticeStore.recordKind, id: id, level: notice.sensitivity.code,
+                        outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
                 return .hidden
             }
             if let level = notice.sensitivity.level, level >= .confidential {

@@ -62,7 +62,10 @@ struct AdministrationTodos: TodoProvider {
             let users = try await services.database.read { db in try await UserStore.all(on: db) }
             let locked = users.filter(\.locked)
             if !locked.isEmpty {
-                items.append(TodoItem(title: "处理被锁定的账号", detail: "\(locked.count) 个账号已锁定：\(locked.map(\.username).joined(separator: "、"))", link: "/admin/users", urgent: true))
+                items.append(
+                    TodoItem(
+                        title: "处理被锁定的账号", detail: "\(locked.count) 个账号已锁定：\(locked.map(\.username).joined(separator: "、"))", link: "/admin/users", urgent: true
+                    ))
             }
         }
         if SeparationOfDuties.allows(.assignRoles, roles: actor.roles) {
@@ -87,8 +90,9 @@ struct CalendarTodos: TodoProvider {
         let loaded = Set(try await services.calendar.current().loadedYears)
         var items: [TodoItem] = []
         for year in [today.year, today.year + 1] where !loaded.contains(year) {
-            items.append(TodoItem(
-                title: "导入\(year)年工作日历", detail: "未导入的年份无法计算工作日期限（R-SY-5）", link: "/calendar", urgent: year == today.year))
+            items.append(
+                TodoItem(
+                    title: "导入\(year)年工作日历", detail: "未导入的年份无法计算工作日期限（R-SY-5）", link: "/calendar", urgent: year == today.year))
         }
         return items
     }

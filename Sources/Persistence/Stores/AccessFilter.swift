@@ -28,22 +28,32 @@ public enum AccessFilter {
 /// The knowledge scope (知悉范围) of records (R-KS-1).
 public enum ScopeStore {
     /// Adds a person to a record's scope (no-op if present).
-    public static func add(recordKind: String, recordID: String, personID: String, addedBy: String, reason: String,
-                           at millis: Int64, on db: any SQLDatabase) async throws {
-        let exists = try await db.raw("""
-            SELECT 1 AS x FROM knowledge_scope WHERE record_kind = \(bind: recordKind) AND record_id = \(bind: recordID) AND person_id = \(bind: personID)
-            """).first() != nil
+    public static func add(
+        recordKind: String, recordID: String, personID: String, addedBy: String, reason: String,
+        at millis: Int64, on db: any SQLDatabase
+    ) async throws {
+        let exists =
+            try await db.raw(
+                """
+                SELECT 1 AS x FROM knowledge_scope WHERE record_kind = \(bind: recordKind) AND record_id = \(bind: recordID) AND person_id = \(bind: personID)
+                """
+            ).first() != nil
         if exists { return }
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at)
             VALUES (\(bind: recordKind), \(bind: recordID), \(bind: personID), \(bind: addedBy), \(bind: reason), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 
     /// The persons in a record's scope.
     public static func persons(recordKind: String, recordID: String, on db: any SQLDatabase) async throws -> Set<String> {
-        Set(try await db.raw("""
-            SELECT person_id FROM knowledge_scope WHERE record_kind = \(bind: recordKind) AND record_id = \(bind: recordID)
-            """).all().map { try $0.decode(column: "person_id", as: String.self) })
+        Set(
+            try await db.raw(
+                """
+                SELECT person_id FROM knowledge_scope WHERE record_kind = \(bind: recordKind) AND record_id = \(bind: recordID)
+                """
+            ).all().map { try $0.decode(column: "person_id", as: String.self) })
     }
 }

@@ -1,6 +1,6 @@
 import Audit
-import Kernel
 import Foundation
+import Kernel
 import SQLKit
 
 /// A filter for browsing the audit log.
@@ -13,8 +13,10 @@ public struct AuditFilter: Sendable, Hashable {
     public var limit: Int
     public var offset: Int
 
-    public init(actor: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil, fromMillis: Int64? = nil,
-                toMillis: Int64? = nil, limit: Int = 100, offset: Int = 0) {
+    public init(
+        actor: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil, fromMillis: Int64? = nil,
+        toMillis: Int64? = nil, limit: Int = 100, offset: Int = 0
+    ) {
         self.actor = actor
         self.action = action
         self.outcome = outcome
@@ -41,13 +43,15 @@ public enum AuditStore {
         let previous = (seq: seq - 1, hash: try head.decode(column: "hash", as: String.self))
         let entry = AuditChain.append(record, after: previous)
         let r = entry.record
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_kind, target_id, level, outcome,
                                    before_state, after_state, detail, remote, prev_hash, hash)
             VALUES (\(bind: entry.seq), \(bind: r.atMillis), \(bind: r.actorID), \(bind: r.actorName), \(bind: r.action),
                     \(bind: r.targetKind), \(bind: r.targetID), \(bind: r.level), \(bind: r.outcome.rawValue), \(bind: r.before),
                     \(bind: r.after), \(bind: r.detail), \(bind: r.remoteAddress), \(bind: entry.prevHash), \(bind: entry.hash))
-            """).run()
+            """
+        ).run()
         try await db.raw("UPDATE audit_head SET hash = \(bind: entry.hash) WHERE id = 1").run()
         return entry
     }
@@ -82,7 +86,8 @@ public enum AuditStore {
             if let to = filter.toMillis { q = q.where("at", .lessThan, to) }
             return q
         }
-        let total = try await apply(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log"))
+        let total =
+            try await apply(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await apply(db.select().column("*").from("audit_log"))
             .orderBy("seq", .descending).limit(filter.limit).offset(filter.offset).all()

@@ -8,10 +8,12 @@ public enum CalendarStore {
     public static func upsert(_ year: CalendarYear, source: String, at millis: Int64, on db: any SQLDatabase) async throws {
         let data = String(decoding: try JSONEncoder.canonical.encode(year), as: UTF8.self)
         try await db.raw("DELETE FROM calendar_years WHERE year = \(bind: year.year)").run()
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO calendar_years (year, data, source, imported_at)
             VALUES (\(bind: year.year), \(bind: data), \(bind: source), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 
     /// Every stored year.

@@ -23,11 +23,13 @@ public enum NoticeStore {
 
     /// Inserts a notice.
     public static func insert(_ n: ClassifiedNotice, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO classified_notices (id, unit_id, title, body, sensitivity, level_rank, marking, issued_on, author_person_id, created_at)
             VALUES (\(bind: n.id), \(bind: n.unitID), \(bind: n.title), \(bind: n.body), \(bind: n.sensitivity.code),
                     \(bind: AccessFilter.rank(n.sensitivity)), \(bind: n.marking), \(bind: n.issuedOn.iso), \(bind: n.authorPersonID), \(bind: n.createdAt))
-            """).run()
+            """
+        ).run()
     }
 
     /// A notice regardless of access — callers must pass it through `AccessPolicy` (see `NoticeService`).
@@ -47,8 +49,10 @@ public enum NoticeStore {
 
     /// R-KS-4: how many notices `viewer` may see (counts obey the same rule as lists).
     public static func visibleCount(to viewer: Viewer, on db: any SQLDatabase) async throws -> Int {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT COUNT(*) AS n FROM classified_notices n WHERE \(AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer))
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+            """
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

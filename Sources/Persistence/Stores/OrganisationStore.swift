@@ -30,10 +30,12 @@ public enum OrganisationStore {
 
     /// Inserts a unit.
     public static func insert(_ unit: OrgUnit, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO units (id, name, kind, parent_id, region, created_at)
             VALUES (\(bind: unit.id), \(bind: unit.name), \(bind: unit.kind.code), \(bind: unit.parentID), \(bind: unit.region), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 
     /// All units, ordered by name.
@@ -53,10 +55,12 @@ public enum OrganisationStore {
 
     /// Inserts a department.
     public static func insert(_ department: Department, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO departments (id, unit_id, name, created_at)
             VALUES (\(bind: department.id), \(bind: department.unitID), \(bind: department.name), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 
     /// Departments of a unit.
@@ -79,11 +83,13 @@ public enum OrganisationStore {
 
     /// Inserts a person.
     public static func insert(_ p: Person, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO persons (id, unit_id, department_id, name, post, title, phone, email, tier, created_at, updated_at)
             VALUES (\(bind: p.id), \(bind: p.unitID), \(bind: p.departmentID), \(bind: p.name), \(bind: p.post), \(bind: p.title),
                     \(bind: p.phone), \(bind: p.email), \(bind: p.tier.rawValue), \(bind: millis), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 
     /// One person.

@@ -34,11 +34,13 @@ public enum SessionStore {
 
     /// Stores a new session.
     public static func insert(_ s: SessionRecord, remote: String, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO sessions (token_hash, user_id, kind, csrf_token, created_at, last_seen_at, remote)
             VALUES (\(bind: s.tokenHash), \(bind: s.userID), \(bind: s.kind.rawValue), \(bind: s.csrfToken),
                     \(bind: s.createdAt), \(bind: s.lastSeenAt), \(bind: remote))
-            """).run()
+            """
+        ).run()
     }
 
     /// Finds a session by token hash.

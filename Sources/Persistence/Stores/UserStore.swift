@@ -22,12 +22,14 @@ public enum UserStore {
 
     /// Inserts an account with its roles.
     public static func insert(_ u: User, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO users (id, username, display_name, person_id, password_hash, otp_secret, failed_logins, locked,
                                must_change_password, password_changed_at, created_at)
             VALUES (\(bind: u.id), \(bind: u.username), \(bind: u.displayName), \(bind: u.personID), \(bind: u.passwordHash),
                     \(bind: u.otpSecret), 0, \(bind: u.locked ? 1 : 0), \(bind: u.mustChangePassword ? 1 : 0), \(bind: millis), \(bind: millis))
-            """).run()
+            """
+        ).run()
         try await setRoles(userID: u.id, roles: u.roles, on: db)
     }
 
@@ -76,7 +78,8 @@ public enum UserStore {
     /// Records a failed login; locks at `lockAfter` failures. Returns the new count.
     public static func recordFailure(userID: String, lockAfter: Int, on db: any SQLDatabase) async throws -> Int {
         try await db.raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = \(bind: userID)").run()
-        let count = try await db.raw("SELECT failed_logins FROM users WHERE id = \(bind: userID)").first()?
+        let count =
+            try await db.raw("SELECT failed_logins FROM users WHERE id = \(bind: userID)").first()?
             .decode(column: "failed_logins", as: Int.self) ?? 0
         if count >= lockAfter {
             try await db.raw("UPDATE users SET locked = 1 WHERE id = \(bind: userID)").run()
@@ -96,10 +99,12 @@ public enum UserStore {
 
     /// Sets a new password hash.
     public static func setPassword(userID: String, hash: String, mustChange: Bool, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE users SET password_hash = \(bind: hash), must_change_password = \(bind: mustChange ? 1 : 0),
                    password_changed_at = \(bind: millis) WHERE id = \(bind: userID)
-            """).run()
+            """
+        ).run()
     }
 
     /// Sets or clears the TOTP secret.

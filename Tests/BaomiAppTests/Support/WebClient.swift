@@ -31,7 +31,9 @@ struct WebClient {
         var csrf: String? { hidden("_csrf") }
     }
 
-    mutating func request(_ uri: String, method: HTTPRequest.Method = .get, form: [(String, String)]? = nil, headers extra: HTTPFields = [:]) async throws -> Page {
+    mutating func request(_ uri: String, method: HTTPRequest.Method = .get, form: [(String, String)]? = nil, headers extra: HTTPFields = [:]) async throws
+        -> Page
+    {
         var headers = extra
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
