@@ -6,6 +6,7 @@ import PackageDescription
 /// Layout (see README "代码结构"):
 /// - `Kernel`: pure domain types shared by every area — levels, markings, periods, the working-day calendar.
 /// - `Accounts`: pure rules for the organisation, accounts, 三员分立, passwords and the access decision.
+/// - `Classification`: pure rules of 定密 — authority, officers, catalogue, the life of a state secret.
 /// - `Audit`: the hash-chained audit log's canonical encoding and verification.
 /// - `Persistence`: SQLKit over SQLite (embedded default) and PostgreSQL, numbered migrations, stores.
 /// - `BaomiApp`: the Hummingbird 2 application — web UI and JSON API.
@@ -42,6 +43,11 @@ let package = Package(
         .target(
             name: "Accounts",
             dependencies: ["Kernel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Classification",
+            dependencies: ["Kernel", "Accounts"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -92,6 +98,11 @@ let package = Package(
         .testTarget(
             name: "AccountsTests",
             dependencies: ["Accounts", "Kernel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ClassificationTests",
+            dependencies: ["Classification", "Kernel", "Accounts"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -40,7 +40,7 @@ public enum SecrecyPeriod: Hashable, Codable, Sendable {
 }
 
 /// What a scope item (保密事项范围) allows beyond the defaults.
-public struct PeriodAllowance: Sendable, Hashable {
+public struct PeriodAllowance: Sendable, Hashable, Codable {
     /// The scope item's own longest period in years, overriding R-DU-1; nil = the R-DU-1 default.
     public var maxYears: Int?
     /// Whether the scope item explicitly allows 长期 (R-DU-3).

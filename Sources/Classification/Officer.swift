@@ -1,0 +1,90 @@
+import Kernel
+
+/// 定密责任人 — a person who approves classifications (R-AU-5).
+public struct Officer: Sendable, Hashable, Codable {
+    /// 法定定密责任人 (the unit's head) or 指定定密责任人 (designated by the head).
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case statutory
+        case designated
+
+        public var chinese: String { self == .statutory ? "法定定密责任人" : "指定定密责任人" }
+    }
+
+    public var id: String
+    public var unitID: String
+    public var personID: String
+    public var kind: Kind
+    /// 定密权限 — the stated cap.
+    public var cap: Level
+    public var appointedOn: Day
+    /// 定密培训 — the day training was completed.
+    public var trainedOn: Day?
+    public var removedOn: Day?
+    public var removalReason: RemovalReason?
+
+    public init(
+        id: String, unitID: String, personID: String, kind: Kind, cap: Level, appointedOn: Day, trainedOn: Day?, removedOn: Day? = nil,
+        removalReason: RemovalReason? = nil
+    ) {
+        self.id = id
+        self.unitID = unitID
+        self.personID = personID
+        self.kind = kind
+        self.cap = cap
+        self.appointedOn = appointedOn
+        self.trainedOn = trainedOn
+        self.removedOn = removedOn
+        self.removalReason = removalReason
+    }
+
+    /// Whether the officer is in office on `day`.
+    public func isInOffice(on day: Day) -> Bool {
+        appointedOn <= day && (removedOn.map { day < $0 } ?? true)
+    }
+}
+
+/// DM 17: why an officer is replaced (R-AU-5).
+public enum RemovalReason: String, Sendable, Codable, CaseIterable {
+    /// 定密不当，情节严重
+    case seriousMisclassification
+    /// 因离岗离职无法继续履行定密职责
+    case leaving
+    /// 保密行政管理部门建议调整
+    case administrationAdvice
+    /// 因其他原因不宜从事定密工作
+    case unsuitable
+
+    public var chinese: String {
+        switch self {
+        case .seriousMisclassification: "定密不当，情节严重"
+        case .leaving: "因离岗离职无法继续履行定密职责"
+        case .administrationAdvice: "保密行政管理部门建议调整"
+        case .unsuitable: "因其他原因不宜从事定密工作"
+        }
+    }
+}
+
+/// The rules of the officer roster (R-AU-5).
+public enum OfficerRules {
+    /// R-AU-5: a designated officer's cap is stated and not above the unit's authority.
+    public static func checkAppointment(cap: Level, unitCap: Level?) throws(ClassificationError) {
+        guard let unitCap, cap <= unitCap else { throw .officerCapAboveUnit(officer: cap, unit: unitCap) }
+    }
+
+    /// R-AU-5 / R-CL-2: an officer may approve `level` on `day` only in office, after training, within the cap.
+    public static func checkCanApprove(_ officer: Officer, level: Level, on day: Day) throws(ClassificationError) {
+        guard officer.isInOffice(on: day) else { throw .officerNotInOffice }
+        guard let trained = officer.trainedOn, trained <= day else { throw .officerUntrained }
+        guard officer.cap >= level else { throw .officerCapTooLow(officer: officer.cap, level: level) }
+    }
+
+    /// R-AU-5: a removal states one of the DM 17 reasons.
+    public static func remove(_ officer: Officer, on day: Day, reason: RemovalReason?) throws(ClassificationError) -> Officer {
+        guard let reason else { throw .removalReasonRequired }
+        guard officer.isInOffice(on: day) else { throw .officerNotInOffice }
+        var removed = officer
+        removed.removedOn = day
+        removed.removalReason = reason
+        return removed
+    }
+}

@@ -1,0 +1,77 @@
+import Accounts
+import Kernel
+
+/// 不明确事项 — matters in no scope: reported within 10 working days, decided within 10 (R-CL-3).
+public enum UnclearMatters {
+    /// R-CL-3: working days allowed to report, and to decide.
+    public static let reportDays = 10
+    public static let decisionDays = 10
+
+    /// R-CL-3: 绝密, and 机密/秘密 drafted by central organs, go to the national administration; the rest to the
+    /// provincial one.
+    public static func route(level: Level, drafterKind: UnitKind) -> AdministrationLevel {
+        if level == .topSecret || drafterKind == .centralOrgan { return .national }
+        return .provincial
+    }
+
+    /// R-CL-3 / R-SY-5: the last day to report: 10 working days after drafting.
+    public static func reportDue(draftedOn: Day, calendar: WorkCalendar) throws(CalendarError) -> Day {
+        try calendar.addWorkingDays(reportDays, to: draftedOn)
+    }
+
+    /// R-CL-3 / R-SY-5: the administration's last day to decide: 10 working days after the report.
+    public static func decisionDue(reportedOn: Day, calendar: WorkCalendar) throws(CalendarError) -> Day {
+        try calendar.addWorkingDays(decisionDays, to: reportedOn)
+    }
+
+    /// R-CL-3: the matter is reported; the second clock starts.
+    public static func report(_ secret: SecretMatter) throws(ClassificationError) -> SecretMatter {
+        guard secret.status == .unclearPendingReport else { throw .wrongStatus(current: secret.status.chinese, operation: "报送不明确事项") }
+        var next = secret
+        next.status = .unclearReported
+        return next
+    }
+
+    /// R-CL-3: whether a clock is overdue on `today` (escalated on the 待办 when it is).
+    public static func isOverdue(due: Day, today: Day) -> Bool { today > due }
+}
+
+/// 异议 — an objection to a classification (R-CL-7).
+public struct Objection: Sendable, Hashable, Codable {
+    public var secretID: String
+    public var raisedBy: String
+    public var claimedLevel: Level?
+    public var claimedPeriod: SecrecyPeriod?
+    public var reason: String
+
+    public init(secretID: String, raisedBy: String, claimedLevel: Level?, claimedPeriod: SecrecyPeriod?, reason: String) {
+        self.secretID = secretID
+        self.raisedBy = raisedBy
+        self.claimedLevel = claimedLevel
+        self.claimedPeriod = claimedPeriod
+        self.reason = reason
+    }
+}
+
+/// The rules of objections (R-CL-7).
+public enum Objections {
+    /// R-CL-7: an objection claims something different from the current terms.
+    public static func check(_ objection: Objection, against secret: SecretMatter) throws(ClassificationError) {
+        let differentLevel = objection.claimedLevel.map { $0 != secret.level } ?? false
+        let differentPeriod = objection.claimedPeriod.map { $0 != secret.period } ?? false
+        guard differentLevel || differentPeriod else { throw .objectionWithoutClaim }
+        guard !objection.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .reasonRequired(field: "reason") }
+    }
+
+    /// R-CL-7: first to the originating unit; if unanswered or disputed, 绝密 and central organs' items to the
+    /// national administration, the others to the provincial one.
+    public static func appealRoute(level: Level, originatorKind: UnitKind) -> AdministrationLevel {
+        if level == .topSecret || originatorKind == .centralOrgan { return .national }
+        return .provincial
+    }
+
+    /// R-CL-7: until decided, the matter is protected at the highest level claimed (or held).
+    public static func protectionLevel(current: Level, pending: [Objection]) -> Level {
+        ([current] + pending.compactMap(\.claimedLevel)).max()!
+    }
+}
