@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Kernel", "Accounts", "Audit",
+                "Kernel", "Accounts", "Audit", "Classification",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "BaomiApp",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Persistence",
+                "Kernel", "Accounts", "Audit", "Classification", "Persistence",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "BaomiAppTests",
             dependencies: [
-                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit",
+                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Classification",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),

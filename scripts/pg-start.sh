@@ -42,8 +42,16 @@ as_pg() {
   fi
 }
 
-if "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" 2>/dev/null; then
-  die "something is already listening on 127.0.0.1:$PORT (run scripts/pg-stop.sh, or set BAOMI_PG_PORT)"
+port_busy() { "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$1" 2>/dev/null || (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if port_busy "$PORT"; then
+  [[ -z "${BAOMI_PG_PORT:-}" ]] || die "something is already listening on 127.0.0.1:$PORT (run scripts/pg-stop.sh, or pick another BAOMI_PG_PORT)"
+  # Default port taken (e.g. a developer's own test server): take the next free one; the URL printed says which.
+  for candidate in $(seq $((PORT + 1)) $((PORT + 40))); do
+    if ! port_busy "$candidate"; then PORT=$candidate; break; fi
+  done
+  port_busy "$PORT" && die "no free port near $PORT"
+  STATE="${TMPDIR:-/tmp}/baomi-pg-${PORT}.state"
+  log "default port busy, using $PORT"
 fi
 
 # 2. Data directory.

@@ -86,6 +86,7 @@ enum Navigation {
         let roles = actor.roles
         let isBusiness = !roles.contains(where: \.isAdministrator) && actor.person != nil
         if isBusiness {
+            items.append(("定密管理", "/secrets"))
             items.append(("涉密通知", "/notices"))
             items.append(("标志检查", "/markings"))
         }

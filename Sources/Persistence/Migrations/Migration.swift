@@ -34,6 +34,7 @@ public enum Migrations {
         M005Calendar(),
         M006Settings(),
         M007ClassifiedNotices(),
+        M008Classification(),
     ]
 }
 

@@ -115,6 +115,7 @@ public enum DemoSeeder {
                     title: n.title, body: "（演示数据）\(n.title)。正文略。", marking: n.marking, issuedOn: n.issued,
                     scopePersonIDs: n.scope.compactMap { personIDs[$0] }))
         }
+        try await ClassificationDemo.seed(s, units: unitIDs, persons: personIDs, actors: actors)
         return Report(password: password, logins: logins)
     }
 }

@@ -1,0 +1,93 @@
+import Accounts
+import Classification
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+extension SecretController {
+    struct Event: Sendable {
+        let at: String, actor: String, summary: String, marking: String
+    }
+
+    struct DetailModel: Sendable {
+        let id: String, title: String, marking: String, markings: [String], status: String, basis: String, level: String
+        let handler: String, officer: String, authority: String, issued: String, expiry: String, drafted: String, secretPoints: String
+        let scope: [String], events: [Event]
+        let canSubmit: Bool, canReview: Bool, canRefer: Bool, canChange: Bool, canDeclassify: Bool
+        let officers: [Option], levels: [Option]
+        let unclearDue: String?
+    }
+
+    func registerDetail(on router: Router<AppRequestContext>) {
+        router.get("/secrets/:id") { _, context in
+            try await detailPage(context, id: try context.parameters.require("id"), error: nil, flash: nil)
+        }
+        router.post("/secrets/:id/:action") { request, context in
+            let id = try context.parameters.require("id")
+            let action = try context.parameters.require("action")
+            let form = try await csrfForm(request, context)
+            let actor = try context.actor()
+            let c = services.classification
+            do {
+                switch action {
+                case "submit": _ = try await c.submit(actor, secretID: id, officerPersonID: form["officer_person_id"] ?? "")
+                case "approve": _ = try await c.review(actor, secretID: id, decision: .approve)
+                case "reject": _ = try await c.review(actor, secretID: id, decision: .reject(reason: form["reason"] ?? ""))
+                case "amend":
+                    let marking = try Marking.parse(form["marking"] ?? "")
+                    let current = try await c.detail(actor, id: id).secret
+                    _ = try await c.review(
+                        actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
+                case "refer": _ = try await c.referUp(actor, secretID: id)
+                case "change":
+                    let marking = try Marking.parse(form["marking"] ?? "")
+                    _ = try await c.change(
+                        actor, secretID: id, request: ChangeRequest(level: marking.level, period: marking.period, reason: form["reason"] ?? ""))
+                case "declassify":
+                    _ = try await c.declassify(actor, secretID: id, kind: .early, reason: form["reason"] ?? "", centralApproval: form["central_approval"])
+                default: throw Refusal.notFound
+                }
+                return Response.redirect(to: "/secrets/\(id)")
+            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
+                return try await detailPage(context, id: id, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
+            }
+        }
+    }
+
+    func detailPage(_ context: AppRequestContext, id: String, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let (secret, events) = try await services.classification.detail(actor, id: id)
+        let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
+        let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
+        let me = actor.person?.id
+        let officers = try await services.classification.ownOfficers(actor)
+        let amOfficer = officers.contains { $0.personID == me }
+        let calendar = try await services.calendar.current()
+        let due = secret.status == .unclearPendingReport ? (try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar))?.chinese : nil
+        let authority: String =
+            switch secret.authority {
+            case .own(let level)?: "本单位定密权（\(level.chinese)）"
+            case .grant(_, let level)?: "定密授权（\(level.chinese)）"
+            case nil: "—"
+            }
+        let model = DetailModel(
+            id: secret.id, title: secret.title, marking: secret.marking.render(), markings: secret.markings, status: secret.status.chinese,
+            basis: secret.basis.chinese, level: secret.level.code, handler: names[secret.handlerPersonID] ?? "",
+            officer: secret.officerPersonID.flatMap { names[$0] } ?? "—",
+            authority: authority, issued: secret.issueDate?.chinese ?? "—", expiry: secret.expiry?.chinese ?? (secret.period == nil ? "—" : "按解密条件或长期"),
+            drafted: secret.draftedOn.chinese, secretPoints: secret.secretPoints, scope: secret.scope.compactMap { names[$0] }.sorted(),
+            events: events.map { Event(at: formatMillis($0.at), actor: $0.actorName, summary: $0.summary, marking: $0.marking) },
+            canSubmit: secret.status == .draft && secret.handlerPersonID == me,
+            canReview: (secret.status == .inReview && secret.officerPersonID == me) || (secret.status == .referredUp && secret.unitID != actor.person?.unitID),
+            canRefer: (secret.status == .draft || secret.status == .inReview) && (secret.handlerPersonID == me || secret.officerPersonID == me),
+            canChange: secret.status == .inForce && amOfficer && secret.unitID == actor.person?.unitID,
+            canDeclassify: secret.status == .inForce && amOfficer && secret.unitID == actor.person?.unitID,
+            officers: officers.filter { $0.personID != secret.handlerPersonID }.map {
+                Option(value: $0.personID, label: "\(names[$0.personID] ?? "")（\($0.kind.chinese)，\($0.cap.chinese)）", selected: false)
+            },
+            levels: [], unclearDue: due)
+        return views.page("secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
+    }
+}

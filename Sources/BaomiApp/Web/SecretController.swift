@@ -1,0 +1,112 @@
+import Accounts
+import Classification
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// 定密管理 pages: the register, drafting, the record with its workflow (R-CL-1 …), printable as a 定密审核表.
+struct SecretController {
+    let services: Services
+    let views: Views
+
+    struct Row: Sendable {
+        let id: String, title: String, marking: String, status: String, basis: String, issued: String, expiry: String, level: String
+    }
+
+    struct Option: Sendable {
+        let value: String, label: String, selected: Bool
+    }
+
+    struct ListModel: Sendable {
+        let rows: [Row]
+        let count: Int
+        let levels: [Option], statuses: [Option], bases: [Option]
+        let search: String, expiring: String, derivedFrom: String
+        let summary: [String]
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/secrets") { request, context in
+            let actor = try context.actor()
+            let q = FormData.query(request)
+            let filter = SecretFilter(
+                level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
+                expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"])
+            let secrets = try await services.classification.register(actor, filter: filter)
+            let counts = try await services.classification.counts(actor, filter: filter)
+            var byStatus: [String: Int] = [:]
+            for c in counts { byStatus[c.status, default: 0] += c.n }
+            let rows = secrets.map {
+                Row(
+                    id: $0.id, title: $0.title, marking: $0.marking.render(), status: $0.status.chinese, basis: $0.basis.chinese,
+                    issued: $0.issueDate?.chinese ?? "—", expiry: $0.expiry?.chinese ?? "—", level: $0.level.code)
+            }
+            let model = ListModel(
+                rows: rows, count: rows.count,
+                levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
+                statuses: SecretStatus.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: q["status"] == $0.rawValue) },
+                bases: [("catalogue", "原始定密"), ("derived", "派生定密"), ("unclear", "不明确事项")].map {
+                    Option(value: $0.0, label: $0.1, selected: q["basis"] == $0.0)
+                },
+                search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "",
+                summary: SecretStatus.allCases.compactMap { s in byStatus[s.rawValue].map { "\(s.chinese) \($0)" } })
+            return views.page("secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
+        }
+        router.get("/secrets/new") { request, context in
+            try await draftForm(context, error: nil, source: FormData.query(request)["source"])
+        }
+        router.post("/secrets") { request, context in
+            let form = try await csrfForm(request, context)
+            do {
+                let secret = try await services.classification.draft(try context.actor(), Self.draftRequest(form))
+                return Response.redirect(to: "/secrets/\(secret.id)")
+            } catch let error as any DomainError where error.kind == .validation {
+                return try await draftForm(context, error: error.messageWithRule, source: form["source_id"], status: .badRequest)
+            }
+        }
+        registerDetail(on: router)
+    }
+
+    static func draftRequest(_ form: FormData) throws -> DraftRequest {
+        let basis: ClassificationBasis
+        switch form["basis"] ?? "" {
+        case "catalogue": basis = .catalogue(itemID: form["catalogue_item_id"] ?? "")
+        case "derived":
+            guard let ground = DerivationGround(rawValue: form["ground"] ?? "") else { throw Refusal.invalid("ground", "请选择派生情形", rule: "R-CL-6") }
+            basis = .derived(sourceID: form["source_id"] ?? "", ground: ground)
+        case "unclear": basis = .unclear
+        default: throw Refusal.invalid("basis", "请选择定密依据", rule: "R-CL-1")
+        }
+        func answer(_ key: String) -> Bool? { form[key].flatMap { $0 == "yes" ? true : $0 == "no" ? false : nil } }
+        return DraftRequest(
+            title: form["title"] ?? "", basis: basis, marking: form["marking"] ?? "", scope: form.all("scope"), secretPoints: form["secret_points"] ?? "",
+            questions: FourQuestions(
+                publicMustKnow: answer("q1"), isWorkOrCommercialSecretOrPrivacy: answer("q2"), alreadyPublicOrUncontrollable: answer("q3"),
+                lawRequiresDisclosure: answer("q4")))
+    }
+
+    struct DraftModel: Sendable {
+        let items: [Option]
+        let persons: [Option]
+        let grounds: [Option]
+        let source: String
+        let questions: [Option]
+    }
+
+    private func draftForm(_ context: AppRequestContext, error: String?, source: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let items = try await services.classification.ownCatalogue(actor)
+        let colleagues = try await services.organisation.persons(actor).filter { $0.id != actor.person?.id && $0.unitID == actor.person?.unitID }
+        let model = DraftModel(
+            items: items.map { Option(value: $0.id, label: "\($0.code) \($0.name)（\($0.marking.render())）", selected: false) },
+            persons: colleagues.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）", selected: false) },
+            grounds: DerivationGround.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: false) }, source: source ?? "",
+            questions: [
+                ("q1", "是否需要社会公众广泛知晓或者参与？"), ("q2", "是否属于工作秘密、商业秘密、个人隐私？"), ("q3", "是否已经依法公开或者无法控制知悉范围？"),
+                ("q4", "是否属于法律、行政法规或者国家有关规定要求公开的事项？"),
+            ].map { Option(value: $0.0, label: $0.1, selected: false) })
+        return views.page("secret_new", title: "拟定密级", session: context.session, path: "/secrets", content: model, error: error, status: status)
+    }
+}

@@ -1,0 +1,93 @@
+import Accounts
+import Audit
+import Classification
+import Foundation
+import Kernel
+import SQLKit
+
+/// 定密管理 — the secret's life through the store, one transaction per operation, every step audited.
+public struct ClassificationService: Sendable {
+    let services: Services
+
+    var today: Day { services.clock.today }
+
+    func person(_ actor: Actor) throws -> Person {
+        guard let person = actor.person, actor.viewer.personID != nil else {
+            throw Refusal(code: "classification.no_person", message: "只有关联了人员的业务账号才能办理定密事项", kind: .forbidden)
+        }
+        return person
+    }
+
+    func requireRole(_ actor: Actor, _ roles: Set<Role>, _ what: String) throws {
+        guard !actor.roles.isDisjoint(with: roles) else {
+            throw Refusal(
+                code: "classification.role_required", message: "「\(what)」须由\(roles.sorted().map(\.chinese).joined(separator: "或"))办理", kind: .forbidden)
+        }
+    }
+
+    /// R-KS-4 / R-SY-2: loads a secret the actor may see; anything else is `notFound`, and the denial is audited.
+    func visibleSecret(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
+        guard let secret = try await ClassificationStore.unchecked(id: id, on: db) else { return nil }
+        let item = ProtectedItem(sensitivity: .stateSecret(secret.level), scopePersonIDs: secret.scope)
+        guard AccessPolicy.canRead(actor.viewer, item) else {
+            try await AuditStore.append(
+                services.record(
+                    actor, "secret.read", target: ClassificationStore.recordKind, id: id, level: secret.level.code, outcome: .denied,
+                    detail: "无权知悉（R-SY-2）"), on: db)
+            return nil
+        }
+        return secret
+    }
+
+    /// Saves a changed secret with its history entry and audit record.
+    func persist(_ actor: Actor, _ secret: SecretMatter, before: SecretMatter?, kind: String, summary: String, reason: String, on db: any SQLDatabase)
+        async throws
+    {
+        try await ClassificationStore.save(secret, at: services.nowMillis, addedBy: actor.userID, reason: reason, on: db)
+        try await ClassificationStore.event(
+            secret.id, at: services.nowMillis, actor: actor.displayName, kind: kind, summary: summary, marking: secret.marking.render(), on: db)
+        try await AuditStore.append(
+            services.record(
+                actor, "secret.\(kind)", target: ClassificationStore.recordKind, id: secret.id, level: secret.level.code,
+                before: before.map(Snapshot.init), after: Snapshot(secret), detail: summary), on: db)
+    }
+
+    /// What the audit log keeps of a secret's state.
+    struct Snapshot: Encodable {
+        let status: String, marking: String, scope: [String], officer: String?
+        init(_ s: SecretMatter) {
+            status = s.status.rawValue
+            marking = s.marking.render()
+            scope = s.scope.sorted()
+            officer = s.officerPersonID
+        }
+    }
+
+    // MARK: reads
+
+    /// R-KS-4: the register — only what the actor may see, in lists, counts and searches alike.
+    public func register(_ actor: Actor, filter: SecretFilter = SecretFilter()) async throws -> [SecretMatter] {
+        let today = today
+        return try await services.database.read { db in try await ClassificationStore.visible(to: actor.viewer, filter: filter, today: today, on: db) }
+    }
+
+    /// R-KS-4 / R-RP-2: counts by status, level and basis, over what the actor may see.
+    public func counts(_ actor: Actor, filter: SecretFilter = SecretFilter()) async throws -> [(status: String, level: String, basis: String, n: Int)] {
+        let today = today
+        return try await services.database.read { db in try await ClassificationStore.visibleCounts(to: actor.viewer, filter: filter, today: today, on: db) }
+    }
+
+    /// R-SY-2 / R-SY-3: one secret with its history; hidden looks like missing; reads of 机密/绝密 are audited.
+    public func detail(_ actor: Actor, id: String) async throws -> (secret: SecretMatter, events: [SecretEvent]) {
+        let s = services
+        let found: (SecretMatter, [SecretEvent])? = try await s.database.transaction { db in
+            guard let secret = try await visibleSecret(actor, id, on: db) else { return nil }
+            if secret.level >= .confidential {
+                try await AuditStore.append(s.record(actor, "secret.read", target: ClassificationStore.recordKind, id: id, level: secret.level.code), on: db)
+            }
+            return (secret, try await ClassificationStore.events(id, on: db))
+        }
+        guard let found else { throw Refusal.notFound }
+        return found
+    }
+}

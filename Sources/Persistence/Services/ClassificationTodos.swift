@@ -1,0 +1,44 @@
+import Accounts
+import Classification
+import Foundation
+import Kernel
+
+/// 定密 to-dos: drafts to submit, reviews to decide, unclear-matter clocks, expiry reminders (R-CL-3, R-DC-1).
+/// Built only from the register the person may see (R-KS-4).
+struct ClassificationTodos: TodoProvider {
+    func items(for actor: Actor, services: Services) async throws -> [TodoItem] {
+        guard let me = actor.person, actor.viewer.personID != nil else { return [] }
+        let service = services.classification
+        let today = services.clock.today
+        let visible = try await service.register(actor)
+        var items: [TodoItem] = []
+        let drafts = visible.filter { $0.status == .draft && $0.handlerPersonID == me.id }
+        if !drafts.isEmpty {
+            items.append(TodoItem(title: "提交定密审核", detail: "\(drafts.count) 个拟定事项待提交定密责任人审核", link: "/secrets?status=draft"))
+        }
+        let reviews = visible.filter { $0.status == .inReview && $0.officerPersonID == me.id }
+        if !reviews.isEmpty {
+            items.append(TodoItem(title: "审核定密事项", detail: "\(reviews.count) 个事项待您审核（R-CL-1）", link: "/secrets?status=inReview", urgent: true))
+        }
+        let referred = visible.filter { $0.status == .referredUp && $0.unitID != me.unitID }
+        if !referred.isEmpty {
+            items.append(TodoItem(title: "确定下级报送的事项", detail: "\(referred.count) 个无定密权单位报送的事项待确定（R-AU-1）", link: "/secrets?status=referredUp", urgent: true))
+        }
+        let calendar = try await services.calendar.current()
+        for secret in visible where secret.status == .unclearPendingReport && secret.handlerPersonID == me.id {
+            let due = try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
+            items.append(
+                TodoItem(
+                    title: "报送不明确事项：\(secret.title)", detail: due == nil ? "期限无法计算：工作日历未导入（R-SY-5）" : "10个工作日内报送（R-CL-3）",
+                    link: "/secrets/\(secret.id)", due: due, urgent: due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? true))
+        }
+        for secret in visible where secret.status == .inForce && (secret.handlerPersonID == me.id || secret.officerPersonID == me.id) {
+            guard let expiry = secret.expiry, let lead = Declassification.reminderDue(expiry: expiry, today: today) else { continue }
+            items.append(
+                TodoItem(
+                    title: "保密期限即将届满：\(secret.title)", detail: "\(lead)天内到期，需要延长的须在届满前决定（R-DC-1、R-CH-3）",
+                    link: "/secrets/\(secret.id)", due: expiry, urgent: lead <= 30))
+        }
+        return items
+    }
+}
