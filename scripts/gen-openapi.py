@@ -53,6 +53,14 @@ schemas = {
     "Notice": obj({"id": S, "unit_id": S, "title": S, "body": S, "sensitivity": S, "marking": S, "issued_on": S, "author_person_id": S, "scope_person_ids": arr(S)},
                   required=["id", "unit_id", "title", "sensitivity", "marking", "issued_on", "author_person_id"], nullable=("body", "scope_person_ids")),
     "NoticeList": listof("Notice"),
+    "Secret": obj({"id": S, "unit_id": S, "title": S, "basis": {"type": "string", "enum": ["catalogue", "derived", "unclear"]}, "source_id": S, "marking": S,
+                   "level": S, "status": S, "issue_date": S, "expiry": S, "drafted_on": S, "handler_person_id": S, "officer_person_id": S,
+                   "markings": arr(S), "scope_person_ids": arr(S), "secret_points": S},
+                  nullable=("source_id", "issue_date", "expiry", "officer_person_id", "scope_person_ids", "secret_points")),
+    "SecretList": listof("Secret"),
+    "SecretEvent": obj({"at": I, "actor_name": S, "kind": S, "summary": S, "marking": S}),
+    "SecretDetail": obj({"secret": ref("Secret"), "events": arr(ref("SecretEvent"))}),
+    "SecretCounts": obj({"total": I, "items": arr(obj({"status": S, "level": S, "basis": S, "count": I}))}),
 }
 
 def body(schema_props, required):
@@ -117,6 +125,20 @@ paths = {
         "get": op("可知悉的涉密通知（R-KS-4）", resp("200", "NoticeList"), params=[q("q")]),
         "post": op("起草涉密通知", resp("201", "Notice"), body({"title": S, "body": S, "marking": S, "issued_on": S, "scope_person_ids": arr(S)}, ["title", "body", "marking", "issued_on"])),
     },
+    "/secrets": {
+        "get": op("国家秘密事项登记（仅本人可知悉的，R-KS-4）", resp("200", "SecretList"),
+                  params=[q("level"), q("status"), q("basis"), q("expiring", I), q("derived_from"), q("q")]),
+        "post": op("承办人拟定（R-CL-1；R-CL-4 四个问题；R-CL-6 派生）", resp("201", "Secret"),
+                   body({"title": S, "basis": S, "catalogue_item_id": S, "source_id": S, "ground": S, "marking": S, "scope_person_ids": arr(S),
+                         "secret_points": S, "questions": {"type": "object"}}, ["title", "basis", "secret_points"])),
+    },
+    "/secrets/statistics": {"get": op("定密统计（R-RP-2，仅计本人可知悉的）", resp("200", "SecretCounts"))},
+    "/secrets/{id}": {"get": op("事项详情与办理记录（无权知悉与不存在一律 404）", resp("200", "SecretDetail"), params=[pid()])},
+    "/secrets/{id}/submit": {"post": op("提交定密责任人审核", resp("200", "Secret"), body({"officer_person_id": S}, ["officer_person_id"]), params=[pid()])},
+    "/secrets/{id}/review": {"post": op("定密责任人审核（R-CL-1、R-CL-2）", resp("200", "Secret"), body({"decision": S, "marking": S, "reason": S}, ["decision"]), params=[pid()])},
+    "/secrets/{id}/refer": {"post": op("无定密权，报上级确定（R-AU-1）", resp("200", "Secret"), params=[pid()])},
+    "/secrets/{id}/change": {"post": op("变更或延长期限（R-CH-1..3）", resp("200", "Secret"), body({"marking": S, "reason": S}, ["marking", "reason"]), params=[pid()])},
+    "/secrets/{id}/declassify": {"post": op("提前解密（R-DC-2、R-DC-3）", resp("200", "Secret"), body({"reason": S, "central_approval": S}, ["reason"]), params=[pid()])},
     "/notices/{id}": {"get": op("涉密通知详情（无权知悉与不存在一律 404）", resp("200", "Notice"), params=[pid()])},
 }
 

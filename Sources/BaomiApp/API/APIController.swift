@@ -64,6 +64,7 @@ struct APIController {
         registerAudit(api)
         registerCalendar(api)
         registerNotices(api)
+        registerSecrets(api)
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {

@@ -104,6 +104,7 @@ struct M008Classification: Migration {
                 CREATE TABLE secret_events (
                     id TEXT PRIMARY KEY,
                     secret_id TEXT NOT NULL REFERENCES secrets(id),
+                    seq INTEGER NOT NULL,
                     at BIGINT NOT NULL,
                     actor_name TEXT NOT NULL,
                     kind TEXT NOT NULL,
@@ -111,7 +112,7 @@ struct M008Classification: Migration {
                     marking TEXT NOT NULL
                 )
                 """,
-                "CREATE INDEX secret_events_secret ON secret_events(secret_id, at)",
+                "CREATE UNIQUE INDEX secret_events_secret ON secret_events(secret_id, seq)",
             ], on: db)
     }
 }

@@ -188,15 +188,16 @@ public enum ClassificationStore {
     {
         try await db.raw(
             """
-            INSERT INTO secret_events (id, secret_id, at, actor_name, kind, summary, marking)
-            VALUES (\(bind: IDs.make()), \(bind: secretID), \(bind: millis), \(bind: actor), \(bind: kind), \(bind: summary), \(bind: marking))
+            INSERT INTO secret_events (id, secret_id, seq, at, actor_name, kind, summary, marking)
+            VALUES (\(bind: IDs.make()), \(bind: secretID),
+                (SELECT COUNT(*) + 1 FROM secret_events e WHERE e.secret_id = \(bind: secretID)), \(bind: millis), \(bind: actor), \(bind: kind), \(bind: summary), \(bind: marking))
             """
         ).run()
     }
 
     /// A secret's history, oldest first.
     static func events(_ secretID: String, on db: any SQLDatabase) async throws -> [SecretEvent] {
-        try await db.raw("SELECT * FROM secret_events WHERE secret_id = \(bind: secretID) ORDER BY at, id").all().map {
+        try await db.raw("SELECT * FROM secret_events WHERE secret_id = \(bind: secretID) ORDER BY seq").all().map {
             SecretEvent(
                 at: try $0.decode(column: "at", as: Int64.self), actorName: try $0.decode(column: "actor_name", as: String.self),
                 kind: try $0.decode(column: "kind", as: String.self), summary: try $0.decode(column: "summary", as: String.self),

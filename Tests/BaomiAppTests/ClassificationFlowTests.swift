@@ -1,0 +1,166 @@
+import Accounts
+import Audit
+import Classification
+import Foundation
+import Kernel
+import Persistence
+import Testing
+
+@Suite("定密管理 — the secret's life through the store")
+struct ClassificationFlowTests {
+    func item(_ world: TestWorld, _ code: String) async throws -> CatalogueItem {
+        try #require(try await world.services.classification.ownCatalogue(world.actor("zhangwei")).first { $0.code == code })
+    }
+
+    func draft(_ world: TestWorld, title: String, code: String, marking: String, scope: [String] = []) async throws -> SecretMatter {
+        try await world.services.classification.draft(
+            world.actor("zhangwei"),
+            DraftRequest(
+                title: title, basis: .catalogue(itemID: try await item(world, code).id), marking: marking, scope: scope, secretPoints: "密点甲",
+                questions: .allNo))
+    }
+
+    @Test("R-CL-1 draft → submit → approve → R-CH-3 extend → R-DC-2 early declassification, each step recorded and audited")
+    func fullLife() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let lihua = try await world.actor("lihua")
+            let drafted = try await draft(world, title: "测试事项：招商方案", code: "GX-02", marking: "机密★3年")
+            #expect(drafted.status == .draft)
+            let submitted = try await c.submit(world.actor("zhangwei"), secretID: drafted.id, officerPersonID: lihua.person!.id)
+            #expect(submitted.status == .inReview)
+            let approved = try await c.review(lihua, secretID: drafted.id, decision: .approve)
+            #expect(approved.status == .inForce)
+            #expect(approved.issueDate == world.services.clock.today)
+            #expect(approved.authority == .own(.confidential))
+            let extended = try await c.change(lihua, secretID: drafted.id, request: ChangeRequest(period: .years(5), reason: "谈判周期延长"))
+            #expect(extended.isExtension)
+            #expect(extended.secret.markings == ["机密★3年", "机密★5年"])
+            let done = try await c.declassify(lihua, secretID: drafted.id, kind: .early, reason: "方案已公开发布", centralApproval: nil)
+            #expect(done.secret.status == .declassified)
+            let (final, events) = try await c.detail(lihua, id: drafted.id)
+            #expect(final.status == .declassified)
+            #expect(events.map(\.kind) == ["draft", "submit", "review", "extend", "declassify"])
+            let audit = try await world.services.audit.browse(.system, AuditFilter(action: "secret."))
+            #expect(audit.entries.filter { $0.record.targetID == drafted.id && $0.record.outcome == .ok }.count >= 5)
+            #expect(try await world.services.audit.verify(.system).isIntact)
+        }
+    }
+
+    @Test("R-CL-2 only the officer named for review decides, within the unit's authority; R-AU-5 an untrained officer cannot")
+    func reviewGuards() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let drafted = try await draft(world, title: "测试事项：储备布局", code: "GX-05", marking: "机密★10年")
+            _ = try await c.submit(world.actor("zhangwei"), secretID: drafted.id, officerPersonID: world.actor("lihua").person!.id)
+            // 陈军 is an officer but was not asked, and is not in the scope: for him the draft does not exist.
+            await #expect(throws: Refusal.notFound) { try await c.review(world.actor("chenjun"), secretID: drafted.id, decision: .approve) }
+            // The 承办人 cannot approve: he is no officer.
+            await #expect(throws: Refusal.self) { try await c.review(world.actor("zhangwei"), secretID: drafted.id, decision: .approve) }
+            // An officer appointed without training cannot approve (R-AU-5).
+            let zhaoqiang = try await world.actor("zhaoqiang")
+            _ = try await c.appointOfficer(
+                .system, unitID: zhaoqiang.person!.unitID, personID: zhaoqiang.person!.id, kind: .designated, cap: .confidential, trainedOn: nil)
+            let second = try await draft(world, title: "测试事项：二", code: "GX-05", marking: "机密★10年")
+            _ = try await c.submit(world.actor("zhangwei"), secretID: second.id, officerPersonID: zhaoqiang.person!.id)
+            await #expect(throws: ClassificationError.officerUntrained) { try await c.review(zhaoqiang, secretID: second.id, decision: .approve) }
+        }
+    }
+
+    @Test("R-AU-4 a revoked grant authorises nothing: R-AU-5 no officer can then be appointed on it")
+    func revokedGrant() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let institute = try await world.actor("hefeng").person!.unitID
+            let agency = try await world.actor("lihua").person!.unitID
+            let register = try await c.authorityRegister(.system, unitID: agency)
+            let grant = try #require(register.grants.first { $0.granteeUnitID == institute })
+            _ = try await c.appointOfficer(
+                .system, unitID: institute, personID: world.actor("hefeng").person!.id, kind: .statutory, cap: .secret, trainedOn: nil)
+            try await c.revokeGrant(.system, grantID: grant.id, reason: "该所不再经常产生国家秘密")
+            await #expect(throws: ClassificationError.officerCapAboveUnit(officer: .secret, unit: nil)) {
+                _ = try await c.appointOfficer(
+                    .system, unitID: institute, personID: world.actor("hefeng").person!.id, kind: .designated, cap: .secret, trainedOn: nil)
+            }
+        }
+    }
+
+    @Test("R-AU-2 a city organ cannot grant 绝密, and R-AU-3 a grant is filed with the provincial administration")
+    func grantRulesInStore() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let units = try await world.services.organisation.visibleUnits(.system)
+            let agency = units.first { $0.name == "江海市工业和信息化局" }!
+            let company = units.first { $0.name == "江海精密制造有限公司" }!
+            let province = units.first { $0.name == "华南省国家保密局" }!
+            let day = world.services.clock.today
+            let input = Grant(
+                id: "", grantorUnitID: agency.id, granteeUnitID: company.id, cap: .topSecret, matterScope: "配套军品研制中的涉密事项",
+                validFrom: day, validUntil: day.adding(years: 2))
+            await #expect(throws: ClassificationError.self) {
+                _ = try await c.decideGrant(.system, grantorUnitID: agency.id, grant: input, basis: "第八条", reasons: "需要")
+            }
+            var ok = input
+            ok.cap = .secret
+            let grant = try await c.decideGrant(.system, grantorUnitID: agency.id, grant: ok, basis: "第八条", reasons: "需要")
+            let filed = try await world.services.database.read { try await AuthorityStore.grants(filedWith: province.id, on: $0) }
+            #expect(filed.contains { $0.id == grant.id })
+        }
+    }
+
+    @Test("R-DC-2 the daily sweep declassifies expired secrets, and R-DU-6 what was derived from them")
+    func sweepWithDescendants() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let lihua = try await world.actor("lihua")
+            let zhangwei = try await world.actor("zhangwei")
+            let source = try await draft(world, title: "测试事项：短期", code: "GX-04", marking: "秘密★15日")
+            _ = try await c.submit(zhangwei, secretID: source.id, officerPersonID: lihua.person!.id)
+            _ = try await c.review(lihua, secretID: source.id, decision: .approve)
+            let child = try await c.draft(
+                zhangwei,
+                DraftRequest(
+                    title: "测试事项：短期摘要", basis: .derived(sourceID: source.id, ground: .summarises), marking: "", scope: [],
+                    secretPoints: "摘录", questions: .allNo))
+            #expect(child.marking.render() == "秘密★15日")
+            _ = try await c.submit(zhangwei, secretID: child.id, officerPersonID: lihua.person!.id)
+            _ = try await c.review(lihua, secretID: child.id, decision: .approve)
+            #expect(try await c.sweep() == 0)
+            world.clock.advance(by: 15 * 86_400)
+            #expect(try await c.sweep() >= 1)
+            #expect(try await c.detail(lihua, id: source.id).secret.status == .declassified)
+            let derived = try await c.detail(lihua, id: child.id)
+            #expect(derived.secret.status == .declassified)
+            #expect(derived.events.last?.summary.contains("随") == true)
+        }
+    }
+
+    @Test("R-CL-3 an unclear matter shows its 10-working-day reporting clock on the drafter's 待办")
+    func unclearClockOnTodo() async throws {
+        try await TestWorld.with { world in
+            let todos = try await world.services.todos.items(for: world.actor("zhangwei"))
+            let unclear = try #require(todos.first { $0.title.contains("不明确事项") })
+            let due = try #require(unclear.due)
+            let calendar = try await world.services.calendar.current()
+            #expect(try calendar.workingDaysBetween(world.services.clock.today, due) == 10)
+            world.clock.advance(by: 30 * 86_400)
+            let later = try await world.services.todos.items(for: world.actor("zhangwei"))
+            #expect(later.first { $0.title.contains("不明确事项") }?.urgent == true)
+        }
+    }
+
+    @Test("R-CL-4 a matter the law requires to disclose is refused at drafting, and nothing is stored")
+    func mustNotClassifyStoresNothing() async throws {
+        try await TestWorld.with { world in
+            let before = try await world.services.classification.register(world.actor("zhangwei")).count
+            var questions = FourQuestions.allNo
+            questions.lawRequiresDisclosure = true
+            await #expect(throws: ClassificationError.mustNotClassify(reason: "法律、行政法规或者国家有关规定要求公开")) {
+                _ = try await world.services.classification.draft(
+                    world.actor("zhangwei"),
+                    DraftRequest(title: "政府信息公开目录", basis: .unclear, marking: "秘密★1年", scope: [], secretPoints: "无", questions: questions))
+            }
+            #expect(try await world.services.classification.register(world.actor("zhangwei")).count == before)
+        }
+    }
+}

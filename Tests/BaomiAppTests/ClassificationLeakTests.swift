@@ -1,0 +1,95 @@
+import Accounts
+import BaomiApp
+import Classification
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Kernel
+import Persistence
+import Testing
+
+/// Every read path of the 定密 module hides what the reader may not know.
+@Suite("定密管理不泄密 — every read path")
+struct ClassificationLeakTests {
+    /// A 机密 secret in force whose scope excludes 周敏 (一般) and 吴昊 (非涉密).
+    func hiddenSecret(_ world: TestWorld) async throws -> SecretMatter {
+        let all = try await world.services.classification.register(world.actor("wangfang"), filter: SecretFilter(level: .confidential, status: .inForce))
+        let zhoumin = try await world.actor("zhoumin").person!.id
+        return try #require(all.first { !$0.scope.contains(zhoumin) } ?? all.first)
+    }
+
+    @Test("R-KS-4 register, counts, search, derived-from filter and 待办 exclude what the reader may not know")
+    func serviceReadPaths() async throws {
+        try await TestWorld.with { world in
+            let secret = try await hiddenSecret(world)
+            for user in ["zhoumin", "wuhao", "sunli", "sysadmin", "auditor"] {
+                let actor = try await world.actor(user)
+                let c = world.services.classification
+                #expect(try await c.register(actor).allSatisfy { $0.level <= (actor.viewer.tier.ceiling ?? .secret) && $0.id != secret.id }, "\(user)")
+                #expect(try await c.register(actor, filter: SecretFilter(search: String(secret.title.prefix(4)))).allSatisfy { $0.id != secret.id })
+                #expect(try await c.register(actor, filter: SecretFilter(derivedFrom: secret.id)).isEmpty)
+                let counted = try await c.counts(actor).reduce(0) { $0 + $1.n }
+                #expect(counted == (try await c.register(actor).count), "\(user) counts")
+                #expect(try await c.counts(actor, filter: SecretFilter(level: .confidential)).isEmpty || user == "sunli")
+                let todos = try await world.services.todos.items(for: actor)
+                #expect(!todos.contains { $0.title.contains(secret.title) || $0.link.contains(secret.id) })
+                await #expect(throws: Refusal.notFound) { _ = try await c.detail(actor, id: secret.id) }
+            }
+        }
+    }
+
+    @Test("R-KS-4 deriving from a secret one may not see is answered exactly as deriving from none")
+    func derivationFromHidden() async throws {
+        try await TestWorld.with { world in
+            let secret = try await hiddenSecret(world)
+            let zhoumin = try await world.actor("zhoumin")
+            func attempt(_ source: String) async -> String {
+                do {
+                    _ = try await world.services.classification.draft(
+                        zhoumin,
+                        DraftRequest(
+                            title: "派生测试", basis: .derived(sourceID: source, ground: .identical), marking: "", scope: [], secretPoints: "x", questions: .allNo))
+                    return "accepted"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            let hidden = await attempt(secret.id)
+            let missing = await attempt(IDs.make())
+            #expect(hidden == missing)
+            #expect(!hidden.contains(secret.title))
+        }
+    }
+
+    @Test("R-SY-2 a hidden secret is indistinguishable from a missing one in the API and the web, and the denial is audited")
+    func apiAndWeb() async throws {
+        try await TestWorld.with { world in
+            let secret = try await hiddenSecret(world)
+            try await testApplication(world).test(.router) { client in
+                let token = try await APITestClient.token(client, "zhoumin", TestPasswords.demo)
+                let hidden = try await APITestClient.call(client, .get, "/api/v1/secrets/\(secret.id)", token: token)
+                let missing = try await APITestClient.call(client, .get, "/api/v1/secrets/\(IDs.make())", token: token)
+                #expect(hidden.status == .notFound)
+                #expect(hidden.text == missing.text)
+                let list = try await APITestClient.call(
+                    client, .get, "/api/v1/secrets?q=\(secret.title.prefix(2).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", token: token)
+                #expect(!list.text.contains(secret.id))
+                let stats = try await APITestClient.call(client, .get, "/api/v1/secrets/statistics", token: token)
+                #expect(!stats.text.contains("\"confidential\""))
+                var web = WebClient(client)
+                try await web.login("zhoumin", TestPasswords.demo)
+                let page = try await web.get("/secrets/\(secret.id)")
+                let none = try await web.get("/secrets/\(IDs.make())")
+                #expect(page.status == .notFound)
+                #expect(page.body == none.body)
+                let register = try await web.get("/secrets")
+                #expect(!register.body.contains(secret.title))
+                let derived = try await web.get("/secrets?derived_from=\(secret.id)")
+                #expect(derived.body.contains("共 0 项"))
+            }
+            let denied = try await world.services.audit.browse(.system, AuditFilter(actor: "zhoumin", action: "secret.read", outcome: .denied))
+            #expect(denied.total >= 2)
+        }
+    }
+}
