@@ -42,7 +42,10 @@ struct Serve: AsyncParsableCommand {
             }
             let app = try await buildApplication(services: services, configuration: config, logger: logger)
             say(String(format: "Baomi 已就绪（%.1f 秒）：http://%@:%d  数据库：%@", Date().timeIntervalSince(started), config.host, config.port, config.database.redacted))
+            // R-DC-2: the daily sweep runs in-process; with several instances on one PostgreSQL only one does it each day.
+            let sweeper = Task { await SweepScheduler(services: services, logger: logger).run() }
             try await app.runService()
+            sweeper.cancel()
             await services.database.close()
         }
     }

@@ -164,3 +164,21 @@ struct ClassificationFlowTests {
         }
     }
 }
+
+@Suite("解密检查调度 — one sweep a day across instances")
+struct SweepSchedulerTests {
+    @Test("R-DC-2 only one of several instances claims a day's sweep; the next day can be claimed again")
+    func singleInstance() async throws {
+        try await TestWorld.with(demo: false) { world in
+            let scheduler = SweepScheduler(services: world.services, logger: .init(label: "test"))
+            let day = world.services.clock.today
+            let claims = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 { group.addTask { try await scheduler.claim(day) } }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(claims.filter { $0 }.count == 1)
+            #expect(try await scheduler.claim(day) == false)
+            #expect(try await scheduler.claim(day.adding(days: 1)))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Kernel
+import Logging
+import SQLKit
+
+/// The daily declassification sweep (R-DC-2), run in-process. When several instances share one PostgreSQL,
+/// only one runs each day's sweep: the instance that moves the `sweep.last_day` setting to today — one
+/// conditional UPDATE, serialised by the row lock — does the work; the others see no row and skip.
+public struct SweepScheduler: Sendable {
+    let services: Services
+    let logger: Logger
+
+    public init(services: Services, logger: Logger) {
+        self.services = services
+        self.logger = logger
+    }
+
+    /// Claims today's sweep; true for exactly one caller per day.
+    public func claim(_ day: Day) async throws -> Bool {
+        let s = services
+        return try await s.database.transaction { db in
+            // Race-free on both engines: concurrent first claims must not collide on the key.
+            try await db.raw("INSERT INTO settings (key, value, updated_at) VALUES ('sweep.last_day', '', 0) ON CONFLICT (key) DO NOTHING").run()
+            let won = try await db.raw(
+                """
+                UPDATE settings SET value = \(bind: day.iso), updated_at = \(bind: s.nowMillis)
+                WHERE key = 'sweep.last_day' AND value <> \(bind: day.iso) RETURNING key
+                """
+            ).first()
+            return won != nil
+        }
+    }
+
+    /// Runs today's sweep if no instance has yet; returns how many secrets were declassified, nil if skipped.
+    @discardableResult
+    public func runIfDue() async throws -> Int? {
+        guard try await claim(services.clock.today) else { return nil }
+        let count = try await services.classification.sweep()
+        logger.info("declassification sweep: \(count) secret(s) declassified")
+        return count
+    }
+
+    /// Checks every `interval` seconds until cancelled.
+    public func run(every interval: Duration = .seconds(600)) async {
+        while !Task.isCancelled {
+            do {
+                try await runIfDue()
+            } catch {
+                logger.error("declassification sweep failed: \(String(reflecting: error))")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
