@@ -21,6 +21,7 @@ public func buildRouter(services: Services, views: Views, secureCookies: Bool) -
     NoticeController(services: services, views: views).register(on: router)
     MarkingController(services: services, views: views).register(on: router)
     SecretController(services: services, views: views).register(on: router)
+    AuthorityController(services: services, views: views).register(on: router)
     APIController(services: services).register(on: router)
     return router
 }

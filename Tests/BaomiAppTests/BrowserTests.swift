@@ -7,7 +7,7 @@ import Testing
 
 /// A real browser (Debian's chromium, driven by Python playwright) logs in and sees the 待办 page.
 /// Runs when chromium and playwright are installed, and is required when `BAOMI_BROWSER_TESTS=1` (CI).
-@Suite("真实浏览器 — browser check")
+@Suite("真实浏览器 — browser check", .serialized)
 struct BrowserTests {
     static var required: Bool { ProcessInfo.processInfo.environment["BAOMI_BROWSER_TESTS"] == "1" }
 
@@ -29,6 +29,27 @@ struct BrowserTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// Runs a command without blocking a thread of the (two-thread) cooperative pool, which the live server needs:
+    /// output goes to a file, and termination resumes a continuation.
+    static func runAsync(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("baomi-browser-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = handle
+        process.standardError = handle
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try handle.close()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: log)
+        return (status, output)
+    }
+
     /// The package root (this file is Tests/BaomiAppTests/BrowserTests.swift).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -42,14 +63,36 @@ struct BrowserTests {
                 let out = Self.root.appendingPathComponent("test-output/browser/\(TestDatabase.engineName)").path
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let script = Self.root.appendingPathComponent("Tests/browser/smoke_login.py").path
-                let result = try await Task.detached {
-                    try Self.run([
-                        "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--username", "wangfang", "--password", TestPasswords.demo, "--out", out,
-                    ])
-                }.value
+                let result = try await Self.runAsync([
+                    "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--username", "wangfang", "--password", TestPasswords.demo, "--out", out,
+                ])
                 #expect(result.status == 0, "\(result.output)")
                 #expect(result.output.contains("BROWSER OK"))
                 #expect(FileManager.default.fileExists(atPath: out + "/home.png"))
+            }
+        }
+    }
+}
+
+/// The walk runs in the same serialized suite: one browser at a time on two cores.
+extension BrowserTests {
+    @Test(
+        "R-CL-1 R-CH-3 R-DC-2 a secret walks from draft through review, extension and declassification in chromium",
+        .enabled(if: BrowserTests.required || BrowserTests.available))
+    func walk() async throws {
+        #expect(BrowserTests.available, "BAOMI_BROWSER_TESTS=1 but chromium or playwright is missing")
+        try await TestWorld.with { world in
+            let app = try await testApplication(world)
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let out = BrowserTests.root.appendingPathComponent("test-output/browser/\(TestDatabase.engineName)/secret-walk").path
+                let script = BrowserTests.root.appendingPathComponent("Tests/browser/walk_secret.py").path
+                let result = try await BrowserTests.runAsync([
+                    "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--password", TestPasswords.demo, "--out", out,
+                ])
+                #expect(result.status == 0, "\(result.output)")
+                #expect(result.output.contains("WALK OK"))
+                #expect(FileManager.default.fileExists(atPath: out + "/6-declassified.png"))
             }
         }
     }

@@ -129,6 +129,7 @@ struct WebTests {
     func everyPageRenders() async throws {
         try await TestWorld.with { world in
             let notice = try await world.services.notices.list(world.actor("wangfang")).first!
+            let secret = try await world.services.classification.register(world.actor("lihua"), filter: SecretFilter(status: .inForce)).first!
             let pages: [(String, [String])] = [
                 (
                     "sysadmin",
@@ -139,7 +140,15 @@ struct WebTests {
                 ),
                 ("secadmin", ["/", "/security", "/calendar"]),
                 ("auditor", ["/", "/audit", "/audit?actor=sysadmin&outcome=ok&from=2026-01-01&to=2026-12-31"]),
-                ("wangfang", ["/", "/notices", "/notices/new", "/notices/\(notice.id)", "/markings", "/calendar"]),
+                (
+                    "wangfang",
+                    [
+                        "/", "/notices", "/notices/new", "/notices/\(notice.id)", "/markings", "/calendar", "/secrets",
+                        "/secrets?status=inForce&level=confidential", "/secrets/new",
+                    ]
+                ),
+                ("lihua", ["/", "/secrets", "/secrets?expiring=400", "/secrets/\(secret.id)", "/authority"]),
+                ("sunli", ["/", "/authority", "/secrets"]),
             ]
             try await testApplication(world).test(.router) { client in
                 for (user, paths) in pages {

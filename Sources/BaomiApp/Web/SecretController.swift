@@ -63,7 +63,7 @@ struct SecretController {
                 let secret = try await services.classification.draft(try context.actor(), Self.draftRequest(form))
                 return Response.redirect(to: "/secrets/\(secret.id)")
             } catch let error as any DomainError where error.kind == .validation {
-                return try await draftForm(context, error: error.messageWithRule, source: form["source_id"], status: .badRequest)
+                return try await draftForm(context, error: error.messageWithRule, source: form["source_id"], form: form, status: .badRequest)
             }
         }
         registerDetail(on: router)
@@ -91,22 +91,28 @@ struct SecretController {
         let items: [Option]
         let persons: [Option]
         let grounds: [Option]
-        let source: String
+        /// nil when not deriving: an empty string would count as true in a mustache section.
+        let source: String?
         let questions: [Option]
+        let title: String, marking: String, secretPoints: String
     }
 
-    private func draftForm(_ context: AppRequestContext, error: String?, source: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func draftForm(
+        _ context: AppRequestContext, error: String?, source: String?, form: FormData? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try context.actor()
         let items = try await services.classification.ownCatalogue(actor)
         let colleagues = try await services.organisation.persons(actor).filter { $0.id != actor.person?.id && $0.unitID == actor.person?.unitID }
         let model = DraftModel(
             items: items.map { Option(value: $0.id, label: "\($0.code) \($0.name)（\($0.marking.render())）", selected: false) },
             persons: colleagues.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）", selected: false) },
-            grounds: DerivationGround.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: false) }, source: source ?? "",
+            grounds: DerivationGround.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: form?["ground"] == $0.rawValue) },
+            source: (source ?? "").isEmpty ? nil : source,
             questions: [
                 ("q1", "是否需要社会公众广泛知晓或者参与？"), ("q2", "是否属于工作秘密、商业秘密、个人隐私？"), ("q3", "是否已经依法公开或者无法控制知悉范围？"),
                 ("q4", "是否属于法律、行政法规或者国家有关规定要求公开的事项？"),
-            ].map { Option(value: $0.0, label: $0.1, selected: false) })
+            ].map { Option(value: $0.0, label: $0.1, selected: false) },
+            title: form?["title"] ?? "", marking: form?["marking"] ?? "", secretPoints: form?["secret_points"] ?? "")
         return views.page("secret_new", title: "拟定密级", session: context.session, path: "/secrets", content: model, error: error, status: status)
     }
 }

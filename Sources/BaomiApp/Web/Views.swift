@@ -87,6 +87,9 @@ enum Navigation {
         let isBusiness = !roles.contains(where: \.isAdministrator) && actor.person != nil
         if isBusiness {
             items.append(("定密管理", "/secrets"))
+            if !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]) {
+                items.append(("定密权管理", "/authority"))
+            }
             items.append(("涉密通知", "/notices"))
             items.append(("标志检查", "/markings"))
         }

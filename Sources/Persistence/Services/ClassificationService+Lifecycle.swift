@@ -181,7 +181,12 @@ extension ClassificationService {
         let day = today
         return try await services.database.transaction { db in
             var count = 0
-            for id in try await ClassificationStore.due(on: day, on: db) {
+            let due = try await ClassificationStore.due(on: day, on: db)
+            let edges = try await ClassificationStore.derivationEdges(on: db)
+            // R-DU-6: a derived secret due together with its source is declassified *with* it, after it.
+            let dueSet = Set(due)
+            let ordered = due.filter { edges[$0].map { !dueSet.contains($0) } ?? true } + due.filter { edges[$0].map(dueSet.contains) ?? false }
+            for id in ordered {
                 guard let secret = try await ClassificationStore.unchecked(id: id, on: db), secret.status == .inForce else { continue }
                 let outcome = try Declassification.declassify(secret, kind: .expired, on: day)
                 try await persist(

@@ -1,0 +1,127 @@
+import Accounts
+import Classification
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// 定密权管理: a unit's own authority, grants (R-AU-2..4), the officer roster (R-AU-5) and the catalogue (R-AU-6).
+/// For the unit's leader and 保密办, and for administration staff over their subordinate units.
+struct AuthorityController {
+    let services: Services
+    let views: Views
+
+    struct GrantRow: Sendable {
+        let id: String, direction: String, other: String, cap: String, scope: String, term: String, state: String, canRevoke: Bool
+    }
+
+    struct OfficerRow: Sendable {
+        let id: String, name: String, kind: String, cap: String, appointed: String, trained: String, state: String, active: Bool
+    }
+
+    struct ItemRow: Sendable {
+        let code: String, name: String, marking: String, scope: String, production: String, source: String, revision: Int
+    }
+
+    struct Option: Sendable {
+        let value: String, label: String
+    }
+
+    struct Model: Sendable {
+        let unitID: String, unitName: String, ownCap: String
+        let grants: [GrantRow], officers: [OfficerRow], items: [ItemRow]
+        let units: [Option], persons: [Option], levels: [Option], reasons: [Option]
+        let today: String
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/authority") { request, context in
+            try await page(context, unitID: FormData.query(request)["unit"], flash: nil, error: nil)
+        }
+        router.post("/authority/:unit/:action") { request, context in
+            let unitID = try context.parameters.require("unit")
+            let action = try context.parameters.require("action")
+            let form = try await csrfForm(request, context)
+            let actor = try context.actor()
+            let c = services.classification
+            do {
+                switch action {
+                case "officer":
+                    guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择定密权限", rule: "R-AU-5") }
+                    _ = try await c.appointOfficer(
+                        actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
+                        trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
+                case "remove-officer":
+                    try await c.removeOfficer(actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
+                case "grant":
+                    guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择授权的定密权限", rule: "R-AU-3") }
+                    guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
+                        throw Refusal.invalid("valid_until", "请填写授权期限", rule: "R-AU-3")
+                    }
+                    _ = try await c.decideGrant(
+                        actor, grantorUnitID: unitID,
+                        grant: Grant(
+                            id: "", grantorUnitID: unitID, granteeUnitID: form["grantee_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
+                            validFrom: from, validUntil: until),
+                        basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
+                case "revoke":
+                    try await c.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "")
+                case "catalogue":
+                    let marking = try Marking.parse(form["marking"] ?? "")
+                    guard let period = marking.period else { throw Refusal.invalid("marking", "一览表条目须写明保密期限", rule: "R-AU-6") }
+                    _ = try await c.saveCatalogueItem(
+                        actor,
+                        CatalogueItem(
+                            id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
+                            allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
+                            productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""))
+                default:
+                    throw Refusal.notFound
+                }
+                return try await page(context, unitID: unitID, flash: "已保存", error: nil)
+            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
+                return try await page(context, unitID: unitID, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            }
+        }
+    }
+
+    private func page(_ context: AppRequestContext, unitID requested: String?, flash: String?, error: String?, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let actor = try context.actor()
+        guard let own = actor.person?.unitID else { throw Refusal.notFound }
+        let unitID = requested ?? own
+        let register = try await services.classification.authorityRegister(actor, unitID: unitID)
+        let units = try await services.organisation.visibleUnits(.system)
+        let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
+        let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
+        let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
+        let today = services.clock.today
+        let model = Model(
+            unitID: unitID, unitName: unitNames[unitID] ?? "", ownCap: register.ownCap?.chinese ?? "无",
+            grants: register.grants.map { g in
+                let outgoing = g.grantorUnitID == unitID
+                return GrantRow(
+                    id: g.id, direction: outgoing ? "授出" : "获得", other: unitNames[outgoing ? g.granteeUnitID : g.grantorUnitID] ?? "", cap: g.cap.chinese,
+                    scope: g.matterScope, term: "\(g.validFrom.chinese)—\(g.validUntil.chinese)",
+                    state: g.revokedOn.map { "已撤销（\($0.chinese)）" } ?? (g.isInForce(on: today) ? "有效" : "已失效"), canRevoke: outgoing && g.isInForce(on: today))
+            },
+            officers: register.officers.map { o in
+                OfficerRow(
+                    id: o.id, name: names[o.personID] ?? "", kind: o.kind.chinese, cap: o.cap.chinese, appointed: o.appointedOn.chinese,
+                    trained: o.trainedOn?.chinese ?? "未培训", state: o.removedOn.map { "已调整（\($0.chinese)，\(o.removalReason?.chinese ?? "")）" } ?? "在任",
+                    active: o.isInOffice(on: today))
+            },
+            items: register.catalogue.map {
+                ItemRow(
+                    code: $0.code, name: $0.name, marking: $0.marking.render(), scope: $0.scope, production: $0.productionLevel, source: $0.sourceDocument,
+                    revision: $0.revision)
+            },
+            units: units.filter { $0.id != unitID }.map { Option(value: $0.id, label: $0.name) },
+            persons: persons.filter { $0.unitID == unitID }.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）") },
+            levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese) },
+            reasons: RemovalReason.allCases.map { Option(value: $0.rawValue, label: $0.chinese) }, today: today.iso)
+        return views.page("authority", title: "定密权管理", session: context.session, path: "/authority", content: model, flash: flash, error: error, status: status)
+    }
+}
