@@ -20,6 +20,7 @@ public func buildRouter(services: Services, views: Views, secureCookies: Bool) -
     CalendarController(services: services, views: views).register(on: router)
     NoticeController(services: services, views: views).register(on: router)
     MarkingController(services: services, views: views).register(on: router)
+    StatisticsController(services: services, views: views).register(on: router)
     SecretController(services: services, views: views).register(on: router)
     AuthorityController(services: services, views: views).register(on: router)
     APIController(services: services).register(on: router)

@@ -182,3 +182,38 @@ struct SweepSchedulerTests {
         }
     }
 }
+
+@Suite("不明确事项 — report and decision through the store")
+struct UnclearFlowTests {
+    @Test("R-CL-3 the unclear matter goes to the provincial administration, whose staff decide it within the second clock")
+    func reportAndDecide() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let zhangwei = try await world.actor("zhangwei")
+            let unclear = try #require(try await c.register(zhangwei, filter: SecretFilter(status: .unclearPendingReport)).first)
+            let reported = try await c.reportUnclear(zhangwei, secretID: unclear.id)
+            let province = try #require(try await world.services.organisation.visibleUnits(.system).first { $0.name == "华南省国家保密局" })
+            #expect(reported.administrationUnitID == province.id)
+            #expect(reported.secret.status == .unclearReported)
+            let calendar = try await world.services.calendar.current()
+            #expect(try calendar.workingDaysBetween(world.services.clock.today, try #require(reported.decisionDue)) == 10)
+            // A provincial staff member: create one and let them decide.
+            let staffPerson = try await world.services.organisation.createPerson(
+                .system, Person(id: "", unitID: province.id, departmentID: nil, name: "钱省", post: "定密管理处", tier: .important))
+            let staffAccount = try await world.services.accounts.create(
+                .system,
+                NewAccount(username: "qiansheng", displayName: "钱省", personID: staffPerson.id, password: "Staff-pass-2026", roles: [.administrationStaff]))
+            _ = staffAccount
+            // Staff join the scope at report time, so the first matter (reported before the account existed) stays hidden to them.
+            let fresh = try await c.draft(
+                zhangwei, DraftRequest(title: "不明确事项二", basis: .unclear, marking: "秘密★3年", scope: [], secretPoints: "工艺", questions: .allNo))
+            _ = try await c.reportUnclear(zhangwei, secretID: fresh.id)
+            let staff = try await world.services.auth.login(username: "qiansheng", password: "Staff-pass-2026", otp: nil, kind: .api, remote: nil).actor
+            await #expect(throws: Refusal.notFound) { _ = try await c.decideUnclear(staff, secretID: unclear.id, marking: nil, reason: "x") }
+            let decided = try await c.decideUnclear(staff, secretID: fresh.id, marking: try Marking.parse("秘密★3年"), reason: "属于国家秘密")
+            #expect(decided.status == .inForce)
+            #expect(decided.markings.last == "秘密★3年")
+            await #expect(throws: Refusal.self) { _ = try await c.decideUnclear(zhangwei, secretID: fresh.id, marking: nil, reason: "x") }
+        }
+    }
+}

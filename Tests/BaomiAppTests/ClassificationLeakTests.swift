@@ -93,3 +93,44 @@ struct ClassificationLeakTests {
         }
     }
 }
+
+@Suite("定密统计 — statistics (R-RP-2)")
+struct StatisticsTests {
+    @Test("R-RP-2 statistics count classifications by level and basis, extensions and declassifications, on screen and as CSV")
+    func statistics() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let lihua = try await world.actor("lihua")
+            let zhangwei = try await world.actor("zhangwei")
+            let item = try #require(try await c.ownCatalogue(zhangwei).first { $0.code == "GX-05" })
+            let before = try await c.statistics(lihua, from: world.services.clock.today, to: world.services.clock.today)
+            let drafted = try await c.draft(
+                zhangwei, DraftRequest(title: "统计测试", basis: .catalogue(itemID: item.id), marking: "机密★5年", scope: [], secretPoints: "x", questions: .allNo))
+            _ = try await c.submit(zhangwei, secretID: drafted.id, officerPersonID: lihua.person!.id)
+            _ = try await c.review(lihua, secretID: drafted.id, decision: .approve)
+            _ = try await c.change(lihua, secretID: drafted.id, request: ChangeRequest(period: .years(8), reason: "延长"))
+            _ = try await c.declassify(lihua, secretID: drafted.id, kind: .early, reason: "公开", centralApproval: nil)
+            let after = try await c.statistics(lihua, from: world.services.clock.today, to: world.services.clock.today)
+            let confidential = { (s: ClassificationStatistics) in s.classified.first { $0.level == "机密" }!.original }
+            #expect(confidential(after) == confidential(before) + 1)
+            #expect(after.extensions == before.extensions + 1)
+            #expect(after.declassifications == before.declassifications + 1)
+            #expect(after.officersInOffice == 2)
+            // 周敏 (一般, not in scope) sees none of it.
+            let outsider = try await c.statistics(world.actor("zhoumin"), from: world.services.clock.today, to: world.services.clock.today)
+            #expect(outsider.classified.allSatisfy { $0.total == 0 })
+            #expect(outsider.extensions == 0 && outsider.declassifications == 0)
+            try await testApplication(world).test(.router) { client in
+                var web = WebClient(client)
+                try await web.login("lihua", TestPasswords.demo)
+                let page = try await web.get("/secrets/statistics")
+                #expect(page.status == .ok)
+                #expect(page.body.contains("定密统计"))
+                let csv = try await web.get("/secrets/statistics.csv")
+                #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+                #expect(csv.body.contains("密级,原始定密,派生定密,不明确事项,合计"))
+                #expect(csv.body.contains("延长保密期限,\(after.extensions)"))
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@ extension SecretController {
         let id: String, title: String, marking: String, markings: [String], status: String, basis: String, level: String
         let handler: String, officer: String, authority: String, issued: String, expiry: String, drafted: String, secretPoints: String
         let scope: [String], events: [Event]
-        let canSubmit: Bool, canReview: Bool, canRefer: Bool, canChange: Bool, canDeclassify: Bool
+        let canSubmit: Bool, canReview: Bool, canRefer: Bool, canChange: Bool, canDeclassify: Bool, canReport: Bool, canDecide: Bool
         let officers: [Option], levels: [Option]
         let unclearDue: String?
     }
@@ -41,6 +41,10 @@ extension SecretController {
                     _ = try await c.review(
                         actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
                 case "refer": _ = try await c.referUp(actor, secretID: id)
+                case "report": _ = try await c.reportUnclear(actor, secretID: id)
+                case "decide":
+                    let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+                    _ = try await c.decideUnclear(actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
                 case "change":
                     let marking = try Marking.parse(form["marking"] ?? "")
                     _ = try await c.change(
@@ -84,6 +88,8 @@ extension SecretController {
             canRefer: (secret.status == .draft || secret.status == .inReview) && (secret.handlerPersonID == me || secret.officerPersonID == me),
             canChange: secret.status == .inForce && amOfficer && secret.unitID == actor.person?.unitID,
             canDeclassify: secret.status == .inForce && amOfficer && secret.unitID == actor.person?.unitID,
+            canReport: secret.status == .unclearPendingReport && secret.handlerPersonID == me,
+            canDecide: secret.status == .unclearReported && actor.roles.contains(.administrationStaff),
             officers: officers.filter { $0.personID != secret.handlerPersonID }.map {
                 Option(value: $0.personID, label: "\(names[$0.personID] ?? "")（\($0.kind.chinese)，\($0.cap.chinese)）", selected: false)
             },

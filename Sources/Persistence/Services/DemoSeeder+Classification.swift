@@ -9,18 +9,27 @@ import SQLKit
 /// Current steps go through `ClassificationService` like a user would; historical secrets (issued years ago,
 /// declassified, extended) are written with their history directly, since the service only acts "today".
 enum ClassificationDemo {
-    static let catalogue: [(code: String, name: String, level: Level, period: SecrecyPeriod, scope: String)] = [
-        ("GX-01", "全市工业和信息化发展规划中尚未公布的重点项目布局", .confidential, .years(10), "局领导、规划科"),
-        ("GX-02", "重点产业链招商引资谈判底线和策略", .confidential, .years(5), "局领导、投资促进科"),
-        ("GX-03", "国防科技工业配套项目的名称、地点和规模", .confidential, .years(20), "局领导、科技与装备科"),
-        ("GX-04", "工业投资计划中的未公开资金安排", .secret, .years(3), "局领导、规划科、财务科"),
-        ("GX-05", "重要物资储备的品种、数量和布局", .confidential, .years(10), "局领导、经济运行科"),
-        ("GX-06", "工业领域关键信息基础设施的安全防护方案", .secret, .years(10), "局领导、信息化科"),
-        ("GX-07", "应急状态下工业产品调拨方案", .secret, .years(5), "局领导、经济运行科"),
-        ("GX-08", "企业技术改造专项中涉及军品的项目清单", .confidential, .years(10), "局领导、科技与装备科"),
-        ("GX-09", "年度重点工业项目审批过程中的评审意见", .secret, .years(2), "局领导、规划科"),
-        ("GX-10", "无线电频率指配中的涉军频段资料", .confidential, .years(20), "局领导、无线电管理科"),
-    ]
+    static let catalogue: [(code: String, name: String, level: Level, period: SecrecyPeriod, scope: String)] =
+        [
+            ("GX-01", "全市工业和信息化发展规划中尚未公布的重点项目布局", .confidential, .years(10), "局领导、规划科"),
+            ("GX-02", "重点产业链招商引资谈判底线和策略", .confidential, .years(5), "局领导、投资促进科"),
+            ("GX-03", "国防科技工业配套项目的名称、地点和规模", .confidential, .years(20), "局领导、科技与装备科"),
+            ("GX-04", "工业投资计划中的未公开资金安排", .secret, .years(3), "局领导、规划科、财务科"),
+            ("GX-05", "重要物资储备的品种、数量和布局", .confidential, .years(10), "局领导、经济运行科"),
+            ("GX-06", "工业领域关键信息基础设施的安全防护方案", .secret, .years(10), "局领导、信息化科"),
+            ("GX-07", "应急状态下工业产品调拨方案", .secret, .years(5), "局领导、经济运行科"),
+            ("GX-08", "企业技术改造专项中涉及军品的项目清单", .confidential, .years(10), "局领导、科技与装备科"),
+            ("GX-09", "年度重点工业项目审批过程中的评审意见", .secret, .years(2), "局领导、规划科"),
+            ("GX-10", "无线电频率指配中的涉军频段资料", .confidential, .years(20), "局领导、无线电管理科"),
+        ]
+        + (11...40).map { n in
+            let subjects = [
+                "重点企业生产经营异常情况的内部分析", "产业安全审查中的企业核心数据", "涉密科研项目的立项与经费安排", "重大装备国产化替代方案",
+                "关键零部件供应链风险评估", "重要工业控制系统漏洞信息", "产业园区安全保卫方案", "重点项目审批中的部门会商意见",
+            ]
+            let level: Level = n % 3 == 0 ? .confidential : .secret
+            return (String(format: "GX-%02d", n), "\(subjects[n % subjects.count])（第\(n)项）", level, level == .confidential ? .years(10) : .years(5), "局领导、相关科室")
+        }
 
     static func seed(_ s: Services, units: [String: String], persons: [String: String], actors: [String: Actor]) async throws {
         let agency = units["江海市工业和信息化局"]!
@@ -90,10 +99,10 @@ enum ClassificationDemo {
                 "年度工业投资资金安排（内部）", "经济运行监测重点企业名单", "重要物资储备布局调整", "关键信息基础设施防护方案", "应急工业产品调拨预案",
                 "无线电涉军频段指配资料", "军民融合项目评审意见", "重点园区扩区方案", "产业基金投向建议", "重大项目选址比选报告",
             ]
-            for index in 0..<40 {
+            for index in 0..<180 {
                 let entry = catalogue[index % catalogue.count]
                 let item = frozenItems[entry.code]!
-                let issue = day.adding(days: -(200 + index * 83))
+                let issue = day.adding(days: -(20 + index * 19))
                 let years = index % 4 == 0 ? 1 : (entry.period == .years(20) ? 10 : 3)
                 var secret = SecretMatter(
                     id: IDs.make(), unitID: agency, title: "\(titles[index % titles.count])（\(issue.year)-\(index + 1)号）",
