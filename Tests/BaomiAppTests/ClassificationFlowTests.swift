@@ -217,3 +217,44 @@ struct UnclearFlowTests {
         }
     }
 }
+
+@Suite("知悉范围 — widening and the knowers' record")
+struct ScopeFlowTests {
+    @Test("R-KS-3 widening inside the unit needs the head, outside it the originator's consent; R-KS-2 every knower is recorded; R-KS-4 no uncleared knower")
+    func widen() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let chenjun = try await world.actor("chenjun")  // 单位领导 of the agency
+            let candidates = try await c.register(chenjun, filter: SecretFilter(level: .confidential, status: .inForce))
+            // Approved through the service in the demo; its scope holds neither 刘洋 nor anyone outside the agency.
+            let secret = try #require(candidates.first { $0.title == "某型装备配套企业技术改造项目清单" })
+            let liuyang = try await world.actor("liuyang").person!
+            let zhoumin = try await world.actor("zhoumin").person!
+            let maling = try await world.actor("maling").person!  // another unit, 重要
+            // 周敏 is 一般: cannot know 机密.
+            await #expect(throws: Refusal.self) {
+                _ = try await c.widenScope(chenjun, secretID: secret.id, personID: zhoumin.id, reason: "工作需要", consentReference: nil)
+            }
+            // The 保密员 (no leader) cannot approve a widening herself.
+            await #expect(throws: ClassificationError.wideningNeedsApproval(needed: "本机关、单位负责人批准")) {
+                _ = try await c.widenScope(world.actor("wangfang"), secretID: secret.id, personID: liuyang.id, reason: "工作需要", consentReference: nil)
+            }
+            let widened = try await c.widenScope(chenjun, secretID: secret.id, personID: liuyang.id, reason: "工作需要", consentReference: nil)
+            #expect(widened.scope.contains(liuyang.id))
+            await #expect(throws: ClassificationError.wideningNeedsApproval(needed: "原定密机关、单位同意")) {
+                _ = try await c.widenScope(chenjun, secretID: secret.id, personID: maling.id, reason: "配套生产", consentReference: nil)
+            }
+            // Outside the unit the head's approval is not enough: the originator's consent reference is required.
+            let outside = try await c.widenScope(chenjun, secretID: secret.id, personID: maling.id, reason: "配套生产", consentReference: "工信函〔2026〕31号")
+            #expect(outside.scope.contains(maling.id))
+            let knowers = try await c.knowers(chenjun, secretID: secret.id)
+            #expect(knowers.contains { $0.personID == maling.id && $0.reason.contains("配套生产") })
+            let recorded = try await world.services.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM scope_widenings WHERE secret_id = \(bind: secret.id)").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(recorded >= 1)
+            // 马玲 can now read it.
+            _ = try await c.detail(world.actor("maling"), id: secret.id)
+        }
+    }
+}

@@ -11,12 +11,17 @@ extension SecretController {
         let at: String, actor: String, summary: String, marking: String
     }
 
+    struct Knower: Sendable {
+        let name: String, added: String, reason: String
+    }
+
     struct DetailModel: Sendable {
         let id: String, title: String, marking: String, markings: [String], status: String, basis: String, level: String
         let handler: String, officer: String, authority: String, issued: String, expiry: String, drafted: String, secretPoints: String
         let scope: [String], events: [Event]
         let canSubmit: Bool, canReview: Bool, canRefer: Bool, canChange: Bool, canDeclassify: Bool, canReport: Bool, canDecide: Bool
         let officers: [Option], levels: [Option]
+        let knowers: [Knower], recordKnowers: Bool, canWiden: Bool, candidates: [Option]
         let unclearDue: String?
     }
 
@@ -42,6 +47,9 @@ extension SecretController {
                         actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
                 case "refer": _ = try await c.referUp(actor, secretID: id)
                 case "report": _ = try await c.reportUnclear(actor, secretID: id)
+                case "widen":
+                    _ = try await c.widenScope(
+                        actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])
                 case "decide":
                     let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
                     _ = try await c.decideUnclear(actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
@@ -93,7 +101,15 @@ extension SecretController {
             officers: officers.filter { $0.personID != secret.handlerPersonID }.map {
                 Option(value: $0.personID, label: "\(names[$0.personID] ?? "")（\($0.kind.chinese)，\($0.cap.chinese)）", selected: false)
             },
-            levels: [], unclearDue: due)
+            levels: [],
+            knowers: try await services.classification.knowers(actor, secretID: id).map {
+                Knower(name: $0.name, added: formatMillis($0.addedAt), reason: $0.reason)
+            },
+            recordKnowers: KnowledgeScope.mustRecordKnowers(secret), canWiden: secret.status.isProtected,
+            candidates: persons.filter { !secret.scope.contains($0.id) && $0.tier.covers(.stateSecret(secret.level)) }.map {
+                Option(value: $0.id, label: "\($0.name)（\($0.post)）", selected: false)
+            },
+            unclearDue: due)
         return views.page("secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
     }
 }

@@ -35,6 +35,7 @@ public enum Migrations {
         M006Settings(),
         M007ClassifiedNotices(),
         M008Classification(),
+        M009ScopeWidenings(),
     ]
 }
 
