@@ -258,3 +258,40 @@ struct ScopeFlowTests {
         }
     }
 }
+
+@Suite("异议 — objections through the store")
+struct ObjectionFlowTests {
+    @Test(
+        "R-CL-7 while an objection claims a higher level the secret is protected at it: a reader cleared only for the lower level loses sight until it is decided"
+    )
+    func protectedAtClaimedLevel() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let zhangwei = try await world.actor("zhangwei")
+            let lihua = try await world.actor("lihua")
+            let zhoumin = try await world.actor("zhoumin")  // 一般: cleared for 秘密 only
+            let item = try #require(try await c.ownCatalogue(zhangwei).first { $0.code == "GX-04" })
+            let drafted = try await c.draft(
+                zhangwei,
+                DraftRequest(
+                    title: "异议测试", basis: .catalogue(itemID: item.id), marking: "秘密★3年", scope: [zhoumin.person!.id], secretPoints: "x", questions: .allNo))
+            _ = try await c.submit(zhangwei, secretID: drafted.id, officerPersonID: lihua.person!.id)
+            _ = try await c.review(lihua, secretID: drafted.id, decision: .approve)
+            _ = try await c.detail(zhoumin, id: drafted.id)
+            await #expect(throws: ClassificationError.objectionWithoutClaim) {
+                _ = try await c.raiseObjection(zhangwei, secretID: drafted.id, claimedLevel: .secret, claimedPeriod: nil, reason: "同级")
+            }
+            let objection = try await c.raiseObjection(zhangwei, secretID: drafted.id, claimedLevel: .confidential, claimedPeriod: nil, reason: "涉及军品配套")
+            #expect(objection.appealLevel == .provincial)
+            await #expect(throws: Refusal.notFound) { _ = try await c.detail(zhoumin, id: drafted.id) }
+            #expect(try await c.register(zhoumin).allSatisfy { $0.id != drafted.id })
+            // Other changes while pending keep the protection.
+            _ = try await c.widenScope(lihua, secretID: drafted.id, personID: world.actor("liuyang").person!.id, reason: "工作需要", consentReference: nil)
+            await #expect(throws: Refusal.notFound) { _ = try await c.detail(zhoumin, id: drafted.id) }
+            await #expect(throws: Refusal.self) { try await c.decideObjection(zhangwei, objectionID: objection.id, decision: "维持") }
+            try await c.decideObjection(lihua, objectionID: objection.id, decision: "经复核维持秘密级")
+            _ = try await c.detail(zhoumin, id: drafted.id)
+            #expect(try await c.objections(lihua, secretID: drafted.id).first?.status == "decided")
+        }
+    }
+}

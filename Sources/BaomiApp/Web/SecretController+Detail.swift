@@ -11,6 +11,10 @@ extension SecretController {
         let at: String, actor: String, summary: String, marking: String
     }
 
+    struct ObjectionRow: Sendable {
+        let objectionID: String, claim: String, reason: String, route: String, state: String, pending: Bool
+    }
+
     struct Knower: Sendable {
         let name: String, added: String, reason: String
     }
@@ -22,6 +26,7 @@ extension SecretController {
         let canSubmit: Bool, canReview: Bool, canRefer: Bool, canChange: Bool, canDeclassify: Bool, canReport: Bool, canDecide: Bool
         let officers: [Option], levels: [Option]
         let knowers: [Knower], recordKnowers: Bool, canWiden: Bool, candidates: [Option]
+        let objections: [ObjectionRow], canObject: Bool, canAnswer: Bool
         let unclearDue: String?
     }
 
@@ -47,6 +52,11 @@ extension SecretController {
                         actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
                 case "refer": _ = try await c.referUp(actor, secretID: id)
                 case "report": _ = try await c.reportUnclear(actor, secretID: id)
+                case "object":
+                    let claim = try Marking.parse(form["marking"] ?? "")
+                    _ = try await c.raiseObjection(actor, secretID: id, claimedLevel: claim.level, claimedPeriod: claim.period, reason: form["reason"] ?? "")
+                case "answer":
+                    try await c.decideObjection(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
                 case "widen":
                     _ = try await c.widenScope(
                         actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])
@@ -109,6 +119,13 @@ extension SecretController {
             candidates: persons.filter { !secret.scope.contains($0.id) && $0.tier.covers(.stateSecret(secret.level)) }.map {
                 Option(value: $0.id, label: "\($0.name)（\($0.post)）", selected: false)
             },
+            objections: try await services.classification.objections(actor, secretID: id).map {
+                ObjectionRow(
+                    objectionID: $0.id, claim: $0.objection.claimedLevel?.chinese ?? "—", reason: $0.objection.reason,
+                    route: "争议未解决时报\($0.appealLevel.chinese)保密行政管理部门", state: $0.status == "pending" ? "待答复（按主张的最高密级保护）" : "已答复：\($0.decision ?? "")",
+                    pending: $0.status == "pending")
+            },
+            canObject: secret.status == .inForce, canAnswer: amOfficer && secret.unitID == actor.person?.unitID,
             unclearDue: due)
         return views.page("secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
     }

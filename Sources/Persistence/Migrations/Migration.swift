@@ -36,6 +36,7 @@ public enum Migrations {
         M007ClassifiedNotices(),
         M008Classification(),
         M009ScopeWidenings(),
+        M010Objections(),
     ]
 }
 

@@ -28,7 +28,9 @@ public struct ClassificationService: Sendable {
     /// R-KS-4 / R-SY-2: loads a secret the actor may see; anything else is `notFound`, and the denial is audited.
     func visibleSecret(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
         guard let secret = try await ClassificationStore.unchecked(id: id, on: db) else { return nil }
-        let item = ProtectedItem(sensitivity: .stateSecret(secret.level), scopePersonIDs: secret.scope)
+        // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are).
+        let protection = max(secret.level, try await ClassificationStore.protectionLevel(id: id, on: db) ?? secret.level)
+        let item = ProtectedItem(sensitivity: .stateSecret(protection), scopePersonIDs: secret.scope)
         guard AccessPolicy.canRead(actor.viewer, item) else {
             try await AuditStore.append(
                 services.record(
@@ -44,6 +46,7 @@ public struct ClassificationService: Sendable {
         async throws
     {
         try await ClassificationStore.save(secret, at: services.nowMillis, addedBy: actor.userID, reason: reason, on: db)
+        try await applyProtection(secretID: secret.id, level: secret.level, on: db)
         try await ClassificationStore.event(
             secret.id, at: services.nowMillis, actor: actor.displayName, kind: kind, summary: summary, marking: secret.marking.render(), on: db)
         try await AuditStore.append(

@@ -89,7 +89,7 @@ public enum ClassificationStore {
         if exists {
             try await db.raw(
                 """
-                UPDATE secrets SET title = \(bind: s.title), level = \(bind: s.level.code), level_rank = \(bind: s.level.rawValue),
+                UPDATE secrets SET title = \(bind: s.title), level = \(bind: s.level.code),
                     period = \(bind: ClassificationCodec.period(s.period)), issue_date = \(bind: s.issueDate?.iso), expiry = \(bind: s.expiry?.iso),
                     secret_points = \(bind: s.secretPoints), officer_person_id = \(bind: s.officerPersonID),
                     authority = \(bind: ClassificationCodec.authority(s.authority)), status = \(bind: s.status.rawValue),
@@ -116,6 +116,12 @@ public enum ClassificationStore {
         for person in s.scope.sorted() {
             try await ScopeStore.add(recordKind: recordKind, recordID: s.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
         }
+    }
+
+    /// R-CL-7: the level a secret is protected at — its own, or higher while an objection claims more.
+    static func protectionLevel(id: String, on db: any SQLDatabase) async throws -> Level? {
+        guard let row = try await db.raw("SELECT level_rank FROM secrets WHERE id = \(bind: id)").first() else { return nil }
+        return Level(rawValue: try row.decode(column: "level_rank", as: Int.self))
     }
 
     /// A secret with its scope, regardless of access — callers pass it through `AccessPolicy` (ClassificationService).
