@@ -13,6 +13,7 @@ import Persistence
 /// | `BAOMI_IDLE_TIMEOUT` | `300` | seconds of inactivity before a session ends (R-SY-4) |
 /// | `BAOMI_BCRYPT_COST` | `12` | bcrypt work factor |
 /// | `BAOMI_COOKIE_SECURE` | `0` | `1` adds `Secure` to cookies (behind HTTPS) |
+/// | `BAOMI_REMINDER_DAYS` | `90,30` | expiry reminder lead times in days (R-DC-1) |
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -21,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var idleTimeout: TimeInterval
     public var bcryptCost: UInt8
     public var secureCookies: Bool
+    /// R-DC-1: expiry reminder lead times (`BAOMI_REMINDER_DAYS`, default `90,30`).
+    public var reminderLeadDays: [Int] = [90, 30]
 
     /// Creates a configuration.
     public init(
@@ -53,11 +56,17 @@ public struct AppConfiguration: Sendable {
         if idle == nil || idle! < 30 || idle! > 3600 { problems.append("BAOMI_IDLE_TIMEOUT: 应为 30–3600 秒（R-SY-4 默认 300）") }
         let cost = env["BAOMI_BCRYPT_COST"].map { UInt8($0) } ?? 12
         if cost == nil || cost! < 4 || cost! > 16 { problems.append("BAOMI_BCRYPT_COST: 应为 4–16") }
+        let reminders = (env["BAOMI_REMINDER_DAYS"] ?? "90,30").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if reminders.isEmpty || reminders.contains(where: { $0 == nil || $0! < 1 || $0! > 730 }) {
+            problems.append("BAOMI_REMINDER_DAYS: 应为逗号分隔的天数，如 90,30（R-DC-1）")
+        }
         if !problems.isEmpty {
             throw Refusal(code: "config.invalid", message: "配置错误：\n" + problems.joined(separator: "\n"), kind: .validation)
         }
-        return AppConfiguration(
+        var config = AppConfiguration(
             host: env["BAOMI_HOST"] ?? "127.0.0.1", port: port!, database: database, systemLevel: level!, idleTimeout: idle!,
             bcryptCost: cost!, secureCookies: env["BAOMI_COOKIE_SECURE"] == "1")
+        config.reminderLeadDays = reminders.compactMap { $0 }
+        return config
     }
 }

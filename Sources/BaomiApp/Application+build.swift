@@ -42,5 +42,5 @@ public func makeServices(_ configuration: AppConfiguration, clock: BaomiClock = 
     let database = try await Database.open(configuration.database, logger: logger)
     return Services(
         database: database, clock: clock, passwordPolicy: .init(systemLevel: configuration.systemLevel),
-        idleTimeout: configuration.idleTimeout, bcryptCost: configuration.bcryptCost)
+        idleTimeout: configuration.idleTimeout, bcryptCost: configuration.bcryptCost, reminderLeadDays: configuration.reminderLeadDays)
 }

@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import BaomiApp
 import Classification
 import Foundation
 import Kernel
@@ -293,5 +294,37 @@ struct ObjectionFlowTests {
             _ = try await c.detail(zhoumin, id: drafted.id)
             #expect(try await c.objections(lihua, secretID: drafted.id).first?.status == "decided")
         }
+    }
+}
+
+@Suite("年度审查 — annual review (R-DC-1)")
+struct AnnualReviewTests {
+    @Test("R-DC-1 every in-force secret is reviewed once a year by an officer; the 待办 shows what is left and the register filters it")
+    func annualReview() async throws {
+        try await TestWorld.with { world in
+            let c = world.services.classification
+            let lihua = try await world.actor("lihua")
+            let year = world.services.clock.today.year
+            let due = try await c.register(lihua, filter: SecretFilter(reviewDueYear: year))
+            #expect(!due.isEmpty)
+            let todo = try #require(try await world.services.todos.items(for: lihua).first { $0.title == "年度定密审查" })
+            #expect(todo.detail.contains("\(due.count)"))
+            await #expect(throws: Refusal.self) { try await c.recordAnnualReview(lihua, secretID: due[0].id, result: "随便", note: "") }
+            await #expect(throws: Refusal.self) { try await c.recordAnnualReview(world.actor("zhangwei"), secretID: due[0].id, result: "继续保密", note: "") }
+            try await c.recordAnnualReview(lihua, secretID: due[0].id, result: "继续保密", note: "密点未变")
+            let after = try await c.register(lihua, filter: SecretFilter(reviewDueYear: year))
+            #expect(after.count == due.count - 1)
+            #expect(try await c.detail(lihua, id: due[0].id).events.last?.summary.contains("年度审查") == true)
+            // Next year it is due again.
+            #expect(try await c.register(lihua, filter: SecretFilter(reviewDueYear: year + 1)).contains { $0.id == due[0].id })
+        }
+    }
+
+    @Test("R-DC-1 reminder lead times are configured, and a bad setting is refused naming it")
+    func reminderConfig() throws {
+        let config = try AppConfiguration.fromEnvironment(["BAOMI_REMINDER_DAYS": "60, 15"])
+        #expect(config.reminderLeadDays == [60, 15])
+        #expect(try AppConfiguration.fromEnvironment([:]).reminderLeadDays == [90, 30])
+        #expect(throws: Refusal.self) { try AppConfiguration.fromEnvironment(["BAOMI_REMINDER_DAYS": "soon"]) }
     }
 }

@@ -57,6 +57,8 @@ extension SecretController {
                     _ = try await c.raiseObjection(actor, secretID: id, claimedLevel: claim.level, claimedPeriod: claim.period, reason: form["reason"] ?? "")
                 case "answer":
                     try await c.decideObjection(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
+                case "annual-review":
+                    try await c.recordAnnualReview(actor, secretID: id, result: form["result"] ?? "", note: form["note"] ?? "")
                 case "widen":
                     _ = try await c.widenScope(
                         actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])

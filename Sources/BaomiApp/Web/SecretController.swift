@@ -33,7 +33,8 @@ struct SecretController {
             let q = FormData.query(request)
             let filter = SecretFilter(
                 level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
-                expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"])
+                expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
+                reviewDueYear: q["review"] == "due" ? services.clock.today.year : nil)
             let secrets = try await services.classification.register(actor, filter: filter)
             let counts = try await services.classification.counts(actor, filter: filter)
             var byStatus: [String: Int] = [:]

@@ -33,11 +33,24 @@ struct ClassificationTodos: TodoProvider {
                     link: "/secrets/\(secret.id)", due: due, urgent: due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? true))
         }
         for secret in visible where secret.status == .inForce && (secret.handlerPersonID == me.id || secret.officerPersonID == me.id) {
-            guard let expiry = secret.expiry, let lead = Declassification.reminderDue(expiry: expiry, today: today) else { continue }
+            guard let expiry = secret.expiry, let lead = Declassification.reminderDue(expiry: expiry, today: today, leadDays: services.reminderLeadDays) else {
+                continue
+            }
             items.append(
                 TodoItem(
                     title: "保密期限即将届满：\(secret.title)", detail: "\(lead)天内到期，需要延长的须在届满前决定（R-DC-1、R-CH-3）",
                     link: "/secrets/\(secret.id)", due: expiry, urgent: lead <= 30))
+        }
+        // R-DC-1: every in-force secret of the unit is reviewed once a year, by its officers.
+        let officers = try await service.ownOfficers(actor)
+        if officers.contains(where: { $0.personID == me.id }) {
+            let due = try await service.register(actor, filter: SecretFilter(unitID: me.unitID, reviewDueYear: today.year))
+            if !due.isEmpty {
+                items.append(
+                    TodoItem(
+                        title: "年度定密审查", detail: "本单位 \(due.count) 项在用国家秘密本年度尚未审查（R-DC-1）", link: "/secrets?review=due",
+                        due: Day(year: today.year, month: 12, day: 31), urgent: today.month == 12))
+            }
         }
         return items
     }

@@ -16,14 +16,20 @@ public struct Services: Sendable {
     public let idleTimeout: TimeInterval
     /// bcrypt cost (12 in production; tests lower it to stay fast).
     public let bcryptCost: UInt8
+    /// R-DC-1 (config): expiry reminder lead times in days.
+    public let reminderLeadDays: [Int]
 
     /// Creates the services.
-    public init(database: Database, clock: BaomiClock, passwordPolicy: PasswordPolicy, idleTimeout: TimeInterval = 300, bcryptCost: UInt8 = 12) {
+    public init(
+        database: Database, clock: BaomiClock, passwordPolicy: PasswordPolicy, idleTimeout: TimeInterval = 300, bcryptCost: UInt8 = 12,
+        reminderLeadDays: [Int] = [90, 30]
+    ) {
         self.database = database
         self.clock = clock
         self.passwordPolicy = passwordPolicy
         self.idleTimeout = idleTimeout
         self.bcryptCost = bcryptCost
+        self.reminderLeadDays = reminderLeadDays
     }
 
     /// The current instant in milliseconds.

@@ -14,10 +14,12 @@ public struct SecretFilter: Sendable, Hashable {
     public var expiringWithinDays: Int?
     public var derivedFrom: String?
     public var search: String?
+    /// R-DC-1: in force and not yet reviewed in this year.
+    public var reviewDueYear: Int?
 
     public init(
         level: Level? = nil, status: SecretStatus? = nil, unitID: String? = nil, officerPersonID: String? = nil, basisKind: String? = nil,
-        expiringWithinDays: Int? = nil, derivedFrom: String? = nil, search: String? = nil
+        expiringWithinDays: Int? = nil, derivedFrom: String? = nil, search: String? = nil, reviewDueYear: Int? = nil
     ) {
         self.level = level
         self.status = status
@@ -27,6 +29,7 @@ public struct SecretFilter: Sendable, Hashable {
         self.expiringWithinDays = expiringWithinDays
         self.derivedFrom = derivedFrom
         self.search = search
+        self.reviewDueYear = reviewDueYear
     }
 }
 
@@ -166,6 +169,9 @@ public enum ClassificationStore {
         }
         if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
         if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: "%\(search)%")" }
+        if let year = f.reviewDueYear {
+            q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
+        }
         return q
     }
 
