@@ -65,6 +65,7 @@ struct APIController {
         registerCalendar(api)
         registerNotices(api)
         registerSecrets(api)
+        registerAuthority(api)
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {
