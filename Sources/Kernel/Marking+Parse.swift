@@ -43,6 +43,7 @@ extension Marking {
             }
         }
         if let date = try parseDate(body) { return .until(date) }
+        try refuseMisshapenPeriod(body)
         return .condition(body)
     }
 

@@ -25,12 +25,12 @@ public struct LintFinding: Sendable, Hashable {
 public enum MarkingLint {
     static let delimiters: Set<Character> = ["，", "。", "；", "、", ",", ";", "）", ")", "」", "》", "】", "]", "\"", "”", "：", ":"]
     static let levelWords = ["绝密", "机密", "秘密"]
-    static let otherLabels = ["工作秘密", "商业秘密", "内部"]
+    static let otherLabels = ["工作秘密", "商业秘密", "内部", "公开", "非密"]
 
     /// R-LV-2, R-LV-1, R-DU-1, R-DU-3: every questionable marking in `text`.
     public static func scan(_ text: String) -> [LintFinding] {
         var findings: [LintFinding] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineIndex, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             findings += scanLine(Array(line), number: lineIndex + 1)
         }
         return findings
@@ -42,12 +42,12 @@ public enum MarkingLint {
         while i < chars.count {
             if let label = otherLabels.first(where: { matches($0, chars, at: i) }) {
                 let end = i + label.count
-                if let (starAt, tokenEnd) = starAndToken(chars, from: end) {
+                if let (_, tokenEnd) = starAndToken(chars, from: end) {
                     let found = String(chars[i..<tokenEnd])
                     findings.append(
                         LintFinding(
                             line: number, column: i + 1, found: found, problem: .notStateSecret, ruleID: "R-LV-1",
-                            message: "「\(label)」不是国家秘密，不得使用★国家秘密标志", suggestion: label + (starAt == tokenEnd ? "" : "")))
+                            message: "「\(label)」不是国家秘密，不得使用★国家秘密标志", suggestion: label))
                     i = tokenEnd
                 } else {
                     i = end
@@ -90,7 +90,7 @@ public enum MarkingLint {
         do {
             let marking = try Marking.parse("\(level.chinese)★\(token)")
             if marking.period == .longTerm {
-                return [finding(line, column, found, .longTerm, .longTermWithoutBasis, suggestion: nil)]
+                return [finding(line, column, found, .longTerm, .longTermWithoutBasis, suggestion: "核对保密事项范围是否明确规定该事项可以长期保密")]
             }
             try marking.validate(issueDate: nil)
             return []
@@ -137,6 +137,8 @@ public enum MarkingLint {
         var j = start
         while j < chars.count, chars[j] == " " || chars[j] == "　" { j += 1 }
         guard j < chars.count, chars[j] == Marking.star || Marking.wrongStars.contains(chars[j]) else { return nil }
+        // `**机密**` is Markdown emphasis, not a marking.
+        if chars[j] == "*", j + 1 < chars.count, chars[j + 1] == "*" { return nil }
         let starAt = j
         var k = j + 1
         while k < chars.count, chars[k] == " " || chars[k] == "　" { k += 1 }

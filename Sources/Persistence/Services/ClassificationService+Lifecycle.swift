@@ -84,8 +84,7 @@ extension ClassificationService {
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let decidingUnit = secret.status == .referredUp ? me.unitID : secret.unitID
-            guard let officer = try await AuthorityStore.officers(personID: me.id, on: db).first(where: { $0.unitID == decidingUnit && $0.isInOffice(on: day) })
-            else { throw Refusal(code: "classification.not_officer", ruleID: "R-AU-5", message: "您不是该单位在任的定密责任人", kind: .forbidden) }
+            let officer = try await requireOfficer(me, of: decidingUnit, on: db)
             let ownCap = try await AuthorityStore.ownCap(unitID: decidingUnit, on: db)
             let grants = try await AuthorityStore.grants(involving: [decidingUnit], on: db)
             var allowance = PeriodAllowance.standard
@@ -127,9 +126,7 @@ extension ClassificationService {
         let day = today
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard
-                let officer = try await AuthorityStore.officers(personID: me.id, on: db).first(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) })
-            else { throw Refusal(code: "classification.not_officer", ruleID: "R-AU-5", message: "您不是该单位在任的定密责任人", kind: .forbidden) }
+            let officer = try await requireOfficer(me, of: secret.unitID, on: db)
             var limit: Int?
             if case .catalogue(let id) = secret.basis { limit = try await AuthorityStore.item(id: id, on: db)?.allowance.maxYears }
             let outcome = try Changes.change(
@@ -156,8 +153,7 @@ extension ClassificationService {
         let day = today
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard try await AuthorityStore.officers(personID: me.id, on: db).contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) })
-            else { throw Refusal(code: "classification.not_officer", ruleID: "R-AU-5", message: "您不是该单位在任的定密责任人", kind: .forbidden) }
+            _ = try await requireOfficer(me, of: secret.unitID, on: db)
             let outcome = try Declassification.declassify(secret, kind: kind, on: day, reason: reason, centralApproval: centralApproval)
             try await persist(actor, outcome.secret, before: secret, kind: "declassify", summary: "\(kind.chinese)：\(reason)", reason: "解密", on: db)
             try await declassifyDescendants(of: secretID, actor: actor, on: db)

@@ -61,9 +61,7 @@ extension ClassificationService {
             guard try row.decode(column: "status", as: String.self) == "pending" else {
                 throw ClassificationError.wrongStatus(current: "已答复", operation: "答复异议")
             }
-            guard try await AuthorityStore.officers(personID: me.id, on: db).contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) }) else {
-                throw Refusal(code: "classification.not_officer", ruleID: "R-CL-7", message: "异议由原定密单位的定密责任人答复", kind: .forbidden)
-            }
+            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-CL-7", message: "异议由原定密单位的定密责任人答复", on: db)
             guard !decision.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "decision") }
             try await db.raw(
                 """

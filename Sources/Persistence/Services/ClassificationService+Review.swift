@@ -16,9 +16,7 @@ extension ClassificationService {
         try await s.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.status == .inForce else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "年度审查") }
-            guard try await AuthorityStore.officers(personID: me.id, on: db).contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) }) else {
-                throw Refusal(code: "classification.not_officer", ruleID: "R-DC-1", message: "年度审查由本单位定密责任人进行", kind: .forbidden)
-            }
+            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DC-1", message: "年度审查由本单位定密责任人进行", on: db)
             try await db.raw("DELETE FROM secret_reviews WHERE secret_id = \(bind: secretID) AND year = \(bind: day.year)").run()
             try await db.raw(
                 """
