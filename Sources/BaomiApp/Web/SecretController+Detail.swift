@@ -24,7 +24,7 @@ extension SecretController {
         let handler: String, officer: String, authority: String, issued: String, expiry: String, drafted: String, secretPoints: String
         let scope: [String], events: [Event]
         let canSubmit: Bool, canReview: Bool, canRefer: Bool, canChange: Bool, canDeclassify: Bool, canReport: Bool, canDecide: Bool
-        let officers: [Option], levels: [Option]
+        let officers: [Option]
         let knowers: [Knower], recordKnowers: Bool, canWiden: Bool, candidates: [Option]
         let objections: [ObjectionRow], canObject: Bool, canAnswer: Bool
         let unclearDue: String?
@@ -113,7 +113,6 @@ extension SecretController {
             officers: officers.filter { $0.personID != secret.handlerPersonID }.map {
                 Option(value: $0.personID, label: "\(names[$0.personID] ?? "")（\($0.kind.chinese)，\($0.cap.chinese)）", selected: false)
             },
-            levels: [],
             knowers: try await services.classification.knowers(actor, secretID: id).map {
                 Knower(name: $0.name, added: formatMillis($0.addedAt), reason: $0.reason)
             },

@@ -27,17 +27,13 @@ public struct ClassificationService: Sendable {
 
     /// R-KS-4 / R-SY-2: loads a secret the actor may see; anything else is `notFound`, and the denial is audited.
     func visibleSecret(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
-        guard let secret = try await ClassificationStore.unchecked(id: id, on: db) else { return nil }
+        guard let (secret, protection) = try await ClassificationStore.uncheckedWithProtection(id: id, on: db) else { return nil }
         // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are).
-        let protection = max(secret.level, try await ClassificationStore.protectionLevel(id: id, on: db) ?? secret.level)
-        let item = ProtectedItem(sensitivity: .stateSecret(protection), scopePersonIDs: secret.scope)
-        guard AccessPolicy.canRead(actor.viewer, item) else {
-            try await AuditStore.append(
-                services.record(
-                    actor, "secret.read", target: ClassificationStore.recordKind, id: id, level: secret.level.code, outcome: .denied,
-                    detail: "无权知悉（R-SY-2）"), on: db)
-            return nil
-        }
+        guard
+            try await services.authorizeRead(
+                actor, recordKind: ClassificationStore.recordKind, id: id, sensitivity: .stateSecret(protection), scope: secret.scope,
+                auditLevel: secret.level.code, on: db)
+        else { return nil }
         return secret
     }
 

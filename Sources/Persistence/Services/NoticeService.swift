@@ -91,14 +91,11 @@ public struct NoticeService: Sendable {
         let outcome: Read = try await s.database.transaction { db in
             guard let notice = try await NoticeStore.unchecked(id: id, on: db) else { return .hidden }
             let scope = try await ScopeStore.persons(recordKind: NoticeStore.recordKind, recordID: id, on: db)
-            let item = ProtectedItem(sensitivity: notice.sensitivity, scopePersonIDs: scope)
-            guard AccessPolicy.canRead(actor.viewer, item) else {
-                try await AuditStore.append(
-                    s.record(
-                        actor, "notice.read", target: NoticeStore.recordKind, id: id, level: notice.sensitivity.code,
-                        outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
-                return .hidden
-            }
+            guard
+                try await s.authorizeRead(
+                    actor, recordKind: NoticeStore.recordKind, id: id, sensitivity: notice.sensitivity, scope: scope,
+                    auditLevel: notice.sensitivity.code, on: db)
+            else { return .hidden }
             if let level = notice.sensitivity.level, level >= .confidential {
                 try await AuditStore.append(
                     s.record(actor, "notice.read", target: NoticeStore.recordKind, id: id, level: notice.sensitivity.code), on: db)

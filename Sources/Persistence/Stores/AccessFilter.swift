@@ -32,17 +32,11 @@ public enum ScopeStore {
         recordKind: String, recordID: String, personID: String, addedBy: String, reason: String,
         at millis: Int64, on db: any SQLDatabase
     ) async throws {
-        let exists =
-            try await db.raw(
-                """
-                SELECT 1 AS x FROM knowledge_scope WHERE record_kind = \(bind: recordKind) AND record_id = \(bind: recordID) AND person_id = \(bind: personID)
-                """
-            ).first() != nil
-        if exists { return }
         try await db.raw(
             """
             INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at)
             VALUES (\(bind: recordKind), \(bind: recordID), \(bind: personID), \(bind: addedBy), \(bind: reason), \(bind: millis))
+            ON CONFLICT (record_kind, record_id, person_id) DO NOTHING
             """
         ).run()
     }

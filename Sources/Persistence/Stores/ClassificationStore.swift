@@ -10,6 +10,7 @@ public struct SecretFilter: Sendable, Hashable {
     public var status: SecretStatus?
     public var unitID: String?
     public var officerPersonID: String?
+    public var handlerPersonID: String?
     public var basisKind: String?
     public var expiringWithinDays: Int?
     public var derivedFrom: String?
@@ -18,13 +19,15 @@ public struct SecretFilter: Sendable, Hashable {
     public var reviewDueYear: Int?
 
     public init(
-        level: Level? = nil, status: SecretStatus? = nil, unitID: String? = nil, officerPersonID: String? = nil, basisKind: String? = nil,
+        level: Level? = nil, status: SecretStatus? = nil, unitID: String? = nil, officerPersonID: String? = nil, handlerPersonID: String? = nil,
+        basisKind: String? = nil,
         expiringWithinDays: Int? = nil, derivedFrom: String? = nil, search: String? = nil, reviewDueYear: Int? = nil
     ) {
         self.level = level
         self.status = status
         self.unitID = unitID
         self.officerPersonID = officerPersonID
+        self.handlerPersonID = handlerPersonID
         self.basisKind = basisKind
         self.expiringWithinDays = expiringWithinDays
         self.derivedFrom = derivedFrom
@@ -121,17 +124,19 @@ public enum ClassificationStore {
         }
     }
 
-    /// R-CL-7: the level a secret is protected at — its own, or higher while an objection claims more.
-    static func protectionLevel(id: String, on db: any SQLDatabase) async throws -> Level? {
-        guard let row = try await db.raw("SELECT level_rank FROM secrets WHERE id = \(bind: id)").first() else { return nil }
-        return Level(rawValue: try row.decode(column: "level_rank", as: Int.self))
+    /// A secret with its scope and the level it is protected at (R-CL-7: its own, or higher while an objection claims
+    /// more), regardless of access — callers pass it through the read check (ClassificationService).
+    static func uncheckedWithProtection(id: String, on db: any SQLDatabase) async throws -> (secret: SecretMatter, protection: Level)? {
+        guard let row = try await db.raw("SELECT * FROM secrets WHERE id = \(bind: id)").first() else { return nil }
+        var secret = try secret(from: row)
+        secret.scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
+        let protection = max(secret.level, Level(rawValue: try row.decode(column: "level_rank", as: Int.self)) ?? secret.level)
+        return (secret, protection)
     }
 
-    /// A secret with its scope, regardless of access — callers pass it through `AccessPolicy` (ClassificationService).
+    /// A secret with its scope, regardless of access.
     static func unchecked(id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
-        guard var secret = try await db.raw("SELECT * FROM secrets WHERE id = \(bind: id)").first().map(secret(from:)) else { return nil }
-        secret.scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
-        return secret
+        try await uncheckedWithProtection(id: id, on: db)?.secret
     }
 
     /// R-KS-4: the secrets `viewer` may see, matching `filter`, newest first.
@@ -163,6 +168,7 @@ public enum ClassificationStore {
         if let status = f.status { q = q + " AND s.status = \(bind: status.rawValue)" }
         if let unit = f.unitID, !unit.isEmpty { q = q + " AND s.unit_id = \(bind: unit)" }
         if let officer = f.officerPersonID, !officer.isEmpty { q = q + " AND s.officer_person_id = \(bind: officer)" }
+        if let handler = f.handlerPersonID, !handler.isEmpty { q = q + " AND s.handler_person_id = \(bind: handler)" }
         if let basis = f.basisKind, !basis.isEmpty { q = q + " AND s.basis_kind = \(bind: basis)" }
         if let days = f.expiringWithinDays {
             q = q + " AND s.status = 'inForce' AND s.expiry IS NOT NULL AND s.expiry <= \(bind: today.adding(days: days).iso)"
