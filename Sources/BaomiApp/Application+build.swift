@@ -23,6 +23,7 @@ public func buildRouter(services: Services, views: Views, secureCookies: Bool) -
     StatisticsController(services: services, views: views).register(on: router)
     SecretController(services: services, views: views).register(on: router)
     AuthorityController(services: services, views: views).register(on: router)
+    SupervisionController(services: services, views: views).register(on: router)
     APIController(services: services).register(on: router)
     return router
 }

@@ -10,6 +10,8 @@ public enum DeclassificationKind: String, Sendable, Hashable, Codable {
     case early
     /// 随源解密 — a derived secret declassified with its source (R-DU-6).
     case withSource
+    /// 上级纠正 — a superior found the classification wrong and revoked it (R-CL-8).
+    case corrected
 
     public var chinese: String {
         switch self {
@@ -17,6 +19,7 @@ public enum DeclassificationKind: String, Sendable, Hashable, Codable {
         case .conditionMet: "解密条件成就自行解密"
         case .early: "提前解密"
         case .withSource: "派生事项随原事项解密"
+        case .corrected: "上级机关纠正，撤销定密"
         }
     }
 }
@@ -56,12 +59,12 @@ public enum Declassification {
         case .conditionMet:
             guard case .condition = secret.period else { throw .wrongStatus(current: "非条件解密事项", operation: "条件成就解密") }
             if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw .reasonRequired(field: "reason") }
-        case .early:
+        case .early, .corrected:
             if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw .reasonRequired(field: "reason") }
         case .withSource:
             break
         }
-        if secret.period == .longTerm && kind != .withSource {
+        if secret.period == .longTerm && kind != .withSource && kind != .corrected {
             guard let approval = centralApproval, !approval.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw .longTermNeedsCentralApproval
             }

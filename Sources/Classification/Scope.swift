@@ -67,6 +67,24 @@ public enum Responsibility {
     public static func mayCorrect(actingUnitID: String, secretUnitID: String, subordinates: Set<String>) -> Bool {
         actingUnitID == secretUnitID || subordinates.contains(secretUnitID)
     }
+
+    /// R-CL-8: a superior's correction of an in-force classification: a new level and/or period (the new marking goes
+    /// beside the old, R-LV-4), with a reason. The unit's officers must look at it again (carriers re-marked, scope
+    /// told), so it is flagged for review. Revoking the classification outright is `Declassification` with `.corrected`.
+    public static func correct(_ secret: SecretMatter, level: Level?, period: SecrecyPeriod?, reason: String, on day: Day) throws -> SecretMatter {
+        guard secret.status == .inForce, let issue = secret.issueDate else {
+            throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "纠正")
+        }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+        var next = secret
+        if let level { next.level = level }
+        if let period { next.period = period }
+        guard next.level != secret.level || next.period != secret.period else { throw ClassificationError.nothingChanged }
+        if case .failure(let error) = Changes.validation(next.marking, issue: issue, limit: nil) { throw error }
+        next.markings.append(next.marking.render())
+        next.needsReview = true
+        return next
+    }
 }
 
 /// Where the marking goes, by carrier (R-LV-3).

@@ -105,6 +105,10 @@ public struct SecretMatter: Sendable, Hashable, Codable {
     /// Every marking it has carried, oldest first; a change adds the new one beside the old (R-LV-4).
     public var markings: [String]
     public var declassifiedOn: Day?
+    /// R-DU-6 / R-CL-8: a source changed or a superior corrected it — its unit's officers must look at it again.
+    public var needsReview = false
+    /// R-CL-3: the day an unclear matter was reported to the administration (its decision clock starts).
+    public var reportedOn: Day?
 
     public init(
         id: String, unitID: String, title: String, basis: ClassificationBasis, level: Level, period: SecrecyPeriod?, issueDate: Day?, draftedOn: Day,

@@ -40,7 +40,7 @@ extension APIController {
     struct RemoveOfficerBody: Codable { let reason: String }
     struct ItemBody: Codable {
         let id: String?; let code: String; let name: String; let marking: String; let scope: String; let productionLevel: String; let sourceDocument: String
-        let allowsLongTerm: Bool?
+        let allowsLongTerm: Bool?; let reason: String?
     }
     struct ObjectionBody: Codable { let marking: String; let reason: String }
     struct ObjectionDTO: Codable { let id: String; let status: String; let appealLevel: String }
@@ -105,7 +105,7 @@ extension APIController {
                 CatalogueItem(
                     id: b.id ?? "", unitID: try context.parameters.require("unit"), code: b.code, name: b.name, level: marking.level, period: period,
                     allowance: PeriodAllowance(allowsLongTerm: b.allowsLongTerm ?? false), scope: b.scope, productionLevel: b.productionLevel,
-                    sourceDocument: b.sourceDocument))
+                    sourceDocument: b.sourceDocument), reason: b.reason ?? "")
             return JSON.response(ItemDTO(item), status: .created)
         }
         api.post("secrets/:id/objections") { request, context in

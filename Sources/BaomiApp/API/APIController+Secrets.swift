@@ -23,6 +23,8 @@ struct SecretDTO: Codable, Sendable {
     let markings: [String]
     let scopePersonIds: [String]?
     let secretPoints: String?
+    let coUnitIds: [String]
+    let needsReview: Bool
 
     init(_ s: SecretMatter, full: Bool) {
         id = s.id
@@ -44,13 +46,15 @@ struct SecretDTO: Codable, Sendable {
         markings = s.markings
         scopePersonIds = full ? s.scope.sorted() : nil
         secretPoints = full ? s.secretPoints : nil
+        coUnitIds = s.coUnitIDs
+        needsReview = s.needsReview
     }
 }
 
 extension APIController {
     struct DraftBody: Codable {
         let title: String; let basis: String; let catalogueItemId: String?; let sourceId: String?; let ground: String?; let marking: String?
-        let scopePersonIds: [String]?; let secretPoints: String; let questions: [String: Bool]?
+        let scopePersonIds: [String]?; let secretPoints: String; let questions: [String: Bool]?; let coUnitIds: [String]?
     }
     struct SubmitBody: Codable { let officerPersonId: String }
     struct ReviewBody: Codable { let decision: String; let marking: String?; let reason: String? }
@@ -66,7 +70,8 @@ extension APIController {
             let q = FormData.query(request)
             let filter = SecretFilter(
                 level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
-                expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"])
+                expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
+                needsReview: q["needs_review"] == "true" ? true : nil)
             let items = try await services.classification.register(try context.actor(), filter: filter).map { SecretDTO($0, full: false) }
             return JSON.response(List(count: items.count, items: items))
         }
@@ -85,13 +90,13 @@ extension APIController {
                 default: throw Refusal.invalid("basis", "basis 应为 catalogue、derived 或 unclear", rule: "R-CL-1")
                 }
             let q = b.questions ?? [:]
-            let secret = try await services.classification.draft(
-                try context.actor(),
-                DraftRequest(
-                    title: b.title, basis: basis, marking: b.marking ?? "", scope: b.scopePersonIds ?? [], secretPoints: b.secretPoints,
-                    questions: FourQuestions(
-                        publicMustKnow: q["public_must_know"], isWorkOrCommercialSecretOrPrivacy: q["work_or_commercial_secret_or_privacy"],
-                        alreadyPublicOrUncontrollable: q["already_public_or_uncontrollable"], lawRequiresDisclosure: q["law_requires_disclosure"])))
+            var draft = DraftRequest(
+                title: b.title, basis: basis, marking: b.marking ?? "", scope: b.scopePersonIds ?? [], secretPoints: b.secretPoints,
+                questions: FourQuestions(
+                    publicMustKnow: q["public_must_know"], isWorkOrCommercialSecretOrPrivacy: q["work_or_commercial_secret_or_privacy"],
+                    alreadyPublicOrUncontrollable: q["already_public_or_uncontrollable"], lawRequiresDisclosure: q["law_requires_disclosure"]))
+            draft.coUnitIDs = b.coUnitIds ?? []
+            let secret = try await services.classification.draft(try context.actor(), draft)
             return JSON.response(SecretDTO(secret, full: true), status: .created)
         }
         api.get("secrets/:id") { _, context in

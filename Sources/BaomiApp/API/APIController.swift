@@ -66,6 +66,7 @@ struct APIController {
         registerNotices(api)
         registerSecrets(api)
         registerAuthority(api)
+        registerSupervision(api)
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {

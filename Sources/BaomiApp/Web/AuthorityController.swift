@@ -24,6 +24,19 @@ struct AuthorityController {
         let code: String, name: String, marking: String, scope: String, production: String, source: String, revision: Int
     }
 
+    struct FilingRow: Sendable {
+        let filingID: String, kind: String, summary: String, filedOn: String, status: String, reply: String?
+    }
+
+    struct ApplicationRow: Sendable {
+        let applicationID: String, direction: String, other: String, cap: String, scope: String, term: String, basis: String, reasons: String
+        let state: String, canDecide: Bool
+    }
+
+    struct RevisionRow: Sendable {
+        let revision: Int, content: String, reason: String, by: String, on: String
+    }
+
     struct Option: Sendable {
         let value: String, label: String
     }
@@ -31,6 +44,7 @@ struct AuthorityController {
     struct Model: Sendable {
         let unitID: String, unitName: String, ownCap: String
         let grants: [GrantRow], officers: [OfficerRow], items: [ItemRow]
+        let filings: [FilingRow], applications: [ApplicationRow], revisions: [RevisionRow]
         let units: [Option], persons: [Option], levels: [Option], reasons: [Option]
         let today: String
     }
@@ -67,6 +81,19 @@ struct AuthorityController {
                         basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
                 case "revoke":
                     try await c.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "")
+                case "file-roster": _ = try await c.fileRoster(actor, unitID: unitID)
+                case "file-catalogue": _ = try await c.fileCatalogue(actor, unitID: unitID)
+                case "apply":
+                    guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择申请的定密权限", rule: "R-AU-3") }
+                    guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
+                        throw Refusal.invalid("valid_until", "请填写申请的授权期限", rule: "R-AU-3")
+                    }
+                    _ = try await c.applyForGrant(
+                        actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
+                        validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
+                case "decide-application":
+                    _ = try await c.decideApplication(
+                        actor, applicationID: form["application_id"] ?? "", approve: form["decision"] == "grant", note: form["note"] ?? "")
                 case "catalogue":
                     let marking = try Marking.parse(form["marking"] ?? "")
                     guard let period = marking.period else { throw Refusal.invalid("marking", "一览表条目须写明保密期限", rule: "R-AU-6") }
@@ -75,7 +102,7 @@ struct AuthorityController {
                         CatalogueItem(
                             id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
                             allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
-                            productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""))
+                            productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""), reason: form["reason"] ?? "")
                 default:
                     throw Refusal.notFound
                 }
@@ -93,6 +120,9 @@ struct AuthorityController {
         guard let own = actor.person?.unitID else { throw Refusal.notFound }
         let unitID = requested ?? own
         let register = try await services.classification.authorityRegister(actor, unitID: unitID)
+        let filings = try await services.classification.filingsMade(actor, unitID: unitID)
+        let applications = try await services.classification.applications(actor, unitID: unitID)
+        let revisions = try await services.classification.catalogueRevisions(actor, unitID: unitID)
         let units = try await services.organisation.visibleUnits(.system)
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
@@ -118,6 +148,19 @@ struct AuthorityController {
                     code: $0.code, name: $0.name, marking: $0.marking.render(), scope: $0.scope, production: $0.productionLevel, source: $0.sourceDocument,
                     revision: $0.revision)
             },
+            filings: filings.map {
+                FilingRow(
+                    filingID: $0.id, kind: $0.kind.chinese, summary: $0.summary, filedOn: $0.filedOn.chinese, status: $0.status.chinese,
+                    reply: $0.reply.flatMap { $0.isEmpty ? nil : $0 })
+            },
+            applications: applications.map { a in
+                let incoming = a.grantorUnitID == unitID
+                return ApplicationRow(
+                    applicationID: a.id, direction: incoming ? "收到" : "提出", other: unitNames[incoming ? a.applicantUnitID : a.grantorUnitID] ?? "",
+                    cap: a.cap.chinese, scope: a.matterScope, term: "\(a.validFrom.chinese)—\(a.validUntil.chinese)", basis: a.basis, reasons: a.reasons,
+                    state: a.status.chinese + (a.decisionNote.flatMap { $0.isEmpty ? nil : "（\($0)）" } ?? ""), canDecide: incoming && a.status == .pending)
+            },
+            revisions: revisions.map { RevisionRow(revision: $0.revision, content: $0.content, reason: $0.reason, by: $0.changedBy, on: $0.changedOn.chinese) },
             units: units.filter { $0.id != unitID }.map { Option(value: $0.id, label: $0.name) },
             persons: persons.filter { $0.unitID == unitID }.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）") },
             levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese) },

@@ -12,7 +12,7 @@ extension SecretController {
     }
 
     struct ObjectionRow: Sendable {
-        let objectionID: String, claim: String, reason: String, route: String, state: String, pending: Bool
+        let objectionID: String, claim: String, reason: String, route: String, state: String, pending: Bool, canAppeal: Bool, canDecideAppeal: Bool
     }
 
     struct Knower: Sendable {
@@ -28,6 +28,9 @@ extension SecretController {
         let knowers: [Knower], recordKnowers: Bool, canWiden: Bool, candidates: [Option]
         let objections: [ObjectionRow], canObject: Bool, canAnswer: Bool
         let unclearDue: String?
+        let decisionDue: String?
+        let coUnits: String?
+        let needsReview: Bool, canRecheck: Bool, canCorrect: Bool
     }
 
     func registerDetail(on router: Router<AppRequestContext>) {
@@ -69,6 +72,17 @@ extension SecretController {
                     let marking = try Marking.parse(form["marking"] ?? "")
                     _ = try await c.change(
                         actor, secretID: id, request: ChangeRequest(level: marking.level, period: marking.period, reason: form["reason"] ?? ""))
+                case "appeal": try await c.appealObjection(actor, objectionID: form["objection_id"] ?? "")
+                case "decide-appeal":
+                    try await c.decideAppeal(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
+                case "recheck": try await c.clearReviewFlag(actor, secretID: id, note: form["note"] ?? "")
+                case "correct":
+                    let revoke = form["revoke"] == "1"
+                    let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+                    let marking = revoke || text.isEmpty ? nil : try Marking.parse(text)
+                    if !revoke, marking == nil { throw Refusal.invalid("marking", "请填写纠正后的密级和期限，或选择撤销定密", rule: "R-CL-8") }
+                    _ = try await c.correct(
+                        actor, secretID: id, level: marking?.level, period: marking?.period, revoke: revoke, reason: form["reason"] ?? "")
                 case "declassify":
                     _ = try await c.declassify(actor, secretID: id, kind: .early, reason: form["reason"] ?? "", centralApproval: form["central_approval"])
                 default: throw Refusal.notFound
@@ -90,6 +104,16 @@ extension SecretController {
         let amOfficer = officers.contains { $0.personID == me }
         let calendar = try await services.calendar.current()
         let due = secret.status == .unclearPendingReport ? (try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar))?.chinese : nil
+        let decisionDue =
+            secret.status == .unclearReported ? secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }?.chinese : nil
+        let myUnit = actor.person?.unitID ?? ""
+        let (subordinates, unitNames) = try await services.database.read { db in
+            (
+                Set(try await OrganisationStore.subtree(of: myUnit, on: db)).subtracting([myUnit]),
+                Dictionary(uniqueKeysWithValues: try await OrganisationStore.units(on: db).map { ($0.id, $0.name) })
+            )
+        }
+        let isStaff = actor.roles.contains(.administrationStaff)
         let authority: String =
             switch secret.authority {
             case .own(let level)?: "本单位定密权（\(level.chinese)）"
@@ -123,11 +147,18 @@ extension SecretController {
             objections: try await services.classification.objections(actor, secretID: id).map {
                 ObjectionRow(
                     objectionID: $0.id, claim: $0.objection.claimedLevel?.chinese ?? "—", reason: $0.objection.reason,
-                    route: "争议未解决时报\($0.appealLevel.chinese)保密行政管理部门", state: $0.status == "pending" ? "待答复（按主张的最高密级保护）" : "已答复：\($0.decision ?? "")",
-                    pending: $0.status == "pending")
+                    route: "争议未解决时报\($0.appealLevel.chinese)保密行政管理部门",
+                    state: $0.status == "pending"
+                        ? "待答复（按主张的最高密级保护）"
+                        : $0.status == "appealed" ? "已申请保密行政管理部门确定（按主张的最高密级保护）" : "已答复：\($0.decision ?? "")",
+                    pending: $0.status == "pending", canAppeal: $0.objection.raisedBy == me && ($0.status == "pending" || $0.status == "decided"),
+                    canDecideAppeal: $0.status == "appealed" && isStaff)
             },
             canObject: secret.status == .inForce, canAnswer: amOfficer && secret.unitID == actor.person?.unitID,
-            unclearDue: due)
+            unclearDue: due, decisionDue: decisionDue,
+            coUnits: secret.coUnitIDs.isEmpty ? nil : secret.coUnitIDs.compactMap { unitNames[$0] }.joined(separator: "、"),
+            needsReview: secret.needsReview, canRecheck: secret.needsReview && amOfficer && secret.unitID == myUnit,
+            canCorrect: secret.status == .inForce && subordinates.contains(secret.unitID) && (isStaff || amOfficer))
         return views.page("secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
     }
 }

@@ -34,7 +34,7 @@ struct SecretController {
             let filter = SecretFilter(
                 level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
                 expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
-                reviewDueYear: q["review"] == "due" ? services.clock.today.year : nil)
+                reviewDueYear: q["review"] == "due" ? services.clock.today.year : nil, needsReview: q["flag"] == "review" ? true : nil)
             let secrets = try await services.classification.register(actor, filter: filter)
             let counts = try await services.classification.counts(actor, filter: filter)
             var byStatus: [String: Int] = [:]
@@ -81,16 +81,19 @@ struct SecretController {
         default: throw Refusal.invalid("basis", "请选择定密依据", rule: "R-CL-1")
         }
         func answer(_ key: String) -> Bool? { form[key].flatMap { $0 == "yes" ? true : $0 == "no" ? false : nil } }
-        return DraftRequest(
+        var request = DraftRequest(
             title: form["title"] ?? "", basis: basis, marking: form["marking"] ?? "", scope: form.all("scope"), secretPoints: form["secret_points"] ?? "",
             questions: FourQuestions(
                 publicMustKnow: answer("q1"), isWorkOrCommercialSecretOrPrivacy: answer("q2"), alreadyPublicOrUncontrollable: answer("q3"),
                 lawRequiresDisclosure: answer("q4")))
+        request.coUnitIDs = form.all("co_unit")
+        return request
     }
 
     struct DraftModel: Sendable {
         let items: [Option]
         let persons: [Option]
+        let units: [Option]
         let grounds: [Option]
         /// nil when not deriving: an empty string would count as true in a mustache section.
         let source: String?
@@ -107,6 +110,9 @@ struct SecretController {
         let model = DraftModel(
             items: items.map { Option(value: $0.id, label: "\($0.code) \($0.name)（\($0.marking.render())）", selected: false) },
             persons: colleagues.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）", selected: false) },
+            units: try await services.organisation.visibleUnits(.system).filter { !$0.kind.isAdministration && $0.id != actor.person?.unitID }.map {
+                Option(value: $0.id, label: $0.name, selected: form?.all("co_unit").contains($0.id) ?? false)
+            },
             grounds: DerivationGround.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: form?["ground"] == $0.rawValue) },
             source: (source ?? "").isEmpty ? nil : source,
             questions: [

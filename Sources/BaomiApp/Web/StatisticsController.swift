@@ -30,6 +30,16 @@ struct StatisticsController {
                 grants: stats.grantsInForce, csv: "/secrets/statistics.csv?from=\(stats.from.iso)&to=\(stats.to.iso)")
             return views.page("statistics", title: "定密统计", session: context.session, path: "/secrets", content: model)
         }
+        // R-RP-2: the figures go to the same-level administration as a filing.
+        router.post("/secrets/statistics/file") { request, context in
+            let form = try await csrfForm(request, context)
+            let today = services.clock.today
+            let from = form["from"].flatMap(Day.init(iso:)) ?? Day(year: today.year, month: 1, day: 1)!
+            let to = form["to"].flatMap(Day.init(iso:)) ?? today
+            guard from <= to else { throw Refusal.invalid("from", "统计起始日期不能晚于截止日期") }
+            _ = try await services.classification.fileStatistics(try context.actor(), from: from, to: to)
+            return Response.redirect(to: "/authority")
+        }
         router.get("/secrets/statistics.csv") { request, context in
             let s = try await compute(request, context)
             var lines = ["统计期间,\(s.from.iso),\(s.to.iso)", "密级,原始定密,派生定密,不明确事项,合计"]

@@ -90,6 +90,9 @@ enum Navigation {
             if !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]) {
                 items.append(("定密权管理", "/authority"))
             }
+            if roles.contains(.administrationStaff) {
+                items.append(("下级单位定密工作", "/supervision"))
+            }
             items.append(("涉密通知", "/notices"))
             items.append(("标志检查", "/markings"))
         }

@@ -37,6 +37,7 @@ public enum Migrations {
         M008Classification(),
         M009ScopeWidenings(),
         M010Objections(),
+        M011Supervision(),
     ]
 }
 

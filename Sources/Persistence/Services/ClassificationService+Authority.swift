@@ -35,27 +35,72 @@ extension ClassificationService {
 
     /// R-AU-2 / R-AU-3: the grantor unit decides a grant; it is filed with the administration the rule names.
     public func decideGrant(_ actor: Actor, grantorUnitID: String, grant input: Grant, basis: String, reasons: String) async throws -> Grant {
+        try await services.database.transaction { db in
+            try await decideGrant(actor, grantorUnitID: grantorUnitID, grant: input, basis: basis, reasons: reasons, on: db)
+        }
+    }
+
+    /// R-AU-2 / R-AU-3 inside a transaction (also used when deciding an application).
+    func decideGrant(_ actor: Actor, grantorUnitID: String, grant input: Grant, basis: String, reasons: String, on db: any SQLDatabase) async throws
+        -> Grant
+    {
         let s = services
         let day = today
-        return try await s.database.transaction { db in
-            try await requireManageable(actor, unitID: grantorUnitID, on: db)
-            guard let grantor = try await OrganisationStore.unit(id: grantorUnitID, on: db) else { throw Refusal.notFound }
-            guard try await OrganisationStore.unit(id: input.granteeUnitID, on: db) != nil else { throw Refusal.invalid("grantee_unit_id", "被授权单位不存在") }
-            var grant = input
-            grant.id = IDs.make()
-            grant.grantorUnitID = grantorUnitID
-            let ownCap = try await AuthorityStore.ownCap(unitID: grantorUnitID, on: db)
-            let granted = try await AuthorityStore.grants(involving: [grantorUnitID], on: db).filter {
-                $0.granteeUnitID == grantorUnitID && $0.isInForce(on: day)
-            }
-            try AuthorityRules.checkGrant(
-                grantorKind: grantor.kind, grantorOwnCap: ownCap, grantorHoldsOnlyGrantedAuthority: ownCap == nil && !granted.isEmpty, grant: grant)
-            if basis.trimmingCharacters(in: .whitespaces).isEmpty { throw ClassificationError.grantIncomplete(field: "basis", what: "授权依据") }
-            let filedWith = try await administration(at: AuthorityRules.grantFilingLevel(grantorKind: grantor.kind), above: grantorUnitID, on: db)
-            try await AuthorityStore.insert(grant, basis: basis, reasons: reasons, decidedOn: day, filedWith: filedWith, at: s.nowMillis, on: db)
-            try await AuditStore.append(s.record(actor, "grant.decide", target: "grant", id: grant.id, level: grant.cap.code, after: grant), on: db)
-            return grant
+        try await requireManageable(actor, unitID: grantorUnitID, on: db)
+        guard let grantor = try await OrganisationStore.unit(id: grantorUnitID, on: db) else { throw Refusal.notFound }
+        guard let grantee = try await OrganisationStore.unit(id: input.granteeUnitID, on: db) else {
+            throw Refusal.invalid("grantee_unit_id", "被授权单位不存在")
         }
+        var grant = input
+        grant.id = IDs.make()
+        grant.grantorUnitID = grantorUnitID
+        let ownCap = try await AuthorityStore.ownCap(unitID: grantorUnitID, on: db)
+        let granted = try await AuthorityStore.grants(involving: [grantorUnitID], on: db).filter {
+            $0.granteeUnitID == grantorUnitID && $0.isInForce(on: day)
+        }
+        try AuthorityRules.checkGrant(
+            grantorKind: grantor.kind, grantorOwnCap: ownCap, grantorHoldsOnlyGrantedAuthority: ownCap == nil && !granted.isEmpty, grant: grant)
+        if basis.trimmingCharacters(in: .whitespaces).isEmpty { throw ClassificationError.grantIncomplete(field: "basis", what: "授权依据") }
+        let filedWith = try await administration(at: AuthorityRules.grantFilingLevel(grantorKind: grantor.kind), above: grantorUnitID, on: db)
+        try await AuthorityStore.insert(grant, basis: basis, reasons: reasons, decidedOn: day, filedWith: filedWith, at: s.nowMillis, on: db)
+        try await AuditStore.append(s.record(actor, "grant.decide", target: "grant", id: grant.id, level: grant.cap.code, after: grant), on: db)
+        let content = """
+            授权机关：\(grantor.name)
+            被授权机关、单位：\(grantee.name)
+            授权的定密权限：\(grant.cap.chinese)
+            授权事项范围：\(grant.matterScope)
+            授权期限：\(grant.validFrom.chinese)至\(grant.validUntil.chinese)
+            授权依据：\(basis)
+            """
+        try await fileGrantEvent(
+            actor, grant: grant, grantor: grantor, grantee: grantee, filedWith: filedWith, kinds: (.grant, .granteeGrant),
+            summary: "\(grantor.name)授予\(grantee.name)\(grant.cap.chinese)定密权（\(grant.matterScope)）", content: content, on: db)
+        return grant
+    }
+
+    /// R-AU-3: a grant or revocation is filed twice: by the grantor with the administration its kind names, and by the
+    /// grantee with its same-level administration (the nearest one above it).
+    func fileGrantEvent(
+        _ actor: Actor, grant: Grant, grantor: OrgUnit, grantee: OrgUnit, filedWith: String?, kinds: (grantor: Filing.Kind, grantee: Filing.Kind),
+        summary: String, content: String, on db: any SQLDatabase
+    ) async throws {
+        if let filedWith {
+            try await file(
+                actor, kind: kinds.grantor, unitID: grantor.id, subjectID: grant.id, filedWith: filedWith, summary: summary, content: content, on: db)
+        }
+        if let same = try await nearestAdministration(above: grantee.id, on: db) {
+            try await file(actor, kind: kinds.grantee, unitID: grantee.id, subjectID: grant.id, filedWith: same, summary: summary, content: content, on: db)
+        }
+    }
+
+    /// R-AU-3: the grantee's same-level administration — the nearest administration above the unit in the tree.
+    func nearestAdministration(above unitID: String, on db: any SQLDatabase) async throws -> String? {
+        var current = try await OrganisationStore.unit(id: unitID, on: db)?.parentID
+        while let id = current, let unit = try await OrganisationStore.unit(id: id, on: db) {
+            if unit.kind.isAdministration { return unit.id }
+            current = unit.parentID
+        }
+        return nil
     }
 
     /// R-AU-3: the administration of `level` on the way up the tree from `unitID` (where the filing goes).
@@ -78,8 +123,18 @@ extension ClassificationService {
             guard let grant = try await AuthorityStore.grant(id: grantID, on: db) else { throw Refusal.notFound }
             try await requireManageable(actor, unitID: grant.grantorUnitID, on: db)
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+            guard grant.revokedOn == nil else { throw ClassificationError.wrongStatus(current: "已撤销", operation: "撤销授权") }
             try await AuthorityStore.revoke(id: grantID, on: day, reason: reason, on: db)
             try await AuditStore.append(s.record(actor, "grant.revoke", target: "grant", id: grantID, level: grant.cap.code, detail: reason), on: db)
+            guard let grantor = try await OrganisationStore.unit(id: grant.grantorUnitID, on: db),
+                let grantee = try await OrganisationStore.unit(id: grant.granteeUnitID, on: db)
+            else { throw Refusal.notFound }
+            let filedWith = try await administration(at: AuthorityRules.grantFilingLevel(grantorKind: grantor.kind), above: grantor.id, on: db)
+            try await fileGrantEvent(
+                actor, grant: grant, grantor: grantor, grantee: grantee, filedWith: filedWith, kinds: (.revocation, .granteeRevocation),
+                summary: "\(grantor.name)撤销对\(grantee.name)的\(grant.cap.chinese)定密授权",
+                content: "授权机关：\(grantor.name)\n被授权机关、单位：\(grantee.name)\n原授权：\(grant.cap.chinese)（\(grant.matterScope)）\n撤销日期：\(day.chinese)\n撤销理由：\(reason)",
+                on: db)
         }
     }
 
@@ -122,14 +177,23 @@ extension ClassificationService {
         return try row.decode(column: "unit_id", as: String.self)
     }
 
-    /// R-AU-6: adds or revises a catalogue item.
-    public func saveCatalogueItem(_ actor: Actor, _ input: CatalogueItem) async throws -> CatalogueItem {
+    /// R-AU-6: adds or revises a catalogue item; every revision is kept with its reason.
+    public func saveCatalogueItem(_ actor: Actor, _ input: CatalogueItem, reason: String = "") async throws -> CatalogueItem {
         let s = services
+        let day = today
         return try await s.database.transaction { db in
             try await requireManageable(actor, unitID: input.unitID, on: db)
-            let existing = input.id.isEmpty ? nil : try await AuthorityStore.item(id: input.id, on: db)
+            // An item is revised by its id, or by its code within the unit (the form's "添加或修订").
+            let existing =
+                input.id.isEmpty
+                ? try await AuthorityStore.catalogue(unitID: input.unitID, on: db).first { $0.code == input.code && !input.code.isEmpty }
+                : try await AuthorityStore.item(id: input.id, on: db)
             var item = input
             if let existing {
+                guard existing.unitID == input.unitID else { throw Refusal.notFound }
+                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw Refusal.invalid("reason", "修订一览表条目须说明修订理由（如保密事项范围调整）", rule: "R-AU-6")
+                }
                 item = try CatalogueRules.revise(existing, with: input)
             } else {
                 item.id = IDs.make()
@@ -137,12 +201,21 @@ extension ClassificationService {
                 try CatalogueRules.validate(item)
             }
             try await AuthorityStore.save(item, at: s.nowMillis, on: db)
+            try await FilingStore.insert(
+                CatalogueRevision(
+                    itemID: item.id, revision: item.revision, content: Self.catalogueLine(item), reason: existing == nil ? "新增" : reason,
+                    changedBy: actor.displayName, changedOn: day), unitID: item.unitID, at: s.nowMillis, on: db)
             try await AuditStore.append(
                 s.record(
                     actor, existing == nil ? "catalogue.add" : "catalogue.revise", target: "catalogue_item", id: item.id, level: item.level.code,
                     before: existing, after: item), on: db)
             return item
         }
+    }
+
+    /// One catalogue item as one line (revision history, filings and printouts).
+    static func catalogueLine(_ i: CatalogueItem) -> String {
+        "\(i.code)｜\(i.name)｜\(i.marking.render())｜知悉范围：\(i.scope)｜产生层级：\(i.productionLevel)｜依据：\(i.sourceDocument)"
     }
 
     /// The authority register of a unit the actor manages: own cap, grants, officers, catalogue.

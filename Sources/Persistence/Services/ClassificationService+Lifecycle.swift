@@ -13,6 +13,8 @@ public struct DraftRequest: Sendable {
     public var scope: [String]
     public var secretPoints: String
     public var questions: FourQuestions
+    /// R-CL-5: co-units of a joint secret (the drafting unit leads).
+    public var coUnitIDs: [String] = []
 
     public init(title: String, basis: ClassificationBasis, marking: String, scope: [String], secretPoints: String, questions: FourQuestions) {
         self.title = title
@@ -52,7 +54,11 @@ extension ClassificationService {
             let input = DraftInput(
                 title: request.title, basis: request.basis, level: marking.level, period: marking.period, scope: Set(request.scope),
                 secretPoints: request.secretPoints, questions: request.questions)
-            let secret = try Drafting.draft(input, id: IDs.make(), unitID: me.unitID, handlerPersonID: me.id, on: day, catalogueItem: item, source: source)
+            var secret = try Drafting.draft(input, id: IDs.make(), unitID: me.unitID, handlerPersonID: me.id, on: day, catalogueItem: item, source: source)
+            for unitID in request.coUnitIDs where try await OrganisationStore.unit(id: unitID, on: db) == nil {
+                throw Refusal.invalid("co_unit_ids", "联合定密的协办单位不存在", rule: "R-CL-5")
+            }
+            secret = Responsibility.joint(secret, coUnitIDs: Array(Set(request.coUnitIDs)).sorted())
             try await persist(actor, secret, before: nil, kind: "draft", summary: "承办人拟定：\(request.basis.chinese)", reason: "拟定时确定", on: db)
             return secret
         }
@@ -136,7 +142,10 @@ extension ClassificationService {
                 (outcome.isExtension ? "延长保密期限" : "变更") + "：\(outcome.secret.marking.render())（\(request.reason)）"
                 + (outcome.mustReportExtension ? "；超出保密事项范围规定的期限，须报规定该范围的机关决定" : "")
                 + "；书面通知 \(outcome.notify.count) 人"
-            try await persist(actor, outcome.secret, before: secret, kind: outcome.isExtension ? "extend" : "change", summary: summary, reason: "变更", on: db)
+            // The change is the officer's new look at it: a review flag it carried is cleared.
+            var changed = outcome.secret
+            changed.needsReview = false
+            try await persist(actor, changed, before: secret, kind: outcome.isExtension ? "extend" : "change", summary: summary, reason: "变更", on: db)
             // R-DU-6: everything derived from it is flagged for review.
             for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(on: db)) {
                 try await ClassificationStore.flagForReview(id: child, on: db)
@@ -175,6 +184,7 @@ extension ClassificationService {
     @discardableResult
     public func sweep() async throws -> Int {
         let day = today
+        let calendar = try? await services.calendar.current()
         return try await services.database.transaction { db in
             var count = 0
             let due = try await ClassificationStore.due(on: day, on: db)
@@ -190,7 +200,42 @@ extension ClassificationService {
                 try await declassifyDescendants(of: id, actor: .system, on: db)
                 count += 1
             }
+            if let calendar { try await escalateOverdueClocks(calendar: calendar, on: db) }
             return count
+        }
+    }
+
+    /// R-CL-3: a reporting or decision clock that ran out is escalated once: an entry in the matter's history and an
+    /// audit record; the 待办 of the persons in scope who must act or supervise turns urgent.
+    func escalateOverdueClocks(calendar: WorkCalendar, on db: any SQLDatabase) async throws {
+        let day = today
+        let rows = try await db.raw(
+            """
+            SELECT * FROM secrets s WHERE s.status IN ('unclearPendingReport', 'unclearReported')
+            AND NOT EXISTS (SELECT 1 FROM secret_events e WHERE e.secret_id = s.id AND e.kind = (CASE WHEN s.status = 'unclearPendingReport'
+                THEN 'overdue_report' ELSE 'overdue_decision' END))
+            ORDER BY s.id
+            """
+        ).all()
+        for row in rows {
+            let secret = try ClassificationStore.secret(from: row)
+            let reporting = secret.status == .unclearPendingReport
+            let due =
+                reporting
+                ? try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
+                : secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }
+            guard let due, UnclearMatters.isOverdue(due: due, today: day) else { continue }
+            let summary =
+                reporting
+                ? "报送期限（\(due.chinese)）已过，尚未报送保密行政管理部门；已提示承办人和本单位定密责任人（R-CL-3）"
+                : "保密行政管理部门的决定期限（\(due.chinese)）已过，尚未作出决定（R-CL-3）"
+            try await ClassificationStore.event(
+                secret.id, at: services.nowMillis, actor: Actor.system.displayName, kind: reporting ? "overdue_report" : "overdue_decision", summary: summary,
+                marking: secret.marking.render(), on: db)
+            try await AuditStore.append(
+                services.record(
+                    .system, reporting ? "secret.overdue_report" : "secret.overdue_decision", target: ClassificationStore.recordKind, id: secret.id,
+                    level: secret.level.code, detail: summary), on: db)
         }
     }
 }

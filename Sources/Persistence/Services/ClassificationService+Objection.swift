@@ -82,7 +82,7 @@ extension ClassificationService {
     /// R-CL-7: sets the stored protection rank (what access control filters on) to the highest of the secret's level and
     /// every pending claim.
     func applyProtection(secretID: String, level: Level, on db: any SQLDatabase) async throws {
-        let claims = try await db.raw("SELECT claimed_level FROM objections WHERE secret_id = \(bind: secretID) AND status = 'pending'").all()
+        let claims = try await db.raw("SELECT claimed_level FROM objections WHERE secret_id = \(bind: secretID) AND status IN ('pending', 'appealed')").all()
             .compactMap { try $0.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)) }
         let protection = Objections.protectionLevel(
             current: level, pending: claims.map { Objection(secretID: secretID, raisedBy: "", claimedLevel: $0, claimedPeriod: nil, reason: "") })

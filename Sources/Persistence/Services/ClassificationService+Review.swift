@@ -24,7 +24,7 @@ extension ClassificationService {
                 VALUES (\(bind: IDs.make()), \(bind: secretID), \(bind: day.year), \(bind: result), \(bind: note), \(bind: me.id), \(bind: day.iso))
                 """
             ).run()
-            try await db.raw("UPDATE secrets SET last_reviewed_year = \(bind: day.year) WHERE id = \(bind: secretID)").run()
+            try await db.raw("UPDATE secrets SET last_reviewed_year = \(bind: day.year), needs_review = 0 WHERE id = \(bind: secretID)").run()
             try await ClassificationStore.event(
                 secretID, at: s.nowMillis, actor: actor.displayName, kind: "annual_review",
                 summary: "\(day.year)年度审查：\(result)\(note.isEmpty ? "" : "（\(note)）")",

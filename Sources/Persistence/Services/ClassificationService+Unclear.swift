@@ -23,7 +23,7 @@ extension ClassificationService {
             var next = try UnclearMatters.report(secret)
             let staff = try await OrganisationStore.persons(unitIDs: [adminID], on: db)
             for person in staff { next.scope.insert(person.id) }
-            try await db.raw("UPDATE secrets SET reported_on = \(bind: day.iso) WHERE id = \(bind: secretID)").run()
+            next.reportedOn = day
             let due = try? UnclearMatters.decisionDue(reportedOn: day, calendar: calendar)
             try await persist(
                 actor, next, before: secret, kind: "report",

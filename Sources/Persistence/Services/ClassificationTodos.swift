@@ -2,6 +2,7 @@ import Accounts
 import Classification
 import Foundation
 import Kernel
+import SQLKit
 
 /// 定密 to-dos: drafts to submit, reviews to decide, unclear-matter clocks, expiry reminders (R-CL-3, R-DC-1).
 /// Built only from the register the person may see (R-KS-4).
@@ -26,12 +27,41 @@ struct ClassificationTodos: TodoProvider {
             items.append(TodoItem(title: "确定下级报送的事项", detail: "\(referred.count) 个无定密权单位报送的事项待确定（R-AU-1）", link: "/secrets?status=referredUp", urgent: true))
         }
         let calendar = try await services.calendar.current()
-        for secret in try await service.register(actor, filter: SecretFilter(status: .unclearPendingReport, handlerPersonID: me.id)) {
+        // R-CL-3: the reporting clock. Overdue items are escalated: urgent for the 承办人, and shown to the unit's
+        // officers, leaders and 保密办 who are in the matter's scope (nobody else learns it exists, R-KS-4).
+        let supervises = !actor.roles.isDisjoint(with: [.classifier, .leader, .secrecyOffice])
+        let unreported = try await service.register(actor, filter: SecretFilter(status: .unclearPendingReport, unitID: me.unitID))
+        for secret in unreported where secret.handlerPersonID == me.id || supervises {
             let due = try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
-            items.append(
-                TodoItem(
-                    title: "报送不明确事项：\(secret.title)", detail: due == nil ? "期限无法计算：工作日历未导入（R-SY-5）" : "10个工作日内报送（R-CL-3）",
-                    link: "/secrets/\(secret.id)", due: due, urgent: due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? true))
+            let overdue = due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? true
+            guard secret.handlerPersonID == me.id || overdue else { continue }
+            let title = secret.handlerPersonID == me.id ? "报送不明确事项：\(secret.title)" : "督促报送逾期的不明确事项：\(secret.title)"
+            let detail =
+                due == nil
+                ? "期限无法计算：工作日历未导入（R-SY-5）"
+                : overdue ? "已超过10个工作日的报送期限，请立即报送（R-CL-3）" : "10个工作日内报送（R-CL-3）"
+            items.append(TodoItem(title: title, detail: detail, link: "/secrets/\(secret.id)", due: due, urgent: overdue))
+        }
+        // R-CL-3: the administration's decision clock, for its staff (in scope since the report).
+        if actor.roles.contains(.administrationStaff) {
+            for secret in try await service.register(actor, filter: SecretFilter(status: .unclearReported)) {
+                let due = secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }
+                let overdue = due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? false
+                items.append(
+                    TodoItem(
+                        title: "确定不明确事项：\(secret.title)", detail: overdue ? "已超过10个工作日的决定期限（R-CL-3）" : "收到报送后10个工作日内作出决定（R-CL-3）",
+                        link: "/secrets/\(secret.id)", due: due, urgent: overdue))
+            }
+        }
+        items += try await supervisionItems(actor, me: me, services: services)
+        // R-DU-6 / R-CL-8: flagged secrets, for the unit's officers who can see them.
+        if actor.roles.contains(.classifier) {
+            let flagged = try await count(SecretFilter(unitID: me.unitID, needsReview: true))
+            if flagged > 0 {
+                items.append(
+                    TodoItem(
+                        title: "复核被标记的定密事项", detail: "\(flagged) 个事项因原事项变更或上级纠正需要复核（R-DU-6、R-CL-8）", link: "/secrets?flag=review", urgent: true))
+            }
         }
         let expiring = try await service.register(actor, filter: SecretFilter(expiringWithinDays: services.reminderLeadDays.max() ?? 0))
         for secret in expiring where secret.handlerPersonID == me.id || secret.officerPersonID == me.id {
@@ -55,5 +85,54 @@ struct ClassificationTodos: TodoProvider {
             }
         }
         return items
+    }
+
+    /// Filings to review, filings returned, grant applications to decide, objections to answer or appeals to decide.
+    private func supervisionItems(_ actor: Actor, me: Person, services: Services) async throws -> [TodoItem] {
+        let viewer = actor.viewer
+        return try await services.database.read { db in
+            var items: [TodoItem] = []
+            let isAdministration = actor.roles.contains(.administrationStaff)
+            let manages = !actor.roles.isDisjoint(with: [.leader, .secrecyOffice])
+            if isAdministration {
+                let filed = try await FilingStore.count(filedWith: me.unitID, status: .filed, on: db)
+                if filed > 0 { items.append(TodoItem(title: "审查下级报备", detail: "\(filed) 份备案材料待审查（R-AU-3）", link: "/supervision")) }
+                var q: SQLQueryString = """
+                    SELECT COUNT(*) AS n FROM objections o JOIN secrets s ON s.id = o.secret_id
+                    WHERE o.status = 'appealed' AND o.appeal_unit_id = \(bind: me.unitID) AND
+                    """
+                q = q + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: viewer)
+                let appeals = try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+                if appeals > 0 {
+                    items.append(TodoItem(title: "确定异议", detail: "\(appeals) 件异议申请本部门确定（R-CL-7）", link: "/supervision", urgent: true))
+                }
+            }
+            if manages {
+                let returned = try await FilingStore.count(byUnit: me.unitID, status: .returned, on: db)
+                if returned > 0 {
+                    items.append(TodoItem(title: "备案被退回", detail: "\(returned) 份备案材料被保密行政管理部门退回纠正（R-CL-8）", link: "/authority", urgent: true))
+                }
+            }
+            if manages || isAdministration {
+                let pending = try await FilingStore.applications(involving: me.unitID, on: db).filter {
+                    $0.grantorUnitID == me.unitID && $0.status == .pending
+                }
+                if !pending.isEmpty {
+                    items.append(TodoItem(title: "决定定密授权申请", detail: "\(pending.count) 份定密授权申请待决定（R-AU-3）", link: "/authority"))
+                }
+            }
+            if actor.roles.contains(.classifier) {
+                var q: SQLQueryString = """
+                    SELECT COUNT(*) AS n FROM objections o JOIN secrets s ON s.id = o.secret_id
+                    WHERE o.status = 'pending' AND s.unit_id = \(bind: me.unitID) AND
+                    """
+                q = q + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: viewer)
+                let objections = try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+                if objections > 0 {
+                    items.append(TodoItem(title: "答复异议", detail: "\(objections) 件对本单位定密的异议待答复（R-CL-7）", link: "/secrets", urgent: true))
+                }
+            }
+            return items
+        }
     }
 }

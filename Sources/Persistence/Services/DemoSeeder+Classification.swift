@@ -91,6 +91,23 @@ enum ClassificationDemo {
             DraftRequest(
                 title: "新型储能材料产业化路线（不明确事项）", basis: .unclear, marking: "秘密★5年", scope: scope(),
                 secretPoints: "关键工艺参数", questions: .allNo))
+        // The administrations' side: an unclear matter reported, an objection appealed, filings and an application.
+        let reported = try await s.classification.draft(
+            zhangwei,
+            DraftRequest(
+                title: "海上风电并网关键设备国产化评估（不明确事项）", basis: .unclear, marking: "秘密★3年", scope: scope("zhaoqiang"),
+                secretPoints: "设备缺口清单", questions: .allNo))
+        _ = try await s.classification.reportUnclear(zhangwei, secretID: reported.id)
+        let objection = try await s.classification.raiseObjection(
+            zhaoqiang, secretID: inForce.id, claimedLevel: .secret, claimedPeriod: nil, reason: "项目清单已在行业内半公开，定为机密过高")
+        try await s.classification.appealObjection(zhaoqiang, objectionID: objection.id)
+        let liuyang = actors["liuyang"]!
+        _ = try await s.classification.fileRoster(liuyang, unitID: agency)
+        _ = try await s.classification.fileCatalogue(liuyang, unitID: agency)
+        _ = try await s.classification.fileStatistics(liuyang, from: Day(year: day.year, month: 1, day: 1)!, to: day)
+        _ = try await s.classification.applyForGrant(
+            .system, applicantUnitID: units["江海精密制造有限公司"]!, grantorUnitID: agency, cap: .secret, matterScope: "某型装备配套零部件研制中产生的涉密事项",
+            validFrom: day, validUntil: day.adding(years: 3), basis: "国家秘密定密管理暂行规定第九条", reasons: "承担配套任务，经常产生秘密级国家秘密")
         // History: secrets issued in earlier years, written with their records.
         let frozenItems = items
         let scopes = [Set(scope("zhangwei", "liuyang")), Set(scope("zhaoqiang", "liuyang"))]

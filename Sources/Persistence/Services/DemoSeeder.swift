@@ -43,7 +43,7 @@ public enum DemoSeeder {
     static let departments: [(unit: String, name: String)] = [
         ("江海市工业和信息化局", "办公室"), ("江海市工业和信息化局", "保密办"), ("江海市工业和信息化局", "规划科"),
         ("江海市工业和信息化局", "科技与装备科"), ("江海市海洋科学研究所", "综合处"), ("江海市海洋科学研究所", "第一研究室"),
-        ("江海精密制造有限公司", "保密办"), ("江海精密制造有限公司", "军品研制部"), ("江海市国家保密局", "督查科"),
+        ("江海精密制造有限公司", "保密办"), ("江海精密制造有限公司", "军品研制部"), ("江海市国家保密局", "督查科"), ("华南省国家保密局", "定密管理处"),
     ]
 
     static let people: [PersonSpec] = [
@@ -58,6 +58,9 @@ public enum DemoSeeder {
         .init(username: "wuhao", name: "吴昊", unit: "江海市工业和信息化局", dept: "办公室", post: "文印", title: "职员", tier: .none, roles: [.handler]),
         .init(username: "sunli", name: "孙丽", unit: "江海市国家保密局", dept: "督查科", post: "督查员", title: "科长", tier: .important, roles: [.administrationStaff]),
         .init(username: "hefeng", name: "何峰", unit: "江海市海洋科学研究所", dept: "第一研究室", post: "研究员", title: "主任", tier: .important, roles: [.handler, .classifier]),
+        .init(
+            username: "qianhong", name: "钱红", unit: "华南省国家保密局", dept: "定密管理处", post: "定密管理", title: "处长", tier: .important,
+            roles: [.administrationStaff]),
         .init(username: "maling", name: "马玲", unit: "江海精密制造有限公司", dept: "保密办", post: "保密员", title: "专员", tier: .important, roles: [.secrecyClerk]),
     ]
 

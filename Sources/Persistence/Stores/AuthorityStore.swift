@@ -115,9 +115,8 @@ public enum AuthorityStore {
             sourceDocument: try row.decode(column: "source_document", as: String.self), revision: try row.decode(column: "revision", as: Int.self))
     }
 
-    /// Stores a catalogue item (insert or revision).
+    /// Stores a catalogue item (insert or revision, in place: revisions refer to it).
     public static func save(_ i: CatalogueItem, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM catalogue_items WHERE id = \(bind: i.id)").run()
         try await db.raw(
             """
             INSERT INTO catalogue_items (id, unit_id, code, name, level, period, max_years, allows_long_term, scope, production_level,
@@ -125,6 +124,10 @@ public enum AuthorityStore {
             VALUES (\(bind: i.id), \(bind: i.unitID), \(bind: i.code), \(bind: i.name), \(bind: i.level.code), \(bind: i.period.rendered),
                 \(bind: i.allowance.maxYears), \(bind: i.allowance.allowsLongTerm ? 1 : 0), \(bind: i.scope), \(bind: i.productionLevel),
                 \(bind: i.sourceDocument), \(bind: i.revision), \(bind: millis))
+            ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level, period = excluded.period,
+                max_years = excluded.max_years, allows_long_term = excluded.allows_long_term, scope = excluded.scope,
+                production_level = excluded.production_level, source_document = excluded.source_document, revision = excluded.revision,
+                updated_at = excluded.updated_at
             """
         ).run()
     }

@@ -17,12 +17,15 @@ public struct SecretFilter: Sendable, Hashable {
     public var search: String?
     /// R-DC-1: in force and not yet reviewed in this year.
     public var reviewDueYear: Int?
+    /// R-DU-6 / R-CL-8: only secrets flagged for another look.
+    public var needsReview: Bool?
 
     public init(
         level: Level? = nil, status: SecretStatus? = nil, unitID: String? = nil, officerPersonID: String? = nil, handlerPersonID: String? = nil,
         basisKind: String? = nil,
-        expiringWithinDays: Int? = nil, derivedFrom: String? = nil, search: String? = nil, reviewDueYear: Int? = nil
+        expiringWithinDays: Int? = nil, derivedFrom: String? = nil, search: String? = nil, reviewDueYear: Int? = nil, needsReview: Bool? = nil
     ) {
+        self.needsReview = needsReview
         self.level = level
         self.status = status
         self.unitID = unitID
@@ -63,7 +66,7 @@ public enum ClassificationStore {
                     ground: DerivationGround(rawValue: try row.decode(column: "derivation_ground", as: String?.self) ?? "") ?? .identical)
             default: .unclear
             }
-        return SecretMatter(
+        var secret = SecretMatter(
             id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
             title: try row.decode(column: "title", as: String.self), basis: basis, level: level,
             period: ClassificationCodec.period(try row.decode(column: "period", as: String?.self), level: level),
@@ -77,6 +80,9 @@ public enum ClassificationStore {
             coUnitIDs: ClassificationCodec.split(try row.decode(column: "co_unit_ids", as: String.self)),
             markings: ClassificationCodec.split(try row.decode(column: "markings", as: String.self)),
             declassifiedOn: try row.decode(column: "declassified_on", as: String?.self).flatMap(Day.init(iso:)))
+        secret.needsReview = try row.decode(column: "needs_review", as: Int.self) != 0
+        secret.reportedOn = try row.decode(column: "reported_on", as: String?.self).flatMap(Day.init(iso:))
+        return secret
     }
 
     /// Inserts or replaces a secret (and its scope: persons are only ever added, R-KS-3 keeps the record).
@@ -100,7 +106,8 @@ public enum ClassificationStore {
                     secret_points = \(bind: s.secretPoints), officer_person_id = \(bind: s.officerPersonID),
                     authority = \(bind: ClassificationCodec.authority(s.authority)), status = \(bind: s.status.rawValue),
                     co_unit_ids = \(bind: ClassificationCodec.join(s.coUnitIDs)), markings = \(bind: ClassificationCodec.join(s.markings)),
-                    declassified_on = \(bind: s.declassifiedOn?.iso), updated_at = \(bind: millis)
+                    declassified_on = \(bind: s.declassifiedOn?.iso), needs_review = \(bind: s.needsReview ? 1 : 0),
+                    reported_on = \(bind: s.reportedOn?.iso), updated_at = \(bind: millis)
                 WHERE id = \(bind: s.id)
                 """
             ).run()
@@ -175,6 +182,7 @@ public enum ClassificationStore {
         }
         if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
         if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: "%\(search)%")" }
+        if f.needsReview == true { q = q + " AND s.needs_review = 1" }
         if let year = f.reviewDueYear {
             q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
         }

@@ -1,0 +1,403 @@
+import Accounts
+import Audit
+import Classification
+import Foundation
+import Kernel
+import SQLKit
+
+/// An objection appealed to an administration (R-CL-7), as its queue shows it.
+public struct AppealRow: Sendable, Hashable {
+    public var objectionID: String
+    public var secret: SecretMatter
+    public var reason: String
+    public var claimedLevel: Level?
+    public var unitAnswer: String?
+    public var appealedOn: Day?
+}
+
+/// What a secrecy administration sees of its subordinate units' 定密 work.
+public struct SupervisionOverview: Sendable {
+    public var administration: OrgUnit
+    /// 备案 received (R-AU-3, R-AU-5, R-AU-6, R-RP-2).
+    public var filings: [Filing]
+    /// Unclear matters reported here and awaiting decision, with their decision due day (R-CL-3).
+    public var unclear: [(secret: SecretMatter, due: Day?)]
+    /// Objections appealed here (R-CL-7).
+    public var appeals: [AppealRow]
+    /// Names of every unit, for display.
+    public var unitNames: [String: String]
+}
+
+extension ClassificationService {
+    // MARK: filings (备案)
+
+    /// Records a filing with an administration, and audits it.
+    func file(
+        _ actor: Actor, kind: Filing.Kind, unitID: String, subjectID: String?, filedWith: String, summary: String, content: String, on db: any SQLDatabase
+    ) async throws {
+        let filing = Filing(
+            id: IDs.make(), kind: kind, unitID: unitID, subjectID: subjectID, filedWithUnitID: filedWith, filedOn: today, filedBy: actor.displayName,
+            summary: summary, content: content, status: .filed)
+        try await FilingStore.insert(filing, at: services.nowMillis, on: db)
+        try await AuditStore.append(services.record(actor, "filing.\(kind.rawValue)", target: "filing", id: filing.id, detail: summary), on: db)
+    }
+
+    /// The administration a unit files its own documents with (its same-level administration), or a refusal.
+    func filingTarget(of unitID: String, rule: String, on db: any SQLDatabase) async throws -> String {
+        guard let target = try await nearestAdministration(above: unitID, on: db) else {
+            throw Refusal.invalid("unit", "未找到本单位的同级保密行政管理部门（请系统管理员完善单位隶属关系）", rule: rule)
+        }
+        return target
+    }
+
+    /// R-AU-5 (DM 15): files the unit's current roster of 定密责任人 with its same-level administration.
+    public func fileRoster(_ actor: Actor, unitID: String) async throws -> Filing.Kind {
+        let day = today
+        try await services.database.transaction { db in
+            try await requireManageable(actor, unitID: unitID, on: db)
+            guard let unit = try await OrganisationStore.unit(id: unitID, on: db) else { throw Refusal.notFound }
+            let officers = try await AuthorityStore.officers(unitID: unitID, on: db).filter { $0.isInOffice(on: day) }
+            guard !officers.isEmpty else { throw Refusal.invalid("officers", "本单位尚无在任的定密责任人，无需报备空名单", rule: "R-AU-5") }
+            var lines = ["单位：\(unit.name)", "报备日期：\(day.chinese)"]
+            for o in officers {
+                let name = try await OrganisationStore.person(id: o.personID, on: db)?.name ?? ""
+                lines.append("\(name)｜\(o.kind.chinese)｜\(o.cap.chinese)｜指定日期：\(o.appointedOn.chinese)｜培训：\(o.trainedOn?.chinese ?? "未培训")")
+            }
+            try await file(
+                actor, kind: .roster, unitID: unitID, subjectID: nil, filedWith: try await filingTarget(of: unitID, rule: "R-AU-5", on: db),
+                summary: "\(unit.name)定密责任人名单（\(officers.count)人）", content: lines.joined(separator: "\n"), on: db)
+        }
+        return .roster
+    }
+
+    /// R-AU-6: files the unit's current 国家秘密事项一览表 with its same-level administration.
+    public func fileCatalogue(_ actor: Actor, unitID: String) async throws -> Filing.Kind {
+        let day = today
+        try await services.database.transaction { db in
+            try await requireManageable(actor, unitID: unitID, on: db)
+            guard let unit = try await OrganisationStore.unit(id: unitID, on: db) else { throw Refusal.notFound }
+            let items = try await AuthorityStore.catalogue(unitID: unitID, on: db)
+            guard !items.isEmpty else { throw Refusal.invalid("catalogue", "一览表尚无条目", rule: "R-AU-6") }
+            let lines = ["单位：\(unit.name)", "报备日期：\(day.chinese)"] + items.map { "\(Self.catalogueLine($0))｜第\($0.revision)版" }
+            try await file(
+                actor, kind: .catalogue, unitID: unitID, subjectID: nil, filedWith: try await filingTarget(of: unitID, rule: "R-AU-6", on: db),
+                summary: "\(unit.name)国家秘密事项一览表（\(items.count)项）", content: lines.joined(separator: "\n"), on: db)
+        }
+        return .catalogue
+    }
+
+    /// R-RP-2: files the unit's 定密工作统计 for a period with its same-level administration. The figures are the ones
+    /// the filing person may see (R-KS-4) — the unit decides what it reports, as on paper; the administration sees
+    /// numbers, never the secrets behind them.
+    public func fileStatistics(_ actor: Actor, from: Day, to: Day) async throws -> Filing.Kind {
+        let me = try person(actor)
+        try requireRole(actor, [.leader, .secrecyOffice], "报送定密统计")
+        let stats = try await statistics(actor, from: from, to: to)
+        try await services.database.transaction { db in
+            guard let unit = try await OrganisationStore.unit(id: me.unitID, on: db) else { throw Refusal.notFound }
+            var lines = ["单位：\(unit.name)", "统计期间：\(from.chinese)至\(to.chinese)", "密级｜原始定密｜派生定密｜不明确事项｜合计"]
+            for row in stats.classified { lines.append("\(row.level)｜\(row.original)｜\(row.derived)｜\(row.unclear)｜\(row.total)") }
+            lines += [
+                "变更：\(stats.changes)", "延长保密期限：\(stats.extensions)", "解密：\(stats.declassifications)",
+                "在任定密责任人：\(stats.officersInOffice)", "有效定密授权：\(stats.grantsInForce)",
+            ]
+            try await file(
+                actor, kind: .statistics, unitID: unit.id, subjectID: nil, filedWith: try await filingTarget(of: unit.id, rule: "R-RP-2", on: db),
+                summary: "\(unit.name)定密工作统计（\(from.chinese)至\(to.chinese)，定密\(stats.classified.reduce(0) { $0 + $1.total })件）",
+                content: lines.joined(separator: "\n"), on: db)
+        }
+        return .statistics
+    }
+
+    /// The filings a unit made (for its leader and 保密办), newest first.
+    public func filingsMade(_ actor: Actor, unitID: String) async throws -> [Filing] {
+        try await services.database.read { db in
+            try await requireManageable(actor, unitID: unitID, on: db)
+            return try await FilingStore.filings(byUnit: unitID, on: db)
+        }
+    }
+
+    /// One filing, for the unit that made it or the administration that received it (its printout).
+    public func filing(_ actor: Actor, id: String) async throws -> Filing {
+        let found: Filing? = try await services.database.read { db in
+            guard let filing = try await FilingStore.filing(id: id, on: db) else { return nil }
+            if try await isStaff(actor, of: filing.filedWithUnitID, on: db) { return filing }
+            if try await manageableUnits(actor, on: db).contains(filing.unitID) { return filing }
+            return nil
+        }
+        guard let found else { throw Refusal.notFound }
+        return found
+    }
+
+    /// Whether the actor works in the administration `unitID`.
+    func isStaff(_ actor: Actor, of unitID: String, on db: any SQLDatabase) async throws -> Bool {
+        guard actor.roles.contains(.administrationStaff), let me = actor.person, actor.viewer.personID != nil, me.unitID == unitID else { return false }
+        return try await OrganisationStore.unit(id: unitID, on: db)?.kind.isAdministration == true
+    }
+
+    /// R-AU-3 / R-CL-8: the administration reviews a filing: 已备案, or returned with its correction opinion (the
+    /// superior notifies the unit of what it found wrong).
+    public func replyFiling(_ actor: Actor, filingID: String, accept: Bool, reply: String) async throws {
+        let s = services
+        let day = today
+        try await s.database.transaction { db in
+            guard let filing = try await FilingStore.filing(id: filingID, on: db), try await isStaff(actor, of: filing.filedWithUnitID, on: db) else {
+                throw Refusal.notFound
+            }
+            guard filing.status == .filed else { throw ClassificationError.wrongStatus(current: filing.status.chinese, operation: "审查备案") }
+            if !accept, reply.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw Refusal.invalid("reply", "退回备案须写明纠正意见", rule: "R-CL-8")
+            }
+            let status: Filing.Status = accept ? .acknowledged : .returned
+            try await FilingStore.reply(id: filingID, status: status, reply: reply, by: actor.displayName, on: day, on: db)
+            try await AuditStore.append(s.record(actor, "filing.\(status.rawValue)", target: "filing", id: filingID, detail: reply), on: db)
+        }
+    }
+
+    // MARK: grant applications (DM 9)
+
+    /// R-AU-3 (DM 9): a unit applies to a grantor for 定密权, stating the requested authority, matter scope, term,
+    /// basis and reasons.
+    public func applyForGrant(
+        _ actor: Actor, applicantUnitID: String, grantorUnitID: String, cap: Level, matterScope: String, validFrom: Day, validUntil: Day, basis: String,
+        reasons: String
+    ) async throws -> GrantApplication {
+        let s = services
+        let day = today
+        for (field, what, value) in [("matter_scope", "申请的事项范围", matterScope), ("basis", "申请依据", basis), ("reasons", "申请理由", reasons)]
+        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ClassificationError.grantIncomplete(field: field, what: what)
+        }
+        guard validUntil > validFrom else { throw ClassificationError.grantIncomplete(field: "valid_until", what: "申请的授权期限（止日应晚于起日）") }
+        return try await s.database.transaction { db in
+            try await requireManageable(actor, unitID: applicantUnitID, on: db)
+            guard grantorUnitID != applicantUnitID, try await OrganisationStore.unit(id: grantorUnitID, on: db) != nil else {
+                throw Refusal.invalid("grantor_unit_id", "请选择作出授权的上级机关或保密行政管理部门", rule: "R-AU-2")
+            }
+            let application = GrantApplication(
+                id: IDs.make(), applicantUnitID: applicantUnitID, grantorUnitID: grantorUnitID, cap: cap, matterScope: matterScope, validFrom: validFrom,
+                validUntil: validUntil, basis: basis, reasons: reasons, appliedOn: day, status: .pending)
+            try await FilingStore.insert(application, appliedBy: actor.displayName, at: s.nowMillis, on: db)
+            try await AuditStore.append(
+                s.record(actor, "grant.apply", target: "grant_application", id: application.id, level: cap.code, after: application), on: db)
+            return application
+        }
+    }
+
+    /// The applications a unit made or received.
+    public func applications(_ actor: Actor, unitID: String) async throws -> [GrantApplication] {
+        try await services.database.read { db in
+            try await requireManageable(actor, unitID: unitID, on: db)
+            return try await FilingStore.applications(involving: unitID, on: db)
+        }
+    }
+
+    /// R-AU-2 / R-AU-3: the grantor decides an application: a grant (checked and filed like any other, DM 10) or a
+    /// refusal with its reason.
+    public func decideApplication(_ actor: Actor, applicationID: String, approve: Bool, note: String) async throws -> GrantApplication {
+        let day = today
+        return try await services.database.transaction { db in
+            guard var application = try await FilingStore.application(id: applicationID, on: db) else { throw Refusal.notFound }
+            try await requireManageable(actor, unitID: application.grantorUnitID, on: db)
+            guard application.status == .pending else {
+                throw ClassificationError.wrongStatus(current: application.status.chinese, operation: "决定授权申请")
+            }
+            var grantID: String?
+            if approve {
+                let grant = try await decideGrant(
+                    actor, grantorUnitID: application.grantorUnitID,
+                    grant: Grant(
+                        id: "", grantorUnitID: application.grantorUnitID, granteeUnitID: application.applicantUnitID, cap: application.cap,
+                        matterScope: application.matterScope, validFrom: application.validFrom, validUntil: application.validUntil),
+                    basis: application.basis, reasons: application.reasons, on: db)
+                grantID = grant.id
+            } else if note.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ClassificationError.reasonRequired(field: "note")
+            }
+            application.status = approve ? .granted : .refused
+            application.decisionNote = note
+            application.grantID = grantID
+            try await FilingStore.decide(id: applicationID, status: application.status, note: note, grantID: grantID, on: day, on: db)
+            try await AuditStore.append(
+                services.record(actor, "grant.application_\(application.status.rawValue)", target: "grant_application", id: applicationID, detail: note), on: db
+            )
+            return application
+        }
+    }
+
+    /// R-AU-6: a unit's catalogue revisions, newest first.
+    public func catalogueRevisions(_ actor: Actor, unitID: String) async throws -> [CatalogueRevision] {
+        try await services.database.read { db in
+            try await requireManageable(actor, unitID: unitID, on: db)
+            return try await FilingStore.revisions(unitID: unitID, on: db)
+        }
+    }
+
+    // MARK: objection appeals (R-CL-7)
+
+    /// R-CL-7: an objection left unanswered or still disputed goes to the administration its route names (national for
+    /// 绝密 and central organs' items, provincial otherwise); that administration's staff join the scope to decide it,
+    /// and the matter stays protected at the highest level claimed until they do.
+    public func appealObjection(_ actor: Actor, objectionID: String) async throws {
+        let me = try person(actor)
+        let s = services
+        let day = today
+        try await s.database.transaction { db in
+            guard
+                let row = try await db.raw("SELECT secret_id, raised_by_person_id, status, appeal_level FROM objections WHERE id = \(bind: objectionID)")
+                    .first()
+            else { throw Refusal.notFound }
+            guard let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db) else { throw Refusal.notFound }
+            guard try row.decode(column: "raised_by_person_id", as: String.self) == me.id else {
+                throw Refusal(code: "classification.not_objector", ruleID: "R-CL-7", message: "只有提出异议的人可以申请保密行政管理部门确定", kind: .forbidden)
+            }
+            let status = try row.decode(column: "status", as: String.self)
+            guard status == "pending" || status == "decided" else { throw ClassificationError.wrongStatus(current: "已申请确定", operation: "申请确定") }
+            let level = AdministrationLevel(rawValue: try row.decode(column: "appeal_level", as: String.self)) ?? .provincial
+            guard let adminID = try await administration(at: level, above: secret.unitID, on: db) else {
+                throw Refusal.invalid("unit", "未找到应受理的\(level.chinese)保密行政管理部门", rule: "R-CL-7")
+            }
+            try await db.raw(
+                """
+                UPDATE objections SET status = 'appealed', appeal_unit_id = \(bind: adminID), appealed_on = \(bind: day.iso) WHERE id = \(bind: objectionID)
+                """
+            ).run()
+            var next = secret
+            for person in try await OrganisationStore.persons(unitIDs: [adminID], on: db) { next.scope.insert(person.id) }
+            try await persist(
+                actor, next, before: secret, kind: "objection_appeal",
+                summary: "异议\(status == "pending" ? "未获答复" : "仍有争议")，申请\(level.chinese)保密行政管理部门确定；确定前按所主张的最高密级保护", reason: "异议申请确定",
+                on: db)
+            try await applyProtection(secretID: secret.id, level: secret.level, on: db)
+        }
+    }
+
+    /// R-CL-7: the administration decides an appealed objection; protection falls back to the secret's own level.
+    public func decideAppeal(_ actor: Actor, objectionID: String, decision: String) async throws {
+        let s = services
+        let day = today
+        try await s.database.transaction { db in
+            guard let row = try await db.raw("SELECT secret_id, status, appeal_unit_id FROM objections WHERE id = \(bind: objectionID)").first(),
+                let appealUnit = try row.decode(column: "appeal_unit_id", as: String?.self), try await isStaff(actor, of: appealUnit, on: db),
+                let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db)
+            else { throw Refusal.notFound }
+            guard try row.decode(column: "status", as: String.self) == "appealed" else {
+                throw ClassificationError.wrongStatus(current: "已确定", operation: "确定异议")
+            }
+            guard !decision.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "decision") }
+            let me = try person(actor)
+            try await db.raw(
+                """
+                UPDATE objections SET status = 'decided', decision = \(bind: "保密行政管理部门确定：" + decision), decided_by = \(bind: me.id),
+                    decided_on = \(bind: day.iso)
+                WHERE id = \(bind: objectionID)
+                """
+            ).run()
+            try await applyProtection(secretID: secret.id, level: secret.level, on: db)
+            try await ClassificationStore.event(
+                secret.id, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "保密行政管理部门确定异议：\(decision)",
+                marking: secret.marking.render(), on: db)
+            try await AuditStore.append(
+                s.record(actor, "secret.appeal_decided", target: ClassificationStore.recordKind, id: secret.id, level: secret.level.code, detail: decision),
+                on: db)
+        }
+    }
+
+    // MARK: superior correction (R-CL-8)
+
+    /// R-CL-8: a superior unit (an officer in office there, or staff of an administration above) that finds a
+    /// subordinate's classification wrong corrects it directly: a new level/period beside the old marking, or the
+    /// classification revoked. The unit is flagged to look again; derived secrets follow (R-DU-6). A unit corrects its
+    /// own errors through change and declassification instead.
+    public func correct(_ actor: Actor, secretID: String, level: Level?, period: SecrecyPeriod?, revoke: Bool, reason: String) async throws
+        -> SecretMatter
+    {
+        let me = try person(actor)
+        let day = today
+        return try await services.database.transaction { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            let subordinates = Set(try await OrganisationStore.subtree(of: me.unitID, on: db)).subtracting([me.unitID])
+            guard me.unitID != secret.unitID, Responsibility.mayCorrect(actingUnitID: me.unitID, secretUnitID: secret.unitID, subordinates: subordinates)
+            else {
+                throw Refusal(
+                    code: "classification.not_superior", ruleID: "R-CL-8", message: "只有上级机关、单位或保密行政管理部门可以纠正；本单位的错误通过变更或解密程序纠正",
+                    kind: .forbidden)
+            }
+            let isAdministration = try await isStaff(actor, of: me.unitID, on: db)
+            if !isAdministration {
+                _ = try await requireOfficer(me, of: me.unitID, rule: "R-CL-8", message: "纠正下级定密须由上级机关在任的定密责任人作出", on: db)
+            }
+            guard let actingUnit = try await OrganisationStore.unit(id: me.unitID, on: db) else { throw Refusal.notFound }
+            var next: SecretMatter
+            if revoke {
+                next = try Declassification.declassify(secret, kind: .corrected, on: day, reason: reason).secret
+                next.needsReview = true
+            } else {
+                next = try Responsibility.correct(secret, level: level, period: period, reason: reason, on: day)
+            }
+            try await persist(
+                actor, next, before: secret, kind: "correct",
+                summary: "\(actingUnit.name)纠正：" + (revoke ? "撤销定密" : next.marking.render()) + "（\(reason)）；请本单位复核并相应更改标志、通知知悉范围",
+                reason: "上级纠正", on: db)
+            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(on: db)) {
+                try await ClassificationStore.flagForReview(id: child, on: db)
+            }
+            if revoke { try await declassifyDescendants(of: secretID, actor: actor, on: db) }
+            return next
+        }
+    }
+
+    /// R-DU-6 / R-CL-8: an officer of the unit marks a flagged secret as looked at again.
+    public func clearReviewFlag(_ actor: Actor, secretID: String, note: String) async throws {
+        let me = try person(actor)
+        try await services.database.transaction { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard secret.needsReview else { throw ClassificationError.wrongStatus(current: "无需复核", operation: "复核") }
+            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DU-6", message: "复核由本单位定密责任人进行", on: db)
+            guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "note") }
+            var next = secret
+            next.needsReview = false
+            try await persist(actor, next, before: secret, kind: "rechecked", summary: "定密责任人复核：\(note)", reason: "复核", on: db)
+        }
+    }
+
+    // MARK: the administration's view
+
+    /// The administration's queue over its subordinate units: filings received, unclear matters to decide, objections
+    /// appealed. Only what the staff member may see (R-KS-4): unclear matters and appeals are in their scope because
+    /// reporting or appealing put the administration's staff there.
+    public func supervision(_ actor: Actor) async throws -> SupervisionOverview {
+        let me = try person(actor)
+        try requireRole(actor, [.administrationStaff], "监管下级单位定密工作")
+        let viewer = actor.viewer
+        let day = today
+        let calendar = try? await services.calendar.current()
+        return try await services.database.read { db in
+            guard let admin = try await OrganisationStore.unit(id: me.unitID, on: db), admin.kind.isAdministration else {
+                throw Refusal(code: "classification.not_administration", message: "只有保密行政管理部门可以查看下级单位定密工作", kind: .forbidden)
+            }
+            let unclear = try await ClassificationStore.visible(to: viewer, filter: SecretFilter(status: .unclearReported), today: day, on: db).map {
+                s -> (SecretMatter, Day?) in
+                (s, s.reportedOn.flatMap { reported in calendar.flatMap { try? UnclearMatters.decisionDue(reportedOn: reported, calendar: $0) } })
+            }
+            var q: SQLQueryString = """
+                SELECT o.id AS objection_id, o.reason AS objection_reason, o.claimed_level, o.decision, o.appealed_on, s.*
+                FROM objections o JOIN secrets s ON s.id = o.secret_id
+                WHERE o.status = 'appealed' AND o.appeal_unit_id = \(bind: admin.id) AND
+                """
+            q = q + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: viewer) + " ORDER BY o.appealed_on, o.id"
+            let appeals = try await db.raw(q).all().map { row in
+                AppealRow(
+                    objectionID: try row.decode(column: "objection_id", as: String.self), secret: try ClassificationStore.secret(from: row),
+                    reason: try row.decode(column: "objection_reason", as: String.self),
+                    claimedLevel: try row.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)),
+                    unitAnswer: try row.decode(column: "decision", as: String?.self),
+                    appealedOn: try row.decode(column: "appealed_on", as: String?.self).flatMap(Day.init(iso:)))
+            }
+            let names = Dictionary(uniqueKeysWithValues: try await OrganisationStore.units(on: db).map { ($0.id, $0.name) })
+            return SupervisionOverview(
+                administration: admin, filings: try await FilingStore.filings(filedWith: admin.id, on: db), unclear: unclear, appeals: appeals,
+                unitNames: names)
+        }
+    }
+}
