@@ -299,4 +299,50 @@ struct SupervisionTests {
             }
         }
     }
+
+    @Test("R-AU-3 R-CL-7 R-CL-8 the supervision API answers as documented, refusals included")
+    func supervisionAPI() async throws {
+        try await TestWorld.with { world in
+            let app = try await testApplication(world)
+            try await app.test(.router) { client in
+                let api = try await APIChecker(client)
+                let agency = try await unit(world, "江海市工业和信息化局").id
+                let company = try await unit(world, "江海精密制造有限公司").id
+                let sunli = try await APITestClient.token(client, "sunli", TestPasswords.demo)
+                let qianhong = try await APITestClient.token(client, "qianhong", TestPasswords.demo)
+                let liuyang = try await APITestClient.token(client, "liuyang", TestPasswords.demo)
+                let zhangwei = try await APITestClient.token(client, "zhangwei", TestPasswords.demo)
+                let queue = try await api.check(.get, "/api/v1/supervision", sunli, expect: 200)
+                let filings = try #require((queue.object as? [String: Any])?["filings"] as? [[String: Any]])
+                let filingID = try #require(filings.first?["id"] as? String)
+                try await api.check(.get, "/api/v1/supervision", qianhong, expect: 200)
+                try await api.check(.get, "/api/v1/supervision", zhangwei, expect: 403)
+                try await api.check(.get, "/api/v1/filings/\(filingID)", sunli, expect: 200)
+                try await api.check(.get, "/api/v1/filings/\(filingID)", zhangwei, expect: 404)
+                try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":false,"reply":""}"#, expect: 400)
+                try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":true}"#, expect: 200)
+                try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":true}"#, expect: 409)
+                try await api.check(.get, "/api/v1/authority/\(agency)/filings", liuyang, expect: 200)
+                try await api.check(.post, "/api/v1/authority/\(agency)/filings/roster", liuyang, expect: 201)
+                try await api.check(.post, "/api/v1/authority/\(agency)/filings/bogus", liuyang, expect: 400)
+                try await api.check(.post, "/api/v1/statistics/filings", liuyang, #"{"from":"2026-01-01","to":"2026-11-23"}"#, expect: 201)
+                try await api.check(.get, "/api/v1/authority/\(agency)/applications", liuyang, expect: 200)
+                let applied = try await api.check(
+                    .post, "/api/v1/authority/\(company)/applications", liuyang,
+                    #"{"grantor_unit_id":"\#(agency)","cap":"secret","matter_scope":"x","valid_from":"2026-11-23","valid_until":"2027-11-23","basis":"b","reasons":"r"}"#,
+                    expect: 403)
+                _ = applied
+                let pending = try await world.services.classification.applications(.system, unitID: agency).first { $0.status == .pending }!
+                try await api.check(.post, "/api/v1/applications/\(pending.id)/decide", liuyang, #"{"approve":false}"#, expect: 400)
+                try await api.check(.post, "/api/v1/applications/\(pending.id)/decide", liuyang, #"{"approve":true,"note":"同意"}"#, expect: 200)
+                try await api.check(.get, "/api/v1/authority/\(agency)/catalogue/revisions", liuyang, expect: 200)
+                try await api.check(.post, "/api/v1/objections/nope/appeal", zhangwei, expect: 404)
+                try await api.check(.post, "/api/v1/objections/nope/appeal-decision", qianhong, #"{"decision":"x"}"#, expect: 404)
+                let secret = try await world.services.classification.register(world.actor("zhangwei"), filter: SecretFilter(status: .inForce)).first!
+                try await api.check(.post, "/api/v1/secrets/\(secret.id)/correct", zhangwei, #"{"marking":"秘密★5年","reason":"x"}"#, expect: 403)
+                try await api.check(.post, "/api/v1/secrets/\(secret.id)/recheck", zhangwei, #"{"note":"x"}"#, expect: 409)
+                try await api.check(.get, "/api/v1/secrets?needs_review=true", zhangwei, expect: 200)
+            }
+        }
+    }
 }
