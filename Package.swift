@@ -7,6 +7,7 @@ import PackageDescription
 /// - `Kernel`: pure domain types shared by every area — levels, markings, periods, the working-day calendar.
 /// - `Accounts`: pure rules for the organisation, accounts, 三员分立, passwords and the access decision.
 /// - `Classification`: pure rules of 定密 — authority, officers, catalogue, the life of a state secret.
+/// - `Carriers`: pure rules of 国家秘密载体 — production to destruction, removable media (R-CA, R-MD).
 /// - `Audit`: the hash-chained audit log's canonical encoding and verification.
 /// - `Persistence`: SQLKit over SQLite (embedded default) and PostgreSQL, numbered migrations, stores.
 /// - `BaomiApp`: the Hummingbird 2 application — web UI and JSON API.
@@ -51,6 +52,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Carriers",
+            dependencies: ["Kernel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Audit",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
@@ -58,7 +64,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Classification",
+                "Kernel", "Accounts", "Audit", "Classification", "Carriers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -106,6 +112,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CarriersTests",
+            dependencies: ["Carriers", "Kernel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AuditTests",
             dependencies: ["Audit"],
             swiftSettings: swiftSettings
@@ -113,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "BaomiAppTests",
             dependencies: [
-                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Classification",
+                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Classification", "Carriers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
