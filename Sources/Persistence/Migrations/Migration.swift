@@ -38,6 +38,7 @@ public enum Migrations {
         M009ScopeWidenings(),
         M010Objections(),
         M011Supervision(),
+        M012Carriers(),
     ]
 }
 

@@ -1,0 +1,366 @@
+import Accounts
+import Audit
+import Carriers
+import Foundation
+import Kernel
+import SQLKit
+
+extension CarrierService {
+    /// Runs one operation as a transaction; a refusal by a rule is audited in its own transaction (the operation's
+    /// rolls back), so every refused attempt is on the record (R-CA-13).
+    func gated<T: Sendable>(_ actor: Actor, _ operation: String, _ id: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        do {
+            return try await services.database.transaction(body)
+        } catch let refusal as Refusal where refusal.ruleID != nil {
+            try await services.database.transaction { db in
+                try await AuditStore.append(
+                    services.record(
+                        actor, "carrier.\(operation)", target: CarrierStore.recordKind, id: id, outcome: .denied,
+                        detail: "\(refusal.code)：\(refusal.messageWithRule)"),
+                    on: db)
+            }
+            throw refusal
+        }
+    }
+
+    /// R-CA-2 / R-CA-3: dispatch inside the approved distribution, by a permitted channel (绝密: 机要 out of town,
+    /// two named escorts), registered in the 发文登记簿; the envelope shows the highest level and the dispatch number.
+    public func dispatch(
+        _ actor: Actor, carrierID: String, recipient: String, approvedDistribution: [String], channel: TransferChannel, outOfTown: Bool, escorts: [String]
+    ) async throws -> (carrier: Carrier, dispatchNumber: String, envelope: String) {
+        let me = try requireClerk(actor)
+        return try await gated(actor, "dispatch", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            try CarrierRules.checkDispatch(recipients: [recipient], approvedDistribution: Set(approvedDistribution))
+            try CarrierRules.checkTransfer(level: carrier.level, channel: channel, outOfTown: outOfTown, escorts: escorts)
+            let number = try await CarrierStore.register(
+                .dispatch, unitID: carrier.unitID, carrierID: carrier.id, on: today, counterpart: recipient, copies: carrier.copies, serials: carrier.serials,
+                approver: "", handledBy: ([me.name] + escorts).joined(separator: "、"), note: "\(channel.chinese)；\(carrier.documentNumber)",
+                at: services.nowMillis, on: db)
+            var next = carrier
+            next.status = .dispatched
+            next.safeID = nil
+            let envelope = "\(carrier.level.chinese)　发文编号\(number)　\(recipient)"
+            try await persist(
+                actor, next, kind: "dispatch",
+                summary: "发文：发文编号\(number)，发往\(recipient)，经\(channel.chinese)" + (escorts.isEmpty ? "" : "，护送人\(escorts.joined(separator: "、"))"),
+                before: carrier, on: db)
+            return (next, number, envelope)
+        }
+    }
+
+    /// R-CA-4: the 保密员 passes the carrier to one reader inside the leader's scope; for 绝密 the reader log records
+    /// name, document number and time out, and the reading room.
+    public func circulate(_ actor: Actor, carrierID: String, readerPersonID: String, readingRoom: String?) async throws -> Carrier {
+        try await gated(actor, "circulate", carrierID) { db in
+            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
+            guard carrier.status == .inStock || carrier.status == .circulating else {
+                throw Refusal(code: "carrier.not_in_stock", ruleID: "R-CA-4", field: nil, message: "载体\(carrier.status.chinese)，不能传阅", kind: .conflict)
+            }
+            try CarrierRules.checkCirculation(
+                reader: readerPersonID, leaderScope: scope, currentHolder: carrier.holderPersonID, level: carrier.level, readingRoom: readingRoom)
+            try await db.raw(
+                """
+                INSERT INTO carrier_reader_log (id, carrier_id, reader_person_id, reading_room, out_at)
+                VALUES (\(bind: IDs.make()), \(bind: carrierID), \(bind: readerPersonID), \(bind: readingRoom), \(bind: services.nowMillis))
+                """
+            ).run()
+            var next = carrier
+            next.status = .circulating
+            next.holderPersonID = readerPersonID
+            let name = try await OrganisationStore.person(id: readerPersonID, on: db)?.name ?? ""
+            try await persist(
+                actor, next, kind: "circulate", summary: "传阅：交\(name)阅" + (readingRoom.map { "（\($0)）" } ?? ""), before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-4 / R-CA-5 / R-CA-9: the carrier comes back to the 保密员 (from a reader, a borrower, or a trip).
+    public func takeBack(_ actor: Actor, carrierID: String) async throws -> Carrier {
+        try await gated(actor, "takeBack", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            guard [.circulating, .lent, .carriedOut, .underRepair].contains(carrier.status) else {
+                throw Refusal(code: "carrier.not_out", message: "载体\(carrier.status.chinese)，无需收回", kind: .conflict)
+            }
+            if carrier.status == .circulating {
+                try await db.raw(
+                    "UPDATE carrier_reader_log SET back_at = \(bind: services.nowMillis) WHERE carrier_id = \(bind: carrierID) AND back_at IS NULL"
+                ).run()
+            }
+            var next = carrier
+            let from = carrier.status
+            next.status = .inStock
+            next.holderPersonID = nil
+            next.dueOn = nil
+            try await persist(actor, next, kind: "take_back", summary: "收回（原为\(from.chinese)），交保密员保管", before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-4: the 绝密 reader log of a carrier: reader, document number, time out, time back.
+    public func readerLog(_ actor: Actor, carrierID: String) async throws -> [(reader: String, room: String?, out: Int64, back: Int64?)] {
+        try await services.database.transaction { db in
+            guard try await visibleCarrier(actor, carrierID, on: db) != nil else { throw Refusal.notFound }
+            return try await db.raw(
+                """
+                SELECT p.name, l.reading_room, l.out_at, l.back_at FROM carrier_reader_log l JOIN persons p ON p.id = l.reader_person_id
+                WHERE l.carrier_id = \(bind: carrierID) ORDER BY l.out_at
+                """
+            ).all().map {
+                (
+                    try $0.decode(column: "name", as: String.self), try $0.decode(column: "reading_room", as: String?.self),
+                    try $0.decode(column: "out_at", as: Int64.self), try $0.decode(column: "back_at", as: Int64?.self)
+                )
+            }
+        }
+    }
+
+    /// R-CA-5: lending with a leader's approval and a due day; the borrower must be in the scope (R-KS-4).
+    public func lend(_ actor: Actor, carrierID: String, borrowerPersonID: String, approvedBy: String?, due: Day?) async throws -> Carrier {
+        try await gated(actor, "lend", carrierID) { db in
+            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
+            guard carrier.status == .inStock else { throw Refusal(code: "carrier.not_in_stock", message: "载体\(carrier.status.chinese)，不能借出", kind: .conflict) }
+            let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-5", on: db)
+            try CarrierRules.checkLoan(approvedBy: approver, due: due, today: today)
+            guard scope.contains(borrowerPersonID), let borrower = try await OrganisationStore.person(id: borrowerPersonID, on: db),
+                borrower.tier.covers(.stateSecret(carrier.level))
+            else {
+                throw Refusal.invalid("borrower", "借阅人不在知悉范围内或涉密等级不够", rule: "R-KS-4")
+            }
+            if carrier.kind == .medium { try CarrierRules.checkLendMedium(toUnitID: borrower.unitID, ownUnitID: carrier.unitID) }
+            var next = carrier
+            next.status = .lent
+            next.holderPersonID = borrowerPersonID
+            next.dueOn = due
+            try await persist(
+                actor, next, kind: "lend", summary: "借阅：\(borrower.name)借阅，\(approver ?? "")批准，\(due?.chinese ?? "")前归还", before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-7: copying with approval (绝密: the originator's consent), a fixed count; the copy is a new carrier with the
+    /// same marking, secrets and scope, linked to the original, stamped, and registered in the 复印登记.
+    public func copy(
+        _ actor: Actor, carrierID: String, approvedBy: String?, originatorConsent: String?, copies: Int, recipient: String
+    ) async throws -> Carrier {
+        let me = try requireClerk(actor)
+        return try await gated(actor, "copy", carrierID) { db in
+            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
+            let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-7", on: db)
+            guard let unit = try await OrganisationStore.unit(id: carrier.unitID, on: db) else { throw Refusal.notFound }
+            try CarrierRules.checkCopy(
+                level: carrier.level, approvedBy: approver, originatorConsent: originatorConsent, ownDocument: carrier.originatingUnit == unit.name,
+                copies: copies)
+            let number = try await CarrierStore.nextNumber(unitID: carrier.unitID, prefix: "FY", year: today.year, on: db)
+            let copy = CarrierRules.copy(
+                of: carrier, id: IDs.make(), number: number, copyingUnitName: unit.name, copies: copies, on: today, custodianPersonID: me.id)
+            let stamp = CarrierRules.copyStamp(unitName: unit.name, copies: copies, on: today, number: number)
+            try await CarrierStore.save(copy, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: "复印", on: db)
+            let line = try await CarrierStore.register(
+                .copy, unitID: carrier.unitID, carrierID: copy.id, on: today, counterpart: recipient, copies: copies, serials: copy.serials,
+                approver: approver ?? "", handledBy: me.name, note: "\(carrier.title)｜\(carrier.documentNumber)｜原件\(carrier.number)",
+                at: services.nowMillis, on: db)
+            try await persist(actor, copy, scope: scope, kind: "copied", summary: "复印件：\(stamp)；复印登记\(line)", before: nil, on: db)
+            try await CarrierStore.event(
+                carrier.id, at: services.nowMillis, actor: actor.displayName, kind: "copy", summary: "复印\(copies)份（\(number)），\(approver ?? "")批准", on: db)
+            return copy
+        }
+    }
+
+    /// R-CA-9: carrying out with approval (绝密: two persons; abroad never for 绝密, others with an exit permit).
+    public func carryOut(
+        _ actor: Actor, carrierID: String, holderPersonID: String, approvedBy: String?, companions: [String], abroad: Bool, exitPermit: String?
+    )
+        async throws -> Carrier
+    {
+        try await gated(actor, "carryOut", carrierID) { db in
+            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
+            guard carrier.status == .inStock else {
+                throw Refusal(code: "carrier.not_in_stock", message: "载体\(carrier.status.chinese)，不能携带外出", kind: .conflict)
+            }
+            let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-9", on: db)
+            try CarrierRules.checkCarryOut(level: carrier.level, approvedBy: approver, companions: companions, abroad: abroad, exitPermit: exitPermit)
+            guard scope.contains(holderPersonID) else { throw Refusal.invalid("holder", "携带人须在知悉范围内", rule: "R-KS-4") }
+            var next = carrier
+            next.status = .carriedOut
+            next.holderPersonID = holderPersonID
+            let name = try await OrganisationStore.person(id: holderPersonID, on: db)?.name ?? ""
+            try await persist(
+                actor, next, kind: "carry_out",
+                summary: "携带外出：\(name)" + (companions.isEmpty ? "" : "、\(companions.joined(separator: "、"))") + "，\(approver ?? "")批准"
+                    + (abroad ? "，出境许可证\(exitPermit ?? "")" : ""), before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-10: returned to the issuing unit (清退): it leaves the register as history.
+    public func returnToIssuer(_ actor: Actor, carrierID: String, note: String) async throws -> Carrier {
+        try await gated(actor, "returnToIssuer", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            guard carrier.status == .inStock else {
+                throw Refusal(code: "carrier.not_in_stock", message: "载体\(carrier.status.chinese)，须先收回再清退", kind: .conflict)
+            }
+            var next = carrier
+            next.status = .returned
+            next.safeID = nil
+            try await persist(actor, next, kind: "return", summary: "清退至\(carrier.originatingUnit)\(note.isEmpty ? "" : "（\(note)）")", before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-10: archived (立卷归档) or its use extended with the issuer's agreement: no longer due for return.
+    public func retain(_ actor: Actor, carrierID: String, reason: String) async throws -> Carrier {
+        try await gated(actor, "retain", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            if blank(reason) { throw Refusal.invalid("reason", "请说明归档或经发文机关同意延长使用的情况", rule: "R-CA-10") }
+            var next = carrier
+            next.retained = true
+            try await persist(actor, next, kind: "retain", summary: "不再清退：\(reason)", before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-11: destruction of one or more carriers with approval, two persons, an approved method; each line goes to
+    /// the 销毁清单 and the carriers become read-only history.
+    public func destroy(
+        _ actor: Actor, carrierIDs: [String], approvedBy: String?, persons: [String], method: DestructionMethod, cipherTelegram: Bool = false
+    ) async throws -> [String] {
+        let me = try requireClerk(actor)
+        guard !carrierIDs.isEmpty else { throw Refusal.invalid("carrier_ids", "请选择要销毁的载体", rule: "R-CA-11") }
+        return try await gated(actor, "destroy", carrierIDs.joined(separator: ",")) { db in
+            let approver = try await approverName(approvedBy, unitID: me.unitID, rule: "R-CA-11", on: db)
+            var numbers: [String] = []
+            for id in carrierIDs {
+                let (carrier, _) = try await actionable(actor, id, on: db)
+                guard carrier.status == .inStock else {
+                    throw Refusal(code: "carrier.not_in_stock", message: "\(carrier.number)\(carrier.status.chinese)，须先收回再销毁", kind: .conflict)
+                }
+                try CarrierRules.checkDestruction(
+                    level: carrier.level, kind: carrier.kind, isCipherTelegram: cipherTelegram, approvedBy: approver, persons: persons, method: method)
+                let line = try await CarrierStore.register(
+                    .destruction, unitID: carrier.unitID, carrierID: carrier.id, on: today, counterpart: method.chinese, copies: carrier.copies,
+                    serials: carrier.serials, approver: approver ?? "", handledBy: persons.joined(separator: "、"),
+                    note: "\(carrier.title)｜\(carrier.documentNumber)", at: services.nowMillis, on: db)
+                var next = carrier
+                next.status = .destroyed
+                next.safeID = nil
+                try await persist(
+                    actor, next, kind: "destroy", summary: "销毁：\(method.chinese)，\(persons.joined(separator: "、"))监销，\(approver ?? "")批准；销毁清单\(line)",
+                    before: carrier, on: db)
+                numbers.append(line)
+            }
+            return numbers
+        }
+    }
+
+    /// R-CA-12: sent for repair in-house, with a supervised outsider, or to a qualified vendor.
+    public func repair(_ actor: Actor, carrierID: String, mode: RepairMode, supervisor: String?, vendor: String?, offSite: Bool, dataRecovery: Bool)
+        async throws -> Carrier
+    {
+        try await gated(actor, "repair", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            try CarrierRules.checkRepair(mode: mode, supervisor: supervisor, vendor: vendor, offSite: offSite, dataRecovery: dataRecovery)
+            var next = carrier
+            next.status = .underRepair
+            try await persist(
+                actor, next, kind: "repair",
+                summary: "维修：\(mode.chinese)" + (supervisor.map { "，监督人\($0)" } ?? "") + (vendor.map { "，\($0)" } ?? "") + (dataRecovery ? "，数据恢复" : ""),
+                before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-14: loss, theft or suspected leak: one action opens the incident record with its 24-hour reporting clock.
+    public func reportLoss(_ actor: Actor, carrierID: String, kind: String, summary: String) async throws -> (incidentID: String, reportDueAt: Int64) {
+        let me = try person(actor)
+        return try await gated(actor, "reportLoss", carrierID) { db in
+            guard let (carrier, _) = try await visibleCarrier(actor, carrierID, on: db), carrier.unitID == me.unitID else { throw Refusal.notFound }
+            guard !carrier.status.isFinal else {
+                throw Refusal(code: "carrier.final", ruleID: "R-CA-11", field: nil, message: "该载体\(carrier.status.chinese)", kind: .conflict)
+            }
+            if blank(summary) { throw Refusal.invalid("summary", "请简述丢失、被盗或泄密的经过", rule: "R-CA-14") }
+            let id = IDs.make()
+            let now = services.nowMillis
+            let due = CarrierRules.incidentReportDue(discoveredAtMillis: now)
+            try await db.raw(
+                """
+                INSERT INTO carrier_incidents (id, carrier_id, unit_id, kind, summary, discovered_at, report_due_at, created_at)
+                VALUES (\(bind: id), \(bind: carrierID), \(bind: carrier.unitID), \(bind: kind), \(bind: summary), \(bind: now), \(bind: due), \(bind: now))
+                """
+            ).run()
+            var next = carrier
+            next.status = .lost
+            try await persist(actor, next, kind: "incident", summary: "\(kind)：\(summary)；须于24小时内报告保密行政管理部门（R-CA-14）", before: carrier, on: db)
+            return (id, due)
+        }
+    }
+
+    /// R-CA-13: forbidden outright — refused and audited, whoever asks.
+    public func attemptForbidden(_ actor: Actor, carrierID: String, action: ForbiddenAction) async throws {
+        let refusal = CarrierRules.refuseForbidden(action)
+        try await services.database.transaction { db in
+            try await AuditStore.append(
+                services.record(
+                    actor, "carrier.forbidden", target: CarrierStore.recordKind, id: carrierID, outcome: .denied, detail: refusal.messageWithRule), on: db)
+        }
+        throw refusal
+    }
+
+    /// R-MD-2: records information written to a classified medium: never above the medium's level.
+    public func storeOnMedium(_ actor: Actor, carrierID: String, contentLevel: Level) async throws -> Carrier {
+        try await gated(actor, "storeOnMedium", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            guard var medium = carrier.medium else { throw Refusal.invalid("carrier_id", "该载体不是移动存储介质", rule: "R-MD-2") }
+            try CarrierRules.checkStore(contentLevel: contentLevel, onMediumOf: carrier.level)
+            medium.contentLevel = max(medium.contentLevel ?? contentLevel, contentLevel)
+            var next = carrier
+            next.medium = medium
+            try await persist(actor, next, kind: "medium_store", summary: "写入\(contentLevel.chinese)信息", before: carrier, on: db)
+            return next
+        }
+    }
+
+    // MARK: cross-checks
+
+    /// The cross-checks over the carriers the actor may know of (live, and in the nightly sweep): level below its
+    /// secret (R-DU-7), safe below its level (R-CA-6), loans overdue (R-CA-5), copies without an approval line (R-CA-7),
+    /// 绝密 operations without a second person (R-CA-3, R-CA-9, R-CA-11), media holding higher content (R-MD-2), and a
+    /// year's carriers not returned by the end of Q1 (R-CA-10).
+    public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
+        let me = try person(actor)
+        let viewer = actor.viewer
+        let day = today
+        return try await services.database.read { db in
+            let carriers = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), limit: 100_000, on: db)
+            var safes: [String: Safe] = [:]
+            for safe in try await CarrierStore.safes(unitID: me.unitID, on: db) { safes[safe.id] = safe }
+            let copyLines = Set(
+                try await db.raw("SELECT carrier_id, approver FROM carrier_registers WHERE unit_id = \(bind: me.unitID) AND register = 'copy'").all()
+                    .filter { !(try $0.decode(column: "approver", as: String.self)).isEmpty }.map { try $0.decode(column: "carrier_id", as: String.self) })
+            var secretLevels: [String: Level] = [:]
+            let ids = Set(carriers.flatMap(\.secretIDs))
+            if !ids.isEmpty {
+                for row in try await db.select().column("id").column("level").from("secrets").where("id", .in, Array(ids)).all() {
+                    secretLevels[try row.decode(column: "id", as: String.self)] = Level(code: try row.decode(column: "level", as: String.self))
+                }
+            }
+            var found: [CarrierFinding] = []
+            func add(_ c: Carrier, _ rule: String, _ message: String) {
+                found.append(CarrierFinding(carrierID: c.id, number: c.number, rule: rule, message: message))
+            }
+            for c in carriers where !c.status.isFinal {
+                if let highest = c.secretIDs.compactMap({ secretLevels[$0] }).max(), c.level < highest {
+                    add(c, "R-DU-7", "载体密级低于所载事项（\(highest.chinese)），须按新密级重新标志")
+                }
+                if let safeID = c.safeID, let safe = safes[safeID], (try? CarrierRules.checkStorage(level: c.level, safe: safe)) == nil {
+                    add(c, "R-CA-6", "存放在\(safe.name)，与其密级不符")
+                }
+                if CarrierRules.isOverdue(c, today: day) { add(c, "R-CA-5", "借阅逾期未还（应于\(c.dueOn?.chinese ?? "")归还）") }
+                if c.originalID != nil && !copyLines.contains(c.id) { add(c, "R-CA-7", "复印件无审批登记") }
+                if let m = c.medium, let content = m.contentLevel, content > c.level { add(c, "R-MD-2", "介质存有高于其密级的信息") }
+                if CarrierRules.isReturnOverdue(c, today: day) { add(c, "R-CA-10", "\(c.registeredOn.year)年度密件未在次年第一季度末前清退") }
+            }
+            return found
+        }
+    }
+}
