@@ -90,6 +90,7 @@ struct M012Carriers: Migration {
                 CREATE TABLE carrier_reader_log (
                     id TEXT PRIMARY KEY,
                     carrier_id TEXT NOT NULL REFERENCES carriers(id),
+                    seq INTEGER NOT NULL,
                     reader_person_id TEXT NOT NULL REFERENCES persons(id),
                     reading_room TEXT,
                     out_at BIGINT NOT NULL,

@@ -61,8 +61,9 @@ extension CarrierService {
                 reader: readerPersonID, leaderScope: scope, currentHolder: carrier.holderPersonID, level: carrier.level, readingRoom: readingRoom)
             try await db.raw(
                 """
-                INSERT INTO carrier_reader_log (id, carrier_id, reader_person_id, reading_room, out_at)
-                VALUES (\(bind: IDs.make()), \(bind: carrierID), \(bind: readerPersonID), \(bind: readingRoom), \(bind: services.nowMillis))
+                INSERT INTO carrier_reader_log (id, carrier_id, seq, reader_person_id, reading_room, out_at)
+                VALUES (\(bind: IDs.make()), \(bind: carrierID), (SELECT COUNT(*) + 1 FROM carrier_reader_log r WHERE r.carrier_id = \(bind: carrierID)),
+                    \(bind: readerPersonID), \(bind: readingRoom), \(bind: services.nowMillis))
                 """
             ).run()
             var next = carrier
@@ -104,7 +105,7 @@ extension CarrierService {
             return try await db.raw(
                 """
                 SELECT p.name, l.reading_room, l.out_at, l.back_at FROM carrier_reader_log l JOIN persons p ON p.id = l.reader_person_id
-                WHERE l.carrier_id = \(bind: carrierID) ORDER BY l.out_at
+                WHERE l.carrier_id = \(bind: carrierID) ORDER BY l.seq
                 """
             ).all().map {
                 (
