@@ -5,8 +5,6 @@ func refuse(_ code: String, _ rule: String, _ field: String?, _ message: String,
     Refusal(code: "carrier.\(code)", ruleID: rule, field: field, message: message, kind: kind)
 }
 
-func blank(_ text: String?) -> Bool { (text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-
 /// 制作 — where and how a carrier is produced (R-CA-1, R-CA-13).
 public enum ProductionEquipment: String, Sendable, Hashable, Codable, CaseIterable {
     /// 本单位涉密计算机、涉密打印机
@@ -143,7 +141,7 @@ public enum CarrierRules {
     public static func checkProduction(
         approvedBy: String?, equipment: ProductionEquipment, approvedCopies: Int, copiesMade: Int, markingApplied: Bool, waste: WasteHandling
     ) throws {
-        if blank(approvedBy) { throw refuse("approval_required", "R-CA-1", "approved_by", "制作密件须经单位主管领导批准") }
+        if approvedBy.isBlank { throw refuse("approval_required", "R-CA-1", "approved_by", "制作密件须经单位主管领导批准") }
         switch equipment {
         case .unclassifiedEquipment: throw refuse("forbidden_equipment", "R-CA-13", "equipment", "严禁使用非涉密计算机或设备制作、复制密件")
         case .unlicensedPrinter: throw refuse("forbidden_printer", "R-CA-13", "equipment", "严禁委托无《秘密载体复制许可证》的单位印制密件")
@@ -259,7 +257,7 @@ public enum CarrierRules {
             throw refuse("reader_outside_scope", "R-CA-4", "reader", "阅读人不在单位领导确定的知悉范围内，不得传阅", kind: .forbidden)
         }
         if currentHolder != nil { throw refuse("not_returned", "R-CA-4", "reader", "须直传：上一位阅读人退回保密员后才能传给下一位", kind: .conflict) }
-        if level == .topSecret && blank(readingRoom) {
+        if level == .topSecret && readingRoom.isBlank {
             throw refuse("reading_room", "R-CA-4", "reading_room", "阅读绝密级密件须在保密室或符合要求的阅文室进行，请填写阅文地点")
         }
     }
@@ -268,7 +266,7 @@ public enum CarrierRules {
 
     /// R-CA-5: lending needs a leader's approval and a due date after today.
     public static func checkLoan(approvedBy: String?, due: Day?, today: Day) throws {
-        if blank(approvedBy) { throw refuse("loan_approval", "R-CA-5", "approved_by", "借阅密件须经单位主管领导批准") }
+        if approvedBy.isBlank { throw refuse("loan_approval", "R-CA-5", "approved_by", "借阅密件须经单位主管领导批准") }
         guard let due, due > today else { throw refuse("loan_due", "R-CA-5", "due_on", "请填写晚于今天的归还日期") }
     }
 
@@ -294,11 +292,11 @@ public enum CarrierRules {
     /// R-CA-7: copying needs a leader's approval and a fixed number of copies; 绝密 also the originator's (or its
     /// superior's) consent; 机密/秘密 the originator's permission, unless the unit copies its own document.
     public static func checkCopy(level: Level, approvedBy: String?, originatorConsent: String?, ownDocument: Bool, copies: Int) throws {
-        if blank(approvedBy) { throw refuse("copy_approval", "R-CA-7", "approved_by", "复制密件须经本单位主管领导批准") }
-        if level == .topSecret && blank(originatorConsent) {
+        if approvedBy.isBlank { throw refuse("copy_approval", "R-CA-7", "approved_by", "复制密件须经本单位主管领导批准") }
+        if level == .topSecret && originatorConsent.isBlank {
             throw refuse("copy_top_secret_consent", "R-CA-7", "originator_consent", "复制绝密级密件须经原定密机关、单位或其上级机关批准，请填写批准文号")
         }
-        if level != .topSecret && !ownDocument && blank(originatorConsent) {
+        if level != .topSecret && !ownDocument && originatorConsent.isBlank {
             throw refuse("copy_originator_permission", "R-CA-7", "originator_consent", "复制外单位密件须经制发机关、单位允许，请填写其同意文号")
         }
         guard (1...50).contains(copies) else { throw refuse("copy_count", "R-CA-7", "copies", "复制份数须为1至50份的确定数量") }
@@ -306,7 +304,7 @@ public enum CarrierRules {
 
     /// R-CA-7: each copy is a new carrier with the original's marking, secrets and scope, and the copying unit's stamp.
     public static func copy(
-        of original: Carrier, id: String, number: String, copyingUnitName: String, copies: Int, on day: Day, custodianPersonID: String
+        of original: Carrier, id: String, number: String, copies: Int, on day: Day, custodianPersonID: String
     ) -> Carrier {
         var copy = original
         copy.id = id
@@ -314,8 +312,6 @@ public enum CarrierRules {
         copy.originalID = original.id
         copy.copies = copies
         copy.serials = serials(copies: copies)
-        copy.title = original.title
-        copy.documentNumber = original.documentNumber
         copy.registeredOn = day
         copy.status = .inStock
         copy.holderPersonID = nil
@@ -323,7 +319,6 @@ public enum CarrierRules {
         copy.safeID = nil
         copy.custodianPersonID = custodianPersonID
         copy.retained = false
-        _ = copyingUnitName
         return copy
     }
 
@@ -334,7 +329,7 @@ public enum CarrierRules {
 
     /// R-CA-8: compiling needs the originators' approval; the result is marked by R-DU-7.
     public static func checkCompilation(originatorApproval: String?, sources: [Marking], on day: Day) throws -> Marking {
-        if blank(originatorApproval) {
+        if originatorApproval.isBlank {
             throw refuse("compile_approval", "R-CA-8", "originator_approval", "汇编密件须经原制发机关、单位批准，请填写批准文号")
         }
         guard sources.count >= 2, let marking = marking(holding: sources, issued: day) else {
@@ -348,9 +343,9 @@ public enum CarrierRules {
     /// R-CA-9: carrying out needs approval (and the register); 绝密 two persons; abroad, 绝密 never, others only with an
     /// exit permit (出境许可).
     public static func checkCarryOut(level: Level, approvedBy: String?, companions: [String], abroad: Bool, exitPermit: String?) throws {
-        if blank(approvedBy) { throw refuse("carry_approval", "R-CA-9", "approved_by", "携带密件外出须经单位领导批准并登记") }
+        if approvedBy.isBlank { throw refuse("carry_approval", "R-CA-9", "approved_by", "携带密件外出须经单位领导批准并登记") }
         if abroad && level == .topSecret { throw refuse("top_secret_abroad", "R-CA-9", "abroad", "绝密级载体一律不得携带出境", kind: .forbidden) }
-        if abroad && blank(exitPermit) { throw refuse("exit_permit", "R-CA-9", "exit_permit", "携带密件出境须持《国家秘密载体出境许可证》，请填写许可证编号") }
+        if abroad && exitPermit.isBlank { throw refuse("exit_permit", "R-CA-9", "exit_permit", "携带密件出境须持《国家秘密载体出境许可证》，请填写许可证编号") }
         let named = Set(companions.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         if level == .topSecret && named.count < 2 { throw refuse("two_persons", "R-CA-9", "companions", "携带绝密级密件外出须二人以上同行") }
     }
@@ -400,7 +395,7 @@ public enum CarrierRules {
     public static func checkDestruction(
         level: Level, kind: CarrierKind, isCipherTelegram: Bool, approvedBy: String?, persons: [String], method: DestructionMethod
     ) throws {
-        if blank(approvedBy) { throw refuse("destroy_approval", "R-CA-11", "approved_by", "销毁密件须经本单位主管领导审核批准") }
+        if approvedBy.isBlank { throw refuse("destroy_approval", "R-CA-11", "approved_by", "销毁密件须经本单位主管领导审核批准") }
         let named = Set(persons.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         if named.count < 2 { throw refuse("destroy_two_persons", "R-CA-11", "persons", "销毁时须由保密员等二人以上共同负责") }
         if (level == .topSecret || isCipherTelegram) && !method.isInHouse {
@@ -422,9 +417,9 @@ public enum CarrierRules {
         switch mode {
         case .inHouse: break
         case .supervisedOutsider:
-            if blank(supervisor) { throw refuse("repair_supervisor", "R-CA-12", "supervisor", "外单位人员维修须由本单位人员现场全程监督，请填写监督人") }
+            if supervisor.isBlank { throw refuse("repair_supervisor", "R-CA-12", "supervisor", "外单位人员维修须由本单位人员现场全程监督，请填写监督人") }
         case .qualifiedVendor:
-            if blank(vendor) { throw refuse("repair_vendor_name", "R-CA-12", "vendor", "请填写具有保密资质的维修单位") }
+            if vendor.isBlank { throw refuse("repair_vendor_name", "R-CA-12", "vendor", "请填写具有保密资质的维修单位") }
         }
     }
 
@@ -443,12 +438,11 @@ public enum CarrierRules {
     // MARK: R-MD-1 / R-MD-2 移动存储介质
 
     /// R-MD-1: a classified medium is bought centrally, registered, and labelled with level, user and number.
-    public static func checkMediumRegistration(_ medium: MediumInfo, number: String, level: Level) throws {
+    public static func checkMediumRegistration(_ medium: MediumInfo, number: String) throws {
         guard medium.purchasedCentrally else { throw refuse("medium_purchase", "R-MD-1", "purchased_centrally", "涉密移动存储介质须由单位保密组织统一购置") }
-        if blank(medium.mediaType) { throw refuse("medium_type", "R-MD-1", "media_type", "请填写介质类型（U盘、移动硬盘、光盘等）") }
-        if blank(medium.userPersonID) { throw refuse("medium_user", "R-MD-1", "user", "介质标识须含使用人") }
-        if blank(number) { throw refuse("medium_number", "R-MD-1", "number", "介质标识须含编号") }
-        _ = level
+        if medium.mediaType.isBlank { throw refuse("medium_type", "R-MD-1", "media_type", "请填写介质类型（U盘、移动硬盘、光盘等）") }
+        if medium.userPersonID.isBlank { throw refuse("medium_user", "R-MD-1", "user", "介质标识须含使用人") }
+        if number.isBlank { throw refuse("medium_number", "R-MD-1", "number", "介质标识须含编号") }
     }
 
     /// R-MD-1: the label text: level, user, number.

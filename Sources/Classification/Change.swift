@@ -39,7 +39,7 @@ public enum Changes {
         guard secret.status == .inForce, let issue = secret.issueDate else {
             throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "变更")
         }
-        guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+        guard !request.reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
         var next = secret
         if let level = request.level { next.level = level }
         if let period = request.period { next.period = period }

@@ -58,14 +58,14 @@ public enum Declassification {
             guard isDue(secret, on: day) else { throw .wrongStatus(current: "保密期限未届满", operation: "自行解密") }
         case .conditionMet:
             guard case .condition = secret.period else { throw .wrongStatus(current: "非条件解密事项", operation: "条件成就解密") }
-            if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw .reasonRequired(field: "reason") }
+            if reason.isBlank { throw .reasonRequired(field: "reason") }
         case .early, .corrected:
-            if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw .reasonRequired(field: "reason") }
+            if reason.isBlank { throw .reasonRequired(field: "reason") }
         case .withSource:
             break
         }
         if secret.period == .longTerm && kind != .withSource && kind != .corrected {
-            guard let approval = centralApproval, !approval.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let approval = centralApproval, !approval.isBlank else {
                 throw .longTermNeedsCentralApproval
             }
         }

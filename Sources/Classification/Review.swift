@@ -40,11 +40,11 @@ public enum Review {
         next.officerPersonID = officer.personID
         switch decision {
         case .reject(let reason):
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+            guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
             next.status = .rejected
             return next
         case .amend(let level, let period, let scope, let reason):
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+            guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
             guard !scope.isEmpty else { throw ClassificationError.emptyScope }
             next.level = level
             next.period = period

@@ -34,7 +34,7 @@ public enum KnowledgeScope {
         case (false, _):
             throw .wideningNeedsApproval(needed: "原定密机关、单位同意")
         }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .reasonRequired(field: "reason") }
+        guard !reason.isBlank else { throw .reasonRequired(field: "reason") }
         var next = secret
         next.scope.insert(personID)
         return (next, Widening(personID: personID, approval: approval!, reason: reason, on: day))
@@ -75,7 +75,7 @@ public enum Responsibility {
         guard secret.status == .inForce, let issue = secret.issueDate else {
             throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "纠正")
         }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+        guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
         var next = secret
         if let level { next.level = level }
         if let period { next.period = period }

@@ -60,7 +60,7 @@ public enum Objections {
         let differentLevel = objection.claimedLevel.map { $0 != secret.level } ?? false
         let differentPeriod = objection.claimedPeriod.map { $0 != secret.period } ?? false
         guard differentLevel || differentPeriod else { throw .objectionWithoutClaim }
-        guard !objection.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .reasonRequired(field: "reason") }
+        guard !objection.reason.isBlank else { throw .reasonRequired(field: "reason") }
     }
 
     /// R-CL-7: first to the originating unit; if unanswered or disputed, 绝密 and central organs' items to the

@@ -35,7 +35,7 @@ public struct CalendarYear: Codable, Sendable, Hashable {
         }
         guard (2000...2100).contains(year.year) else { throw .invalidData("年份 \(year.year) 超出范围") }
         for span in year.holidays {
-            if span.name.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidData("假期缺少名称") }
+            if span.name.isBlank { throw .invalidData("假期缺少名称") }
             if span.from > span.to { throw .invalidData("\(span.name)：开始日期晚于结束日期") }
             if span.from.year != year.year || span.to.year != year.year { throw .invalidData("\(span.name)的日期不在 \(year.year) 年内") }
         }

@@ -143,7 +143,7 @@ struct CarrierRulesTests {
         #expect(outcome { try CarrierRules.checkCopy(level: .secret, approvedBy: "陈军", originatorConsent: nil, ownDocument: true, copies: 0) } == "R-CA-7")
         let original = sample(.confidential)
         let copy = CarrierRules.copy(
-            of: original, id: "c2", number: "ZT-2026-0002", copyingUnitName: "江海市工业和信息化局", copies: 2, on: today, custodianPersonID: "p2")
+            of: original, id: "c2", number: "ZT-2026-0002", copies: 2, on: today, custodianPersonID: "p2")
         #expect(copy.marking == original.marking && copy.originalID == original.id && copy.serials == ["001", "002"] && copy.id == "c2")
         #expect(CarrierRules.copyStamp(unitName: "江海市工业和信息化局", copies: 2, on: today, number: "ZT-2026-0002").contains("共2份"))
     }
@@ -231,11 +231,11 @@ struct CarrierRulesTests {
     @Test("R-MD-1 media are bought centrally and labelled with level, user and number")
     func mediaRegistration() {
         let good = MediumInfo(mediaType: "U盘", purchasedCentrally: true, userPersonID: "p1")
-        #expect(outcome { try CarrierRules.checkMediumRegistration(good, number: "MD-001", level: .secret) } == "accepted")
+        #expect(outcome { try CarrierRules.checkMediumRegistration(good, number: "MD-001") } == "accepted")
         var bought = good
         bought.purchasedCentrally = false
-        #expect(outcome { try CarrierRules.checkMediumRegistration(bought, number: "MD-001", level: .secret) } == "R-MD-1")
-        #expect(outcome { try CarrierRules.checkMediumRegistration(good, number: "", level: .secret) } == "R-MD-1")
+        #expect(outcome { try CarrierRules.checkMediumRegistration(bought, number: "MD-001") } == "R-MD-1")
+        #expect(outcome { try CarrierRules.checkMediumRegistration(good, number: "") } == "R-MD-1")
         #expect(CarrierRules.mediumLabel(level: .secret, userName: "王芳", number: "MD-001") == "秘密　使用人：王芳　编号：MD-001")
     }
 

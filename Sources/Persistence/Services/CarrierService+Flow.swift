@@ -154,7 +154,7 @@ extension CarrierService {
                 copies: copies)
             let number = try await CarrierStore.nextNumber(unitID: carrier.unitID, prefix: "FY", year: today.year, on: db)
             let copy = CarrierRules.copy(
-                of: carrier, id: IDs.make(), number: number, copyingUnitName: unit.name, copies: copies, on: today, custodianPersonID: me.id)
+                of: carrier, id: IDs.make(), number: number, copies: copies, on: today, custodianPersonID: me.id)
             let stamp = CarrierRules.copyStamp(unitName: unit.name, copies: copies, on: today, number: number)
             try await CarrierStore.save(copy, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: "复印", on: db)
             let line = try await CarrierStore.register(
@@ -213,7 +213,7 @@ extension CarrierService {
     public func retain(_ actor: Actor, carrierID: String, reason: String) async throws -> Carrier {
         try await gated(actor, "retain", carrierID) { db in
             let (carrier, _) = try await actionable(actor, carrierID, on: db)
-            if blank(reason) { throw Refusal.invalid("reason", "请说明归档或经发文机关同意延长使用的情况", rule: "R-CA-10") }
+            if reason.isBlank { throw Refusal.invalid("reason", "请说明归档或经发文机关同意延长使用的情况", rule: "R-CA-10") }
             var next = carrier
             next.retained = true
             try await persist(actor, next, kind: "retain", summary: "不再清退：\(reason)", before: carrier, on: db)
@@ -279,7 +279,7 @@ extension CarrierService {
             guard !carrier.status.isFinal else {
                 throw Refusal(code: "carrier.final", ruleID: "R-CA-11", field: nil, message: "该载体\(carrier.status.chinese)", kind: .conflict)
             }
-            if blank(summary) { throw Refusal.invalid("summary", "请简述丢失、被盗或泄密的经过", rule: "R-CA-14") }
+            if summary.isBlank { throw Refusal.invalid("summary", "请简述丢失、被盗或泄密的经过", rule: "R-CA-14") }
             let id = IDs.make()
             let now = services.nowMillis
             let due = CarrierRules.incidentReportDue(discoveredAtMillis: now)

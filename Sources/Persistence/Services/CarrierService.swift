@@ -123,7 +123,7 @@ public struct CarrierService: Sendable {
     /// lower than theirs), the scope (inside every linked secret's scope, R-CA-4), serials, media rules (R-MD-1).
     func build(_ actor: Actor, _ input: CarrierInput, me: Person, prefix: String, on db: any SQLDatabase) async throws -> (Carrier, Set<String>) {
         let day = today
-        if blank(input.title) { throw Refusal.invalid("title", "请填写载体标题") }
+        if input.title.isBlank { throw Refusal.invalid("title", "请填写载体标题") }
         guard (1...999).contains(input.copies) else { throw Refusal.invalid("copies", "份数应为1至999") }
         var secretMarkings: [Marking] = []
         var allowed: Set<String>?
@@ -136,7 +136,7 @@ public struct CarrierService: Sendable {
             allowed = allowed.map { $0.intersection(secret.scope) } ?? secret.scope
         }
         let marking: Marking
-        if blank(input.marking) {
+        if input.marking.isBlank {
             guard let combined = CarrierRules.marking(holding: secretMarkings, issued: day) else {
                 throw Refusal.invalid("marking", "请填写载体上的国家秘密标志", rule: "R-LV-2")
             }
@@ -159,7 +159,7 @@ public struct CarrierService: Sendable {
         let number = try await CarrierStore.nextNumber(unitID: me.unitID, prefix: input.kind == .medium ? "JZ" : prefix, year: day.year, on: db)
         if let medium = input.medium {
             guard input.kind == .medium else { throw Refusal.invalid("kind", "只有移动存储介质登记介质信息") }
-            try CarrierRules.checkMediumRegistration(medium, number: number, level: marking.level)
+            try CarrierRules.checkMediumRegistration(medium, number: number)
         } else if input.kind == .medium {
             throw Refusal.invalid("media_type", "请填写介质类型、使用人", rule: "R-MD-1")
         }
@@ -232,7 +232,7 @@ public struct CarrierService: Sendable {
     /// R-CA-6: registers an approved safe of the actor's unit.
     public func registerSafe(_ actor: Actor, name: String, location: String, level: Level, topSecretOnly: Bool) async throws -> Safe {
         let me = try requireClerk(actor)
-        if blank(name) { throw Refusal.invalid("name", "请填写保密柜名称", rule: "R-CA-6") }
+        if name.isBlank { throw Refusal.invalid("name", "请填写保密柜名称", rule: "R-CA-6") }
         let safe = Safe(id: IDs.make(), unitID: me.unitID, name: name, location: location, level: level, topSecretOnly: topSecretOnly)
         try await services.database.transaction { db in
             try await CarrierStore.insert(safe, at: services.nowMillis, on: db)
@@ -307,5 +307,3 @@ extension Services {
     /// 国家秘密载体管理.
     public var carriers: CarrierService { CarrierService(services: self) }
 }
-
-func blank(_ text: String?) -> Bool { (text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }

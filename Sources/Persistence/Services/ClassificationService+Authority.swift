@@ -60,7 +60,7 @@ extension ClassificationService {
         }
         try AuthorityRules.checkGrant(
             grantorKind: grantor.kind, grantorOwnCap: ownCap, grantorHoldsOnlyGrantedAuthority: ownCap == nil && !granted.isEmpty, grant: grant)
-        if basis.trimmingCharacters(in: .whitespaces).isEmpty { throw ClassificationError.grantIncomplete(field: "basis", what: "授权依据") }
+        if basis.isBlank { throw ClassificationError.grantIncomplete(field: "basis", what: "授权依据") }
         let filedWith = try await administration(at: AuthorityRules.grantFilingLevel(grantorKind: grantor.kind), above: grantorUnitID, on: db)
         try await AuthorityStore.insert(grant, basis: basis, reasons: reasons, decidedOn: day, filedWith: filedWith, at: s.nowMillis, on: db)
         try await AuditStore.append(s.record(actor, "grant.decide", target: "grant", id: grant.id, level: grant.cap.code, after: grant), on: db)
@@ -122,7 +122,7 @@ extension ClassificationService {
         try await s.database.transaction { db in
             guard let grant = try await AuthorityStore.grant(id: grantID, on: db) else { throw Refusal.notFound }
             try await requireManageable(actor, unitID: grant.grantorUnitID, on: db)
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+            guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
             guard grant.revokedOn == nil else { throw ClassificationError.wrongStatus(current: "已撤销", operation: "撤销授权") }
             try await AuthorityStore.revoke(id: grantID, on: day, reason: reason, on: db)
             try await AuditStore.append(s.record(actor, "grant.revoke", target: "grant", id: grantID, level: grant.cap.code, detail: reason), on: db)
@@ -191,7 +191,7 @@ extension ClassificationService {
             var item = input
             if let existing {
                 guard existing.unitID == input.unitID else { throw Refusal.notFound }
-                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard !reason.isBlank else {
                     throw Refusal.invalid("reason", "修订一览表条目须说明修订理由（如保密事项范围调整）", rule: "R-AU-6")
                 }
                 item = try CatalogueRules.revise(existing, with: input)

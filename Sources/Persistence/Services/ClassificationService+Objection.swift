@@ -62,7 +62,7 @@ extension ClassificationService {
                 throw ClassificationError.wrongStatus(current: "已答复", operation: "答复异议")
             }
             _ = try await requireOfficer(me, of: secret.unitID, rule: "R-CL-7", message: "异议由原定密单位的定密责任人答复", on: db)
-            guard !decision.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "decision") }
+            guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
             try await db.raw(
                 """
                 UPDATE objections SET status = 'decided', decision = \(bind: decision), decided_by = \(bind: me.id), decided_on = \(bind: day.iso)

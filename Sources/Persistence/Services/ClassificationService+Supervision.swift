@@ -145,7 +145,7 @@ extension ClassificationService {
                 throw Refusal.notFound
             }
             guard filing.status == .filed else { throw ClassificationError.wrongStatus(current: filing.status.chinese, operation: "审查备案") }
-            if !accept, reply.trimmingCharacters(in: .whitespaces).isEmpty {
+            if !accept, reply.isBlank {
                 throw Refusal.invalid("reply", "退回备案须写明纠正意见", rule: "R-CL-8")
             }
             let status: Filing.Status = accept ? .acknowledged : .returned
@@ -165,7 +165,7 @@ extension ClassificationService {
         let s = services
         let day = today
         for (field, what, value) in [("matter_scope", "申请的事项范围", matterScope), ("basis", "申请依据", basis), ("reasons", "申请理由", reasons)]
-        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+        where value.isBlank {
             throw ClassificationError.grantIncomplete(field: field, what: what)
         }
         guard validUntil > validFrom else { throw ClassificationError.grantIncomplete(field: "valid_until", what: "申请的授权期限（止日应晚于起日）") }
@@ -211,7 +211,7 @@ extension ClassificationService {
                         matterScope: application.matterScope, validFrom: application.validFrom, validUntil: application.validUntil),
                     basis: application.basis, reasons: application.reasons, on: db)
                 grantID = grant.id
-            } else if note.trimmingCharacters(in: .whitespaces).isEmpty {
+            } else if note.isBlank {
                 throw ClassificationError.reasonRequired(field: "note")
             }
             application.status = approve ? .granted : .refused
@@ -284,7 +284,7 @@ extension ClassificationService {
             guard try row.decode(column: "status", as: String.self) == "appealed" else {
                 throw ClassificationError.wrongStatus(current: "已确定", operation: "确定异议")
             }
-            guard !decision.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "decision") }
+            guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
             let me = try person(actor)
             try await db.raw(
                 """
@@ -354,7 +354,7 @@ extension ClassificationService {
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.needsReview else { throw ClassificationError.wrongStatus(current: "无需复核", operation: "复核") }
             _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DU-6", message: "复核由本单位定密责任人进行", on: db)
-            guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "note") }
+            guard !note.isBlank else { throw ClassificationError.reasonRequired(field: "note") }
             var next = secret
             next.needsReview = false
             try await persist(actor, next, before: secret, kind: "rechecked", summary: "定密责任人复核：\(note)", reason: "复核", on: db)

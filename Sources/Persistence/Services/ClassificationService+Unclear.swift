@@ -55,7 +55,7 @@ extension ClassificationService {
                 next.status = .inForce
                 next.markings.append(marking.render())
             } else {
-                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClassificationError.reasonRequired(field: "reason") }
+                guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
                 next.status = .rejected
             }
             try await persist(
