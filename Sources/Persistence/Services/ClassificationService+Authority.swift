@@ -95,22 +95,21 @@ extension ClassificationService {
 
     /// R-AU-3: the grantee's same-level administration — the nearest administration above the unit in the tree.
     func nearestAdministration(above unitID: String, on db: any SQLDatabase) async throws -> String? {
-        var current = try await OrganisationStore.unit(id: unitID, on: db)?.parentID
-        while let id = current, let unit = try await OrganisationStore.unit(id: id, on: db) {
-            if unit.kind.isAdministration { return unit.id }
-            current = unit.parentID
-        }
-        return nil
+        try await firstUnit(from: try await OrganisationStore.unit(id: unitID, on: db)?.parentID, on: db) { $0.kind.isAdministration }
     }
 
     /// R-AU-3: the administration of `level` on the way up the tree from `unitID` (where the filing goes).
     func administration(at level: AdministrationLevel?, above unitID: String, on db: any SQLDatabase) async throws -> String? {
         guard let level else { return nil }
-        var current = try await OrganisationStore.unit(id: unitID, on: db)
-        while let unit = current {
-            if unit.kind == .administration(level) { return unit.id }
-            guard let parent = unit.parentID else { return nil }
-            current = try await OrganisationStore.unit(id: parent, on: db)
+        return try await firstUnit(from: unitID, on: db) { $0.kind == .administration(level) }
+    }
+
+    /// The first unit, walking up the tree from `unitID` (itself included), that passes `test`.
+    private func firstUnit(from unitID: String?, on db: any SQLDatabase, where test: (OrgUnit) -> Bool) async throws -> String? {
+        var current = unitID
+        while let id = current, let unit = try await OrganisationStore.unit(id: id, on: db) {
+            if test(unit) { return unit.id }
+            current = unit.parentID
         }
         return nil
     }
