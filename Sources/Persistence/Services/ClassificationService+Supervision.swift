@@ -380,12 +380,10 @@ extension ClassificationService {
                 s -> (SecretMatter, Day?) in
                 (s, s.reportedOn.flatMap { reported in calendar.flatMap { try? UnclearMatters.decisionDue(reportedOn: reported, calendar: $0) } })
             }
-            var q: SQLQueryString = """
-                SELECT o.id AS objection_id, o.reason AS objection_reason, o.claimed_level, o.decision, o.appealed_on, s.*
-                FROM objections o JOIN secrets s ON s.id = o.secret_id
-                WHERE o.status = 'appealed' AND o.appeal_unit_id = \(bind: admin.id) AND
-                """
-            q = q + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: viewer) + " ORDER BY o.appealed_on, o.id"
+            let q =
+                ClassificationStore.visibleObjections(
+                    "o.id AS objection_id, o.reason AS objection_reason, o.claimed_level, o.decision, o.appealed_on, s.*", status: "appealed",
+                    appealUnitID: admin.id, viewer: viewer) + " ORDER BY o.appealed_on, o.id"
             let appeals = try await db.raw(q).all().map { row in
                 AppealRow(
                     objectionID: try row.decode(column: "objection_id", as: String.self), secret: try ClassificationStore.secret(from: row),

@@ -189,6 +189,17 @@ public enum ClassificationStore {
         return q
     }
 
+    /// R-KS-4: a query over objections in `status` joined to their secrets (alias `s`), only those `viewer` may see,
+    /// narrowed to the administration an appeal went to or to the secret's unit. `columns` is what to select.
+    static func visibleObjections(
+        _ columns: SQLQueryString, status: String, appealUnitID: String? = nil, secretUnitID: String? = nil, viewer: Viewer
+    ) -> SQLQueryString {
+        var q: SQLQueryString = "SELECT " + columns + " FROM objections o JOIN secrets s ON s.id = o.secret_id WHERE o.status = \(bind: status)"
+        if let appealUnitID { q = q + " AND o.appeal_unit_id = \(bind: appealUnitID)" }
+        if let secretUnitID { q = q + " AND s.unit_id = \(bind: secretUnitID)" }
+        return q + " AND " + AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer)
+    }
+
     /// In-force secrets whose period has run out by `day` (the sweep's work, R-DC-2). System use only.
     static func due(on day: Day, on db: any SQLDatabase) async throws -> [String] {
         try await db.raw("SELECT id FROM secrets WHERE status = 'inForce' AND expiry IS NOT NULL AND expiry <= \(bind: day.iso) ORDER BY id")
