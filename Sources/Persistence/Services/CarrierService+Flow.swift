@@ -161,7 +161,7 @@ extension CarrierService {
                 .copy, unitID: carrier.unitID, carrierID: copy.id, on: today, counterpart: recipient, copies: copies, serials: copy.serials,
                 approver: approver ?? "", handledBy: me.name, note: "\(carrier.title)｜\(carrier.documentNumber)｜原件\(carrier.number)",
                 at: services.nowMillis, on: db)
-            try await persist(actor, copy, scope: scope, kind: "copied", summary: "复印件：\(stamp)；复印登记\(line)", before: nil, on: db)
+            try await record(actor, copy, kind: "copied", summary: "复印件：\(stamp)；复印登记\(line)", before: nil, on: db)
             try await CarrierStore.event(
                 carrier.id, at: services.nowMillis, actor: actor.displayName, kind: "copy", summary: "复印\(copies)份（\(number)），\(approver ?? "")批准", on: db)
             return copy

@@ -110,6 +110,11 @@ public struct CarrierService: Sendable {
         _ actor: Actor, _ carrier: Carrier, scope: Set<String> = [], kind: String, summary: String, before: Carrier?, on db: any SQLDatabase
     ) async throws {
         try await CarrierStore.save(carrier, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: summary, on: db)
+        try await record(actor, carrier, kind: kind, summary: summary, before: before, on: db)
+    }
+
+    /// The history entry and the audit record of a step, for a carrier already saved.
+    func record(_ actor: Actor, _ carrier: Carrier, kind: String, summary: String, before: Carrier?, on db: any SQLDatabase) async throws {
         try await CarrierStore.event(carrier.id, at: services.nowMillis, actor: actor.displayName, kind: kind, summary: summary, on: db)
         try await AuditStore.append(
             services.record(
@@ -207,9 +212,8 @@ public struct CarrierService: Sendable {
             let receipt = try await CarrierStore.register(
                 .receipt, unitID: me.unitID, carrierID: carrier.id, on: today, counterpart: input.originatingUnit, copies: carrier.copies,
                 serials: carrier.serials, approver: "", handledBy: me.name, note: input.documentNumber, at: services.nowMillis, on: db)
-            try await persist(
-                actor, carrier, scope: scope, kind: "receive", summary: "收文登记：收文编号\(receipt)，来文单位\(input.originatingUnit)，\(carrier.copies)份",
-                before: nil, on: db)
+            try await record(
+                actor, carrier, kind: "receive", summary: "收文登记：收文编号\(receipt)，来文单位\(input.originatingUnit)，\(carrier.copies)份", before: nil, on: db)
             return (carrier, receipt)
         }
     }
