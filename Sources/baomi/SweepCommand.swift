@@ -22,6 +22,8 @@ struct SweepCommand: AsyncParsableCommand {
                 if force {
                     let count = try await services.classification.sweep()
                     say("解密检查完成：\(count) 项自行解密。Sweep done: \(count) declassified.")
+                    let findings = try await services.carriers.sweep()
+                    say("载体核查完成：新发现 \(findings.opened) 项，已消除 \(findings.resolved) 项。Carrier checks: \(findings.opened) opened, \(findings.resolved) resolved.")
                 } else if let count = try await scheduler.runIfDue() {
                     say("解密检查完成：\(count) 项自行解密。Sweep done: \(count) declassified.")
                 } else {

@@ -53,14 +53,3 @@ extension Response {
 func displayMessage(_ error: any Error) -> String {
     ErrorMapping.domainError(error).messageWithRule
 }
-
-/// Formats an instant for tables (China Standard Time).
-func formatMillis(_ millis: Int64?) -> String {
-    guard let millis else { return "—" }
-    let date = Date(timeIntervalSince1970: Double(millis) / 1000)
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "zh_CN")
-    f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-    f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-    return f.string(from: date)
-}

@@ -39,6 +39,7 @@ public enum Migrations {
         M010Objections(),
         M011Supervision(),
         M012Carriers(),
+        M013CarrierChecks(),
     ]
 }
 

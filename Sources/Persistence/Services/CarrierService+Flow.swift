@@ -44,7 +44,7 @@ extension CarrierService {
             try await persist(
                 actor, next, kind: "dispatch",
                 summary: "发文：发文编号\(number)，发往\(recipient)，经\(channel.chinese)" + (escorts.isEmpty ? "" : "，护送人\(escorts.joined(separator: "、"))"),
-                before: carrier, on: db)
+                persons: escorts, before: carrier, on: db)
             return (next, number, envelope)
         }
     }
@@ -180,16 +180,20 @@ extension CarrierService {
                 throw Refusal(code: "carrier.not_in_stock", message: "载体\(carrier.status.chinese)，不能携带外出", kind: .conflict)
             }
             let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-9", on: db)
-            try CarrierRules.checkCarryOut(level: carrier.level, approvedBy: approver, companions: companions, abroad: abroad, exitPermit: exitPermit)
-            guard scope.contains(holderPersonID) else { throw Refusal.invalid("holder", "携带人须在知悉范围内", rule: "R-KS-4") }
+            guard scope.contains(holderPersonID), let holder = try await OrganisationStore.person(id: holderPersonID, on: db) else {
+                throw Refusal.invalid("holder", "携带人须在知悉范围内", rule: "R-KS-4")
+            }
+            let name = holder.name
+            // The carrier and whoever goes with them: 绝密 needs two persons or more.
+            let going = [name] + companions.filter { !$0.isBlank && $0 != name }
+            try CarrierRules.checkCarryOut(level: carrier.level, approvedBy: approver, companions: going, abroad: abroad, exitPermit: exitPermit)
             var next = carrier
             next.status = .carriedOut
             next.holderPersonID = holderPersonID
-            let name = try await OrganisationStore.person(id: holderPersonID, on: db)?.name ?? ""
             try await persist(
                 actor, next, kind: "carry_out",
                 summary: "携带外出：\(name)" + (companions.isEmpty ? "" : "、\(companions.joined(separator: "、"))") + "，\(approver ?? "")批准"
-                    + (abroad ? "，出境许可证\(exitPermit ?? "")" : ""), before: carrier, on: db)
+                    + (abroad ? "，出境许可证\(exitPermit ?? "")" : ""), persons: going, before: carrier, on: db)
             return next
         }
     }
@@ -247,7 +251,7 @@ extension CarrierService {
                 next.safeID = nil
                 try await persist(
                     actor, next, kind: "destroy", summary: "销毁：\(method.chinese)，\(persons.joined(separator: "、"))监销，\(approver ?? "")批准；销毁清单\(line)",
-                    before: carrier, on: db)
+                    persons: persons, before: carrier, on: db)
                 numbers.append(line)
             }
             return numbers
@@ -318,50 +322,6 @@ extension CarrierService {
             next.medium = medium
             try await persist(actor, next, kind: "medium_store", summary: "写入\(contentLevel.chinese)信息", before: carrier, on: db)
             return next
-        }
-    }
-
-    // MARK: cross-checks
-
-    /// The cross-checks over the carriers the actor may know of (live, and in the nightly sweep): level below its
-    /// secret (R-DU-7), safe below its level (R-CA-6), loans overdue (R-CA-5), copies without an approval line (R-CA-7),
-    /// 绝密 operations without a second person (R-CA-3, R-CA-9, R-CA-11), media holding higher content (R-MD-2), and a
-    /// year's carriers not returned by the end of Q1 (R-CA-10).
-    public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
-        let me = try person(actor)
-        let viewer = actor.viewer
-        let day = today
-        return try await services.database.read { db in
-            let carriers = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), limit: 100_000, on: db)
-            var safes: [String: Safe] = [:]
-            for safe in try await CarrierStore.safes(unitID: me.unitID, on: db) { safes[safe.id] = safe }
-            let copyLines = Set(
-                try await db.raw("SELECT carrier_id, approver FROM carrier_registers WHERE unit_id = \(bind: me.unitID) AND register = 'copy'").all()
-                    .filter { !(try $0.decode(column: "approver", as: String.self)).isEmpty }.map { try $0.decode(column: "carrier_id", as: String.self) })
-            var secretLevels: [String: Level] = [:]
-            let ids = Set(carriers.flatMap(\.secretIDs))
-            if !ids.isEmpty {
-                for row in try await db.select().column("id").column("level").from("secrets").where("id", .in, Array(ids)).all() {
-                    secretLevels[try row.decode(column: "id", as: String.self)] = Level(code: try row.decode(column: "level", as: String.self))
-                }
-            }
-            var found: [CarrierFinding] = []
-            func add(_ c: Carrier, _ rule: String, _ message: String) {
-                found.append(CarrierFinding(carrierID: c.id, number: c.number, rule: rule, message: message))
-            }
-            for c in carriers where !c.status.isFinal {
-                if let highest = c.secretIDs.compactMap({ secretLevels[$0] }).max(), c.level < highest {
-                    add(c, "R-DU-7", "载体密级低于所载事项（\(highest.chinese)），须按新密级重新标志")
-                }
-                if let safeID = c.safeID, let safe = safes[safeID], (try? CarrierRules.checkStorage(level: c.level, safe: safe)) == nil {
-                    add(c, "R-CA-6", "存放在\(safe.name)，与其密级不符")
-                }
-                if CarrierRules.isOverdue(c, today: day) { add(c, "R-CA-5", "借阅逾期未还（应于\(c.dueOn?.chinese ?? "")归还）") }
-                if c.originalID != nil && !copyLines.contains(c.id) { add(c, "R-CA-7", "复印件无审批登记") }
-                if let m = c.medium, let content = m.contentLevel, content > c.level { add(c, "R-MD-2", "介质存有高于其密级的信息") }
-                if CarrierRules.isReturnOverdue(c, today: day) { add(c, "R-CA-10", "\(c.registeredOn.year)年度密件未在次年第一季度末前清退") }
-            }
-            return found
         }
     }
 }

@@ -107,15 +107,18 @@ public struct CarrierService: Sendable {
 
     /// Saves, records the history entry and the audit record.
     func persist(
-        _ actor: Actor, _ carrier: Carrier, scope: Set<String> = [], kind: String, summary: String, before: Carrier?, on db: any SQLDatabase
+        _ actor: Actor, _ carrier: Carrier, scope: Set<String> = [], kind: String, summary: String, persons: [String]? = nil, before: Carrier?,
+        on db: any SQLDatabase
     ) async throws {
         try await CarrierStore.save(carrier, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: summary, on: db)
-        try await record(actor, carrier, kind: kind, summary: summary, before: before, on: db)
+        try await record(actor, carrier, kind: kind, summary: summary, persons: persons, before: before, on: db)
     }
 
     /// The history entry and the audit record of a step, for a carrier already saved.
-    func record(_ actor: Actor, _ carrier: Carrier, kind: String, summary: String, before: Carrier?, on db: any SQLDatabase) async throws {
-        try await CarrierStore.event(carrier.id, at: services.nowMillis, actor: actor.displayName, kind: kind, summary: summary, on: db)
+    func record(
+        _ actor: Actor, _ carrier: Carrier, kind: String, summary: String, persons: [String]? = nil, before: Carrier?, on db: any SQLDatabase
+    ) async throws {
+        try await CarrierStore.event(carrier.id, at: services.nowMillis, actor: actor.displayName, kind: kind, summary: summary, persons: persons, on: db)
         try await AuditStore.append(
             services.record(
                 actor, "carrier.\(kind)", target: CarrierStore.recordKind, id: carrier.id, level: carrier.level.code, before: before?.status.rawValue,

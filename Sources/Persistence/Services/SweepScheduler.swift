@@ -3,7 +3,7 @@ import Kernel
 import Logging
 import SQLKit
 
-/// The daily declassification sweep (R-DC-2), run in-process. When several instances share one PostgreSQL,
+/// The daily sweep, run in-process: declassification (R-DC-2) and the carrier cross-checks (R-CA-*). When several instances share one PostgreSQL,
 /// only one runs each day's sweep: the instance that moves the `sweep.last_day` setting to today — one
 /// conditional UPDATE, serialised by the row lock — does the work; the others see no row and skip.
 public struct SweepScheduler: Sendable {
@@ -37,6 +37,8 @@ public struct SweepScheduler: Sendable {
         guard try await claim(services.clock.today) else { return nil }
         let count = try await services.classification.sweep()
         logger.info("declassification sweep: \(count) secret(s) declassified")
+        let findings = try await services.carriers.sweep()
+        logger.info("carrier cross-checks: \(findings.opened) finding(s) opened, \(findings.resolved) resolved")
         return count
     }
 

@@ -36,7 +36,7 @@ public struct TodoService: Sendable {
     let services: Services
 
     /// The providers of the foundation; later modules append theirs.
-    public static let providers: [any TodoProvider] = [AdministrationTodos(), CalendarTodos(), NoticeTodos(), ClassificationTodos()]
+    public static let providers: [any TodoProvider] = [AdministrationTodos(), CalendarTodos(), NoticeTodos(), ClassificationTodos(), CarrierTodos()]
 
     /// All items for `actor`, urgent first.
     public func items(for actor: Actor) async throws -> [TodoItem] {

@@ -126,6 +126,39 @@ public enum CarrierStore {
         }
     }
 
+    /// Inserts new carriers in batches (an import): the rows, their scopes and one history entry each.
+    static func insertMany(
+        _ items: [(carrier: Carrier, scope: Set<String>, summary: String)], at millis: Int64, actor: String, addedBy: String, on db: any SQLDatabase
+    ) async throws {
+        func v(_ value: (any Encodable & Sendable)?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
+        for start in stride(from: 0, to: items.count, by: 400) {
+            let batch = items[start..<min(start + 400, items.count)]
+            var carriers = db.insert(into: "carriers").columns(
+                "id", "unit_id", "number", "kind", "title", "document_number", "originating_unit", "level", "level_rank", "period", "secret_ids",
+                "copies", "serials", "custodian_person_id", "safe_id", "status", "original_id", "registered_on", "media_type", "purchased_centrally",
+                "medium_user_person_id", "content_level", "computer_ids", "holder_person_id", "due_on", "retained", "created_at", "updated_at")
+            var scopes = db.insert(into: "knowledge_scope").columns("record_kind", "record_id", "person_id", "added_by", "reason", "added_at")
+            var events = db.insert(into: "carrier_events").columns("id", "carrier_id", "seq", "at", "actor_name", "kind", "summary")
+            for (c, scope, summary) in batch {
+                let m = c.medium
+                carriers = carriers.values([
+                    v(c.id), v(c.unitID), v(c.number), v(c.kind.rawValue), v(c.title), v(c.documentNumber), v(c.originatingUnit), v(c.level.code),
+                    v(c.level.rawValue), v(ClassificationCodec.period(c.marking.period)), v(join(c.secretIDs)), v(c.copies), v(join(c.serials)),
+                    v(c.custodianPersonID), v(c.safeID), v(c.status.rawValue), v(c.originalID), v(c.registeredOn.iso), v(m?.mediaType),
+                    v(m.map { $0.purchasedCentrally ? 1 : 0 }), v(m?.userPersonID), v(m?.contentLevel?.code), v(m.map { join($0.computerIDs) }),
+                    v(c.holderPersonID), v(c.dueOn?.iso), v(c.retained ? 1 : 0), v(millis), v(millis),
+                ])
+                for person in scope.sorted() {
+                    scopes = scopes.values([v(recordKind), v(c.id), v(person), v(addedBy), v("导入纸质台账"), v(millis)])
+                }
+                events = events.values([v(IDs.make()), v(c.id), v(1), v(millis), v(actor), v("import"), v(summary)])
+            }
+            try await carriers.run()
+            try await scopes.run()
+            try await events.run()
+        }
+    }
+
     /// A carrier with its scope, regardless of access (callers check it).
     static func unchecked(id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
         guard let row = try await db.raw("SELECT * FROM carriers WHERE id = \(bind: id)").first() else { return nil }
@@ -144,6 +177,18 @@ public enum CarrierStore {
         var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))"
         q = q + conditions(f)
         return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// R-KS-4: of `ids`, those `viewer` may know of, with their register numbers.
+    static func visibleNumbers(ids: [String], viewer: Viewer, on db: any SQLDatabase) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            var q: SQLQueryString = "SELECT c.id, c.number FROM carriers c WHERE c.id IN ("
+            q = q + chunk.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ") AND "
+            q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer)
+            for row in try await db.raw(q).all() { out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "number", as: String.self) }
+        }
+        return out
     }
 
     static func conditions(_ f: CarrierFilter) -> SQLQueryString {
@@ -169,13 +214,16 @@ public enum CarrierStore {
     }
 
     /// Appends a history entry.
-    static func event(_ carrierID: String, at millis: Int64, actor: String, kind: String, summary: String, on db: any SQLDatabase) async throws {
+    /// `persons`: who was present at a step needing two persons for 绝密 (escorts, companions, destruction witnesses).
+    static func event(
+        _ carrierID: String, at millis: Int64, actor: String, kind: String, summary: String, persons: [String]? = nil, on db: any SQLDatabase
+    ) async throws {
         try await db.raw(
             """
-            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary)
+            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary, persons)
             VALUES (\(bind: IDs.make()), \(bind: carrierID),
                 (SELECT COUNT(*) + 1 FROM carrier_events e WHERE e.carrier_id = \(bind: carrierID)), \(bind: millis), \(bind: actor), \(bind: kind),
-                \(bind: summary))
+                \(bind: summary), \(bind: persons.map(join)))
             """
         ).run()
     }

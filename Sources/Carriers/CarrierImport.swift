@@ -1,0 +1,259 @@
+import Foundation
+import Kernel
+
+/// 导入纸质台账 — reading the paper-era carrier register from a spreadsheet (CSV, or XLSX rows). This part checks each
+/// row on its own (format, required fields, rules that need no database); the service checks what needs the
+/// register (safes, persons, secrets) and writes nothing unless every row is good (or partial mode is asked for).
+public enum CarrierImport {
+    /// The columns, by their header in the paper register. Headers are matched exactly (surrounding spaces ignored);
+    /// columns may come in any order; unknown columns are refused so that nothing typed is silently dropped.
+    public enum Column: String, CaseIterable, Sendable {
+        case legacyNumber = "原登记编号"
+        case kind = "类别"
+        case title = "标题"
+        case documentNumber = "文号"
+        case originatingUnit = "制发单位"
+        case marking = "密级标志"
+        case copies = "份数"
+        case serials = "份号"
+        case registeredOn = "登记日期"
+        case safe = "保密柜"
+        case status = "状态"
+        case holder = "持有人"
+        case dueOn = "归还日期"
+        case scope = "知悉范围"
+        case secretID = "事项编号"
+        case mediaType = "介质类型"
+        case mediumUser = "使用人"
+        case purchasedCentrally = "统一购置"
+
+        /// The machine name used in API reports.
+        public var field: String {
+            switch self {
+            case .legacyNumber: "legacy_number"
+            case .kind: "kind"
+            case .title: "title"
+            case .documentNumber: "document_number"
+            case .originatingUnit: "originating_unit"
+            case .marking: "marking"
+            case .copies: "copies"
+            case .serials: "serials"
+            case .registeredOn: "registered_on"
+            case .safe: "safe"
+            case .status: "status"
+            case .holder: "holder"
+            case .dueOn: "due_on"
+            case .scope: "scope"
+            case .secretID: "secret_id"
+            case .mediaType: "media_type"
+            case .mediumUser: "medium_user"
+            case .purchasedCentrally: "purchased_centrally"
+            }
+        }
+
+        static let required: [Column] = [.kind, .title, .marking, .copies, .registeredOn]
+    }
+
+    /// One bad row (or the header, line 1): the line number in the file, the column, the reason in Chinese.
+    public struct Problem: Sendable, Hashable, Codable {
+        public var line: Int
+        public var field: String
+        public var message: String
+
+        public init(line: Int, field: String, message: String) {
+            self.line = line
+            self.field = field
+            self.message = message
+        }
+    }
+
+    /// A row that passed the checks that need no database.
+    public struct Draft: Sendable, Hashable {
+        public var line: Int
+        public var legacyNumber: String
+        public var kind: CarrierKind
+        public var title: String
+        public var documentNumber: String
+        public var originatingUnit: String
+        public var marking: Marking
+        public var copies: Int
+        public var serials: [String]
+        public var registeredOn: Day
+        public var safeName: String?
+        /// 在库 or 借出 only: the register holds what the unit holds now.
+        public var status: CarrierStatus
+        public var holderName: String?
+        public var dueOn: Day?
+        public var scopeNames: [String]
+        public var secretID: String?
+        public var mediaType: String?
+        public var mediumUserName: String?
+    }
+
+    /// A record of the file with the line it starts on.
+    public struct Record: Sendable, Hashable {
+        public var line: Int
+        public var cells: [String]
+
+        public init(line: Int, cells: [String]) {
+            self.line = line
+            self.cells = cells
+        }
+    }
+
+    /// RFC 4180 CSV (quotes, doubled quotes, CR LF or LF, a UTF-8 BOM); each record with the line it starts on.
+    /// Blank lines are skipped. A quote left open is reported as a problem of the line it starts on.
+    public static func records(csv text: String) -> (records: [Record], problems: [Problem]) {
+        var records: [Record] = []
+        var cells: [String] = []
+        var cell = ""
+        var inQuotes = false
+        var line = 1
+        var start = 1
+        var chars = Array(text.unicodeScalars)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        func endRecord() {
+            cells.append(cell)
+            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: start, cells: cells)) }
+            cells = []
+            cell = ""
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" {
+                        cell.unicodeScalars.append("\"")
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    cell.unicodeScalars.append(c)
+                }
+            } else if c == "\"" && cell.isEmpty {
+                inQuotes = true
+            } else if c == "," {
+                cells.append(cell)
+                cell = ""
+            } else if c == "\r" || c == "\n" {
+                if c == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" { i += 1 }
+                endRecord()
+                line += 1
+                start = line
+            } else {
+                cell.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        if inQuotes {
+            return (records, [Problem(line: start, field: "file", message: "第\(start)行起的引号未闭合")])
+        }
+        if !cell.isEmpty || !cells.isEmpty { endRecord() }
+        return (records, [])
+    }
+
+    /// Checks the header and every row on its own. Returns the good drafts and every problem, by line.
+    public static func check(_ records: [Record], today: Day) -> (drafts: [Draft], problems: [Problem]) {
+        guard let header = records.first else { return ([], [Problem(line: 1, field: "file", message: "文件为空，第1行应为表头")]) }
+        var index: [Column: Int] = [:]
+        var problems: [Problem] = []
+        for (i, name) in header.cells.enumerated() {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let column = Column(rawValue: trimmed) else {
+                problems.append(
+                    Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(Column.allCases.map(\.rawValue).joined(separator: "、"))"))
+                continue
+            }
+            if index[column] != nil { problems.append(Problem(line: header.line, field: "header", message: "列“\(trimmed)”重复")) }
+            index[column] = i
+        }
+        for column in Column.required where index[column] == nil {
+            problems.append(Problem(line: header.line, field: "header", message: "缺少必填列“\(column.rawValue)”"))
+        }
+        guard problems.isEmpty else { return ([], problems) }
+        var drafts: [Draft] = []
+        var seenLegacy: [String: Int] = [:]
+        for record in records.dropFirst() {
+            func value(_ c: Column) -> String {
+                guard let i = index[c], i < record.cells.count else { return "" }
+                return record.cells[i].trimmingCharacters(in: .whitespaces)
+            }
+            var rowProblems: [Problem] = []
+            func bad(_ c: Column, _ message: String) { rowProblems.append(Problem(line: record.line, field: c.field, message: "\(c.rawValue)：\(message)")) }
+            if record.cells.count > header.cells.count {
+                rowProblems.append(Problem(line: record.line, field: "row", message: "列数（\(record.cells.count)）多于表头（\(header.cells.count)），请检查未加引号的逗号"))
+            }
+            for c in Column.required where value(c).isEmpty { bad(c, "必填") }
+            let kind = Self.kind(value(.kind))
+            if kind == nil && !value(.kind).isEmpty { bad(.kind, "应为 纸质密件、电子文件、移动存储介质 或 密品") }
+            var marking: Marking?
+            if !value(.marking).isEmpty {
+                do { marking = try Marking.parse(value(.marking)) } catch { bad(.marking, "无法识别“\(value(.marking))”，应如 机密★10年（R-LV-2）") }
+            }
+            let copies = Int(value(.copies))
+            if !value(.copies).isEmpty, copies.map({ !(1...999).contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
+            var serials = value(.serials).split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init)
+            if let copies, (1...999).contains(copies) {
+                if serials.isEmpty { serials = CarrierRules.serials(copies: copies) }
+                if serials.count != copies || Set(serials).count != serials.count { bad(.serials, "份号须与份数一致且不重复（R-CA-2）") }
+            }
+            let registered = Day(iso: value(.registeredOn))
+            if registered == nil && !value(.registeredOn).isEmpty { bad(.registeredOn, "日期格式应为 2024-03-15") }
+            if let registered, registered > today { bad(.registeredOn, "不能晚于今天") }
+            let statusText = value(.status)
+            let status: CarrierStatus? = statusText.isEmpty || statusText == "在库" ? .inStock : statusText == "借出" ? .lent : nil
+            if status == nil { bad(.status, "导入只接受在册的载体：在库 或 借出（已销毁、已清退的留在纸质登记簿）") }
+            let due = value(.dueOn).isEmpty ? nil : Day(iso: value(.dueOn))
+            if due == nil && !value(.dueOn).isEmpty { bad(.dueOn, "日期格式应为 2024-03-15") }
+            if status == .lent {
+                if value(.holder).isEmpty { bad(.holder, "借出的载体须填写持有人（R-CA-5）") }
+                if value(.dueOn).isEmpty { bad(.dueOn, "借出的载体须填写归还日期（R-CA-5）") }
+            }
+            if kind == .medium {
+                if value(.mediaType).isEmpty { bad(.mediaType, "移动存储介质须填写介质类型（R-MD-1）") }
+                if value(.mediumUser).isEmpty { bad(.mediumUser, "移动存储介质标识须含使用人（R-MD-1）") }
+                if ["否", "no", "0"].contains(value(.purchasedCentrally)) { bad(.purchasedCentrally, "涉密移动存储介质须由单位保密组织统一购置（R-MD-1）") }
+            }
+            let legacy = value(.legacyNumber)
+            if !legacy.isEmpty {
+                if let first = seenLegacy[legacy] {
+                    bad(.legacyNumber, "与第\(first)行重复")
+                } else {
+                    seenLegacy[legacy] = record.line
+                }
+            }
+            guard rowProblems.isEmpty, let kind, let marking, let copies, let registered, let status else {
+                problems += rowProblems
+                continue
+            }
+            drafts.append(
+                Draft(
+                    line: record.line, legacyNumber: legacy, kind: kind, title: value(.title), documentNumber: value(.documentNumber),
+                    originatingUnit: value(.originatingUnit), marking: marking, copies: copies, serials: serials, registeredOn: registered,
+                    safeName: value(.safe).isEmpty ? nil : value(.safe), status: status, holderName: value(.holder).isEmpty ? nil : value(.holder),
+                    dueOn: due, scopeNames: value(.scope).split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init),
+                    secretID: value(.secretID).isEmpty ? nil : value(.secretID), mediaType: value(.mediaType).isEmpty ? nil : value(.mediaType),
+                    mediumUserName: value(.mediumUser).isEmpty ? nil : value(.mediumUser)))
+        }
+        return (drafts, problems)
+    }
+
+    /// The kind from its Chinese name (or its code).
+    static func kind(_ text: String) -> CarrierKind? {
+        switch text {
+        case "纸质密件", "纸质", "密件", "paper": .paper
+        case "电子文件", "electronic": .electronic
+        case "移动存储介质", "介质", "medium": .medium
+        case "密品", "设备", "密品/设备", "device": .device
+        default: nil
+        }
+    }
+
+    /// A template file with the header and one example row.
+    public static let template: String =
+        Column.allCases.map(\.rawValue).joined(separator: ",") + "\r\n"
+        + "ZT-2019-0001,纸质密件,关于某项目的实施方案,江工信〔2019〕12号,江海市工业和信息化局,机密★10年,2,\"001、002\",2019-03-15,1号保密柜,在库,,,,,,,\r\n"
+}
