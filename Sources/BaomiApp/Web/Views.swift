@@ -93,6 +93,7 @@ enum Navigation {
             if roles.contains(.administrationStaff) {
                 items.append(("下级单位定密工作", "/supervision"))
             }
+            items.append(("载体管理", "/carriers"))
             items.append(("涉密通知", "/notices"))
             items.append(("标志检查", "/markings"))
         }

@@ -248,6 +248,18 @@ public struct CarrierService: Sendable {
         return safe
     }
 
+    /// The unit's leaders (单位领导) who may approve carrier steps, for the forms.
+    public func approvers(_ actor: Actor) async throws -> [Person] {
+        let me = try person(actor)
+        return try await services.database.read { db in
+            let ids = Set(
+                try await db.raw(
+                    "SELECT u.person_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = \(bind: Role.leader.rawValue)"
+                ).all().compactMap { try $0.decode(column: "person_id", as: String?.self) })
+            return try await OrganisationStore.persons(unitIDs: [me.unitID], on: db).filter { ids.contains($0.id) }
+        }
+    }
+
     /// The safes of the actor's unit.
     public func safes(_ actor: Actor) async throws -> [Safe] {
         let me = try person(actor)

@@ -73,8 +73,9 @@ public enum DemoSeeder {
         ("wangfang", "2026年第三季度涉密载体清退通知", "秘密★1年", "2026-10-09", ["chenjun", "lihua", "zhaoqiang", "zhangwei", "liuyang"]),
     ]
 
-    /// Seeds the demo organisation unless it is already there. Returns nil if it was seeded before.
-    public static func seed(_ services: Services, password given: String?) async throws -> Report? {
+    /// Seeds the demo organisation unless it is already there. Returns nil if it was seeded before. `carriers` adds a
+    /// few hundred carriers (the server's demo; tests that need no carriers leave it off to stay fast).
+    public static func seed(_ services: Services, password given: String?, carriers: Bool = false) async throws -> Report? {
         let s = services
         let already = try await s.database.read { db in try await OrganisationStore.unit(named: units[0].name, on: db) }
         if already != nil { return nil }
@@ -119,6 +120,7 @@ public enum DemoSeeder {
                     scopePersonIDs: n.scope.compactMap { personIDs[$0] }))
         }
         try await ClassificationDemo.seed(s, units: unitIDs, persons: personIDs, actors: actors)
+        if carriers { try await CarrierDemo.seed(s, persons: personIDs, actors: actors) }
         return Report(password: password, logins: logins)
     }
 }

@@ -63,6 +63,13 @@ public struct RegisterEntry: Sendable, Hashable, Codable {
     /// 经办、签收、监销人.
     public var handledBy: String
     public var note: String
+    /// The carrier's own register number, title, 文号 and level (the printed books show them).
+    public var carrierNumber: String = ""
+    public var title: String = ""
+    public var documentNumber: String = ""
+    public var level: Level = .secret
+    /// The day the carrier left the register (清退 or 销毁): the 复印登记's 清退日期.
+    public var closedOn: Day?
 }
 
 /// Carriers, safes, registers, the reader log and incidents.
@@ -259,7 +266,9 @@ public enum CarrierStore {
     /// R-KS-4: a register's lines for carriers `viewer` may know of.
     static func registerEntries(_ book: RegisterEntry.Book, unitID: String, year: Int, viewer: Viewer, on db: any SQLDatabase) async throws -> [RegisterEntry] {
         var q: SQLQueryString = """
-            SELECT r.* FROM carrier_registers r JOIN carriers c ON c.id = r.carrier_id
+            SELECT r.*, c.number AS carrier_number, c.title, c.document_number, c.level,
+                (SELECT MAX(e.at) FROM carrier_events e WHERE e.carrier_id = c.id AND e.kind IN ('return', 'destroy')) AS closed_at
+            FROM carrier_registers r JOIN carriers c ON c.id = r.carrier_id
             WHERE r.unit_id = \(bind: unitID) AND r.register = \(bind: book.rawValue) AND r.year = \(bind: year) AND
             """
         q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer) + " ORDER BY r.seq"
@@ -270,7 +279,11 @@ public enum CarrierStore {
                 onDay: Day(iso: try $0.decode(column: "on_day", as: String.self)) ?? Day(year: year, month: 1, day: 1)!,
                 counterpart: try $0.decode(column: "counterpart", as: String.self), copies: try $0.decode(column: "copies", as: Int.self),
                 serials: split(try $0.decode(column: "serials", as: String.self)), approver: try $0.decode(column: "approver", as: String.self),
-                handledBy: try $0.decode(column: "handled_by", as: String.self), note: try $0.decode(column: "note", as: String.self))
+                handledBy: try $0.decode(column: "handled_by", as: String.self), note: try $0.decode(column: "note", as: String.self),
+                carrierNumber: try $0.decode(column: "carrier_number", as: String.self), title: try $0.decode(column: "title", as: String.self),
+                documentNumber: try $0.decode(column: "document_number", as: String.self),
+                level: Level(code: try $0.decode(column: "level", as: String.self)) ?? .topSecret,
+                closedOn: try $0.decode(column: "closed_at", as: Int64?.self).map { Day(date: Date(timeIntervalSince1970: Double($0) / 1000)) })
         }
     }
 

@@ -1,0 +1,142 @@
+import Accounts
+import Carriers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+extension CarrierController {
+    struct Event: Sendable { let at: String, actor: String, summary: String }
+    struct ReaderRow: Sendable { let seq: Int, reader: String, room: String, out: String, back: String }
+
+    struct DetailModel: Sendable {
+        let id: String, number: String, marking: String, level: String, kind: String, title: String, documentNumber: String, originatingUnit: String
+        let copies: Int, serials: String, custodian: String, holder: String?, place: String, status: String, registered: String, due: String?
+        let original: String?, originalNumber: String?, secrets: [String], scope: [String], medium: String?, retained: Bool
+        let events: [Event], readers: [ReaderRow], topSecret: Bool
+        let canAct: Bool, inStock: Bool, isOut: Bool, isMedium: Bool
+        let safes: [Option], scopeOptions: [Option], approvers: [Option], channels: [Option], methods: [Option], repairModes: [Option], levels: [Option]
+    }
+
+    func registerDetail(on router: Router<AppRequestContext>) {
+        router.get("/carriers/:id") { _, context in
+            try await detailPage(context, id: try context.parameters.require("id"), error: nil)
+        }
+        router.post("/carriers/:id/:action") { request, context in
+            let id = try context.parameters.require("id")
+            let action = try context.parameters.require("action")
+            let form = try await csrfForm(request, context)
+            let actor = try context.actor()
+            let c = services.carriers
+            do {
+                var flash: String?
+                switch action {
+                case "store": _ = try await c.store(actor, carrierID: id, safeID: form["safe_id"] ?? "")
+                case "circulate":
+                    _ = try await c.circulate(
+                        actor, carrierID: id, readerPersonID: form["reader"] ?? "", readingRoom: form["reading_room"].flatMap { $0.isBlank ? nil : $0 })
+                case "take-back": _ = try await c.takeBack(actor, carrierID: id)
+                case "lend":
+                    _ = try await c.lend(
+                        actor, carrierID: id, borrowerPersonID: form["borrower"] ?? "", approvedBy: form["approved_by"], due: Day(iso: form["due_on"] ?? ""))
+                case "copy":
+                    let copy = try await c.copy(
+                        actor, carrierID: id, approvedBy: form["approved_by"], originatorConsent: form["originator_consent"].flatMap { $0.isBlank ? nil : $0 },
+                        copies: Int(form["copies"] ?? "") ?? 0, recipient: form["recipient"] ?? "")
+                    return Response.redirect(to: "/carriers/\(copy.id)")
+                case "carry-out":
+                    _ = try await c.carryOut(
+                        actor, carrierID: id, holderPersonID: form["holder"] ?? "", approvedBy: form["approved_by"], companions: Self.list(form["companions"]),
+                        abroad: form["abroad"] == "1", exitPermit: form["exit_permit"].flatMap { $0.isBlank ? nil : $0 })
+                case "dispatch":
+                    let sent = try await c.dispatch(
+                        actor, carrierID: id, recipient: form["recipient"] ?? "", approvedDistribution: Self.list(form["distribution"]),
+                        channel: TransferChannel(rawValue: form["channel"] ?? "") ?? .ordinaryPost, outOfTown: form["out_of_town"] == "1",
+                        escorts: Self.list(form["escorts"]))
+                    flash = "已登记发文，发文编号\(sent.dispatchNumber)。信封标注：\(sent.envelope)"
+                case "return": _ = try await c.returnToIssuer(actor, carrierID: id, note: form["note"] ?? "")
+                case "retain": _ = try await c.retain(actor, carrierID: id, reason: form["reason"] ?? "")
+                case "destroy":
+                    let lines = try await c.destroy(
+                        actor, carrierIDs: [id], approvedBy: form["approved_by"], persons: Self.list(form["persons"]),
+                        method: DestructionMethod(rawValue: form["method"] ?? "") ?? .destructionCentre, cipherTelegram: form["cipher"] == "1")
+                    flash = "已销毁，销毁清单第\(lines.joined(separator: "、"))号"
+                case "repair":
+                    _ = try await c.repair(
+                        actor, carrierID: id, mode: RepairMode(rawValue: form["mode"] ?? "") ?? .qualifiedVendor,
+                        supervisor: form["supervisor"].flatMap { $0.isBlank ? nil : $0 }, vendor: form["vendor"].flatMap { $0.isBlank ? nil : $0 },
+                        offSite: form["off_site"] == "1", dataRecovery: form["data_recovery"] == "1")
+                case "loss":
+                    let incident = try await c.reportLoss(actor, carrierID: id, kind: form["kind"] ?? "丢失", summary: form["summary"] ?? "")
+                    flash = "已登记事件，须于 \(formatMillis(incident.reportDueAt)) 前报告保密行政管理部门（R-CA-14）"
+                case "medium-write":
+                    guard let level = Level(code: form["content_level"] ?? "") else { throw Refusal.invalid("content_level", "请选择写入信息的密级", rule: "R-MD-2") }
+                    _ = try await c.storeOnMedium(actor, carrierID: id, contentLevel: level)
+                default: throw Refusal.notFound
+                }
+                return try await detailPage(context, id: id, error: nil, flash: flash ?? "已办理")
+            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict || error.kind == .forbidden {
+                return try await detailPage(context, id: id, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            }
+        }
+    }
+
+    func detailPage(_ context: AppRequestContext, id: String, error: String?, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let actor = try context.actor()
+        let c = services.carriers
+        let (carrier, scope, events) = try await c.detail(actor, id: id)
+        let names = try await names()
+        let safes = try await c.safes(actor)
+        let mine = carrier.unitID == actor.person?.unitID
+        var original: Carrier?
+        if let originalID = carrier.originalID { original = try? await c.detail(actor, id: originalID).carrier }
+        let secrets = try await carrier.secretIDs.asyncCompactMap { id in
+            try? await services.classification.detail(actor, id: id).secret
+        }
+        let readers = carrier.level == .topSecret ? try await c.readerLog(actor, carrierID: id) : []
+        let canAct = isClerk(actor) && mine && !carrier.status.isFinal
+        let model = DetailModel(
+            id: carrier.id, number: carrier.number, marking: carrier.marking.render(), level: carrier.level.code, kind: carrier.kind.chinese,
+            title: carrier.title, documentNumber: carrier.documentNumber, originatingUnit: carrier.originatingUnit, copies: carrier.copies,
+            serials: carrier.serials.joined(separator: "、"), custodian: names[carrier.custodianPersonID] ?? "",
+            holder: carrier.holderPersonID.flatMap { names[$0] }, place: carrier.safeID.flatMap { s in safes.first { $0.id == s }?.name } ?? "—",
+            status: carrier.status.chinese, registered: carrier.registeredOn.chinese, due: carrier.dueOn?.chinese, original: original?.id,
+            originalNumber: original?.number, secrets: secrets.map { "\($0.marking.render())　\($0.title)" }, scope: scope.compactMap { names[$0] }.sorted(),
+            medium: carrier.medium.map {
+                CarrierRules.mediumLabel(level: carrier.level, userName: names[$0.userPersonID] ?? "", number: carrier.number) + "　类型：\($0.mediaType)"
+                    + ($0.contentLevel.map { "　已存信息最高：\($0.chinese)" } ?? "")
+            }, retained: carrier.retained,
+            events: events.map { Event(at: formatMillis($0.at), actor: $0.actorName, summary: $0.summary) },
+            readers: readers.enumerated().map {
+                ReaderRow(
+                    seq: $0.offset + 1, reader: $0.element.reader, room: $0.element.room ?? "", out: formatMillis($0.element.out),
+                    back: formatMillis($0.element.back))
+            }, topSecret: carrier.level == .topSecret,
+            canAct: canAct, inStock: carrier.status == .inStock, isOut: [.circulating, .lent, .carriedOut, .underRepair].contains(carrier.status),
+            isMedium: carrier.kind == .medium,
+            safes: safes.map {
+                Option(
+                    value: $0.id, label: "\($0.name)（\($0.level.chinese)\($0.topSecretOnly ? "，绝密专用" : "")，\($0.location)）", selected: $0.id == carrier.safeID)
+            },
+            scopeOptions: scope.compactMap { pid in names[pid].map { Option(value: pid, label: $0, selected: false) } }.sorted { $0.label < $1.label },
+            approvers: canAct ? try await c.approvers(actor).map { Option(value: $0.id, label: $0.name, selected: false) } : [],
+            channels: Self.options(TransferChannel.allCases.filter { !$0.isForbidden }, label: \.chinese, selected: nil),
+            methods: Self.options(DestructionMethod.allCases, label: \.chinese, selected: nil),
+            repairModes: Self.options(RepairMode.allCases, label: \.chinese, selected: nil),
+            levels: Level.allCases.map { Option(value: $0.code, label: $0.chinese, selected: false) })
+        return views.page(
+            "carrier", title: "载体 \(carrier.number)", session: context.session, path: "/carriers", content: model, flash: flash, error: error, status: status)
+    }
+}
+
+extension Sequence where Element: Sendable {
+    /// `compactMap` with an async transform, in order.
+    func asyncCompactMap<T>(_ transform: (Element) async throws -> T?) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { if let value = try await transform(element) { out.append(value) } }
+        return out
+    }
+}

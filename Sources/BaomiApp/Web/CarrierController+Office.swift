@@ -1,0 +1,221 @@
+import Accounts
+import Carriers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+extension CarrierController {
+    struct LabelModel: Sendable { let number: String, marking: String, level: String, title: String, custodian: String, medium: String?, barcode: String? }
+
+    struct BookLine: Sendable {
+        let number: String, day: String, counterpart: String, documentNumber: String, title: String, level: String, copies: Int, serials: String
+        let approver: String, handledBy: String, note: String, carrierNumber: String, carrierID: String, closed: String
+    }
+
+    struct BookModel: Sendable {
+        let book: String, year: Int, unit: String, lines: [BookLine], years: [Option]
+        let receipt: Bool, dispatch: Bool, copy: Bool, destruction: Bool
+    }
+
+    struct ReaderLogModel: Sendable { let id: String, number: String, title: String, documentNumber: String, marking: String, rows: [ReaderRow] }
+
+    func registerPrintouts(on router: Router<AppRequestContext>) {
+        // R-MD-1: the label shows level, number and the custodian (the medium's user); the barcode carries the number.
+        router.get("/carriers/:id/label") { _, context in
+            let actor = try context.actor()
+            let (carrier, _, _) = try await services.carriers.detail(actor, id: try context.parameters.require("id"))
+            let names = try await names()
+            let model = LabelModel(
+                number: carrier.number, marking: carrier.marking.render(), level: carrier.level.code, title: carrier.title,
+                custodian: names[carrier.medium?.userPersonID ?? carrier.custodianPersonID] ?? "",
+                medium: carrier.medium.map { _ in
+                    CarrierRules.mediumLabel(level: carrier.level, userName: names[carrier.medium?.userPersonID ?? ""] ?? "", number: carrier.number)
+                },
+                barcode: Code128.svg(carrier.number))
+            return views.page("carrier_label", title: "载体标签", session: context.session, path: "/carriers", content: model)
+        }
+        // R-CA-4: the 绝密 reader log, printable.
+        router.get("/carriers/:id/reader-log") { _, context in
+            let actor = try context.actor()
+            let id = try context.parameters.require("id")
+            let (carrier, _, _) = try await services.carriers.detail(actor, id: id)
+            let rows = try await services.carriers.readerLog(actor, carrierID: id).enumerated().map {
+                ReaderRow(
+                    seq: $0.offset + 1, reader: $0.element.reader, room: $0.element.room ?? "", out: formatMillis($0.element.out),
+                    back: formatMillis($0.element.back))
+            }
+            let model = ReaderLogModel(
+                id: id, number: carrier.number, title: carrier.title, documentNumber: carrier.documentNumber, marking: carrier.marking.render(), rows: rows)
+            return views.page("carrier_reader_log", title: "绝密级密件阅读登记", session: context.session, path: "/carriers", content: model)
+        }
+        // R-CA-2 / R-CA-7 / R-CA-11: the books, A4, with the paper forms' columns.
+        router.get("/carriers/books/:book") { request, context in
+            let actor = try context.actor()
+            guard let book = RegisterEntry.Book(rawValue: try context.parameters.require("book")) else { throw Refusal.notFound }
+            let today = services.clock.today
+            let year = FormData.query(request)["year"].flatMap(Int.init) ?? today.year
+            let entries = try await services.carriers.registerBook(actor, book, year: year)
+            let unit = try await services.organisation.visibleUnits(.system).first { $0.id == actor.person?.unitID }?.name ?? ""
+            let model = BookModel(
+                book: book.chinese, year: year, unit: unit,
+                lines: entries.map {
+                    BookLine(
+                        number: $0.number, day: $0.onDay.chinese, counterpart: $0.counterpart, documentNumber: $0.documentNumber, title: $0.title,
+                        level: $0.level.chinese, copies: $0.copies, serials: $0.serials.joined(separator: "、"), approver: $0.approver, handledBy: $0.handledBy,
+                        note: $0.note, carrierNumber: $0.carrierNumber, carrierID: $0.carrierID, closed: $0.closedOn?.chinese ?? "")
+                }, years: (max(2000, today.year - 9)...today.year).reversed().map { Option(value: String($0), label: "\($0)年", selected: $0 == year) },
+                receipt: book == .receipt, dispatch: book == .dispatch, copy: book == .copy, destruction: book == .destruction)
+            return views.page("carrier_book", title: "\(year)年\(book.chinese)", session: context.session, path: "/carriers", content: model)
+        }
+    }
+
+    struct SafeRow: Sendable { let name: String, location: String, level: String, apart: Bool, count: Int }
+    struct SafesModel: Sendable { let rows: [SafeRow], levels: [Option], isClerk: Bool }
+    struct LedgerModel: Sendable { let persons: [Option], person: String?, rows: [Row] }
+    struct ImportModel: Sendable {
+        let report: ReportView?, columns: [String], modes: [Option]
+    }
+    struct ReportView: Sendable {
+        let mode: String, rows: Int, accepted: Int, imported: Int, problems: [CarrierImport.Problem], clean: Bool, written: Bool, numbers: String
+    }
+    struct CheckRow: Sendable { let title: String, period: String, due: String, done: String?, check: String, selected: Bool }
+    struct CountRow: Sendable { let title: String, period: String, day: String, expected: Int, missing: String, unexpected: String, by: String }
+    struct ChecksModel: Sendable { let checks: [CheckRow], held: [Row], counts: [CountRow], isClerk: Bool }
+    struct FindingRow: Sendable { let carrierID: String, number: String, rule: String, message: String, since: String }
+
+    func registerOffice(on router: Router<AppRequestContext>) {
+        router.get("/carriers/safes") { _, context in try await safesPage(context, error: nil) }
+        router.post("/carriers/safes") { request, context in
+            let form = try await csrfForm(request, context)
+            do {
+                _ = try await services.carriers.registerSafe(
+                    try context.actor(), name: form["name"] ?? "", location: form["location"] ?? "",
+                    level: Level(code: form["level"] ?? "") ?? .secret, topSecretOnly: form["top_secret_only"] == "1")
+                return Response.redirect(to: "/carriers/safes")
+            } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden {
+                return try await safesPage(context, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            }
+        }
+        // The per-person ledger: what a person holds or keeps.
+        router.get("/carriers/ledger") { request, context in
+            let actor = try context.actor()
+            let chosen = FormData.query(request)["person"] ?? actor.person?.id
+            let persons = try await services.organisation.persons(actor).filter { $0.unitID == actor.person?.unitID }
+            var carriers: [Carrier] = []
+            if let chosen { carriers = try await services.carriers.ledger(actor, personID: chosen) }
+            let names = try await names()
+            let model = LedgerModel(
+                persons: persons.map { Option(value: $0.id, label: $0.name, selected: $0.id == chosen) }, person: chosen.flatMap { names[$0] },
+                rows: carriers.map { c in
+                    Row(
+                        id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
+                        documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "", place: "",
+                        status: c.status.chinese)
+                })
+            return views.page("carrier_ledger", title: "个人涉密载体台账", session: context.session, path: "/carriers", content: model)
+        }
+        router.get("/carriers/import") { _, context in try await importPage(context, report: nil, error: nil) }
+        router.get("/carriers/import/template.csv") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"carrier-import-template.csv\""],
+                body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + CarrierImport.template)))
+        }
+        router.post("/carriers/import") { request, context in
+            let form = try await MultipartForm.from(request)
+            guard let session = context.session, let token = form.fields["_csrf"], FormData.constantTimeEquals(token, session.csrfToken) else {
+                throw AccountsError.csrfRejected
+            }
+            let mode = CarrierImportMode(rawValue: form.fields["mode"] ?? "") ?? .dryRun
+            guard let file = form.files["file"], !file.data.isEmpty else {
+                return try await importPage(context, report: nil, error: "请选择要导入的 CSV 文件", status: .badRequest)
+            }
+            guard let text = String(validating: file.data, as: UTF8.self) else {
+                return try await importPage(context, report: nil, error: "文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后再导入", status: .badRequest)
+            }
+            let report = try await services.carriers.importCSV(try context.actor(), text, mode: mode)
+            return try await importPage(context, report: report, error: nil)
+        }
+        router.get("/carriers/checks") { request, context in try await checksPage(context, selected: FormData.query(request)["check"], error: nil) }
+        router.post("/carriers/checks") { request, context in
+            let form = try await csrfForm(request, context)
+            do {
+                guard let check = CarrierRules.Check(rawValue: form["check"] ?? "") else { throw Refusal.invalid("check", "请选择清点类别", rule: "R-CA-10") }
+                _ = try await services.carriers.recordCount(
+                    try context.actor(), check: check, foundIDs: form.all("found"), unexpected: Self.list(form["unexpected"]), note: form["note"] ?? "")
+                return Response.redirect(to: "/carriers/checks")
+            } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden {
+                return try await checksPage(context, selected: form["check"], error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            }
+        }
+        router.get("/carriers/findings") { _, context in
+            let actor = try context.actor()
+            let since = try await services.carriers.findingsSince(actor)
+            let rows = try await services.carriers.findings(actor).map {
+                FindingRow(
+                    carrierID: $0.carrierID, number: $0.number, rule: $0.rule, message: $0.message,
+                    since: since["\($0.carrierID)|\($0.rule)"]?.chinese ?? "本次核查")
+            }
+            return views.page("carrier_findings", title: "载体交叉核查", session: context.session, path: "/carriers", content: ["rows": rows])
+        }
+    }
+
+    func safesPage(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let held = try await services.carriers.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID))
+        let model = SafesModel(
+            rows: try await services.carriers.safes(actor).map { safe in
+                SafeRow(
+                    name: safe.name, location: safe.location, level: safe.level.chinese, apart: safe.topSecretOnly,
+                    count: held.filter { $0.safeID == safe.id && $0.status.isHeld }.count)
+            }, levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: false) }, isClerk: isClerk(actor))
+        return views.page("carrier_safes", title: "保密柜（存放场所）", session: context.session, path: "/carriers", content: model, error: error, status: status)
+    }
+
+    func importPage(_ context: AppRequestContext, report: CarrierImportReport?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        _ = try context.actor()
+        let model = ImportModel(
+            report: report.map {
+                ReportView(
+                    mode: $0.mode == .dryRun ? "试导入（不写入）" : $0.mode == .all ? "全部导入（有问题则不写入）" : "部分导入", rows: $0.rows, accepted: $0.accepted,
+                    imported: $0.imported, problems: $0.problems, clean: $0.problems.isEmpty, written: $0.imported > 0,
+                    numbers: $0.numbers.count > 6 ? "\($0.numbers.first ?? "") 至 \($0.numbers.last ?? "")" : $0.numbers.joined(separator: "、"))
+            }, columns: CarrierImport.Column.allCases.map(\.rawValue),
+            modes: [
+                Option(value: CarrierImportMode.dryRun.rawValue, label: "试导入：只检查，不写入", selected: true),
+                Option(value: CarrierImportMode.all.rawValue, label: "全部导入：全部无误才写入", selected: false),
+                Option(value: CarrierImportMode.partial.rawValue, label: "部分导入：写入无误的行，列出有问题的行", selected: false),
+            ])
+        return views.page("carrier_import", title: "导入纸质台账", session: context.session, path: "/carriers", content: model, error: error, status: status)
+    }
+
+    func checksPage(_ context: AppRequestContext, selected: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let c = services.carriers
+        let names = try await names()
+        let held = try await c.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID)).filter(\.status.isHeld)
+        let model = ChecksModel(
+            checks: try await c.checksDue(actor).map {
+                CheckRow(
+                    title: $0.check.chinese, period: $0.period, due: $0.due.chinese,
+                    done: $0.done.map { "\($0.onDay.chinese)由\($0.handledBy)完成" + ($0.missing.isEmpty ? "，无差异" : "，未清点到\($0.missing.count)件") },
+                    check: $0.check.rawValue, selected: selected == $0.check.rawValue)
+            },
+            held: held.map { c in
+                Row(
+                    id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
+                    documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "", place: "",
+                    status: c.status.chinese)
+            },
+            counts: try await c.counts(actor).prefix(24).map {
+                CountRow(
+                    title: $0.check.chinese, period: $0.period, day: $0.onDay.chinese, expected: $0.expected,
+                    missing: $0.missing.isEmpty ? "无" : $0.missing.joined(separator: "、"),
+                    unexpected: $0.unexpected.isEmpty ? "无" : $0.unexpected.joined(separator: "、"),
+                    by: $0.handledBy)
+            }, isClerk: isClerk(actor))
+        return views.page("carrier_checks", title: "清点与清退", session: context.session, path: "/carriers", content: model, error: error, status: status)
+    }
+}

@@ -1,0 +1,150 @@
+import Accounts
+import Carriers
+import Classification
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Persistence
+
+/// 国家秘密载体 pages: the register, entering carriers (收文、制作), each carrier with its steps and history, safes, the
+/// per-person ledger, printed books and labels, import, the scheduled checks and the cross-checks.
+struct CarrierController {
+    let services: Services
+    let views: Views
+
+    typealias Option = SecretController.Option
+
+    struct Row: Sendable {
+        let id: String, number: String, marking: String, level: String, kind: String, title: String, documentNumber: String, copies: Int
+        let holder: String, place: String, status: String
+    }
+
+    struct ListModel: Sendable {
+        let rows: [Row], count: Int, shown: Int
+        let kinds: [Option], statuses: [Option], levels: [Option]
+        let search: String
+        let isClerk: Bool
+        let year: Int
+    }
+
+    static func options<T: RawRepresentable>(_ all: [T], label: (T) -> String, selected: String?) -> [Option] where T.RawValue == String {
+        all.map { Option(value: $0.rawValue, label: label($0), selected: selected == $0.rawValue) }
+    }
+
+    func isClerk(_ actor: Actor) -> Bool { !actor.roles.isDisjoint(with: [.secrecyClerk, .secrecyOffice]) }
+
+    /// Names of the persons of the actor's unit (and any other person a page needs), by id.
+    func names(_ ids: some Sequence<String> = []) async throws -> [String: String] {
+        let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
+        return Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/carriers") { request, context in
+            let actor = try context.actor()
+            let q = FormData.query(request)
+            let filter = CarrierFilter(
+                unitID: actor.person?.unitID, kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
+                level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
+            let carriers = try await services.carriers.register(actor, filter: filter)
+            let count = try await services.carriers.count(actor, filter: filter)
+            let names = try await names()
+            let safes = Dictionary(uniqueKeysWithValues: try await services.carriers.safes(actor).map { ($0.id, $0.name) })
+            let model = ListModel(
+                rows: carriers.map { c in
+                    Row(
+                        id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
+                        documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "",
+                        place: c.safeID.flatMap { safes[$0] } ?? "—", status: c.status.chinese)
+                }, count: count, shown: carriers.count,
+                kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: q["kind"]),
+                statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
+                levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
+                search: q["q"] ?? "", isClerk: isClerk(actor), year: services.clock.today.year)
+            return views.page("carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
+        }
+        router.get("/carriers/new") { request, context in
+            try await entryForm(context, mode: FormData.query(request)["mode"] == "produce" ? "produce" : "receive", error: nil)
+        }
+        router.post("/carriers/new") { request, context in
+            let form = try await csrfForm(request, context)
+            let actor = try context.actor()
+            let mode = form["mode"] == "produce" ? "produce" : "receive"
+            do {
+                let carrier = try await enter(actor, mode: mode, form: form)
+                return Response.redirect(to: "/carriers/\(carrier.id)")
+            } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden || error.kind == .conflict {
+                return try await entryForm(context, mode: mode, error: error.messageWithRule, form: form, status: ErrorMapping.status(error.kind))
+            }
+        }
+        registerDetail(on: router)
+        registerPrintouts(on: router)
+        registerOffice(on: router)
+    }
+
+    /// Enters a carrier by receipt (with the receiving check, R-CA-2) or production (R-CA-1).
+    func enter(_ actor: Actor, mode: String, form: FormData) async throws -> Carrier {
+        guard let kind = CarrierKind(rawValue: form["kind"] ?? "") else { throw Refusal.invalid("kind", "请选择载体类别") }
+        guard let copies = Int(form["copies"] ?? "") else { throw Refusal.invalid("copies", "请填写份数") }
+        var medium: MediumInfo?
+        if kind == .medium {
+            medium = MediumInfo(
+                mediaType: form["media_type"] ?? "", purchasedCentrally: form["purchased_centrally"] == "1", userPersonID: form["medium_user"] ?? "")
+        }
+        let input = CarrierInput(
+            kind: kind, title: form["title"] ?? "", documentNumber: form["document_number"] ?? "", originatingUnit: form["originating_unit"] ?? "",
+            marking: form["marking"] ?? "", secretIDs: form.all("secret_id").filter { !$0.isEmpty }, copies: copies,
+            serials: Self.list(form["serials"]), scope: form.all("scope"), medium: medium)
+        if mode == "produce" {
+            return try await services.carriers.produce(
+                actor, input, approvedBy: form["approved_by"], equipment: ProductionEquipment(rawValue: form["equipment"] ?? "") ?? .unclassifiedEquipment,
+                approvedCopies: Int(form["approved_copies"] ?? "") ?? 0, markingApplied: form["marking_applied"] == "1",
+                waste: WasteHandling(rawValue: form["waste"] ?? "") ?? WasteHandling.none)
+        }
+        let markedLevel = (try? Marking.parse(form["marking"] ?? ""))?.level ?? .topSecret
+        let check = CarrierRules.ReceiptCheck(
+            packageIntact: form["package_intact"] == "1", expectedCopies: Int(form["expected_copies"] ?? "") ?? copies, countedCopies: copies,
+            expectedSerials: Self.list(form["expected_serials"]), foundSerials: Self.list(form["serials"]), markedLevel: markedLevel,
+            listedLevel: Level(code: form["listed_level"] ?? "") ?? markedLevel, addresseeMatches: form["addressee_matches"] == "1")
+        return try await services.carriers.receive(actor, input, check: check).carrier
+    }
+
+    /// A list typed in one field: separated by 、，, ; or spaces.
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init)
+    }
+
+    struct EntryModel: Sendable {
+        let mode: String, produce: Bool
+        let kinds: [Option], persons: [Option], secrets: [Option], approvers: [Option], equipment: [Option], waste: [Option], levels: [Option]
+        let title: String, documentNumber: String, originatingUnit: String, marking: String, copies: String, serials: String
+    }
+
+    func entryForm(_ context: AppRequestContext, mode: String, error: String?, form: FormData? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let actor = try context.actor()
+        let unit = actor.person?.unitID
+        let persons = try await services.organisation.persons(actor).filter { $0.unitID == unit && $0.id != actor.person?.id }
+        let secrets = try await services.classification.register(actor, filter: SecretFilter(status: .inForce))
+        let model = EntryModel(
+            mode: mode, produce: mode == "produce",
+            kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: form?["kind"] ?? "paper"),
+            persons: persons.map {
+                Option(value: $0.id, label: "\($0.name)（\($0.post)，\($0.tier.chinese)）", selected: form?.all("scope").contains($0.id) ?? false)
+            },
+            secrets: secrets.map {
+                Option(value: $0.id, label: "\($0.marking.render())　\($0.title)", selected: form?.all("secret_id").contains($0.id) ?? false)
+            },
+            approvers: try await services.carriers.approvers(actor).map { Option(value: $0.id, label: "\($0.name)（\($0.post)）", selected: false) },
+            equipment: Self.options(ProductionEquipment.allCases, label: \.chinese, selected: form?["equipment"]),
+            waste: Self.options(WasteHandling.allCases, label: \.chinese, selected: form?["waste"]),
+            levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: form?["listed_level"] == $0.code) },
+            title: form?["title"] ?? "", documentNumber: form?["document_number"] ?? "", originatingUnit: form?["originating_unit"] ?? "",
+            marking: form?["marking"] ?? "", copies: form?["copies"] ?? "1", serials: form?["serials"] ?? "")
+        return views.page(
+            "carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session, path: "/carriers", content: model, error: error,
+            status: status)
+    }
+}
