@@ -86,6 +86,37 @@ schemas = {
     "SecretCounts": obj({"total": I, "items": arr(obj({"status": S, "level": S, "basis": S, "count": I}))}),
 }
 
+carrier_kinds = ["paper", "electronic", "medium", "device"]
+carrier_statuses = ["inStock", "circulating", "lent", "carriedOut", "dispatched", "underRepair", "returned", "destroyed", "lost"]
+LV = {"type": "string", "enum": ["secret", "confidential", "top_secret"]}
+schemas.update({
+    "Carrier": obj({"id": S, "number": S, "kind": {"type": "string", "enum": carrier_kinds}, "title": S, "document_number": S, "originating_unit": S,
+                    "unit_id": S, "marking": S, "level": LV, "secret_ids": arr(S), "copies": I, "serials": arr(S), "custodian_person_id": S,
+                    "safe_id": S, "status": {"type": "string", "enum": carrier_statuses}, "original_id": S, "registered_on": S, "holder_person_id": S,
+                    "due_on": S, "retained": B,
+                    "medium": obj({"media_type": S, "purchased_centrally": B, "user_person_id": S, "content_level": LV, "computer_ids": arr(S)},
+                                  nullable=("content_level",))},
+                   nullable=("safe_id", "original_id", "holder_person_id", "due_on", "medium")),
+    "CarrierList": listof("Carrier"),
+    "CarrierDetail": obj({"carrier": ref("Carrier"), "scope_person_ids": arr(S), "events": arr(obj({"at": I, "actor_name": S, "kind": S, "summary": S}))}),
+    "Received": obj({"carrier": ref("Carrier"), "receipt_number": S}),
+    "Dispatched": obj({"carrier": ref("Carrier"), "dispatch_number": S, "envelope": S}),
+    "Destroyed": obj({"lines": arr(S)}),
+    "Incident": obj({"incident_id": S, "report_due_at": I}),
+    "ReaderLog": arr(obj({"reader": S, "reading_room": S, "out_at": I, "back_at": I}, nullable=("reading_room", "back_at"))),
+    "Label": obj({"number": S, "marking": S, "custodian": S, "text": S, "barcode_svg": S}, nullable=("barcode_svg",)),
+    "RegisterBook": arr(obj({"number": S, "carrier_id": S, "carrier_number": S, "on_day": S, "counterpart": S, "document_number": S, "title": S,
+                             "level": LV, "copies": I, "serials": arr(S), "approver": S, "handled_by": S, "note": S, "closed_on": S}, nullable=("closed_on",))),
+    "Safe": obj({"id": S, "name": S, "location": S, "level": LV, "top_secret_only": B}),
+    "SafeList": arr(ref("Safe")),
+    "CarrierFindings": arr(obj({"carrier_id": S, "number": S, "rule": S, "message": S, "since": S}, nullable=("since",))),
+    "CarrierCount": obj({"id": S, "check": {"type": "string", "enum": ["monthlyCount", "quarterlyReturn", "yearEndReturn"]}, "period": S, "on_day": S,
+                         "expected": I, "missing": arr(S), "unexpected": arr(S), "handled_by": S, "note": S}),
+    "CarrierChecks": arr(obj({"check": S, "period": S, "due": S, "done": ref("CarrierCount")}, nullable=("done",))),
+    "CarrierImport": obj({"mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}, "rows": I, "accepted": I, "imported": I,
+                          "problems": arr(obj({"line": I, "field": S, "message": S})), "numbers": arr(S)}),
+})
+
 def body(schema_props, required):
     return {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": schema_props, "required": required}}}}
 
@@ -198,6 +229,60 @@ paths = {
     "/secrets/{id}/recheck": {"post": op("定密责任人复核被标记的事项（R-DU-6、R-CL-8）", resp("200", "OK"), body({"note": S}, ["note"]), params=[pid()])},
     "/notices/{id}": {"get": op("涉密通知详情（无权知悉与不存在一律 404）", resp("200", "Notice"), params=[pid()])},
 }
+
+entry = {"kind": {"type": "string", "enum": carrier_kinds}, "title": S, "document_number": S, "originating_unit": S, "marking": S, "secret_ids": arr(S),
+         "copies": I, "serials": arr(S), "scope_person_ids": arr(S),
+         "medium": {"type": "object", "properties": {"media_type": S, "purchased_centrally": B, "user_person_id": S}}}
+def act(summary, props, required, out="Carrier", code="200"):
+    return {"post": op(summary, resp(code, out), body(props, required), params=[pid()])}
+paths.update({
+    "/carriers": {"get": op("载体登记（只含本人可知悉的，R-KS-4）", resp("200", "CarrierList"),
+                            params=[q("kind"), q("status"), q("level"), q("q"), q("holder_person_id"), q("unit_id")])},
+    "/carriers/{id}": {"get": op("载体详情与办理记录（无权知悉与不存在一律 404）", resp("200", "CarrierDetail"), params=[pid()])},
+    "/carriers/receive": {"post": op("收文：签收核对后登记收文登记簿（R-CA-2）", resp("201", "Received"),
+        body({**entry, "check": {"type": "object", "properties": {"package_intact": B, "expected_copies": I, "counted_copies": I, "expected_serials": arr(S),
+              "found_serials": arr(S), "listed_level": LV, "addressee_matches": B}}}, ["kind", "title", "copies", "check"]))},
+    "/carriers/produce": {"post": op("制作：领导批准、涉密设备、按批准份数、同时标志、中间材料处理（R-CA-1）", resp("201", "Carrier"),
+        body({**entry, "approved_by": S, "equipment": {"type": "string", "enum": ["classifiedEquipment", "licensedPrinter", "unclassifiedEquipment", "unlicensedPrinter"]},
+              "approved_copies": I, "marking_applied": B, "waste": {"type": "string", "enum": ["destroyed", "registered", "none"]}},
+             ["kind", "title", "copies", "equipment", "waste"]))},
+    "/carriers/destroy": {"post": op("销毁（批量，领导批准、二人以上、规定方式，R-CA-11）", resp("200", "Destroyed"),
+        body({"carrier_ids": arr(S), "approved_by": S, "persons": arr(S), "method": {"type": "string", "enum": ["shredder", "designatedMill", "destructionCentre"]},
+              "cipher_telegram": B}, ["carrier_ids", "persons", "method"]))},
+    "/carriers/{id}/store": act("存放于保密柜（R-CA-6）", {"safe_id": S}, ["safe_id"]),
+    "/carriers/{id}/dispatch": act("发文（发放范围、传递渠道、绝密二人护送，R-CA-2、R-CA-3）", {"recipient": S, "approved_distribution": arr(S),
+        "channel": {"type": "string", "enum": ["confidentialCourier", "confidentialPost", "dedicatedPerson", "approvedSecure", "ordinaryPost", "courierCompany", "plainFax", "plainTelegram"]},
+        "out_of_town": B, "escorts": arr(S)}, ["recipient", "approved_distribution", "channel"], out="Dispatched"),
+    "/carriers/{id}/circulate": act("传阅（知悉范围内、直传、绝密阅读登记，R-CA-4）", {"reader_person_id": S, "reading_room": S}, ["reader_person_id"]),
+    "/carriers/{id}/take-back": {"post": op("收回（传阅、借阅、携带外出、维修后）", resp("200", "Carrier"), params=[pid()])},
+    "/carriers/{id}/lend": act("借阅（领导批准、归还日期，R-CA-5）", {"borrower_person_id": S, "approved_by": S, "due_on": S}, ["borrower_person_id"]),
+    "/carriers/{id}/copy": act("复印（批准、绝密须原定密机关同意，R-CA-7）", {"approved_by": S, "originator_consent": S, "copies": I, "recipient": S},
+        ["copies", "recipient"], code="201"),
+    "/carriers/{id}/carry-out": act("携带外出、出境（R-CA-9）", {"holder_person_id": S, "approved_by": S, "companions": arr(S), "abroad": B, "exit_permit": S},
+        ["holder_person_id"]),
+    "/carriers/{id}/return": act("清退至发文机关（R-CA-10）", {"note": S}, []),
+    "/carriers/{id}/retain": act("归档或延长使用，不再清退（R-CA-10）", {"reason": S}, ["reason"]),
+    "/carriers/{id}/repair": act("维修（R-CA-12）", {"mode": {"type": "string", "enum": ["inHouse", "supervisedOutsider", "qualifiedVendor"]}, "supervisor": S,
+        "vendor": S, "off_site": B, "data_recovery": B}, ["mode"]),
+    "/carriers/{id}/loss": act("丢失、被盗、泄密：登记事件并开始24小时报告期限（R-CA-14）", {"kind": S, "summary": S}, ["kind", "summary"], out="Incident", code="201"),
+    "/carriers/{id}/forbidden": act("禁止行为（赠送、出售、转送、丢弃…）：一律拒绝并记入审计（R-CA-13）", {"action": {"type": "string",
+        "enum": ["give", "sell", "transfer", "discard", "unapprovedStorage", "unapprovedCarryOut"]}}, ["action"], out="Error", code="403"),
+    "/carriers/{id}/medium-write": act("登记写入涉密移动存储介质的信息（不得高于介质密级，R-MD-2）", {"content_level": LV}, ["content_level"]),
+    "/carriers/{id}/reader-log": {"get": op("绝密级阅读登记（R-CA-4）", resp("200", "ReaderLog"), params=[pid()])},
+    "/carriers/{id}/label": {"get": op("载体标签：编号、标志、保管人，Code 128 条码（R-MD-1）", resp("200", "Label"), params=[pid()])},
+    "/carrier-books/{book}": {"get": op("收文登记簿、发文登记簿、复印登记、销毁清单（本人可知悉的行）", resp("200", "RegisterBook"),
+        params=[pid("book", {"type": "string", "enum": ["receipt", "dispatch", "copy", "destruction"]}), q("year", I)])},
+    "/ledger/{person}": {"get": op("个人涉密载体台账（持有、借阅、传阅、携带外出、保管）", resp("200", "CarrierList"), params=[pid("person")])},
+    "/safes": {"get": op("本单位保密柜", resp("200", "SafeList")),
+               "post": op("登记保密柜（R-CA-6）", resp("201", "Safe"), body({"name": S, "location": S, "level": LV, "top_secret_only": B}, ["name", "location", "level"]))},
+    "/carrier-findings": {"get": op("载体交叉核查结果（本人可知悉的载体）", resp("200", "CarrierFindings"))},
+    "/carrier-checks": {"get": op("本期清点、清退任务及完成情况（R-CA-10）", resp("200", "CarrierChecks"))},
+    "/carrier-counts": {"post": op("登记清点结果（R-CA-10）", resp("201", "CarrierCount"),
+        body({"check": {"type": "string", "enum": ["monthlyCount", "quarterlyReturn", "yearEndReturn"]}, "found_ids": arr(S), "unexpected": arr(S), "note": S},
+             ["check", "found_ids"]))},
+    "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
+        body({"csv": S, "mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}}, ["csv"]))},
+})
 
 doc = {
     "openapi": "3.0.3",

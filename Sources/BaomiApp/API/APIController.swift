@@ -67,6 +67,7 @@ struct APIController {
         registerSecrets(api)
         registerAuthority(api)
         registerSupervision(api)
+        registerCarriers(api)
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {

@@ -93,7 +93,7 @@ extension CarrierController {
         let mine = carrier.unitID == actor.person?.unitID
         var original: Carrier?
         if let originalID = carrier.originalID { original = try? await c.detail(actor, id: originalID).carrier }
-        let secrets = try await carrier.secretIDs.asyncCompactMap { id in
+        let secrets = await carrier.secretIDs.asyncCompactMap { id in
             try? await services.classification.detail(actor, id: id).secret
         }
         let readers = carrier.level == .topSecret ? try await c.readerLog(actor, carrierID: id) : []

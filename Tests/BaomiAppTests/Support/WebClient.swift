@@ -31,14 +31,14 @@ struct WebClient {
         var csrf: String? { hidden("_csrf") }
     }
 
-    mutating func request(_ uri: String, method: HTTPRequest.Method = .get, form: [(String, String)]? = nil, headers extra: HTTPFields = [:]) async throws
-        -> Page
-    {
+    mutating func request(
+        _ uri: String, method: HTTPRequest.Method = .get, form: [(String, String)]? = nil, headers extra: HTTPFields = [:], body raw: String? = nil
+    ) async throws -> Page {
         var headers = extra
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
-        var body: ByteBuffer?
+        var body: ByteBuffer? = raw.map { ByteBuffer(string: $0) }
         if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
             let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))

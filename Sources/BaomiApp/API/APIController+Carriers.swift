@@ -1,0 +1,289 @@
+import Accounts
+import Carriers
+import Foundation
+import Hummingbird
+import Kernel
+import Persistence
+
+/// A carrier in the API.
+struct CarrierDTO: Codable, Sendable {
+    struct Medium: Codable, Sendable {
+        let mediaType: String; let purchasedCentrally: Bool; let userPersonId: String; let contentLevel: String?; let computerIds: [String]
+    }
+    let id: String; let number: String; let kind: String; let title: String; let documentNumber: String; let originatingUnit: String
+    let unitId: String; let marking: String; let level: String; let secretIds: [String]; let copies: Int; let serials: [String]
+    let custodianPersonId: String; let safeId: String?; let status: String; let originalId: String?; let registeredOn: String
+    let holderPersonId: String?; let dueOn: String?; let retained: Bool; let medium: Medium?
+
+    init(_ c: Carrier) {
+        id = c.id; number = c.number; kind = c.kind.rawValue; title = c.title; documentNumber = c.documentNumber; originatingUnit = c.originatingUnit
+        unitId = c.unitID; marking = c.marking.render(); level = c.level.code; secretIds = c.secretIDs; copies = c.copies; serials = c.serials
+        custodianPersonId = c.custodianPersonID; safeId = c.safeID; status = c.status.rawValue; originalId = c.originalID
+        registeredOn = c.registeredOn.iso; holderPersonId = c.holderPersonID; dueOn = c.dueOn?.iso; retained = c.retained
+        medium = c.medium.map {
+            Medium(
+                mediaType: $0.mediaType, purchasedCentrally: $0.purchasedCentrally, userPersonId: $0.userPersonID, contentLevel: $0.contentLevel?.code,
+                computerIds: $0.computerIDs)
+        }
+    }
+}
+
+extension APIController {
+    struct CarrierEventDTO: Codable { let at: Int64; let actorName: String; let kind: String; let summary: String }
+    struct CarrierDetailDTO: Codable { let carrier: CarrierDTO; let scopePersonIds: [String]; let events: [CarrierEventDTO] }
+    struct MediumBody: Codable { let mediaType: String; let purchasedCentrally: Bool; let userPersonId: String }
+    struct CheckBody: Codable {
+        let packageIntact: Bool; let expectedCopies: Int; let expectedSerials: [String]?; let foundSerials: [String]?; let listedLevel: String
+        let addresseeMatches: Bool; let countedCopies: Int?
+    }
+    struct EntryBody: Codable {
+        let kind: String; let title: String; let documentNumber: String?; let originatingUnit: String?; let marking: String?; let secretIds: [String]?
+        let copies: Int; let serials: [String]?; let scopePersonIds: [String]?; let medium: MediumBody?
+        // 收文
+        let check: CheckBody?
+        // 制作
+        let approvedBy: String?; let equipment: String?; let approvedCopies: Int?; let markingApplied: Bool?; let waste: String?
+    }
+    struct ReceivedDTO: Codable { let carrier: CarrierDTO; let receiptNumber: String }
+    struct StoreBody: Codable { let safeId: String }
+    struct DispatchBody: Codable {
+        let recipient: String; let approvedDistribution: [String]; let channel: String; let outOfTown: Bool?; let escorts: [String]?
+    }
+    struct DispatchedDTO: Codable { let carrier: CarrierDTO; let dispatchNumber: String; let envelope: String }
+    struct CirculateBody: Codable { let readerPersonId: String; let readingRoom: String? }
+    struct LendBody: Codable { let borrowerPersonId: String; let approvedBy: String?; let dueOn: String? }
+    struct CopyBody: Codable { let approvedBy: String?; let originatorConsent: String?; let copies: Int; let recipient: String }
+    struct CarryOutBody: Codable {
+        let holderPersonId: String; let approvedBy: String?; let companions: [String]?; let abroad: Bool?; let exitPermit: String?
+    }
+    struct NoteBody: Codable { let note: String? }
+    struct ReasonBody: Codable { let reason: String }
+    struct DestroyBody: Codable { let carrierIds: [String]; let approvedBy: String?; let persons: [String]; let method: String; let cipherTelegram: Bool? }
+    struct DestroyedDTO: Codable { let lines: [String] }
+    struct RepairBody: Codable { let mode: String; let supervisor: String?; let vendor: String?; let offSite: Bool?; let dataRecovery: Bool? }
+    struct LossBody: Codable { let kind: String; let summary: String }
+    struct IncidentDTO: Codable { let incidentId: String; let reportDueAt: Int64 }
+    struct ForbiddenBody: Codable { let action: String }
+    struct MediumWriteBody: Codable { let contentLevel: String }
+    struct ReaderDTO: Codable { let reader: String; let readingRoom: String?; let outAt: Int64; let backAt: Int64? }
+    struct LabelDTO: Codable { let number: String; let marking: String; let custodian: String; let text: String; let barcodeSvg: String? }
+    struct BookLineDTO: Codable {
+        let number: String; let carrierId: String; let carrierNumber: String; let onDay: String; let counterpart: String; let documentNumber: String
+        let title: String; let level: String; let copies: Int; let serials: [String]; let approver: String; let handledBy: String; let note: String
+        let closedOn: String?
+    }
+    struct SafeDTO: Codable { let id: String; let name: String; let location: String; let level: String; let topSecretOnly: Bool }
+    struct SafeBody: Codable { let name: String; let location: String; let level: String; let topSecretOnly: Bool? }
+    struct FindingDTO: Codable { let carrierId: String; let number: String; let rule: String; let message: String; let since: String? }
+    struct CarrierCountDTO: Codable {
+        let id: String; let check: String; let period: String; let onDay: String; let expected: Int; let missing: [String]; let unexpected: [String]
+        let handledBy: String; let note: String
+        init(_ c: CarrierCount) {
+            id = c.id; check = c.check.rawValue; period = c.period; onDay = c.onDay.iso; expected = c.expected; missing = c.missing
+            unexpected = c.unexpected; handledBy = c.handledBy; note = c.note
+        }
+    }
+    struct CheckDueDTO: Codable { let check: String; let period: String; let due: String; let done: CarrierCountDTO? }
+    struct CountBody: Codable { let check: String; let foundIds: [String]; let unexpected: [String]?; let note: String? }
+    struct ImportBody: Codable { let csv: String; let mode: String? }
+    struct ImportDTO: Codable {
+        let mode: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [ProblemDTO]; let numbers: [String]
+        struct ProblemDTO: Codable { let line: Int; let field: String; let message: String }
+    }
+
+    static func parse<T: RawRepresentable>(_ type: T.Type, _ value: String?, field: String, rule: String? = nil) throws -> T where T.RawValue == String {
+        guard let value, let parsed = T(rawValue: value) else { throw Refusal.invalid(field, "字段 \(field) 的取值无效", rule: rule) }
+        return parsed
+    }
+
+    static func level(_ code: String?, field: String) throws -> Level {
+        guard let code, let level = Level(code: code) else { throw Refusal.invalid(field, "字段 \(field) 应为 secret、confidential 或 top_secret") }
+        return level
+    }
+
+    func registerCarriers(_ api: RouterGroup<AppRequestContext>) {
+        let c = services.carriers
+        api.get("carriers") { request, context in
+            let q = FormData.query(request)
+            let actor = try context.actor()
+            let filter = CarrierFilter(
+                unitID: q["unit_id"], kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
+                level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder_person_id"], search: q["q"])
+            let items = try await c.register(actor, filter: filter).map(CarrierDTO.init)
+            return JSON.response(List(count: try await c.count(actor, filter: filter), items: items))
+        }
+        api.get("carriers/:id") { _, context in
+            let (carrier, scope, events) = try await c.detail(try context.actor(), id: context.parameters.require("id"))
+            return JSON.response(
+                CarrierDetailDTO(
+                    carrier: CarrierDTO(carrier), scopePersonIds: scope.sorted(),
+                    events: events.map { CarrierEventDTO(at: $0.at, actorName: $0.actorName, kind: $0.kind, summary: $0.summary) }))
+        }
+        api.post("carriers/receive") { request, context in
+            let b = try await decodeJSON(EntryBody.self, request)
+            guard let check = b.check else { throw Refusal.invalid("check", "收文须填写签收核对情况", rule: "R-CA-2", code: "validation.required") }
+            let input = try Self.input(b)
+            let marked = (try? Marking.parse(b.marking ?? ""))?.level ?? .topSecret
+            let result = try await c.receive(
+                try context.actor(), input,
+                check: CarrierRules.ReceiptCheck(
+                    packageIntact: check.packageIntact, expectedCopies: check.expectedCopies, countedCopies: check.countedCopies ?? b.copies,
+                    expectedSerials: check.expectedSerials ?? CarrierRules.serials(copies: check.expectedCopies),
+                    foundSerials: check.foundSerials ?? (b.serials ?? CarrierRules.serials(copies: b.copies)), markedLevel: marked,
+                    listedLevel: try Self.level(check.listedLevel, field: "listed_level"), addresseeMatches: check.addresseeMatches))
+            return JSON.response(ReceivedDTO(carrier: CarrierDTO(result.carrier), receiptNumber: result.receiptNumber), status: .created)
+        }
+        api.post("carriers/produce") { request, context in
+            let b = try await decodeJSON(EntryBody.self, request)
+            let carrier = try await c.produce(
+                try context.actor(), try Self.input(b), approvedBy: b.approvedBy,
+                equipment: try Self.parse(ProductionEquipment.self, b.equipment, field: "equipment", rule: "R-CA-1"), approvedCopies: b.approvedCopies ?? 0,
+                markingApplied: b.markingApplied ?? false, waste: try Self.parse(WasteHandling.self, b.waste, field: "waste", rule: "R-CA-1"))
+            return JSON.response(CarrierDTO(carrier), status: .created)
+        }
+        api.post("carriers/destroy") { request, context in
+            let b = try await decodeJSON(DestroyBody.self, request)
+            let lines = try await c.destroy(
+                try context.actor(), carrierIDs: b.carrierIds, approvedBy: b.approvedBy, persons: b.persons,
+                method: try Self.parse(DestructionMethod.self, b.method, field: "method", rule: "R-CA-11"), cipherTelegram: b.cipherTelegram ?? false)
+            return JSON.response(DestroyedDTO(lines: lines))
+        }
+        api.post("carriers/:id/:action") { request, context in
+            let id = try context.parameters.require("id")
+            let actor = try context.actor()
+            let carrier: Carrier
+            switch try context.parameters.require("action") {
+            case "store": carrier = try await c.store(actor, carrierID: id, safeID: try await decodeJSON(StoreBody.self, request).safeId)
+            case "dispatch":
+                let b = try await decodeJSON(DispatchBody.self, request)
+                let sent = try await c.dispatch(
+                    actor, carrierID: id, recipient: b.recipient, approvedDistribution: b.approvedDistribution,
+                    channel: try Self.parse(TransferChannel.self, b.channel, field: "channel", rule: "R-CA-3"), outOfTown: b.outOfTown ?? false,
+                    escorts: b.escorts ?? [])
+                return JSON.response(DispatchedDTO(carrier: CarrierDTO(sent.carrier), dispatchNumber: sent.dispatchNumber, envelope: sent.envelope))
+            case "circulate":
+                let b = try await decodeJSON(CirculateBody.self, request)
+                carrier = try await c.circulate(actor, carrierID: id, readerPersonID: b.readerPersonId, readingRoom: b.readingRoom)
+            case "take-back": carrier = try await c.takeBack(actor, carrierID: id)
+            case "lend":
+                let b = try await decodeJSON(LendBody.self, request)
+                carrier = try await c.lend(
+                    actor, carrierID: id, borrowerPersonID: b.borrowerPersonId, approvedBy: b.approvedBy, due: b.dueOn.flatMap(Day.init(iso:)))
+            case "copy":
+                let b = try await decodeJSON(CopyBody.self, request)
+                let copy = try await c.copy(
+                    actor, carrierID: id, approvedBy: b.approvedBy, originatorConsent: b.originatorConsent, copies: b.copies, recipient: b.recipient)
+                return JSON.response(CarrierDTO(copy), status: .created)
+            case "carry-out":
+                let b = try await decodeJSON(CarryOutBody.self, request)
+                carrier = try await c.carryOut(
+                    actor, carrierID: id, holderPersonID: b.holderPersonId, approvedBy: b.approvedBy, companions: b.companions ?? [], abroad: b.abroad ?? false,
+                    exitPermit: b.exitPermit)
+            case "return": carrier = try await c.returnToIssuer(actor, carrierID: id, note: try await decodeJSON(NoteBody.self, request).note ?? "")
+            case "retain": carrier = try await c.retain(actor, carrierID: id, reason: try await decodeJSON(ReasonBody.self, request).reason)
+            case "repair":
+                let b = try await decodeJSON(RepairBody.self, request)
+                carrier = try await c.repair(
+                    actor, carrierID: id, mode: try Self.parse(RepairMode.self, b.mode, field: "mode", rule: "R-CA-12"), supervisor: b.supervisor,
+                    vendor: b.vendor,
+                    offSite: b.offSite ?? false, dataRecovery: b.dataRecovery ?? false)
+            case "loss":
+                let b = try await decodeJSON(LossBody.self, request)
+                let incident = try await c.reportLoss(actor, carrierID: id, kind: b.kind, summary: b.summary)
+                return JSON.response(IncidentDTO(incidentId: incident.incidentID, reportDueAt: incident.reportDueAt), status: .created)
+            case "forbidden":
+                let b = try await decodeJSON(ForbiddenBody.self, request)
+                try await c.attemptForbidden(actor, carrierID: id, action: try Self.parse(ForbiddenAction.self, b.action, field: "action", rule: "R-CA-13"))
+                throw Refusal.notFound
+            case "medium-write":
+                let b = try await decodeJSON(MediumWriteBody.self, request)
+                carrier = try await c.storeOnMedium(actor, carrierID: id, contentLevel: try Self.level(b.contentLevel, field: "content_level"))
+            default: throw Refusal.notFound
+            }
+            return JSON.response(CarrierDTO(carrier))
+        }
+        api.get("carriers/:id/reader-log") { _, context in
+            let rows = try await c.readerLog(try context.actor(), carrierID: context.parameters.require("id"))
+            return JSON.response(rows.map { ReaderDTO(reader: $0.reader, readingRoom: $0.room, outAt: $0.out, backAt: $0.back) })
+        }
+        api.get("carriers/:id/label") { _, context in
+            let actor = try context.actor()
+            let (carrier, _, _) = try await c.detail(actor, id: context.parameters.require("id"))
+            let keeper = carrier.medium?.userPersonID ?? carrier.custodianPersonID
+            let name = try await services.database.read { db in try await OrganisationStore.person(id: keeper, on: db)?.name } ?? ""
+            return JSON.response(
+                LabelDTO(
+                    number: carrier.number, marking: carrier.marking.render(), custodian: name,
+                    text: CarrierRules.mediumLabel(level: carrier.level, userName: name, number: carrier.number), barcodeSvg: Code128.svg(carrier.number)))
+        }
+        api.get("carrier-books/:book") { request, context in
+            let book = try Self.parse(RegisterEntry.Book.self, try context.parameters.require("book"), field: "book")
+            let year = FormData.query(request)["year"].flatMap(Int.init) ?? services.clock.today.year
+            let lines = try await c.registerBook(try context.actor(), book, year: year)
+            return JSON.response(
+                lines.map {
+                    BookLineDTO(
+                        number: $0.number, carrierId: $0.carrierID, carrierNumber: $0.carrierNumber, onDay: $0.onDay.iso, counterpart: $0.counterpart,
+                        documentNumber: $0.documentNumber, title: $0.title, level: $0.level.code, copies: $0.copies, serials: $0.serials, approver: $0.approver,
+                        handledBy: $0.handledBy, note: $0.note, closedOn: $0.closedOn?.iso)
+                })
+        }
+        api.get("ledger/:person") { _, context in
+            let items = try await c.ledger(try context.actor(), personID: context.parameters.require("person")).map(CarrierDTO.init)
+            return JSON.response(List(count: items.count, items: items))
+        }
+        api.get("safes") { _, context in
+            JSON.response(
+                try await c.safes(try context.actor()).map {
+                    SafeDTO(id: $0.id, name: $0.name, location: $0.location, level: $0.level.code, topSecretOnly: $0.topSecretOnly)
+                })
+        }
+        api.post("safes") { request, context in
+            let b = try await decodeJSON(SafeBody.self, request)
+            let safe = try await c.registerSafe(
+                try context.actor(), name: b.name, location: b.location, level: try Self.level(b.level, field: "level"), topSecretOnly: b.topSecretOnly ?? false
+            )
+            return JSON.response(
+                SafeDTO(id: safe.id, name: safe.name, location: safe.location, level: safe.level.code, topSecretOnly: safe.topSecretOnly), status: .created)
+        }
+        api.get("carrier-findings") { _, context in
+            let actor = try context.actor()
+            let since = try await c.findingsSince(actor)
+            return JSON.response(
+                try await c.findings(actor).map {
+                    FindingDTO(carrierId: $0.carrierID, number: $0.number, rule: $0.rule, message: $0.message, since: since["\($0.carrierID)|\($0.rule)"]?.iso)
+                })
+        }
+        api.get("carrier-checks") { _, context in
+            JSON.response(
+                try await c.checksDue(try context.actor()).map {
+                    CheckDueDTO(check: $0.check.rawValue, period: $0.period, due: $0.due.iso, done: $0.done.map(CarrierCountDTO.init))
+                })
+        }
+        api.post("carrier-counts") { request, context in
+            let b = try await decodeJSON(CountBody.self, request)
+            let count = try await c.recordCount(
+                try context.actor(), check: try Self.parse(CarrierRules.Check.self, b.check, field: "check", rule: "R-CA-10"), foundIDs: b.foundIds,
+                unexpected: b.unexpected ?? [], note: b.note ?? "")
+            return JSON.response(CarrierCountDTO(count), status: .created)
+        }
+        api.post("carrier-imports") { request, context in
+            let b = try await decodeJSON(ImportBody.self, request)
+            let mode = try Self.parse(CarrierImportMode.self, b.mode ?? "dry_run", field: "mode")
+            let report = try await c.importCSV(try context.actor(), b.csv, mode: mode)
+            return JSON.response(
+                ImportDTO(
+                    mode: report.mode.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
+                    problems: report.problems.map { .init(line: $0.line, field: $0.field, message: $0.message) }, numbers: report.numbers),
+                status: report.imported > 0 ? .created : .ok)
+        }
+    }
+
+    static func input(_ b: EntryBody) throws -> CarrierInput {
+        CarrierInput(
+            kind: try parse(CarrierKind.self, b.kind, field: "kind"), title: b.title, documentNumber: b.documentNumber ?? "",
+            originatingUnit: b.originatingUnit ?? "", marking: b.marking ?? "", secretIDs: b.secretIds ?? [], copies: b.copies, serials: b.serials ?? [],
+            scope: b.scopePersonIds ?? [],
+            medium: b.medium.map { MediumInfo(mediaType: $0.mediaType, purchasedCentrally: $0.purchasedCentrally, userPersonID: $0.userPersonId) })
+    }
+}
