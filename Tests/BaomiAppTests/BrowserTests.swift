@@ -97,3 +97,31 @@ extension BrowserTests {
         }
     }
 }
+
+extension BrowserTests {
+    @Test(
+        "R-CA-2 R-CA-4 R-CA-7 R-CA-11 a 绝密 document through receipt, circulation with the reader log, refused and approved copies, return and destruction by two persons in chromium",
+        .enabled(if: BrowserTests.required || BrowserTests.available))
+    func carrierWalk() async throws {
+        #expect(BrowserTests.available, "BAOMI_BROWSER_TESTS=1 but chromium or playwright is missing")
+        try await TestWorld.with { world in
+            let app = try await testApplication(world)
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let out = BrowserTests.root.appendingPathComponent("test-output/browser/\(TestDatabase.engineName)/carrier-walk").path
+                let script = BrowserTests.root.appendingPathComponent("Tests/browser/walk_carrier.py").path
+                let result = try await BrowserTests.runAsync([
+                    "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--password", TestPasswords.demo, "--out", out,
+                ])
+                #expect(result.status == 0, "\(result.output)")
+                #expect(result.output.contains("CARRIER WALK OK"))
+                #expect(FileManager.default.fileExists(atPath: out + "/12-destruction-list.png"))
+                // What the browser did is in the register: the 绝密 original destroyed by two, its copy registered.
+                let wangfang = try await world.actor("wangfang")
+                let destroyed = try await world.services.carriers.registerBook(wangfang, .destruction, year: 2026)
+                #expect(destroyed.count == 1 && destroyed.first?.handledBy == "王芳、刘洋")
+                #expect(try await world.services.carriers.registerBook(wangfang, .copy, year: 2026).count == 1)
+            }
+        }
+    }
+}
