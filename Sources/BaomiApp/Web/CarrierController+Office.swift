@@ -164,7 +164,7 @@ extension CarrierController {
 
     func safesPage(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
-        let held = try await services.carriers.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID))
+        let held = try await services.carriers.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID), limit: 1_000_000)
         let model = SafesModel(
             rows: try await services.carriers.safes(actor).map { safe in
                 SafeRow(
@@ -195,7 +195,7 @@ extension CarrierController {
         let actor = try context.actor()
         let c = services.carriers
         let names = try await names()
-        let held = try await c.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID)).filter(\.status.isHeld)
+        let held = try await c.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID), limit: 1_000_000).filter(\.status.isHeld)
         let model = ChecksModel(
             checks: try await c.checksDue(actor).map {
                 CheckRow(

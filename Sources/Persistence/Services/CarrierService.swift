@@ -269,9 +269,9 @@ public struct CarrierService: Sendable {
     // MARK: reads
 
     /// R-KS-4: the register — only what the actor may know of.
-    public func register(_ actor: Actor, filter: CarrierFilter = CarrierFilter()) async throws -> [Carrier] {
+    public func register(_ actor: Actor, filter: CarrierFilter = CarrierFilter(), limit: Int = 500) async throws -> [Carrier] {
         let viewer = actor.viewer
-        return try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, on: db) }
+        return try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, limit: limit, on: db) }
     }
 
     /// R-KS-4: the count the register would show.

@@ -12,10 +12,15 @@ public struct CarrierFilter: Sendable, Hashable {
     public var level: Level?
     public var holderPersonID: String?
     public var search: String?
+    /// The year the carriers entered the register (R-CA-10: a year's carriers are returned by the end of the next Q1).
+    public var registeredYear: Int?
 
     public init(
-        unitID: String? = nil, kind: CarrierKind? = nil, status: CarrierStatus? = nil, level: Level? = nil, holderPersonID: String? = nil, search: String? = nil
+        unitID: String? = nil, kind: CarrierKind? = nil, status: CarrierStatus? = nil, level: Level? = nil, holderPersonID: String? = nil,
+        search: String? = nil,
+        registeredYear: Int? = nil
     ) {
+        self.registeredYear = registeredYear
         self.unitID = unitID
         self.kind = kind
         self.status = status
@@ -205,6 +210,7 @@ public enum CarrierStore {
         if let status = f.status { q = q + " AND c.status = \(bind: status.rawValue)" }
         if let level = f.level { q = q + " AND c.level = \(bind: level.code)" }
         if let holder = f.holderPersonID, !holder.isEmpty { q = q + " AND c.holder_person_id = \(bind: holder)" }
+        if let year = f.registeredYear { q = q + " AND c.registered_on LIKE \(bind: String(format: "%04d-%%", year))" }
         if let search = f.search, !search.isEmpty {
             q = q + " AND (c.title LIKE \(bind: "%\(search)%") OR c.number LIKE \(bind: "%\(search)%") OR c.document_number LIKE \(bind: "%\(search)%"))"
         }
