@@ -195,7 +195,7 @@ public enum CarrierImport {
             }
             let copies = Int(value(.copies))
             if !value(.copies).isEmpty, copies.map({ !(1...999).contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
-            var serials = value(.serials).split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init)
+            var serials = value(.serials).listItems
             if let copies, (1...999).contains(copies) {
                 if serials.isEmpty { serials = CarrierRules.serials(copies: copies) }
                 if serials.count != copies || Set(serials).count != serials.count { bad(.serials, "份号须与份数一致且不重复（R-CA-2）") }
@@ -234,7 +234,7 @@ public enum CarrierImport {
                     line: record.line, legacyNumber: legacy, kind: kind, title: value(.title), documentNumber: value(.documentNumber),
                     originatingUnit: value(.originatingUnit), marking: marking, copies: copies, serials: serials, registeredOn: registered,
                     safeName: value(.safe).isEmpty ? nil : value(.safe), status: status, holderName: value(.holder).isEmpty ? nil : value(.holder),
-                    dueOn: due, scopeNames: value(.scope).split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init),
+                    dueOn: due, scopeNames: value(.scope).listItems,
                     secretID: value(.secretID).isEmpty ? nil : value(.secretID), mediaType: value(.mediaType).isEmpty ? nil : value(.mediaType),
                     mediumUserName: value(.mediumUser).isEmpty ? nil : value(.mediumUser)))
         }

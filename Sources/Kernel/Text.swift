@@ -20,3 +20,8 @@ public func formatMillis(_ millis: Int64?) -> String {
     f.dateFormat = "yyyy-MM-dd HH:mm:ss"
     return f.string(from: date)
 }
+
+extension String {
+    /// A list typed in one field (份号, 知悉范围, 监销人…): items separated by 、，, ; ； or spaces, blanks dropped.
+    public var listItems: [String] { split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init) }
+}

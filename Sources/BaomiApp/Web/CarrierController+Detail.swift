@@ -8,7 +8,17 @@ import Persistence
 
 extension CarrierController {
     struct Event: Sendable { let at: String, actor: String, summary: String }
-    struct ReaderRow: Sendable { let seq: Int, reader: String, room: String, out: String, back: String }
+    struct ReaderRow: Sendable {
+        let seq: Int, reader: String, room: String, out: String, back: String
+
+        init(_ index: Int, _ entry: (reader: String, room: String?, out: Int64, back: Int64?)) {
+            seq = index + 1
+            reader = entry.reader
+            room = entry.room ?? ""
+            out = formatMillis(entry.out)
+            back = formatMillis(entry.back)
+        }
+    }
 
     struct DetailModel: Sendable {
         let id: String, number: String, marking: String, level: String, kind: String, title: String, documentNumber: String, originatingUnit: String
@@ -111,9 +121,7 @@ extension CarrierController {
             }, retained: carrier.retained,
             events: events.map { Event(at: formatMillis($0.at), actor: $0.actorName, summary: $0.summary) },
             readers: readers.enumerated().map {
-                ReaderRow(
-                    seq: $0.offset + 1, reader: $0.element.reader, room: $0.element.room ?? "", out: formatMillis($0.element.out),
-                    back: formatMillis($0.element.back))
+                ReaderRow($0.offset, $0.element)
             }, topSecret: carrier.level == .topSecret,
             canAct: canAct, inStock: carrier.status == .inStock, isOut: [.circulating, .lent, .carriedOut, .underRepair].contains(carrier.status),
             isMedium: carrier.kind == .medium,

@@ -42,9 +42,7 @@ extension CarrierController {
             let id = try context.parameters.require("id")
             let (carrier, _, _) = try await services.carriers.detail(actor, id: id)
             let rows = try await services.carriers.readerLog(actor, carrierID: id).enumerated().map {
-                ReaderRow(
-                    seq: $0.offset + 1, reader: $0.element.reader, room: $0.element.room ?? "", out: formatMillis($0.element.out),
-                    back: formatMillis($0.element.back))
+                ReaderRow($0.offset, $0.element)
             }
             let model = ReaderLogModel(
                 id: id, number: carrier.number, title: carrier.title, documentNumber: carrier.documentNumber, marking: carrier.marking.render(), rows: rows)
@@ -109,10 +107,7 @@ extension CarrierController {
             let model = LedgerModel(
                 persons: persons.map { Option(value: $0.id, label: $0.name, selected: $0.id == chosen) }, person: chosen.flatMap { names[$0] },
                 rows: carriers.map { c in
-                    Row(
-                        id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
-                        documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "", place: "",
-                        status: c.status.chinese)
+                    Self.row(c, names: names)
                 })
             return views.page("carrier_ledger", title: "个人涉密载体台账", session: context.session, path: "/carriers", content: model)
         }
@@ -204,10 +199,7 @@ extension CarrierController {
                     check: $0.check.rawValue, selected: selected == $0.check.rawValue)
             },
             held: held.map { c in
-                Row(
-                    id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
-                    documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "", place: "",
-                    status: c.status.chinese)
+                Self.row(c, names: names)
             },
             counts: try await c.counts(actor).prefix(24).map {
                 CountRow(

@@ -20,6 +20,14 @@ struct CarrierController {
         let holder: String, place: String, status: String
     }
 
+    /// A register row; `safes` names the place (the ledger and the count form leave it out).
+    static func row(_ c: Carrier, names: [String: String], safes: [String: String]? = nil) -> Row {
+        Row(
+            id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
+            documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "",
+            place: safes.map { safes in c.safeID.flatMap { safes[$0] } ?? "—" } ?? "", status: c.status.chinese)
+    }
+
     struct ListModel: Sendable {
         let rows: [Row], count: Int, shown: Int
         let kinds: [Option], statuses: [Option], levels: [Option]
@@ -34,8 +42,8 @@ struct CarrierController {
 
     func isClerk(_ actor: Actor) -> Bool { !actor.roles.isDisjoint(with: [.secrecyClerk, .secrecyOffice]) }
 
-    /// Names of the persons of the actor's unit (and any other person a page needs), by id.
-    func names(_ ids: some Sequence<String> = []) async throws -> [String: String] {
+    /// Names of all persons, by id (carriers name custodians, holders and readers from any unit).
+    func names() async throws -> [String: String] {
         let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
         return Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
     }
@@ -52,12 +60,7 @@ struct CarrierController {
             let names = try await names()
             let safes = Dictionary(uniqueKeysWithValues: try await services.carriers.safes(actor).map { ($0.id, $0.name) })
             let model = ListModel(
-                rows: carriers.map { c in
-                    Row(
-                        id: c.id, number: c.number, marking: c.marking.render(), level: c.level.code, kind: c.kind.chinese, title: c.title,
-                        documentNumber: c.documentNumber, copies: c.copies, holder: names[c.holderPersonID ?? c.custodianPersonID] ?? "",
-                        place: c.safeID.flatMap { safes[$0] } ?? "—", status: c.status.chinese)
-                }, count: count, shown: carriers.count,
+                rows: carriers.map { Self.row($0, names: names, safes: safes) }, count: count, shown: carriers.count,
                 kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: q["kind"]),
                 statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
                 levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
@@ -110,10 +113,8 @@ struct CarrierController {
         return try await services.carriers.receive(actor, input, check: check).carrier
     }
 
-    /// A list typed in one field: separated by 、，, ; or spaces.
-    static func list(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: { "、，,;； ".contains($0) }).map(String.init)
-    }
+    /// A list typed in one field.
+    static func list(_ text: String?) -> [String] { (text ?? "").listItems }
 
     struct EntryModel: Sendable {
         let mode: String, produce: Bool

@@ -130,12 +130,7 @@ extension CarrierService {
             }
             // Register numbers continue the unit's sequence for this year (ZT- for documents and devices, JZ- for media).
             var next: [String: Int] = [:]
-            for prefix in ["ZT", "JZ"] {
-                let like = "\(prefix)-\(day.year)-%"
-                next[prefix] =
-                    try await db.raw("SELECT COUNT(*) AS n FROM carriers WHERE unit_id = \(bind: me.unitID) AND number LIKE \(bind: like)").first()?
-                    .decode(column: "n", as: Int.self) ?? 0
-            }
+            for prefix in ["ZT", "JZ"] { next[prefix] = try await CarrierStore.numbersUsed(unitID: me.unitID, prefix: prefix, year: day.year, on: db) }
             var numbered: [(carrier: Carrier, scope: Set<String>, summary: String)] = []
             for item in good {
                 let prefix = item.carrier.kind == .medium ? "JZ" : "ZT"

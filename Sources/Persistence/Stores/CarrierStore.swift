@@ -219,11 +219,15 @@ public enum CarrierStore {
 
     /// The next register number of a unit for a year: `ZT-2026-0001`.
     static func nextNumber(unitID: String, prefix: String, year: Int, on db: any SQLDatabase) async throws -> String {
-        let like = "\(prefix)-\(year)-%"
-        let n =
-            try await db.raw("SELECT COUNT(*) AS n FROM carriers WHERE unit_id = \(bind: unitID) AND number LIKE \(bind: like)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        let n = try await numbersUsed(unitID: unitID, prefix: prefix, year: year, on: db)
         return "\(prefix)-" + CarrierRules.registerNumber(year: year, sequence: n + 1)
+    }
+
+    /// How many register numbers `prefix-year-…` the unit has given so far.
+    static func numbersUsed(unitID: String, prefix: String, year: Int, on db: any SQLDatabase) async throws -> Int {
+        let like = "\(prefix)-\(year)-%"
+        return try await db.raw("SELECT COUNT(*) AS n FROM carriers WHERE unit_id = \(bind: unitID) AND number LIKE \(bind: like)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Appends a history entry.
