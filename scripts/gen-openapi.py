@@ -117,15 +117,29 @@ schemas.update({
                           "problems": arr(obj({"line": I, "field": S, "message": S})), "numbers": arr(S)}),
 })
 
-def body(schema_props, required):
-    return {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": schema_props, "required": required}}}}
+def body(schema_props, required, limit=None):
+    b = {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": schema_props, "required": required}}}}
+    if limit: b["x-body-limit"] = limit
+    return b
+
+# Request fields: every number has a range, every string a length, every list a size, every object a closed set of keys
+# (the server enforces this document before any work: APIGate).
+def INT(lo, hi): return {"type": "integer", "minimum": lo, "maximum": hi}
+def TEXT(n=2000): return {"type": "string", "maxLength": n}
+def NONBLANK(n=2000): return {"type": "string", "minLength": 1, "maxLength": n, "pattern": "\\S"}
+DATE = {"type": "string", "format": "date", "maxLength": 10}
+ID = {"type": "string", "minLength": 1, "maxLength": 64}
+def ENUM(*xs): return {"type": "string", "enum": list(xs)}
+LVR = ENUM("secret", "confidential", "top_secret")
+KB = 1024; MB = 1024 * 1024
 
 def resp(code, name, desc="成功"):
     r = {code: {"description": desc, "content": {"application/json": {"schema": ref(name)}}}}
     return r
 
 ERR = {k: {"description": d, "content": {"application/json": {"schema": ref("Error")}}} for k, d in
-       [("400", "字段校验失败"), ("401", "未登录或会话超时"), ("403", "三员分立等权限拒绝"), ("404", "不存在或无权知悉"), ("409", "冲突")]}
+       [("400", "请求不符合本接口文档（类型、必填、未知字段、取值范围、格式）"), ("401", "未登录或会话超时"), ("403", "三员分立等权限拒绝"),
+        ("404", "不存在或无权知悉"), ("409", "与当前状态冲突"), ("422", "请求符合接口文档，但被业务规则拒绝（field 指明字段，rule 指明规则）")]}
 
 def op(summary, responses, request=None, params=None, auth=True):
     o = {"summary": summary, "responses": {**responses, **ERR}}
@@ -134,155 +148,194 @@ def op(summary, responses, request=None, params=None, auth=True):
     if not auth: o["security"] = []
     return o
 
-def q(name, schema=S, required=False): return {"name": name, "in": "query", "required": required, "schema": schema}
-def pid(name="id", schema=S): return {"name": name, "in": "path", "required": True, "schema": schema}
+def q(name, schema=None, required=False): return {"name": name, "in": "query", "required": required, "schema": schema or TEXT(200)}
+def pid(name="id", schema=None): return {"name": name, "in": "path", "required": True, "schema": schema or ID}
+LIMIT = q("limit", INT(1, 500)); OFFSET = q("offset", INT(0, 10_000_000))
 
 paths = {
     "/auth/token": {
-        "post": op("登录，取得 API 令牌（R-SY-4：3 次失败锁定；绝密级须 otp）", resp("201", "Token"), body({"username": S, "password": S, "otp": S}, ["username", "password"]), auth=False),
+        "post": op("登录，取得 API 令牌（R-SY-4：3 次失败锁定；绝密级须 otp）", resp("201", "Token"), body({"username": NONBLANK(64), "password": TEXT(200), "otp": TEXT(16)}, ["username", "password"], limit=4 * KB), auth=False),
         "delete": op("注销令牌", resp("200", "OK")),
     },
     "/me": {"get": op("当前用户", resp("200", "Me"))},
-    "/me/password": {"post": op("修改本人口令", resp("200", "OK"), body({"old_password": S, "new_password": S, "confirm": S}, ["old_password", "new_password", "confirm"]))},
+    "/me/password": {"post": op("修改本人口令", resp("200", "OK"), body({"old_password": TEXT(200), "new_password": TEXT(200), "confirm": TEXT(200)}, ["old_password", "new_password", "confirm"], limit=4 * KB))},
     "/todos": {"get": op("待办事项", resp("200", "TodoList"))},
     "/users": {
         "get": op("账号列表（系统管理员、安全保密管理员）", resp("200", "UserList")),
-        "post": op("新建账号（系统管理员）", resp("201", "CreatedUser"), body({"username": S, "display_name": S, "person_id": S}, ["username", "display_name"])),
+        "post": op("新建账号（系统管理员）", resp("201", "CreatedUser"), body({"username": {"type": "string", "minLength": 2, "maxLength": 32, "pattern": "^[A-Za-z0-9_.-]+$"}, "display_name": NONBLANK(50), "person_id": ID}, ["username", "display_name"])),
     },
     "/users/{id}/lock": {"post": op("锁定账号（系统管理员）", resp("200", "OK"), params=[pid()])},
     "/users/{id}/unlock": {"post": op("解锁账号（系统管理员）", resp("200", "OK"), params=[pid()])},
     "/users/{id}/reset-password": {"post": op("重置口令（系统管理员）", resp("200", "Password"), params=[pid()])},
-    "/users/{id}/roles": {"put": op("设置业务角色（安全保密管理员）", resp("200", "OK"), body({"roles": arr(S)}, ["roles"]), params=[pid()])},
+    "/users/{id}/roles": {"put": op("设置业务角色（安全保密管理员）", resp("200", "OK"), body({"roles": {"type": "array", "maxItems": 10, "items": ENUM("system_admin", "security_admin", "auditor", "handler", "classifier", "secrecy_clerk", "department_head", "leader", "secrecy_office", "administration_staff")}}, ["roles"]), params=[pid()])},
     "/units": {
         "get": op("可见单位", resp("200", "UnitList")),
-        "post": op("新建单位（系统管理员）", resp("201", "Unit"), body({"name": S, "kind": S, "parent_id": S, "region": S}, ["name", "kind"])),
+        "post": op("新建单位（系统管理员）", resp("201", "Unit"), body({"name": {"type": "string", "minLength": 2, "maxLength": 60, "pattern": "\\S"}, "kind": ENUM("admin_national", "admin_provincial", "admin_city", "admin_county", "central_organ", "provincial_organ", "city_organ", "other_organ", "enterprise", "institution"), "parent_id": ID, "region": TEXT(60)}, ["name", "kind"])),
     },
     "/units/{id}/departments": {"get": op("单位的内设部门", resp("200", "DepartmentList"), params=[pid()])},
-    "/departments": {"post": op("新建部门（系统管理员）", resp("201", "Department"), body({"unit_id": S, "name": S}, ["unit_id", "name"]))},
+    "/departments": {"post": op("新建部门（系统管理员）", resp("201", "Department"), body({"unit_id": ID, "name": NONBLANK(60)}, ["unit_id", "name"]))},
     "/persons": {
         "get": op("可见人员", resp("200", "PersonList")),
-        "post": op("登记人员（系统管理员）", resp("201", "Person"), body({"unit_id": S, "department_id": S, "name": S, "post": S, "title": S, "phone": S, "email": S}, ["unit_id", "name"])),
+        "post": op("登记人员（系统管理员）", resp("201", "Person"), body({"unit_id": ID, "department_id": ID, "name": NONBLANK(30), "post": TEXT(60), "title": TEXT(60), "phone": TEXT(30), "email": TEXT(80)}, ["unit_id", "name"])),
     },
-    "/persons/{id}/tier": {"put": op("设定涉密等级（安全保密管理员）", resp("200", "OK"), body({"tier": S}, ["tier"]), params=[pid()])},
-    "/audit": {"get": op("审计日志（安全审计员）", resp("200", "AuditPage"), params=[q("actor"), q("action"), q("outcome"), q("limit", I), q("offset", I)])},
+    "/persons/{id}/tier": {"put": op("设定涉密等级（安全保密管理员）", resp("200", "OK"), body({"tier": ENUM("core", "important", "general", "none")}, ["tier"]), params=[pid()])},
+    "/audit": {"get": op("审计日志（安全审计员）", resp("200", "AuditPage"), params=[q("actor"), q("action"), q("outcome", ENUM("ok", "denied", "failed")), LIMIT, OFFSET])},
     "/audit/verify": {"get": op("校验哈希链（安全审计员，R-SY-3）", resp("200", "Verification"))},
     "/calendar": {
         "get": op("已导入的日历年份", resp("200", "Years")),
-        "post": op("导入一年日历（系统管理员，R-SY-5）", resp("201", "Years"), {"required": True, "content": {"application/json": {"schema": ref("CalendarYear")}}}),
+        "post": op("导入一年日历（系统管理员，R-SY-5）", resp("201", "Years"), {"required": True, "x-body-limit": 256 * KB, "content": {"application/json": {"schema": ref("CalendarYearInput")}}}),
     },
-    "/calendar/{year}": {"get": op("一年的日历数据（数据文件格式）", resp("200", "CalendarYear"), params=[pid("year", I)])},
-    "/calendar/working-days": {"get": op("自起算日起第 N 个工作日（R-SY-5）", resp("200", "WorkingDays"), params=[q("from", S, True), q("days", I, True)])},
-    "/calendar/between": {"get": op("两日之间的工作日数", resp("200", "Between"), params=[q("from", S, True), q("to", S, True)])},
-    "/markings/parse": {"post": op("解析并校验国家秘密标志（R-LV-2, R-DU-1..5）", resp("200", "Marking"), body({"text": S, "issued_on": S}, ["text"]))},
-    "/markings/lint": {"post": op("检查文本中的标志", resp("200", "FindingList"), body({"text": S}, ["text"]))},
+    "/calendar/{year}": {"get": op("一年的日历数据（数据文件格式）", resp("200", "CalendarYear"), params=[pid("year", INT(1900, 2100))])},
+    "/calendar/working-days": {"get": op("自起算日起第 N 个工作日（R-SY-5）", resp("200", "WorkingDays"), params=[q("from", DATE, True), q("days", INT(0, 366), True)])},
+    "/calendar/between": {"get": op("两日之间的工作日数", resp("200", "Between"), params=[q("from", DATE, True), q("to", DATE, True)])},
+    "/markings/parse": {"post": op("解析并校验国家秘密标志（R-LV-2, R-DU-1..5）", resp("200", "Marking"), body({"text": NONBLANK(200), "issued_on": DATE}, ["text"]))},
+    "/markings/lint": {"post": op("检查文本中的标志", resp("200", "FindingList"), body({"text": TEXT(1 * MB)}, ["text"], limit=4 * MB))},
     "/notices": {
         "get": op("可知悉的涉密通知（R-KS-4）", resp("200", "NoticeList"), params=[q("q")]),
-        "post": op("起草涉密通知", resp("201", "Notice"), body({"title": S, "body": S, "marking": S, "issued_on": S, "scope_person_ids": arr(S)}, ["title", "body", "marking", "issued_on"])),
+        "post": op("起草涉密通知", resp("201", "Notice"), body({"title": NONBLANK(100), "body": NONBLANK(20_000), "marking": NONBLANK(100), "issued_on": DATE, "scope_person_ids": arr(ID)}, ["title", "body", "marking", "issued_on"], limit=512 * KB)),
     },
     "/secrets": {
         "get": op("国家秘密事项登记（仅本人可知悉的，R-KS-4）", resp("200", "SecretList"),
-                  params=[q("level"), q("status"), q("basis"), q("expiring", I), q("derived_from"), q("q"), q("needs_review")]),
+                  params=[q("level", LVR), q("status", ENUM("draft", "inReview", "inForce", "declassified", "rejected", "referredUp", "unclearPendingReport", "unclearReported")), q("basis", ENUM("catalogue", "derived", "unclear")), q("expiring", INT(0, 36500)), q("derived_from", ID), q("q"), q("needs_review", ENUM("true", "false"))]),
         "post": op("承办人拟定（R-CL-1；R-CL-4 四个问题；R-CL-6 派生）", resp("201", "Secret"),
-                   body({"title": S, "basis": S, "catalogue_item_id": S, "source_id": S, "ground": S, "marking": S, "scope_person_ids": arr(S),
-                         "secret_points": S, "questions": {"type": "object"}, "co_unit_ids": arr(S)}, ["title", "basis", "secret_points"])),
+                   body({"title": NONBLANK(200), "basis": ENUM("catalogue", "derived", "unclear"), "catalogue_item_id": ID, "source_id": ID,
+                         "ground": ENUM("identical", "containsSecretPoints", "summarises", "originatorRequires"), "marking": TEXT(100), "scope_person_ids": arr(ID),
+                         "secret_points": TEXT(10_000), "questions": {"type": "object", "properties": {k: B for k in ("public_must_know", "work_or_commercial_secret_or_privacy", "already_public_or_uncontrollable", "law_requires_disclosure")}},
+                         "co_unit_ids": arr(ID)}, ["title", "basis", "secret_points"])),
     },
     "/secrets/statistics": {"get": op("定密统计（R-RP-2，仅计本人可知悉的）", resp("200", "SecretCounts"))},
     "/secrets/{id}": {"get": op("事项详情与办理记录（无权知悉与不存在一律 404）", resp("200", "SecretDetail"), params=[pid()])},
-    "/secrets/{id}/submit": {"post": op("提交定密责任人审核", resp("200", "Secret"), body({"officer_person_id": S}, ["officer_person_id"]), params=[pid()])},
-    "/secrets/{id}/review": {"post": op("定密责任人审核（R-CL-1、R-CL-2）", resp("200", "Secret"), body({"decision": S, "marking": S, "reason": S}, ["decision"]), params=[pid()])},
+    "/secrets/{id}/submit": {"post": op("提交定密责任人审核", resp("200", "Secret"), body({"officer_person_id": ID}, ["officer_person_id"]), params=[pid()])},
+    "/secrets/{id}/review": {"post": op("定密责任人审核（R-CL-1、R-CL-2）", resp("200", "Secret"), body({"decision": ENUM("approve", "amend", "reject"), "marking": TEXT(100), "reason": TEXT()}, ["decision"]), params=[pid()])},
     "/secrets/{id}/refer": {"post": op("无定密权，报上级确定（R-AU-1）", resp("200", "Secret"), params=[pid()])},
-    "/secrets/{id}/change": {"post": op("变更或延长期限（R-CH-1..3）", resp("200", "Secret"), body({"marking": S, "reason": S}, ["marking", "reason"]), params=[pid()])},
-    "/secrets/{id}/declassify": {"post": op("提前解密（R-DC-2、R-DC-3）", resp("200", "Secret"), body({"reason": S, "central_approval": S}, ["reason"]), params=[pid()])},
+    "/secrets/{id}/change": {"post": op("变更或延长期限（R-CH-1..3）", resp("200", "Secret"), body({"marking": NONBLANK(100), "reason": NONBLANK()}, ["marking", "reason"]), params=[pid()])},
+    "/secrets/{id}/declassify": {"post": op("提前解密（R-DC-2、R-DC-3）", resp("200", "Secret"), body({"reason": NONBLANK(), "central_approval": TEXT(200)}, ["reason"]), params=[pid()])},
     "/secrets/{id}/report": {"post": op("报送不明确事项（R-CL-3）", resp("200", "Secret"), params=[pid()])},
-    "/secrets/{id}/objections": {"post": op("提出异议（R-CL-7）", resp("201", "ObjectionCreated"), body({"marking": S, "reason": S}, ["marking", "reason"]), params=[pid()])},
-    "/objections/{id}/answer": {"post": op("原定密单位答复异议（R-CL-7）", resp("200", "OK"), body({"decision": S}, ["decision"]), params=[pid()])},
-    "/secrets/{id}/scope": {"post": op("扩大知悉范围（R-KS-3）", resp("200", "Secret"), body({"person_id": S, "reason": S, "consent_reference": S}, ["person_id", "reason"]), params=[pid()])},
-    "/secrets/{id}/annual-review": {"post": op("记录年度审查（R-DC-1）", resp("200", "OK"), body({"result": S, "note": S}, ["result"]), params=[pid()])},
+    "/secrets/{id}/objections": {"post": op("提出异议（R-CL-7）", resp("201", "ObjectionCreated"), body({"marking": NONBLANK(100), "reason": NONBLANK()}, ["marking", "reason"]), params=[pid()])},
+    "/objections/{id}/answer": {"post": op("原定密单位答复异议（R-CL-7）", resp("200", "OK"), body({"decision": NONBLANK()}, ["decision"]), params=[pid()])},
+    "/secrets/{id}/scope": {"post": op("扩大知悉范围（R-KS-3）", resp("200", "Secret"), body({"person_id": ID, "reason": NONBLANK(), "consent_reference": TEXT(200)}, ["person_id", "reason"]), params=[pid()])},
+    "/secrets/{id}/annual-review": {"post": op("记录年度审查（R-DC-1）", resp("200", "OK"), body({"result": ENUM("继续保密", "需要变更", "需要解密"), "note": TEXT()}, ["result"]), params=[pid()])},
     "/authority/{unit}": {"get": op("单位定密权登记：定密权、授权、定密责任人、一览表", resp("200", "Authority"), params=[pid("unit")])},
     "/authority/{unit}/grants": {"post": op("作出定密授权（R-AU-2、R-AU-3）", resp("201", "Grant"),
-        body({"grantee_unit_id": S, "cap": S, "matter_scope": S, "valid_from": S, "valid_until": S, "basis": S, "reasons": S},
+        body({"grantee_unit_id": ID, "cap": LVR, "matter_scope": NONBLANK(), "valid_from": DATE, "valid_until": DATE, "basis": NONBLANK(), "reasons": TEXT()},
              ["grantee_unit_id", "cap", "matter_scope", "valid_from", "valid_until", "basis"]), params=[pid("unit")])},
-    "/grants/{id}/revoke": {"post": op("撤销定密授权（R-AU-4）", resp("200", "OK"), body({"reason": S}, ["reason"]), params=[pid()])},
-    "/authority/{unit}/officers": {"post": op("指定定密责任人（R-AU-5）", resp("201", "Officer"), body({"person_id": S, "kind": S, "cap": S, "trained_on": S}, ["person_id", "cap"]), params=[pid("unit")])},
-    "/officers/{id}/remove": {"post": op("调整定密责任人（R-AU-5，DM 17 理由）", resp("200", "OK"), body({"reason": S}, ["reason"]), params=[pid()])},
+    "/grants/{id}/revoke": {"post": op("撤销定密授权（R-AU-4）", resp("200", "OK"), body({"reason": NONBLANK()}, ["reason"]), params=[pid()])},
+    "/authority/{unit}/officers": {"post": op("指定定密责任人（R-AU-5）", resp("201", "Officer"), body({"person_id": ID, "kind": ENUM("statutory", "designated"), "cap": LVR, "trained_on": DATE}, ["person_id", "cap"]), params=[pid("unit")])},
+    "/officers/{id}/remove": {"post": op("调整定密责任人（R-AU-5，DM 17 理由）", resp("200", "OK"), body({"reason": ENUM("seriousMisclassification", "leaving", "administrationAdvice", "unsuitable")}, ["reason"]), params=[pid()])},
     "/authority/{unit}/catalogue": {"post": op("新增或修订一览表条目（R-AU-6）", resp("201", "CatalogueItem"),
-        body({"id": S, "code": S, "name": S, "marking": S, "scope": S, "production_level": S, "source_document": S, "allows_long_term": B, "reason": S},
+        body({"id": ID, "code": NONBLANK(50), "name": NONBLANK(200), "marking": NONBLANK(100), "scope": NONBLANK(), "production_level": NONBLANK(100), "source_document": NONBLANK(200), "allows_long_term": B, "reason": TEXT()},
              ["code", "name", "marking", "scope", "production_level", "source_document"]), params=[pid("unit")])},
     "/supervision": {"get": op("保密行政管理部门：下级报备、待确定的不明确事项、申请确定的异议（仅本人可知悉的，R-KS-4）", resp("200", "Supervision"))},
     "/filings/{id}": {"get": op("备案材料（报备单位或受理机关）", resp("200", "Filing"), params=[pid()])},
-    "/filings/{id}/reply": {"post": op("审查备案：予以备案或退回纠正（R-AU-3、R-CL-8）", resp("200", "OK"), body({"accept": B, "reply": S}, ["accept"]), params=[pid()])},
+    "/filings/{id}/reply": {"post": op("审查备案：予以备案或退回纠正（R-AU-3、R-CL-8）", resp("200", "OK"), body({"accept": B, "reply": TEXT()}, ["accept"]), params=[pid()])},
     "/authority/{unit}/filings": {"get": op("本单位的报备记录", resp("200", "FilingList"), params=[pid("unit")])},
     "/authority/{unit}/filings/{kind}": {"post": op("报备定密责任人名单（roster，R-AU-5）或一览表（catalogue，R-AU-6）", resp("201", "Filed"),
-        params=[pid("unit"), pid("kind")])},
-    "/statistics/filings": {"post": op("向同级保密行政管理部门报送定密统计（R-RP-2）", resp("201", "Filed"), body({"from": S, "to": S}, ["from", "to"]))},
+        params=[pid("unit"), pid("kind", ENUM("roster", "catalogue"))])},
+    "/statistics/filings": {"post": op("向同级保密行政管理部门报送定密统计（R-RP-2）", resp("201", "Filed"), body({"from": DATE, "to": DATE}, ["from", "to"]))},
     "/authority/{unit}/applications": {
         "get": op("定密授权申请（提出的和收到的）", resp("200", "GrantApplicationList"), params=[pid("unit")]),
         "post": op("提出定密授权申请（R-AU-3，DM 9）", resp("201", "GrantApplication"),
-                   body({"grantor_unit_id": S, "cap": S, "matter_scope": S, "valid_from": S, "valid_until": S, "basis": S, "reasons": S},
+                   body({"grantor_unit_id": ID, "cap": LVR, "matter_scope": NONBLANK(), "valid_from": DATE, "valid_until": DATE, "basis": NONBLANK(), "reasons": NONBLANK()},
                         ["grantor_unit_id", "cap", "matter_scope", "valid_from", "valid_until", "basis", "reasons"]), params=[pid("unit")]),
     },
-    "/applications/{id}/decide": {"post": op("决定定密授权申请（R-AU-2、R-AU-3）", resp("200", "GrantApplication"), body({"approve": B, "note": S}, ["approve"]), params=[pid()])},
+    "/applications/{id}/decide": {"post": op("决定定密授权申请（R-AU-2、R-AU-3）", resp("200", "GrantApplication"), body({"approve": B, "note": TEXT()}, ["approve"]), params=[pid()])},
     "/authority/{unit}/catalogue/revisions": {"get": op("一览表修订记录（R-AU-6）", resp("200", "CatalogueRevisionList"), params=[pid("unit")])},
     "/objections/{id}/appeal": {"post": op("异议申请保密行政管理部门确定（R-CL-7）", resp("200", "OK"), params=[pid()])},
-    "/objections/{id}/appeal-decision": {"post": op("保密行政管理部门确定异议（R-CL-7）", resp("200", "OK"), body({"decision": S}, ["decision"]), params=[pid()])},
-    "/secrets/{id}/correct": {"post": op("上级纠正（R-CL-8）", resp("200", "Secret"), body({"marking": S, "revoke": B, "reason": S}, ["reason"]), params=[pid()])},
-    "/secrets/{id}/recheck": {"post": op("定密责任人复核被标记的事项（R-DU-6、R-CL-8）", resp("200", "OK"), body({"note": S}, ["note"]), params=[pid()])},
+    "/objections/{id}/appeal-decision": {"post": op("保密行政管理部门确定异议（R-CL-7）", resp("200", "OK"), body({"decision": NONBLANK()}, ["decision"]), params=[pid()])},
+    "/secrets/{id}/correct": {"post": op("上级纠正（R-CL-8）", resp("200", "Secret"), body({"marking": TEXT(100), "revoke": B, "reason": NONBLANK()}, ["reason"]), params=[pid()])},
+    "/secrets/{id}/recheck": {"post": op("定密责任人复核被标记的事项（R-DU-6、R-CL-8）", resp("200", "OK"), body({"note": TEXT()}, ["note"]), params=[pid()])},
     "/notices/{id}": {"get": op("涉密通知详情（无权知悉与不存在一律 404）", resp("200", "Notice"), params=[pid()])},
 }
 
-entry = {"kind": {"type": "string", "enum": carrier_kinds}, "title": S, "document_number": S, "originating_unit": S, "marking": S, "secret_ids": arr(S),
-         "copies": I, "serials": arr(S), "scope_person_ids": arr(S),
-         "medium": {"type": "object", "properties": {"media_type": S, "purchased_centrally": B, "user_person_id": S}}}
+entry = {"kind": {"type": "string", "enum": carrier_kinds}, "title": NONBLANK(200), "document_number": TEXT(100), "originating_unit": TEXT(100), "marking": TEXT(100),
+         "secret_ids": arr(ID), "copies": INT(1, 999), "serials": {"type": "array", "maxItems": 999, "items": TEXT(20)}, "scope_person_ids": arr(ID),
+         "medium": {"type": "object", "properties": {"media_type": TEXT(50), "purchased_centrally": B, "user_person_id": ID}}}
 def act(summary, props, required, out="Carrier", code="200"):
     return {"post": op(summary, resp(code, out), body(props, required), params=[pid()])}
 paths.update({
     "/carriers": {"get": op("载体登记（只含本人可知悉的，R-KS-4）", resp("200", "CarrierList"),
-                            params=[q("kind"), q("status"), q("level"), q("q"), q("holder_person_id"), q("unit_id")])},
+                            params=[q("kind", ENUM(*carrier_kinds)), q("status", ENUM(*carrier_statuses)), q("level", LVR), q("q"), q("holder_person_id", ID), q("unit_id", ID)])},
     "/carriers/{id}": {"get": op("载体详情与办理记录（无权知悉与不存在一律 404）", resp("200", "CarrierDetail"), params=[pid()])},
     "/carriers/receive": {"post": op("收文：签收核对后登记收文登记簿（R-CA-2）", resp("201", "Received"),
-        body({**entry, "check": {"type": "object", "properties": {"package_intact": B, "expected_copies": I, "counted_copies": I, "expected_serials": arr(S),
-              "found_serials": arr(S), "listed_level": LV, "addressee_matches": B}}}, ["kind", "title", "copies", "check"]))},
+        body({**entry, "check": {"type": "object", "properties": {"package_intact": B, "expected_copies": INT(0, 999), "counted_copies": INT(0, 999),
+              "expected_serials": {"type": "array", "maxItems": 999, "items": TEXT(20)}, "found_serials": {"type": "array", "maxItems": 999, "items": TEXT(20)},
+              "listed_level": LV, "addressee_matches": B}}}, ["kind", "title", "copies", "check"]))},
     "/carriers/produce": {"post": op("制作：领导批准、涉密设备、按批准份数、同时标志、中间材料处理（R-CA-1）", resp("201", "Carrier"),
-        body({**entry, "approved_by": S, "equipment": {"type": "string", "enum": ["classifiedEquipment", "licensedPrinter", "unclassifiedEquipment", "unlicensedPrinter"]},
-              "approved_copies": I, "marking_applied": B, "waste": {"type": "string", "enum": ["destroyed", "registered", "none"]}},
+        body({**entry, "approved_by": ID, "equipment": {"type": "string", "enum": ["classifiedEquipment", "licensedPrinter", "unclassifiedEquipment", "unlicensedPrinter"]},
+              "approved_copies": INT(1, 999), "marking_applied": B, "waste": {"type": "string", "enum": ["destroyed", "registered", "none"]}},
              ["kind", "title", "copies", "equipment", "waste"]))},
     "/carriers/destroy": {"post": op("销毁（批量，领导批准、二人以上、规定方式，R-CA-11）", resp("200", "Destroyed"),
-        body({"carrier_ids": arr(S), "approved_by": S, "persons": arr(S), "method": {"type": "string", "enum": ["shredder", "designatedMill", "destructionCentre"]},
+        body({"carrier_ids": arr(ID), "approved_by": ID, "persons": arr(ID), "method": {"type": "string", "enum": ["shredder", "designatedMill", "destructionCentre"]},
               "cipher_telegram": B}, ["carrier_ids", "persons", "method"]))},
-    "/carriers/{id}/store": act("存放于保密柜（R-CA-6）", {"safe_id": S}, ["safe_id"]),
-    "/carriers/{id}/dispatch": act("发文（发放范围、传递渠道、绝密二人护送，R-CA-2、R-CA-3）", {"recipient": S, "approved_distribution": arr(S),
+    "/carriers/{id}/store": act("存放于保密柜（R-CA-6）", {"safe_id": ID}, ["safe_id"]),
+    "/carriers/{id}/dispatch": act("发文（发放范围、传递渠道、绝密二人护送，R-CA-2、R-CA-3）", {"recipient": NONBLANK(200), "approved_distribution": arr(NONBLANK(200)),
         "channel": {"type": "string", "enum": ["confidentialCourier", "confidentialPost", "dedicatedPerson", "approvedSecure", "ordinaryPost", "courierCompany", "plainFax", "plainTelegram"]},
-        "out_of_town": B, "escorts": arr(S)}, ["recipient", "approved_distribution", "channel"], out="Dispatched"),
-    "/carriers/{id}/circulate": act("传阅（知悉范围内、直传、绝密阅读登记，R-CA-4）", {"reader_person_id": S, "reading_room": S}, ["reader_person_id"]),
+        "out_of_town": B, "escorts": arr(ID)}, ["recipient", "approved_distribution", "channel"], out="Dispatched"),
+    "/carriers/{id}/circulate": act("传阅（知悉范围内、直传、绝密阅读登记，R-CA-4）", {"reader_person_id": ID, "reading_room": TEXT(100)}, ["reader_person_id"]),
     "/carriers/{id}/take-back": {"post": op("收回（传阅、借阅、携带外出、维修后）", resp("200", "Carrier"), params=[pid()])},
-    "/carriers/{id}/lend": act("借阅（领导批准、归还日期，R-CA-5）", {"borrower_person_id": S, "approved_by": S, "due_on": S}, ["borrower_person_id"]),
-    "/carriers/{id}/copy": act("复印（批准、绝密须原定密机关同意，R-CA-7）", {"approved_by": S, "originator_consent": S, "copies": I, "recipient": S},
+    "/carriers/{id}/lend": act("借阅（领导批准、归还日期，R-CA-5）", {"borrower_person_id": ID, "approved_by": ID, "due_on": DATE}, ["borrower_person_id"]),
+    "/carriers/{id}/copy": act("复印（批准、绝密须原定密机关同意，R-CA-7）", {"approved_by": ID, "originator_consent": TEXT(200), "copies": INT(1, 999), "recipient": NONBLANK(200)},
         ["copies", "recipient"], code="201"),
-    "/carriers/{id}/carry-out": act("携带外出、出境（R-CA-9）", {"holder_person_id": S, "approved_by": S, "companions": arr(S), "abroad": B, "exit_permit": S},
+    "/carriers/{id}/carry-out": act("携带外出、出境（R-CA-9）", {"holder_person_id": ID, "approved_by": ID, "companions": arr(ID), "abroad": B, "exit_permit": TEXT(100)},
         ["holder_person_id"]),
-    "/carriers/{id}/return": act("清退至发文机关（R-CA-10）", {"note": S}, []),
-    "/carriers/{id}/retain": act("归档或延长使用，不再清退（R-CA-10）", {"reason": S}, ["reason"]),
-    "/carriers/{id}/repair": act("维修（R-CA-12）", {"mode": {"type": "string", "enum": ["inHouse", "supervisedOutsider", "qualifiedVendor"]}, "supervisor": S,
-        "vendor": S, "off_site": B, "data_recovery": B}, ["mode"]),
-    "/carriers/{id}/loss": act("丢失、被盗、泄密：登记事件并开始24小时报告期限（R-CA-14）", {"kind": S, "summary": S}, ["kind", "summary"], out="Incident", code="201"),
+    "/carriers/{id}/return": act("清退至发文机关（R-CA-10）", {"note": TEXT()}, []),
+    "/carriers/{id}/retain": act("归档或延长使用，不再清退（R-CA-10）", {"reason": NONBLANK()}, ["reason"]),
+    "/carriers/{id}/repair": act("维修（R-CA-12）", {"mode": {"type": "string", "enum": ["inHouse", "supervisedOutsider", "qualifiedVendor"]}, "supervisor": TEXT(100),
+        "vendor": TEXT(200), "off_site": B, "data_recovery": B}, ["mode"]),
+    "/carriers/{id}/loss": act("丢失、被盗、泄密：登记事件并开始24小时报告期限（R-CA-14）", {"kind": ENUM("丢失", "被盗", "泄密"), "summary": NONBLANK()}, ["kind", "summary"], out="Incident", code="201"),
     "/carriers/{id}/forbidden": act("禁止行为（赠送、出售、转送、丢弃…）：一律拒绝并记入审计（R-CA-13）", {"action": {"type": "string",
         "enum": ["give", "sell", "transfer", "discard", "unapprovedStorage", "unapprovedCarryOut"]}}, ["action"], out="Error", code="403"),
     "/carriers/{id}/medium-write": act("登记写入涉密移动存储介质的信息（不得高于介质密级，R-MD-2）", {"content_level": LV}, ["content_level"]),
     "/carriers/{id}/reader-log": {"get": op("绝密级阅读登记（R-CA-4）", resp("200", "ReaderLog"), params=[pid()])},
     "/carriers/{id}/label": {"get": op("载体标签：编号、标志、保管人，Code 128 条码（R-MD-1）", resp("200", "Label"), params=[pid()])},
     "/carrier-books/{book}": {"get": op("收文登记簿、发文登记簿、复印登记、销毁清单（本人可知悉的行）", resp("200", "RegisterBook"),
-        params=[pid("book", {"type": "string", "enum": ["receipt", "dispatch", "copy", "destruction"]}), q("year", I)])},
+        params=[pid("book", {"type": "string", "enum": ["receipt", "dispatch", "copy", "destruction"]}), q("year", INT(1900, 2100))])},
     "/ledger/{person}": {"get": op("个人涉密载体台账（持有、借阅、传阅、携带外出、保管）", resp("200", "CarrierList"), params=[pid("person")])},
     "/safes": {"get": op("本单位保密柜", resp("200", "SafeList")),
-               "post": op("登记保密柜（R-CA-6）", resp("201", "Safe"), body({"name": S, "location": S, "level": LV, "top_secret_only": B}, ["name", "location", "level"]))},
+               "post": op("登记保密柜（R-CA-6）", resp("201", "Safe"), body({"name": NONBLANK(100), "location": NONBLANK(200), "level": LV, "top_secret_only": B}, ["name", "location", "level"]))},
     "/carrier-findings": {"get": op("载体交叉核查结果（本人可知悉的载体）", resp("200", "CarrierFindings"))},
     "/carrier-checks": {"get": op("本期清点、清退任务及完成情况（R-CA-10）", resp("200", "CarrierChecks"))},
     "/carrier-counts": {"post": op("登记清点结果（R-CA-10）", resp("201", "CarrierCount"),
-        body({"check": {"type": "string", "enum": ["monthlyCount", "quarterlyReturn", "yearEndReturn"]}, "found_ids": arr(S), "unexpected": arr(S), "note": S},
-             ["check", "found_ids"]))},
+        body({"check": {"type": "string", "enum": ["monthlyCount", "quarterlyReturn", "yearEndReturn"]},
+              "found_ids": {"type": "array", "maxItems": 200_000, "items": ID}, "unexpected": arr(TEXT(200)), "note": TEXT()},
+             ["check", "found_ids"], limit=16 * MB))},
     "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
-        body({"csv": S, "mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}}, ["csv"]))},
+        body({"csv": TEXT(20 * MB), "mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}}, ["csv"], limit=24 * MB))},
 })
+
+def tighten(schema):
+    """Closes a request schema: unknown keys refused, every string, list and number bounded."""
+    if "$ref" in schema: return schema
+    t = schema.get("type")
+    if t == "object":
+        schema.setdefault("additionalProperties", False)
+        required = set(schema.get("required", []))
+        for k, v in schema.get("properties", {}).items():
+            tighten(v)
+            # An optional field may be sent as null: the same as leaving it out.
+            if k not in required: v["nullable"] = True
+    elif t == "array":
+        schema.setdefault("maxItems", 1000)
+        tighten(schema["items"])
+    elif t == "string" and "enum" not in schema:
+        schema.setdefault("maxLength", 2000)
+    elif t == "integer":
+        assert "minimum" in schema and "maximum" in schema, schema
+    return schema
+
+schemas["CalendarYearInput"] = tighten({"type": "object", "required": ["year", "holidays", "makeupWorkdays"], "properties": {
+    "year": INT(1900, 2100), "holidays": {"type": "array", "maxItems": 60, "items": {"type": "object", "required": ["name", "from", "to"],
+        "properties": {"name": NONBLANK(50), "from": DATE, "to": DATE}}}, "makeupWorkdays": {"type": "array", "maxItems": 60, "items": DATE}}})
+TOO_LARGE = {"description": "请求体超过上限", "content": {"application/json": {"schema": ref("Error")}}}
+for item in paths.values():
+    for o in item.values():
+        rb = o.get("requestBody")
+        if rb:
+            tighten(rb["content"]["application/json"]["schema"])
+            rb.setdefault("x-body-limit", 64 * KB)
+            o["responses"]["413"] = TOO_LARGE
+        for prm in o.get("parameters", []):
+            tighten(prm["schema"])
 
 doc = {
     "openapi": "3.0.3",

@@ -24,10 +24,13 @@ public enum AccountsError: DomainError, Equatable {
     case duplicateUsername(String)
     /// Another field problem.
     case invalid(field: String, reason: String)
+    /// R-SY-4: an initial or reset password must be changed before anything else is done.
+    case passwordChangeRequired
 
     public var code: String {
         switch self {
         case .forbidden: "accounts.forbidden"
+        case .passwordChangeRequired: "accounts.password_change_required"
         case .rolesConflict: "accounts.roles_conflict"
         case .administratorWithBusinessRole: "accounts.admin_with_business_role"
         case .weakPassword: "accounts.weak_password"
@@ -44,7 +47,7 @@ public enum AccountsError: DomainError, Equatable {
     public var ruleID: String? {
         switch self {
         case .forbidden, .rolesConflict, .administratorWithBusinessRole: "R-SY-1"
-        case .weakPassword, .accountLocked, .oneTimePasswordInvalid, .sessionExpired: "R-SY-4"
+        case .weakPassword, .accountLocked, .oneTimePasswordInvalid, .sessionExpired, .passwordChangeRequired: "R-SY-4"
         case .badCredentials, .csrfRejected, .duplicateUsername, .invalid: nil
         }
     }
@@ -73,12 +76,13 @@ public enum AccountsError: DomainError, Equatable {
         case .csrfRejected: "表单已失效，请刷新页面后重新提交"
         case .duplicateUsername(let name): "用户名「\(name)」已存在"
         case .invalid(_, let reason): reason
+        case .passwordChangeRequired: "首次登录或口令被重置，须先修改口令（POST /api/v1/me/password）"
         }
     }
 
     public var kind: FailureKind {
         switch self {
-        case .forbidden, .csrfRejected: .forbidden
+        case .forbidden, .csrfRejected, .passwordChangeRequired: .forbidden
         case .rolesConflict, .administratorWithBusinessRole, .weakPassword, .invalid: .validation
         case .badCredentials, .oneTimePasswordInvalid, .sessionExpired: .unauthenticated
         case .accountLocked, .duplicateUsername: .conflict

@@ -26,6 +26,13 @@ public enum ChainProblem: Sendable, Hashable {
     case truncated(headSeq: Int64, lastSeq: Int64)
     /// The last entry differs from the recorded head.
     case headMismatch
+    /// The head's seal does not verify: the head was rewritten by someone without the audit key (entries at the end
+    /// may have been cut off with it).
+    case headForged
+    /// The log holds no entry at all, though every installation writes entries from its first run.
+    case empty
+    /// The log does not reach a checkpoint kept outside the database, or differs from it there.
+    case anchorMissing(seq: Int64)
 
     /// Chinese explanation for `baomi audit verify` and the audit browser.
     public var chinese: String {
@@ -35,6 +42,9 @@ public enum ChainProblem: Sendable, Hashable {
         case .sequenceGap(let expected, let found): "序号不连续：应为 \(expected)，实为 \(found)（记录被删除或调换）"
         case .truncated(let head, let last): "日志末尾被截断：链头记录到 \(head)，实际只到 \(last)"
         case .headMismatch: "最后一条记录与链头不符"
+        case .headForged: "链头签名不符：链头被无密钥者改写，日志末尾的记录可能被删除"
+        case .empty: "审计日志为空：记录被全部删除"
+        case .anchorMissing(let seq): "日志与库外检查点不符：检查点记录到第 \(seq) 条，日志未到达或该条被改动（末尾被截断或回滚）"
         }
     }
 }
@@ -45,11 +55,20 @@ public enum AuditVerifier {
     ///
     /// `entries` must be in ascending `seq` order as read from the store; a reordering shows up as a
     /// hash or link mismatch because `seq` is part of the hashed content.
-    public static func verify(_ entries: some Sequence<AuditEntry>, head: (seq: Int64, hash: String)?) -> VerificationResult {
+    /// With a `seal`, the head's `mac` must verify; with `anchors` (checkpoints kept outside the database), the chain
+    /// must reach each one with the same hash. An empty log is broken.
+    public static func verify(
+        _ entries: some Sequence<AuditEntry>, head: (seq: Int64, hash: String)?, mac: String? = nil, seal: AuditSeal? = nil,
+        anchors: [AuditAnchor] = []
+    ) -> VerificationResult {
         var expectedSeq: Int64 = 1
         var previousHash = AuditChain.genesis
         var count = 0
+        var anchorsLeft = Dictionary(anchors.map { ($0.seq, $0.hash) }, uniquingKeysWith: { a, _ in a })
         for entry in entries {
+            if let expected = anchorsLeft.removeValue(forKey: entry.seq), expected != entry.hash {
+                return .broken(seq: entry.seq, problem: .anchorMissing(seq: entry.seq))
+            }
             if entry.seq != expectedSeq {
                 return .broken(seq: expectedSeq, problem: .sequenceGap(expected: expectedSeq, found: entry.seq))
             }
@@ -63,6 +82,13 @@ public enum AuditVerifier {
             previousHash = entry.hash
             expectedSeq += 1
             count += 1
+        }
+        if count == 0 { return .broken(seq: 1, problem: .empty) }
+        if let beyond = anchorsLeft.keys.max() {
+            return .broken(seq: expectedSeq, problem: .anchorMissing(seq: beyond))
+        }
+        if let head, let seal, !seal.verifies(seq: head.seq, hash: head.hash, mac: mac ?? "") {
+            return .broken(seq: head.seq, problem: .headForged)
         }
         if let head {
             let lastSeq = expectedSeq - 1

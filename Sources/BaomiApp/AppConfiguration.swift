@@ -14,6 +14,7 @@ import Persistence
 /// | `BAOMI_BCRYPT_COST` | `12` | bcrypt work factor |
 /// | `BAOMI_COOKIE_SECURE` | `0` | `1` adds `Secure` to cookies (behind HTTPS) |
 /// | `BAOMI_REMINDER_DAYS` | `90,30` | expiry reminder lead times in days (R-DC-1) |
+/// | `BAOMI_AUDIT_KEY` | key file `audit.key` in the data directory | the audit seal's HMAC key, 64 hex characters (R-SY-3) |
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -24,6 +25,10 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     /// R-DC-1: expiry reminder lead times (`BAOMI_REMINDER_DAYS`, default `90,30`).
     public var reminderLeadDays: [Int] = [90, 30]
+    /// The data directory (`BAOMI_DATA_DIR`): the SQLite file, the audit key and the audit checkpoint.
+    public var dataDirectory: URL = URL(fileURLWithPath: "baomi-data")
+    /// The whole environment read, for settings read later (the audit key, `BAOMI_AUDIT_KEY`).
+    public var environment: [String: String] = [:]
 
     /// Creates a configuration.
     public init(
@@ -67,6 +72,8 @@ public struct AppConfiguration: Sendable {
             host: env["BAOMI_HOST"] ?? "127.0.0.1", port: port!, database: database, systemLevel: level!, idleTimeout: idle!,
             bcryptCost: cost!, secureCookies: env["BAOMI_COOKIE_SECURE"] == "1")
         config.reminderLeadDays = reminders.compactMap { $0 }
+        config.dataDirectory = URL(fileURLWithPath: dataDir)
+        config.environment = env
         return config
     }
 }

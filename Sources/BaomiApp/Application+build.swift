@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,6 +10,7 @@ import Persistence
 public func buildRouter(services: Services, views: Views, secureCookies: Bool) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: AuthMiddleware(services: services, views: views))
+    router.add(middleware: APIGate(contract: .published))
     if let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil) {
         router.add(middleware: FileMiddleware(publicURL.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])])))
     }
@@ -41,6 +43,10 @@ public func buildApplication(services: Services, configuration: AppConfiguration
 
 /// Opens the database and makes the services for a configuration.
 public func makeServices(_ configuration: AppConfiguration, clock: BaomiClock = .system, logger: Logger) async throws -> Services {
+    // R-SY-3: the audit seal's key and the checkpoint file live outside the database.
+    let seal = try AuditSeal.load(
+        environment: configuration.environment, file: configuration.dataDirectory.appendingPathComponent("audit.key"))
+    AuditSealing.install(seal, anchorFile: configuration.dataDirectory.appendingPathComponent("audit.anchor"))
     let database = try await Database.open(configuration.database, logger: logger)
     return Services(
         database: database, clock: clock, passwordPolicy: .init(systemLevel: configuration.systemLevel),

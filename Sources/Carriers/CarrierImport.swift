@@ -156,7 +156,8 @@ public enum CarrierImport {
     }
 
     /// Checks the header and every row on its own. Returns the good drafts and every problem, by line.
-    public static func check(_ records: [Record], today: Day) -> (drafts: [Draft], problems: [Problem]) {
+    /// R-DV-7: a row above `systemLevel` is refused like any other bad cell.
+    public static func check(_ records: [Record], today: Day, systemLevel: Level = .topSecret) -> (drafts: [Draft], problems: [Problem]) {
         guard let header = records.first else { return ([], [Problem(line: 1, field: "file", message: "文件为空，第1行应为表头")]) }
         var index: [Column: Int] = [:]
         var problems: [Problem] = []
@@ -192,12 +193,16 @@ public enum CarrierImport {
             var marking: Marking?
             if !value(.marking).isEmpty {
                 do { marking = try Marking.parse(value(.marking)) } catch { bad(.marking, "无法识别“\(value(.marking))”，应如 机密★10年（R-LV-2）") }
+                if let level = marking?.level, level > systemLevel {
+                    bad(.marking, "本系统为\(systemLevel.chinese)级，不得登记\(level.chinese)级载体（R-DV-7）")
+                    marking = nil
+                }
             }
             let copies = Int(value(.copies))
             if !value(.copies).isEmpty, copies.map({ !(1...999).contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
             var serials = value(.serials).listItems
             if let copies, (1...999).contains(copies) {
-                if serials.isEmpty { serials = CarrierRules.serials(copies: copies) }
+                if serials.isEmpty { serials = (try? CarrierRules.serials(copies: copies)) ?? [] }
                 if serials.count != copies || Set(serials).count != serials.count { bad(.serials, "份号须与份数一致且不重复（R-CA-2）") }
             }
             let registered = Day(iso: value(.registeredOn))

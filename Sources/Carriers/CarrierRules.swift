@@ -167,9 +167,20 @@ public enum CarrierRules {
         }
     }
 
-    /// 份号 for `copies` copies: `001`, `002`, ….
-    public static func serials(copies: Int) -> [String] {
-        (1...max(copies, 1)).map { String(repeating: "0", count: max(0, 3 - String($0).count)) + String($0) }
+    /// 份数 — how many copies one register line may hold (the 份号 are three digits).
+    public static let copiesRange = 1...999
+
+    /// Refuses a count of copies outside `copiesRange` (checked before any list of serials is built).
+    public static func checkCopies(_ copies: Int, field: String = "copies") throws {
+        guard copiesRange.contains(copies) else {
+            throw Refusal(code: "carrier.copies_range", field: field, message: "份数须为1至999的整数", kind: .validation)
+        }
+    }
+
+    /// 份号 for `copies` copies: `001`, `002`, …; a count outside 1–999 is refused before anything is built.
+    public static func serials(copies: Int) throws -> [String] {
+        try checkCopies(copies)
+        return (1...copies).map { String(repeating: "0", count: max(0, 3 - String($0).count)) + String($0) }
     }
 
     // MARK: R-CA-2 收文、发文
@@ -201,7 +212,12 @@ public enum CarrierRules {
     }
 
     /// R-CA-2: the discrepancies a receiving check finds (empty: sign and register). Each is reported to the sender.
-    public static func discrepancies(_ c: ReceiptCheck) -> [String] {
+    public static func discrepancies(_ c: ReceiptCheck) throws -> [String] {
+        try checkCopies(c.expectedCopies, field: "expected_copies")
+        try checkCopies(c.countedCopies, field: "counted_copies")
+        guard c.expectedSerials.count <= copiesRange.upperBound, c.foundSerials.count <= copiesRange.upperBound else {
+            throw Refusal(code: "carrier.copies_range", field: "serials", message: "份号最多999个", kind: .validation)
+        }
         var found: [String] = []
         if !c.packageIntact { found.append("包装不完整") }
         if c.countedCopies != c.expectedCopies { found.append("件数不符：应为\(c.expectedCopies)份，实收\(c.countedCopies)份") }
@@ -305,13 +321,13 @@ public enum CarrierRules {
     /// R-CA-7: each copy is a new carrier with the original's marking, secrets and scope, and the copying unit's stamp.
     public static func copy(
         of original: Carrier, id: String, number: String, copies: Int, on day: Day, custodianPersonID: String
-    ) -> Carrier {
+    ) throws -> Carrier {
         var copy = original
         copy.id = id
         copy.number = number
         copy.originalID = original.id
         copy.copies = copies
-        copy.serials = serials(copies: copies)
+        copy.serials = try serials(copies: copies)
         copy.registeredOn = day
         copy.status = .inStock
         copy.holderPersonID = nil

@@ -116,3 +116,18 @@ public enum AuthorityRules {
         return ([ownCap].compactMap { $0 } + granted).max()
     }
 }
+
+/// Who acts *as* a unit in its 定密 register: applies for or decides a grant, appoints or replaces officers, keeps the
+/// 一览表, files (R-AU-3, R-AU-5, R-AU-6). Only the unit's own leaders and 保密办 do; staff of a 保密行政管理部门 act
+/// for their own administration and, towards the units they supervise, review, decide, correct (R-CL-8) and receive
+/// filings — they never act in a subordinate unit's name.
+public enum UnitActing {
+    /// R-AU-5: refuses an actor who may not act in `unitID`'s name.
+    public static func check(actorUnitID: String, roles: Set<Role>, unitID: String) throws {
+        guard actorUnitID == unitID, !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]) else {
+            throw Refusal(
+                code: "classification.not_your_unit", ruleID: "R-AU-5",
+                message: "只能以本单位名义办理定密权事务（申请授权、指定定密责任人、修订一览表、报备）；保密行政管理部门对所辖单位只审查、决定和纠正", kind: .forbidden)
+        }
+    }
+}

@@ -61,9 +61,10 @@ public enum Drafting {
     /// R-CL-1 (first step): the 承办人 drafts level, period and scope — from a catalogue item (which pre-fills and
     /// bounds them), a source secret (R-CL-6: the source's level, period and scope, R-DU-6), or as a 不明确事项
     /// (R-CL-3). R-CL-4: the four questions come first. R-KS-1: a scope is required. The draft is protected at once.
+    /// R-SY-2: the 承办人's clearance must cover the level drafted, or they could not read their own draft.
     public static func draft(
-        _ input: DraftInput, id: String, unitID: String, handlerPersonID: String, on day: Day, catalogueItem: CatalogueItem? = nil,
-        source: SecretMatter? = nil
+        _ input: DraftInput, id: String, unitID: String, handlerPersonID: String, handlerTier: ClearanceTier, on day: Day,
+        catalogueItem: CatalogueItem? = nil, source: SecretMatter? = nil
     ) throws -> SecretMatter {
         try input.questions.check()
         var level = input.level
@@ -88,6 +89,7 @@ public enum Drafting {
         case .unclear:
             try Marking(level: level, period: period).validate(issueDate: day)
         }
+        try handlerTier.require(level, field: "marking")
         scope.insert(handlerPersonID)
         guard !scope.isEmpty else { throw ClassificationError.emptyScope }
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -66,9 +66,21 @@ public enum RemovalReason: String, Sendable, Codable, CaseIterable {
 
 /// The rules of the officer roster (R-AU-5).
 public enum OfficerRules {
-    /// R-AU-5: a designated officer's cap is stated and not above the unit's authority.
-    public static func checkAppointment(cap: Level, unitCap: Level?) throws(ClassificationError) {
-        guard let unitCap, cap <= unitCap else { throw .officerCapAboveUnit(officer: cap, unit: unitCap) }
+    /// R-AU-5: a designated officer's cap is stated and not above the unit's authority; R-SY-2: the person's clearance
+    /// covers the cap (an officer reads what they approve); and a person holds one office at a time in a unit.
+    public static func checkAppointment(cap: Level, unitCap: Level?, personTier: ClearanceTier, alreadyInOffice: Bool) throws {
+        guard let unitCap, cap <= unitCap else { throw ClassificationError.officerCapAboveUnit(officer: cap, unit: unitCap) }
+        try personTier.require(cap, field: "cap", who: "所指定人员", kind: .validation)
+        guard !alreadyInOffice else {
+            throw Refusal(
+                code: "classification.officer_already_in_office", ruleID: "R-AU-5", field: "person_id",
+                message: "该人员已是本单位在任的定密责任人；调整定密权限须先按规定调整后重新指定", kind: .conflict)
+        }
+    }
+
+    /// R-SY-2: a draft goes only to an officer whose clearance covers its level — otherwise it would stick in review.
+    public static func checkCanReceive(officerTier: ClearanceTier, level: Level) throws {
+        try officerTier.require(level, field: "officer_person_id", who: "所选定密责任人", kind: .validation)
     }
 
     /// R-AU-5 / R-CL-2: an officer may approve `level` on `day` only in office, after training, within the cap.

@@ -161,10 +161,33 @@ public enum ClearanceTier: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// R-SY-2 / R-KS-4: nobody drafts, handles, receives or approves a state secret their clearance does not cover —
+    /// they could not read it afterwards. `who` names the person in the message (“您”, “所选定密责任人”).
+    public func require(_ level: Level, field: String, who: String = "您", kind: FailureKind = .forbidden) throws(Refusal) {
+        guard covers(.stateSecret(level)) else {
+            throw Refusal(
+                code: "access.clearance_too_low", ruleID: "R-SY-2", field: field,
+                message: "\(who)的涉密等级（\(chinese)）不足以知悉\(level.chinese)级国家秘密", kind: kind)
+        }
+    }
+
     /// R-KS-4: whether the tier covers a label. Labels that are not state secrets are covered by every tier.
     public func covers(_ sensitivity: Sensitivity) -> Bool {
         guard let level = sensitivity.level else { return true }
         guard let ceiling else { return false }
         return ceiling >= level
+    }
+}
+
+extension Level {
+    /// R-DV-2 / R-DV-7: a system handles information up to its own level and never above — the deployment's level
+    /// (`BAOMI_SYSTEM_LEVEL`), which also sets its password rules (R-DV-3). A record above it is refused, whatever
+    /// the caller's clearance.
+    public func checkWithin(system: Level, field: String) throws(Refusal) {
+        guard self <= system else {
+            throw Refusal(
+                code: "system.level_above_system", ruleID: "R-DV-7", field: field,
+                message: "本系统为\(system.chinese)级，不得存储、处理\(chinese)级国家秘密信息（R-DV-2）", kind: .validation)
+        }
     }
 }

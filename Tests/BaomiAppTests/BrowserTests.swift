@@ -104,14 +104,16 @@ extension BrowserTests {
         .enabled(if: BrowserTests.required || BrowserTests.available))
     func carrierWalk() async throws {
         #expect(BrowserTests.available, "BAOMI_BROWSER_TESTS=1 but chromium or playwright is missing")
-        try await TestWorld.with { world in
+        // R-DV-7: 绝密 documents only on a 绝密 system, whose login asks for the one-time code (R-DV-3).
+        try await TestWorld.with(level: .topSecret) { world in
             let app = try await testApplication(world)
             try await app.test(.live) { client in
                 let port = try #require(client.port)
                 let out = BrowserTests.root.appendingPathComponent("test-output/browser/\(TestDatabase.engineName)/carrier-walk").path
                 let script = BrowserTests.root.appendingPathComponent("Tests/browser/walk_carrier.py").path
+                let otp = try #require(try await world.otp("wangfang"))
                 let result = try await BrowserTests.runAsync([
-                    "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--password", TestPasswords.demo, "--out", out,
+                    "python3", script, "--base-url", "http://127.0.0.1:\(port)", "--password", TestPasswords.demo, "--out", out, "--otp", otp,
                 ])
                 #expect(result.status == 0, "\(result.output)")
                 #expect(result.output.contains("CARRIER WALK OK"))

@@ -19,13 +19,13 @@ struct CarrierAPITests {
 
     @Test("R-CA-2 R-CA-4 R-CA-5 R-CA-7 R-CA-11 R-CA-13 the carrier API answers every step as documented, refusals with their rule")
     func api() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let app = try await testApplication(world)
             let (chenjun, lihua, zhoumin) = try await (person(world, "chenjun"), person(world, "lihua"), person(world, "zhoumin"))
             try await app.test(.router) { client in
                 let api = try await APIChecker(client)
-                let clerk = try await APITestClient.token(client, "wangfang", TestPasswords.demo)
-                let outsider = try await APITestClient.token(client, "zhoumin", TestPasswords.demo)
+                let clerk = try await APITestClient.token(client, "wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
+                let outsider = try await APITestClient.token(client, "zhoumin", TestPasswords.demo, otp: try await world.otp("zhoumin"))
                 let safe = try #require(
                     (try await api.check(
                         .post, "/api/v1/safes", clerk, #"{"name":"绝密柜","location":"保密室","level":"top_secret","top_secret_only":true}"#, expect: 201
@@ -35,7 +35,7 @@ struct CarrierAPITests {
                 let bad = try await api.check(
                     .post, "/api/v1/carriers/receive", clerk,
                     #"{"kind":"paper","title":"绝密来文","marking":"绝密★20年","copies":1,"scope_person_ids":["\#(chenjun)","\#(lihua)"],"check":{"package_intact":false,"expected_copies":1,"listed_level":"top_secret","addressee_matches":true}}"#,
-                    expect: 400)
+                    expect: 422)
                 #expect(bad.text.contains("R-CA-2"))
                 let received = try await api.check(
                     .post, "/api/v1/carriers/receive", clerk,
@@ -45,15 +45,15 @@ struct CarrierAPITests {
                 let base = "/api/v1/carriers/\(carrier)"
                 try await api.check(.post, "\(base)/store", clerk, #"{"safe_id":"\#(safe)"}"#, expect: 200)
                 // R-CA-4: outside the scope refused; 绝密 needs the reading room.
-                try await api.check(.post, "\(base)/circulate", clerk, #"{"reader_person_id":"\#(lihua)"}"#, expect: 400)
+                try await api.check(.post, "\(base)/circulate", clerk, #"{"reader_person_id":"\#(lihua)"}"#, expect: 422)
                 try await api.check(.post, "\(base)/circulate", clerk, #"{"reader_person_id":"\#(lihua)","reading_room":"保密室"}"#, expect: 200)
                 try await api.check(.post, "\(base)/take-back", clerk, expect: 200)
                 let log = try await api.check(.get, "\(base)/reader-log", clerk, expect: 200)
                 #expect((log.object as? [[String: Any]])?.count == 1)
                 // R-CA-5: no approval, refused.
-                try await api.check(.post, "\(base)/lend", clerk, #"{"borrower_person_id":"\#(lihua)","due_on":"2026-12-01"}"#, expect: 400)
+                try await api.check(.post, "\(base)/lend", clerk, #"{"borrower_person_id":"\#(lihua)","due_on":"2026-12-01"}"#, expect: 422)
                 // R-CA-7: 绝密 copy without the originator's consent refused, then approved.
-                let refused = try await api.check(.post, "\(base)/copy", clerk, #"{"approved_by":"\#(chenjun)","copies":1,"recipient":"李华"}"#, expect: 400)
+                let refused = try await api.check(.post, "\(base)/copy", clerk, #"{"approved_by":"\#(chenjun)","copies":1,"recipient":"李华"}"#, expect: 422)
                 #expect(refused.text.contains("R-CA-7"))
                 try await api.check(
                     .post, "\(base)/copy", clerk, #"{"approved_by":"\#(chenjun)","originator_consent":"华发改函〔2026〕5号","copies":1,"recipient":"李华"}"#,
@@ -61,7 +61,7 @@ struct CarrierAPITests {
                 // R-CA-13: forbidden whatever the approval, with the rule.
                 let forbidden = try await api.check(.post, "\(base)/forbidden", clerk, #"{"action":"sell"}"#, expect: 403)
                 #expect(forbidden.text.contains("R-CA-13"))
-                try await api.check(.post, "\(base)/dispatch", clerk, #"{"recipient":"x","approved_distribution":["x"],"channel":"ordinaryPost"}"#, expect: 400)
+                try await api.check(.post, "\(base)/dispatch", clerk, #"{"recipient":"x","approved_distribution":["x"],"channel":"ordinaryPost"}"#, expect: 422)
                 try await api.check(.get, "/api/v1/carrier-books/copy?year=2026", clerk, expect: 200)
                 try await api.check(.get, "/api/v1/carrier-books/receipt", clerk, expect: 200)
                 try await api.check(.get, "/api/v1/carrier-books/nonsense", clerk, expect: 400)
@@ -77,7 +77,7 @@ struct CarrierAPITests {
                 // R-CA-11: two persons, in-house for 绝密.
                 try await api.check(
                     .post, "/api/v1/carriers/destroy", clerk,
-                    #"{"carrier_ids":["\#(carrier)"],"approved_by":"\#(chenjun)","persons":["王芳"],"method":"shredder"}"#, expect: 400)
+                    #"{"carrier_ids":["\#(carrier)"],"approved_by":"\#(chenjun)","persons":["王芳"],"method":"shredder"}"#, expect: 422)
                 let destroyed = try await api.check(
                     .post, "/api/v1/carriers/destroy", clerk,
                     #"{"carrier_ids":["\#(carrier)"],"approved_by":"\#(chenjun)","persons":["王芳","刘洋"],"method":"shredder"}"#, expect: 200)
@@ -107,12 +107,12 @@ struct CarrierAPITests {
 
     @Test("R-KS-4 R-CA-4 carrier pages, labels, printed books, ledgers, checks and findings show nothing to a person without clearance and scope")
     func pages() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let app = try await testApplication(world)
             let (chenjun, lihua) = try await (person(world, "chenjun"), person(world, "lihua"))
             try await app.test(.router) { client in
                 var clerk = WebClient(client)
-                try await clerk.login("wangfang", TestPasswords.demo)
+                try await clerk.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
                 let form = try await clerk.get("/carriers/new?mode=receive")
                 #expect(form.status == .ok && form.body.contains("签收核对"))
                 let entered = try await clerk.post(
@@ -128,13 +128,13 @@ struct CarrierAPITests {
                 #expect(detail.body.contains("绝密测试件") && detail.body.contains("收文登记"))
                 // 绝密 circulation without a reading room is refused with the rule on the page.
                 let refused = try await clerk.post("/carriers/\(id)/circulate", [("reader", lihua), ("reading_room", "")], csrfFrom: detail)
-                #expect(refused.status == .badRequest && refused.body.contains("R-CA-4"))
+                #expect(refused.status == .unprocessableContent && refused.body.contains("R-CA-4"))
                 let label = try await clerk.get("/carriers/\(id)/label")
                 #expect(label.body.contains("<svg") && label.body.contains("ZT-2026-0001"))
                 let book = try await clerk.get("/carriers/books/receipt")
                 #expect(book.body.contains("绝密测试件") && book.body.contains("2026-0001"))
                 var outsider = WebClient(client)
-                try await outsider.login("zhoumin", TestPasswords.demo)
+                try await outsider.login("zhoumin", TestPasswords.demo, otp: try await world.otp("zhoumin"))
                 let missing = try await outsider.get("/carriers/no-such-id")
                 #expect(missing.status == .notFound)
                 for path in ["/carriers/\(id)", "/carriers/\(id)/label", "/carriers/\(id)/reader-log"] {
@@ -167,7 +167,7 @@ struct CarrierAPITests {
             _ = try await world.services.carriers.registerSafe(wangfang, name: "2号柜", location: "规划科", level: .secret, topSecretOnly: false)
             try await app.test(.router) { client in
                 var clerk = WebClient(client)
-                try await clerk.login("wangfang", TestPasswords.demo)
+                try await clerk.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
                 let form = try await clerk.get("/carriers/import")
                 let csv = """
                     类别,标题,密级标志,份数,登记日期,保密柜,事项编号

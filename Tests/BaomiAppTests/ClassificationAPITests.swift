@@ -15,9 +15,9 @@ struct ClassificationAPITests {
             try await testApplication(world).test(.router) { client in
                 let doc = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
                 let validator = try OpenAPIValidator(json: Data(buffer: doc.body))
-                let handler = try await APITestClient.token(client, "zhangwei", TestPasswords.demo)
-                let officer = try await APITestClient.token(client, "lihua", TestPasswords.demo)
-                let outsider = try await APITestClient.token(client, "zhoumin", TestPasswords.demo)
+                let handler = try await APITestClient.token(client, "zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
+                let officer = try await APITestClient.token(client, "lihua", TestPasswords.demo, otp: try await world.otp("lihua"))
+                let outsider = try await APITestClient.token(client, "zhoumin", TestPasswords.demo, otp: try await world.otp("zhoumin"))
                 let lihua = try await world.actor("lihua").person!
                 let unit = lihua.unitID
                 func call(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil, expect status: Int) async throws -> JSONValue {
@@ -38,12 +38,12 @@ struct ClassificationAPITests {
                     #"{"title":"接口定密","basis":"catalogue","catalogue_item_id":"\#(item)","marking":"机密★5年","secret_points":"密点","questions":{"public_must_know":false,"work_or_commercial_secret_or_privacy":false,"already_public_or_uncontrollable":false,"law_requires_disclosure":false}}"#,
                     expect: 201)
                 let id = try #require(created["id"]?.string)
-                _ = try await call(.post, "/api/v1/secrets", handler, #"{"title":"缺问题","basis":"unclear","marking":"秘密★1年","secret_points":"x"}"#, expect: 400)
+                _ = try await call(.post, "/api/v1/secrets", handler, #"{"title":"缺问题","basis":"unclear","marking":"秘密★1年","secret_points":"x"}"#, expect: 422)
                 _ = try await call(.post, "/api/v1/secrets/\(id)/submit", handler, #"{"officer_person_id":"\#(lihua.id)"}"#, expect: 200)
                 _ = try await call(.post, "/api/v1/secrets/\(id)/review", officer, #"{"decision":"approve"}"#, expect: 200)
                 _ = try await call(.get, "/api/v1/secrets/\(id)", outsider, expect: 404)
                 _ = try await call(.post, "/api/v1/secrets/\(id)/annual-review", officer, #"{"result":"继续保密"}"#, expect: 200)
-                let objection = try await call(.post, "/api/v1/secrets/\(id)/objections", handler, #"{"marking":"绝密★10年","reason":"涉及核心技术"}"#, expect: 201)
+                let objection = try await call(.post, "/api/v1/secrets/\(id)/objections", handler, #"{"marking":"秘密★5年","reason":"应降为秘密级"}"#, expect: 201)
                 _ = try await call(.post, "/api/v1/objections/\(try #require(objection["id"]?.string))/answer", officer, #"{"decision":"维持机密级"}"#, expect: 200)
                 let wangfang = try await world.actor("wangfang").person!
                 _ = try await call(.post, "/api/v1/secrets/\(id)/scope", officer, #"{"person_id":"\#(wangfang.id)","reason":"登记管理"}"#, expect: 200)
@@ -58,10 +58,10 @@ struct ClassificationAPITests {
                     #"{"code":"GX-99","name":"接口新增条目","marking":"秘密★5年","scope":"局领导","production_level":"市级","source_document":"范围规定"}"#, expect: 201)
                 _ = try await call(
                     .post, "/api/v1/authority/\(unit)/catalogue", officer,
-                    #"{"code":"GX-98","name":"越限条目","marking":"秘密★15年","scope":"局领导","production_level":"市级","source_document":"范围规定"}"#, expect: 400)
+                    #"{"code":"GX-98","name":"越限条目","marking":"秘密★15年","scope":"局领导","production_level":"市级","source_document":"范围规定"}"#, expect: 422)
                 let zhaoqiang = try await world.actor("zhaoqiang").person!
                 let appointed = try await call(
-                    .post, "/api/v1/authority/\(unit)/officers", officer, #"{"person_id":"\#(zhaoqiang.id)","cap":"top_secret"}"#, expect: 400)
+                    .post, "/api/v1/authority/\(unit)/officers", officer, #"{"person_id":"\#(zhaoqiang.id)","cap":"top_secret"}"#, expect: 422)
                 _ = appointed
                 let ok = try await call(
                     .post, "/api/v1/authority/\(unit)/officers", officer, #"{"person_id":"\#(zhaoqiang.id)","cap":"secret","trained_on":"2026-11-01"}"#,

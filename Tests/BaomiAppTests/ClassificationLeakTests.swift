@@ -67,7 +67,7 @@ struct ClassificationLeakTests {
         try await TestWorld.with { world in
             let secret = try await hiddenSecret(world)
             try await testApplication(world).test(.router) { client in
-                let token = try await APITestClient.token(client, "zhoumin", TestPasswords.demo)
+                let token = try await APITestClient.token(client, "zhoumin", TestPasswords.demo, otp: try await world.otp("zhoumin"))
                 let hidden = try await APITestClient.call(client, .get, "/api/v1/secrets/\(secret.id)", token: token)
                 let missing = try await APITestClient.call(client, .get, "/api/v1/secrets/\(IDs.make())", token: token)
                 #expect(hidden.status == .notFound)
@@ -78,7 +78,7 @@ struct ClassificationLeakTests {
                 let stats = try await APITestClient.call(client, .get, "/api/v1/secrets/statistics", token: token)
                 #expect(!stats.text.contains("\"confidential\""))
                 var web = WebClient(client)
-                try await web.login("zhoumin", TestPasswords.demo)
+                try await web.login("zhoumin", TestPasswords.demo, otp: try await world.otp("zhoumin"))
                 let page = try await web.get("/secrets/\(secret.id)")
                 let none = try await web.get("/secrets/\(IDs.make())")
                 #expect(page.status == .notFound)
@@ -122,7 +122,7 @@ struct StatisticsTests {
             #expect(outsider.extensions == 0 && outsider.declassifications == 0)
             try await testApplication(world).test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("lihua", TestPasswords.demo)
+                try await web.login("lihua", TestPasswords.demo, otp: try await world.otp("lihua"))
                 let page = try await web.get("/secrets/statistics")
                 #expect(page.status == .ok)
                 #expect(page.body.contains("定密统计"))

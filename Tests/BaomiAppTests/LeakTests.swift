@@ -29,12 +29,12 @@ struct LeakTests {
 
     @Test("R-KS-4 a record above the reader's clearance is indistinguishable from a missing one (API)")
     func aboveClearanceAPI() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let secret = try await notice(world, Self.confidentialTitle)
             try await lowerZhangwei(world)
             let app = try await testApplication(world)
             try await app.test(.router) { client in
-                let token = try await APITestClient.token(client, "zhangwei", TestPasswords.demo)
+                let token = try await APITestClient.token(client, "zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 let hidden = try await APITestClient.call(client, .get, "/api/v1/notices/\(secret.id)", token: token)
                 let missing = try await APITestClient.call(client, .get, "/api/v1/notices/\(IDs.make())", token: token)
                 #expect(hidden.status == .notFound)
@@ -47,19 +47,19 @@ struct LeakTests {
 
     @Test("R-KS-4 a record outside the reader's knowledge scope is indistinguishable from a missing one (web and API)")
     func outsideScope() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let secret = try await notice(world, Self.topSecretTitle)
             let app = try await testApplication(world)
             try await app.test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("zhaoqiang", TestPasswords.demo)
+                try await web.login("zhaoqiang", TestPasswords.demo, otp: try await world.otp("zhaoqiang"))
                 let hidden = try await web.get("/notices/\(secret.id)")
                 let missing = try await web.get("/notices/\(IDs.make())")
                 #expect(hidden.status == .notFound)
                 #expect(hidden.status == missing.status)
                 #expect(hidden.body == missing.body)
                 #expect(!hidden.body.contains(secret.title))
-                let token = try await APITestClient.token(client, "zhaoqiang", TestPasswords.demo)
+                let token = try await APITestClient.token(client, "zhaoqiang", TestPasswords.demo, otp: try await world.otp("zhaoqiang"))
                 let apiHidden = try await APITestClient.call(client, .get, "/api/v1/notices/\(secret.id)", token: token)
                 let apiMissing = try await APITestClient.call(client, .get, "/api/v1/notices/nonexistent", token: token)
                 #expect(apiHidden.text == apiMissing.text)
@@ -70,7 +70,7 @@ struct LeakTests {
 
     @Test("R-KS-4 hidden records are absent from lists, counts, searches and the 待办 (web and API)")
     func listsAndCounts() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let secret = try await notice(world, Self.confidentialTitle)
             try await lowerZhangwei(world)
             let zhangwei = try await world.actor("zhangwei")
@@ -82,7 +82,7 @@ struct LeakTests {
             let app = try await testApplication(world)
             try await app.test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("zhangwei", TestPasswords.demo)
+                try await web.login("zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 let list = try await web.get("/notices")
                 #expect(list.body.contains("共 \(visible.count) 份"))
                 #expect(!list.body.contains(secret.title))
@@ -90,7 +90,7 @@ struct LeakTests {
                 #expect(!search.body.contains(secret.title))
                 let home = try await web.get("/")
                 #expect(home.body.contains("有 \(visible.count) 份涉密通知"))
-                let token = try await APITestClient.token(client, "zhangwei", TestPasswords.demo)
+                let token = try await APITestClient.token(client, "zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 let api = try await APITestClient.call(client, .get, "/api/v1/notices", token: token)
                 #expect(!api.text.contains(secret.id))
                 #expect(!api.text.contains(secret.title))
@@ -102,7 +102,7 @@ struct LeakTests {
 
     @Test("R-SY-2 every denied read is audited; R-SY-3 every read of 机密/绝密 is audited")
     func deniedReadsAudited() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let secret = try await notice(world, Self.topSecretTitle)
             let outsider = try await world.actor("zhaoqiang")
             await #expect(throws: Refusal.notFound) { _ = try await world.services.notices.get(outsider, id: secret.id) }
@@ -118,7 +118,7 @@ struct LeakTests {
 
     @Test("R-KS-4 the SQL filter and the single-record decision agree for every demo person and notice")
     func filterAgreesWithPolicy() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             let all = try await world.services.database.read { db in
                 try await db.raw("SELECT id FROM classified_notices").all().map { try $0.decode(column: "id", as: String.self) }
             }
@@ -136,7 +136,7 @@ struct LeakTests {
 
     @Test("R-KS-4 a drafter cannot create a record above their own clearance")
     func noDraftAboveClearance() async throws {
-        try await TestWorld.with { world in
+        try await TestWorld.with(level: .topSecret) { world in
             await #expect(throws: Refusal.self) {
                 _ = try await world.services.notices.create(
                     world.actor("zhoumin"), NewNotice(title: "测试", body: "正文", marking: "机密★5年", issuedOn: "2026-11-23", scopePersonIDs: []))

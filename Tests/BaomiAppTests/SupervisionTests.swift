@@ -110,7 +110,7 @@ struct SupervisionTests {
             let app = try await testApplication(world)
             try await app.test(.router) { client in
                 var liuyang = WebClient(client)
-                try await liuyang.login("liuyang", TestPasswords.demo)
+                try await liuyang.login("liuyang", TestPasswords.demo, otp: try await world.otp("liuyang"))
                 let page = try await liuyang.get("/authority")
                 #expect(page.status == .ok)
                 let posted = try await liuyang.post("/authority/\(try await world.actor("liuyang").person!.unitID)/file-roster", [], csrfFrom: page)
@@ -120,12 +120,12 @@ struct SupervisionTests {
                 #expect(roster.content.contains("陈军") && roster.content.contains("李华") && roster.content.contains("机密"))
                 #expect(try await liuyang.get("/filings/\(roster.id)").body.contains("陈军"))
                 var sunli = WebClient(client)
-                try await sunli.login("sunli", TestPasswords.demo)
+                try await sunli.login("sunli", TestPasswords.demo, otp: try await world.otp("sunli"))
                 let queue = try await sunli.get("/supervision")
                 #expect(queue.body.contains("定密责任人名单"))
                 #expect(try await sunli.get("/filings/\(roster.id)").status == .ok)
                 var zhangwei = WebClient(client)
-                try await zhangwei.login("zhangwei", TestPasswords.demo)
+                try await zhangwei.login("zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 #expect(try await zhangwei.get("/filings/\(roster.id)").status == .notFound)
                 #expect(try await zhangwei.get("/supervision").status == .forbidden)
             }
@@ -288,12 +288,12 @@ struct SupervisionTests {
             let app = try await testApplication(world)
             try await app.test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("sunli", TestPasswords.demo)
+                try await web.login("sunli", TestPasswords.demo, otp: try await world.otp("sunli"))
                 let page = try await web.get("/supervision")
                 #expect(page.status == .ok)
                 for id in qianhongSees { #expect(!page.body.contains(id)) }
                 var q = WebClient(client)
-                try await q.login("qianhong", TestPasswords.demo)
+                try await q.login("qianhong", TestPasswords.demo, otp: try await world.otp("qianhong"))
                 let theirs = try await q.get("/supervision")
                 for id in qianhongSees { #expect(theirs.body.contains(id)) }
             }
@@ -308,10 +308,10 @@ struct SupervisionTests {
                 let api = try await APIChecker(client)
                 let agency = try await unit(world, "江海市工业和信息化局").id
                 let company = try await unit(world, "江海精密制造有限公司").id
-                let sunli = try await APITestClient.token(client, "sunli", TestPasswords.demo)
-                let qianhong = try await APITestClient.token(client, "qianhong", TestPasswords.demo)
-                let liuyang = try await APITestClient.token(client, "liuyang", TestPasswords.demo)
-                let zhangwei = try await APITestClient.token(client, "zhangwei", TestPasswords.demo)
+                let sunli = try await APITestClient.token(client, "sunli", TestPasswords.demo, otp: try await world.otp("sunli"))
+                let qianhong = try await APITestClient.token(client, "qianhong", TestPasswords.demo, otp: try await world.otp("qianhong"))
+                let liuyang = try await APITestClient.token(client, "liuyang", TestPasswords.demo, otp: try await world.otp("liuyang"))
+                let zhangwei = try await APITestClient.token(client, "zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 let queue = try await api.check(.get, "/api/v1/supervision", sunli, expect: 200)
                 let filings = try #require((queue.object as? [String: Any])?["filings"] as? [[String: Any]])
                 let filingID = try #require(filings.first?["id"] as? String)
@@ -319,7 +319,7 @@ struct SupervisionTests {
                 try await api.check(.get, "/api/v1/supervision", zhangwei, expect: 403)
                 try await api.check(.get, "/api/v1/filings/\(filingID)", sunli, expect: 200)
                 try await api.check(.get, "/api/v1/filings/\(filingID)", zhangwei, expect: 404)
-                try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":false,"reply":""}"#, expect: 400)
+                try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":false,"reply":""}"#, expect: 422)
                 try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":true}"#, expect: 200)
                 try await api.check(.post, "/api/v1/filings/\(filingID)/reply", sunli, #"{"accept":true}"#, expect: 409)
                 try await api.check(.get, "/api/v1/authority/\(agency)/filings", liuyang, expect: 200)
@@ -333,7 +333,7 @@ struct SupervisionTests {
                     expect: 403)
                 _ = applied
                 let pending = try await world.services.classification.applications(.system, unitID: agency).first { $0.status == .pending }!
-                try await api.check(.post, "/api/v1/applications/\(pending.id)/decide", liuyang, #"{"approve":false}"#, expect: 400)
+                try await api.check(.post, "/api/v1/applications/\(pending.id)/decide", liuyang, #"{"approve":false}"#, expect: 422)
                 try await api.check(.post, "/api/v1/applications/\(pending.id)/decide", liuyang, #"{"approve":true,"note":"同意"}"#, expect: 200)
                 try await api.check(.get, "/api/v1/authority/\(agency)/catalogue/revisions", liuyang, expect: 200)
                 try await api.check(.post, "/api/v1/objections/nope/appeal", zhangwei, expect: 404)

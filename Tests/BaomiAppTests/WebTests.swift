@@ -15,7 +15,7 @@ struct WebTests {
         try await TestWorld.with { world in
             try await testApplication(world).test(.router) { client in
                 var web = WebClient(client)
-                let response = try await web.login("wangfang", TestPasswords.demo)
+                let response = try await web.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
                 #expect(response.status == .seeOther)
                 #expect(response.location == "/")
                 let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("baomi_session=") } ?? ""
@@ -94,7 +94,7 @@ struct WebTests {
         try await TestWorld.with(idleTimeout: 300) { world in
             try await testApplication(world).test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("wangfang", TestPasswords.demo)
+                try await web.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
                 #expect(try await web.get("/").status == .ok)
                 world.clock.advance(by: 301)
                 let expired = try await web.get("/")
@@ -175,7 +175,7 @@ struct WebTests {
         try await TestWorld.with { world in
             try await testApplication(world).test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("zhangwei", TestPasswords.demo)
+                try await web.login("zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 let form = try await web.get("/markings")
                 let result = try await web.post("/markings", [("text", "本文件标注为 机密*10年。")], csrfFrom: form)
                 #expect(result.body.contains("机密★10年"))
@@ -189,7 +189,7 @@ struct WebTests {
         try await TestWorld.with { world in
             try await testApplication(world).test(.router) { client in
                 var web = WebClient(client)
-                try await web.login("lihua", TestPasswords.demo)
+                try await web.login("lihua", TestPasswords.demo, otp: try await world.otp("lihua"))
                 let form = try await web.get("/notices/new")
                 let page = try await web.post(
                     "/notices", [("title", "保留我的标题"), ("body", "正文"), ("marking", "秘密★11年"), ("issued_on", "2026-11-23")], csrfFrom: form)

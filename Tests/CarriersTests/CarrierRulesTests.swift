@@ -26,7 +26,7 @@ func sample(_ level: Level = .confidential, status: CarrierStatus = .inStock, re
 @Suite("国家秘密载体 — the gates of every step")
 struct CarrierRulesTests {
     @Test("R-CA-1 production needs a leader's approval, exact copies, a marking and handled waste")
-    func production() {
+    func production() throws {
         func produce(_ by: String?, _ copies: Int = 3, marked: Bool = true, waste: WasteHandling = .destroyed) -> String {
             outcome {
                 try CarrierRules.checkProduction(
@@ -38,7 +38,7 @@ struct CarrierRulesTests {
         #expect(produce("陈军", 4) == "R-CA-1")
         #expect(produce("陈军", marked: false) == "R-CA-1")
         #expect(produce("陈军", waste: .none) == "R-CA-1")
-        #expect(CarrierRules.serials(copies: 3) == ["001", "002", "003"])
+        #expect(try CarrierRules.serials(copies: 3) == ["001", "002", "003"])
     }
 
     @Test("R-CA-13 production on unclassified equipment or by an unlicensed printer is refused outright")
@@ -54,19 +54,36 @@ struct CarrierRulesTests {
         #expect(CarrierRules.refuseForbidden(.discard).kind == .forbidden)
     }
 
+    @Test("Issue 9 #1/#11: R-CA-2 a count of copies outside 1–999 is refused before any serial is built")
+    func copiesRange() throws {
+        for bad in [0, -3, 1000, 4_611_686_018_427_387_904] {
+            #expect(throws: Refusal.self) { try CarrierRules.serials(copies: bad) }
+        }
+        let check = CarrierRules.ReceiptCheck(
+            packageIntact: true, expectedCopies: -3, countedCopies: 1, expectedSerials: [], foundSerials: ["001"], markedLevel: .secret,
+            listedLevel: .secret, addresseeMatches: true)
+        do {
+            _ = try CarrierRules.discrepancies(check)
+            Issue.record("a negative expected count was accepted")
+        } catch let refusal as Refusal {
+            #expect(refusal.field == "expected_copies" && refusal.code == "carrier.copies_range")
+        }
+        #expect(try CarrierRules.serials(copies: 999).count == 999)
+    }
+
     @Test("R-CA-2 the receiving check finds every discrepancy; registers number per year; dispatch stays in the distribution")
-    func receiveAndDispatch() {
+    func receiveAndDispatch() throws {
         let clean = CarrierRules.ReceiptCheck(
             packageIntact: true, expectedCopies: 2, countedCopies: 2, expectedSerials: ["001", "002"], foundSerials: ["001", "002"],
             markedLevel: .confidential, listedLevel: .confidential, addresseeMatches: true)
-        #expect(CarrierRules.discrepancies(clean).isEmpty)
+        #expect(try CarrierRules.discrepancies(clean).isEmpty)
         var bad = clean
         bad.packageIntact = false
         bad.countedCopies = 1
         bad.foundSerials = ["001", "003"]
         bad.markedLevel = .secret
         bad.addresseeMatches = false
-        let found = CarrierRules.discrepancies(bad)
+        let found = try CarrierRules.discrepancies(bad)
         #expect(found.count == 6)
         #expect(found.contains("缺少份号：002") && found.contains("多出份号：003"))
         #expect(CarrierRules.registerNumber(year: 2026, sequence: 7) == "2026-0007")
@@ -132,7 +149,7 @@ struct CarrierRulesTests {
     }
 
     @Test("R-CA-7 copies need approval, a fixed count and (绝密, or another unit's document) the originator's consent; a copy keeps the terms")
-    func copying() {
+    func copying() throws {
         #expect(outcome { try CarrierRules.checkCopy(level: .secret, approvedBy: "陈军", originatorConsent: nil, ownDocument: true, copies: 2) } == "accepted")
         #expect(outcome { try CarrierRules.checkCopy(level: .secret, approvedBy: nil, originatorConsent: nil, ownDocument: true, copies: 2) } == "R-CA-7")
         #expect(outcome { try CarrierRules.checkCopy(level: .secret, approvedBy: "陈军", originatorConsent: nil, ownDocument: false, copies: 2) } == "R-CA-7")
@@ -142,7 +159,7 @@ struct CarrierRulesTests {
                 == "accepted")
         #expect(outcome { try CarrierRules.checkCopy(level: .secret, approvedBy: "陈军", originatorConsent: nil, ownDocument: true, copies: 0) } == "R-CA-7")
         let original = sample(.confidential)
-        let copy = CarrierRules.copy(
+        let copy = try CarrierRules.copy(
             of: original, id: "c2", number: "ZT-2026-0002", copies: 2, on: today, custodianPersonID: "p2")
         #expect(copy.marking == original.marking && copy.originalID == original.id && copy.serials == ["001", "002"] && copy.id == "c2")
         #expect(CarrierRules.copyStamp(unitName: "江海市工业和信息化局", copies: 2, on: today, number: "ZT-2026-0002").contains("共2份"))

@@ -98,11 +98,29 @@ struct AuthorityTests {
 struct OfficerTests {
     @Test("R-AU-5 an officer's cap is not above the unit's")
     func capNotAboveUnit() throws {
-        try OfficerRules.checkAppointment(cap: .confidential, unitCap: .confidential)
+        try OfficerRules.checkAppointment(cap: .confidential, unitCap: .confidential, personTier: .important, alreadyInOffice: false)
         #expect(throws: ClassificationError.officerCapAboveUnit(officer: .topSecret, unit: .confidential)) {
-            try OfficerRules.checkAppointment(cap: .topSecret, unitCap: .confidential)
+            try OfficerRules.checkAppointment(cap: .topSecret, unitCap: .confidential, personTier: .core, alreadyInOffice: false)
         }
-        #expect(throws: ClassificationError.self) { try OfficerRules.checkAppointment(cap: .secret, unitCap: nil) }
+        #expect(throws: ClassificationError.self) { try OfficerRules.checkAppointment(cap: .secret, unitCap: nil, personTier: .core, alreadyInOffice: false) }
+    }
+
+    @Test("Issue 9 #5: R-AU-5 / R-SY-2 an officer is cleared for the cap and appointed once")
+    func officerClearedAndUnique() throws {
+        #expect(throws: Refusal.self) {
+            try OfficerRules.checkAppointment(cap: .confidential, unitCap: .confidential, personTier: .none, alreadyInOffice: false)
+        }
+        #expect(throws: Refusal.self) {
+            try OfficerRules.checkAppointment(cap: .confidential, unitCap: .topSecret, personTier: .general, alreadyInOffice: false)
+        }
+        do {
+            try OfficerRules.checkAppointment(cap: .secret, unitCap: .confidential, personTier: .core, alreadyInOffice: true)
+            Issue.record("a second appointment of a person in office was accepted")
+        } catch let refusal as Refusal {
+            #expect(refusal.code == "classification.officer_already_in_office" && refusal.kind == .conflict)
+        }
+        try OfficerRules.checkCanReceive(officerTier: .important, level: .confidential)
+        #expect(throws: Refusal.self) { try OfficerRules.checkCanReceive(officerTier: .general, level: .confidential) }
     }
 
     @Test("R-AU-5 an officer approves only after training, while in office, within the cap")

@@ -22,7 +22,7 @@ enum Fx {
     }
 
     static func draft(level: Level = .confidential) throws -> SecretMatter {
-        try Drafting.draft(input(level: level), id: "s1", unitID: unit, handlerPersonID: handler, on: today, catalogueItem: item)
+        try Drafting.draft(input(level: level), id: "s1", unitID: unit, handlerPersonID: handler, handlerTier: .core, on: today, catalogueItem: item)
     }
 
     static func inForce(level: Level = .confidential, period: SecrecyPeriod? = .years(10), issue: Day = Day(year: 2026, month: 3, day: 12)!) -> SecretMatter {

@@ -5,6 +5,21 @@ import Testing
 
 @Suite("定密程序 — drafting and review")
 struct LifecycleTests {
+    @Test("Issue 9 #4: R-SY-2 nobody drafts above their clearance (一般 drafts 秘密 only; 非涉密 nothing)")
+    func draftWithinClearance() throws {
+        var input = Fx.input(basis: .unclear)
+        input.level = .confidential
+        #expect(throws: Refusal.self) {
+            try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .general, on: Fx.today)
+        }
+        input.level = .secret
+        #expect(throws: Refusal.self) {
+            try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .none, on: Fx.today)
+        }
+        let ok = try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .general, on: Fx.today)
+        #expect(ok.level == .secret)
+    }
+
     @Test("R-CL-1 the 承办人 drafts from a catalogue item; the draft is protected at once; the officer approves with a written record")
     func draftAndApprove() throws {
         let draft = try Fx.draft()
@@ -82,7 +97,7 @@ struct LifecycleTests {
         input.questions = FourQuestions(
             publicMustKnow: false, isWorkOrCommercialSecretOrPrivacy: nil, alreadyPublicOrUncontrollable: false, lawRequiresDisclosure: false)
         #expect(throws: ClassificationError.fourQuestionsUnanswered) {
-            try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, on: Fx.today, catalogueItem: Fx.item)
+            try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .core, on: Fx.today, catalogueItem: Fx.item)
         }
         for yes in 0..<4 {
             var answers = [false, false, false, false]
@@ -91,7 +106,7 @@ struct LifecycleTests {
                 publicMustKnow: answers[0], isWorkOrCommercialSecretOrPrivacy: answers[1], alreadyPublicOrUncontrollable: answers[2],
                 lawRequiresDisclosure: answers[3])
             #expect(throws: ClassificationError.self) {
-                try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, on: Fx.today, catalogueItem: Fx.item)
+                try Drafting.draft(input, id: "x", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .core, on: Fx.today, catalogueItem: Fx.item)
             }
         }
     }
@@ -100,14 +115,14 @@ struct LifecycleTests {
     func derived() throws {
         let source = Fx.inForce(level: .confidential, period: .years(10))
         let input = Fx.input(level: .secret, period: .years(1), basis: .derived(sourceID: source.id, ground: .containsSecretPoints))
-        let derived = try Drafting.draft(input, id: "d1", unitID: Fx.unit, handlerPersonID: Fx.handler, on: Fx.today, source: source)
+        let derived = try Drafting.draft(input, id: "d1", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .core, on: Fx.today, source: source)
         #expect(derived.level == .confidential)
         #expect(derived.period == .years(10))
         #expect(derived.issueDate == source.issueDate)
         #expect(derived.expiry == source.expiry)
         #expect(derived.scope.isSuperset(of: source.scope))
         #expect(throws: ClassificationError.derivationWithoutSource) {
-            try Drafting.draft(input, id: "d2", unitID: Fx.unit, handlerPersonID: Fx.handler, on: Fx.today, source: nil)
+            try Drafting.draft(input, id: "d2", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .core, on: Fx.today, source: nil)
         }
         #expect(DerivationGround.allCases.count == 4)
     }
@@ -150,7 +165,7 @@ struct UnclearAndObjectionTests {
         #expect(UnclearMatters.route(level: .topSecret, drafterKind: .cityOrgan) == .national)
         #expect(UnclearMatters.route(level: .secret, drafterKind: .centralOrgan) == .national)
         #expect(UnclearMatters.route(level: .confidential, drafterKind: .cityOrgan) == .provincial)
-        let draft = try Drafting.draft(Fx.input(basis: .unclear), id: "u", unitID: Fx.unit, handlerPersonID: Fx.handler, on: drafted)
+        let draft = try Drafting.draft(Fx.input(basis: .unclear), id: "u", unitID: Fx.unit, handlerPersonID: Fx.handler, handlerTier: .core, on: drafted)
         #expect(draft.status == .unclearPendingReport)
         #expect(try UnclearMatters.report(draft).status == .unclearReported)
     }

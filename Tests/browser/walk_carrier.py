@@ -15,6 +15,7 @@ def main():
     ap.add_argument("--base-url", required=True)
     ap.add_argument("--password", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--otp", default="", help="the one-time code of a 绝密 system (R-DV-3), computed by the test at the server's clock")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     stale = os.path.join(a.out, "failure.png")
@@ -41,6 +42,8 @@ def main():
             page.goto(base + "/login")
             page.fill("input[name=username]", "wangfang")
             page.fill("input[name=password]", a.password)
+            if a.otp:
+                page.fill("input[name=otp]", a.otp)
             page.click("button[type=submit]")
             page.wait_for_url(base + "/")
             step = "safe"

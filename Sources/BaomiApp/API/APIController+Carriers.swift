@@ -124,6 +124,9 @@ extension APIController {
             guard let check = b.check else { throw Refusal.invalid("check", "收文须填写签收核对情况", rule: "R-CA-2", code: "validation.required") }
             let input = try Self.input(b)
             let marked = (try? Marking.parse(b.marking ?? ""))?.level ?? .topSecret
+            // Ranges first (issue 9): no list of serials is built for a count outside 1–999.
+            try CarrierRules.checkCopies(b.copies)
+            try CarrierRules.checkCopies(check.expectedCopies, field: "expected_copies")
             let result = try await c.receive(
                 try context.actor(), input,
                 check: CarrierRules.ReceiptCheck(

@@ -6,16 +6,17 @@ import Persistence
 
 /// Decodes a JSON request body (snake_case keys); a malformed body is a 400 naming the body.
 func decodeJSON<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
-    let buffer = try await request.body.collect(upTo: 2 * 1024 * 1024)
+    // APIGate has already read the body within the operation's limit and checked it against the contract.
+    let buffer = try await request.body.collect(upTo: .max)
     do {
         return try JSON.decoder.decode(T.self, from: Data(buffer: buffer))
     } catch DecodingError.keyNotFound(let key, _) {
-        throw Refusal.invalid(key.stringValue.snakeCased, "缺少字段 \(key.stringValue.snakeCased)", code: "validation.required")
+        throw TransportRefusal.contract(key.stringValue.snakeCased, "缺少字段 \(key.stringValue.snakeCased)", code: "validation.required")
     } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
         let field = context.codingPath.last?.stringValue.snakeCased ?? "body"
-        throw Refusal.invalid(field, "字段 \(field) 的类型不正确", code: "validation.type")
+        throw TransportRefusal.contract(field, "字段 \(field) 的类型不正确", code: "validation.type")
     } catch {
-        throw Refusal.invalid("body", "请求体不是有效的 JSON", code: "validation.json")
+        throw TransportRefusal.contract("body", "请求体不是有效的 JSON", code: "validation.json")
     }
 }
 

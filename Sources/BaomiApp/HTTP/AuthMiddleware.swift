@@ -39,6 +39,14 @@ struct AuthMiddleware: RouterMiddleware {
             return Response.redirect(to: "/account/password?required=1")
         }
         do {
+            if !isAPI {
+                // The web takes GET and POST only; every page but the login form and static files needs a session,
+                // checked here before any handler reads a body.
+                guard request.method == .get || request.method == .post || request.method == .head else {
+                    throw TransportRefusal.methodNotAllowed(["GET", "POST"])
+                }
+                if context.session == nil && !Self.isPublicPage(path) { throw Unauthenticated() }
+            }
             var response = try await next(request, context)
             SecurityHeaders.apply(to: &response, isAPI: isAPI)
             return response
@@ -48,6 +56,11 @@ struct AuthMiddleware: RouterMiddleware {
             SecurityHeaders.apply(to: &response, isAPI: isAPI)
             return response
         }
+    }
+
+    /// Pages reachable without a session.
+    static func isPublicPage(_ path: String) -> Bool {
+        path == "/login" || path.hasPrefix("/static/")
     }
 
     /// R-SY-1: an attempt at another administrator's work (or any forbidden action) is written to the audit log,
@@ -68,14 +81,14 @@ struct AuthMiddleware: RouterMiddleware {
         if domain.kind == .unauthenticated {
             return Response.redirect(to: expired ? "/login?expired=1" : "/login")
         }
-        if let http = error as? HTTPError, http.status == .notFound {
-            return views.errorPage(status: .notFound, message: Refusal.notFound.message, session: context.session)
-        }
-        if domain.code == "internal" {
+        let status = ErrorMapping.httpStatus(error)
+        if status == .internalServerError {
             context.logger.error("unhandled error: \(String(reflecting: error))")
             return views.errorPage(status: .internalServerError, message: domain.message, session: context.session)
         }
-        return views.errorPage(status: ErrorMapping.status(domain.kind), message: domain.messageWithRule, session: context.session)
+        var response = views.errorPage(status: status, message: domain.messageWithRule, session: context.session)
+        if let t = domain as? TransportRefusal, !t.allow.isEmpty { response.headers[.allow] = t.allow.joined(separator: ", ") }
+        return response
     }
 }
 

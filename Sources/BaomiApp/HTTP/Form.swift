@@ -25,14 +25,25 @@ struct FormData: Sendable {
     /// Every value of a field.
     func all(_ key: String) -> [String] { values[key] ?? [] }
 
-    /// Reads a request body (at most 2 MB).
-    static func from(_ request: Request) async throws -> FormData {
-        let buffer = try await request.body.collect(upTo: 2 * 1024 * 1024)
-        return FormData(encoded: String(buffer: buffer))
+    /// The body limit of a web form (a form's text fields; uploads go through `MultipartForm`).
+    static let bodyLimit = 256 * 1024
+
+    /// Reads a request body (at most `limit` bytes; more is a 413 naming the limit).
+    static func from(_ request: Request, limit: Int = bodyLimit) async throws -> FormData {
+        FormData(encoded: String(buffer: try await collectBody(request, limit: limit)))
     }
 
     /// Reads a query string.
     static func query(_ request: Request) -> FormData {
         FormData(encoded: request.uri.query ?? "")
+    }
+}
+
+/// Reads a body of at most `limit` bytes; a larger one is refused with 413 naming the limit in Chinese.
+func collectBody(_ request: Request, limit: Int) async throws -> ByteBuffer {
+    do {
+        return try await request.body.collect(upTo: limit)
+    } catch  where ErrorMapping.httpStatus(error) == .contentTooLarge {
+        throw TransportRefusal.tooLarge(limit: limit)
     }
 }

@@ -119,7 +119,9 @@ extension CarrierController {
                 body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + CarrierImport.template)))
         }
         router.post("/carriers/import") { request, context in
-            let form = try await MultipartForm.from(request)
+            // Who may import is settled before the upload is read (issue 9: nothing expensive before authorisation).
+            try services.carriers.checkClerk(try context.actor())
+            let form = try await MultipartForm.from(request, limit: 20 * 1024 * 1024)
             guard let session = context.session, let token = form.fields["_csrf"], FormData.constantTimeEquals(token, session.csrfToken) else {
                 throw AccountsError.csrfRejected
             }

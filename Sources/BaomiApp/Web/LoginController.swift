@@ -28,7 +28,8 @@ struct LoginController {
     func register(on router: Router<AppRequestContext>) {
         router.get("/login") { request, context in
             let query = FormData.query(request)
-            return loginPage(username: "", error: nil, flash: query["expired"] != nil ? "会话已超时，请重新登录（R-SY-4）" : nil)
+            return loginPage(
+                request, username: "", error: nil, flash: query["expired"] != nil ? "会话已超时，请重新登录（R-SY-4）" : nil)
         }
         router.post("/login") { request, context in
             let form = try await FormData.from(request)
@@ -36,7 +37,7 @@ struct LoginController {
             guard let sent = form["_login"], let cookie = request.cookies[Self.loginCSRFCookie]?.value,
                 FormData.constantTimeEquals(sent, cookie)
             else {
-                return loginPage(username: form["username"] ?? "", error: AccountsError.csrfRejected.message, status: .forbidden)
+                return loginPage(request, username: form["username"] ?? "", error: AccountsError.csrfRejected.message, status: .forbidden)
             }
             do {
                 let opened = try await services.auth.login(
@@ -47,7 +48,7 @@ struct LoginController {
                 response.addCookie(Cookies.clear(Self.loginCSRFCookie, secure: secureCookies))
                 return response
             } catch let error as AccountsError {
-                return loginPage(username: form["username"] ?? "", error: error.messageWithRule, status: .unauthorized)
+                return loginPage(request, username: form["username"] ?? "", error: error.messageWithRule, status: .unauthorized)
             }
         }
         router.post("/logout") { request, context in
@@ -81,8 +82,13 @@ struct LoginController {
         }
     }
 
-    private func loginPage(username: String, error: String?, flash: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let token = IDs.token(bytes: 16)
+    /// The login form. Its anti-forgery token is the one already in the browser's cookie when there is one, so a
+    /// second tab (or a redirected request for a missing favicon) does not invalidate a form already shown.
+    private func loginPage(
+        _ request: Request, username: String, error: String?, flash: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let existing = request.cookies[Self.loginCSRFCookie]?.value
+        let token = existing.flatMap { $0.count == 32 && $0.allSatisfy(\.isHexDigit) ? $0 : nil } ?? IDs.token(bytes: 16)
         var response = views.page(
             "login", title: "登录", session: nil, path: "/login",
             content: LoginModel(

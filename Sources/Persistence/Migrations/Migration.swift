@@ -40,6 +40,7 @@ public enum Migrations {
         M011Supervision(),
         M012Carriers(),
         M013CarrierChecks(),
+        M014AuditSeal(),
     ]
 }
 

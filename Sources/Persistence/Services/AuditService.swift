@@ -20,10 +20,12 @@ public struct AuditService: Sendable {
     }
 
     /// R-SY-3: verifies the chain; the 安全审计员 or the command line.
-    public func verify(_ actor: Actor) async throws -> VerificationResult {
+    /// `extraAnchor` is a checkpoint exported earlier (`baomi audit head`) and kept elsewhere.
+    public func verify(_ actor: Actor, extraAnchor: AuditAnchor? = nil) async throws -> VerificationResult {
         let s = services
         if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
-        let result = try await s.database.read { db in try await AuditStore.verify(on: db) }
+        let anchors = [AuditSealing.storedAnchor(), extraAnchor].compactMap { $0 }
+        let result = try await s.database.read { db in try await AuditStore.verify(on: db, anchors: anchors) }
         if !actor.isSystem {
             try await s.database.transaction { db in
                 try await AuditStore.append(
@@ -33,6 +35,22 @@ public struct AuditService: Sendable {
             }
         }
         return result
+    }
+}
+
+extension AuditService {
+    /// R-SY-3: the current head as a checkpoint (`seq:hash`), to export and keep outside the database.
+    public func head() async throws -> AuditAnchor? {
+        try await services.database.read { db in try await AuditStore.head(on: db) }.map { AuditAnchor(seq: $0.seq, hash: $0.hash) }
+    }
+
+    /// R-SY-3: writes the current head to the checkpoint file beside the key (daily sweep, start-up). The log must
+    /// reach it from then on: a tail cut off together with a head rolled back to an older sealed state shows.
+    @discardableResult
+    public func checkpoint() async throws -> AuditAnchor? {
+        guard let anchor = try await head(), anchor.seq > 0 else { return nil }
+        try AuditSealing.store(anchor)
+        return anchor
     }
 }
 

@@ -6,6 +6,7 @@ import HummingbirdBcrypt
 import HummingbirdOTP
 import Kernel
 import SQLKit
+import Synchronization
 
 /// A session just opened: the raw token goes to the client once; only its hash is stored.
 public struct OpenedSession: Sendable {
@@ -41,8 +42,9 @@ public struct AuthService: Sendable {
     public func login(username: String, password: String, otp: String?, kind: SessionRecord.Kind, remote: String?) async throws -> OpenedSession {
         let s = services
         let user = try await s.database.read { db in try await UserStore.user(username: username, on: db) }
-        // Verify outside the transaction: bcrypt is slow and must not hold the database.
-        let passwordOK = user.map { Bcrypt.verify(password, hash: $0.passwordHash) } ?? false
+        // Verify outside the transaction: bcrypt is slow and must not hold the database. An unknown user name is
+        // checked against a hash of the same cost, so the answer takes as long as for a known one (no user-name probing).
+        let passwordOK = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.decoyHash(cost: s.bcryptCost)) && user != nil
         let otpOK = user.map { checkOTP($0, otp) } ?? false
         let attempt: Attempt = try await s.database.transaction { db in
             var probe = Actor(userID: user?.id ?? "", username: username, displayName: username, roles: [], person: nil, remoteAddress: remote)
@@ -81,6 +83,18 @@ public struct AuthService: Sendable {
         case .failure(let error): throw error
         }
     }
+
+    /// A bcrypt hash of a random password at `cost`, made once per cost: what an unknown user name is checked against.
+    static func decoyHash(cost: UInt8) -> String {
+        decoys.withLock { cache in
+            if let hash = cache[cost] { return hash }
+            let hash = Bcrypt.hash(IDs.token(bytes: 16), cost: cost)
+            cache[cost] = hash
+            return hash
+        }
+    }
+
+    private static let decoys = Mutex<[UInt8: String]>([:])
 
     /// R-DV-3 at 绝密: the TOTP code for now (±1 step) must match. Below 绝密 no code is needed.
     private func checkOTP(_ user: User, _ otp: String?) -> Bool {
@@ -136,7 +150,21 @@ public struct AuthService: Sendable {
         guard let user = try await s.database.read({ db in try await UserStore.user(id: actor.userID, on: db) }) else {
             throw AccountsError.sessionExpired
         }
-        guard Bcrypt.verify(old, hash: user.passwordHash) else { throw AccountsError.invalid(field: "old_password", reason: "原口令错误") }
+        guard Bcrypt.verify(old, hash: user.passwordHash) else {
+            // R-SY-4: a wrong old password counts towards the lockout like a failed login, and is audited.
+            let locked: Bool = try await s.database.transaction { db in
+                let count = try await UserStore.recordFailure(userID: user.id, lockAfter: s.passwordPolicy.maxFailedLogins, on: db)
+                let locked = count >= s.passwordPolicy.maxFailedLogins
+                try await AuditStore.append(
+                    s.record(
+                        actor, "password.change", target: "user", id: user.id, outcome: .failed,
+                        detail: "原口令错误（第\(count)次）" + (locked ? "，账号已锁定（R-SY-4）" : "")), on: db)
+                if locked { try await SessionStore.endAll(userID: user.id, at: s.nowMillis, on: db) }
+                return locked
+            }
+            if locked { throw AccountsError.accountLocked }
+            throw AccountsError.invalid(field: "old_password", reason: "原口令错误")
+        }
         guard old != new else { throw AccountsError.invalid(field: "new_password", reason: "新口令不得与原口令相同") }
         let hash = Bcrypt.hash(new, cost: s.bcryptCost)
         try await s.database.transaction { db in

@@ -33,6 +33,7 @@ public enum Bootstrap {
     public static func run(_ services: Services, environment: [String: String]) async throws -> BootstrapReport {
         let applied = try await Migrator.migrate(services.database, clockMillis: services.nowMillis)
         try await services.calendar.installBundledYears()
+        try await services.database.transaction { db in try await AuditStore.sealIfUnsealed(on: db) }
         let existing = try await services.database.read { db in try await UserStore.count(on: db) }
         var accounts: [BootstrapReport.Account] = []
         if existing == 0 {

@@ -285,7 +285,7 @@ struct CarrierTodos: TodoProvider {
         let today = services.clock.today
         var items: [TodoItem] = []
         // R-CA-5 / R-CA-4 / R-CA-9: what this person holds.
-        for carrier in try await service.ledger(actor, personID: me.id) where carrier.holderPersonID == me.id {
+        for carrier in try await service.ledgerRows(actor, personID: me.id) where carrier.holderPersonID == me.id {
             let overdue = CarrierRules.isOverdue(carrier, today: today)
             let what: String =
                 switch carrier.status {

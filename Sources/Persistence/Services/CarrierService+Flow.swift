@@ -153,7 +153,7 @@ extension CarrierService {
                 level: carrier.level, approvedBy: approver, originatorConsent: originatorConsent, ownDocument: carrier.originatingUnit == unit.name,
                 copies: copies)
             let number = try await CarrierStore.nextNumber(unitID: carrier.unitID, prefix: "FY", year: today.year, on: db)
-            let copy = CarrierRules.copy(
+            let copy = try CarrierRules.copy(
                 of: carrier, id: IDs.make(), number: number, copies: copies, on: today, custodianPersonID: me.id)
             let stamp = CarrierRules.copyStamp(unitName: unit.name, copies: copies, on: today, number: number)
             try await CarrierStore.save(copy, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: "复印", on: db)

@@ -48,7 +48,7 @@ extension CarrierService {
     public func importRecords(_ actor: Actor, _ records: [CarrierImport.Record], mode: CarrierImportMode) async throws -> CarrierImportReport {
         let me = try requireClerk(actor)
         let day = today
-        let checked = CarrierImport.check(records, today: day)
+        let checked = CarrierImport.check(records, today: day, systemLevel: services.systemLevel)
         let rows = max(0, records.count - 1)
         return try await services.database.transaction { db in
             var problems = checked.problems

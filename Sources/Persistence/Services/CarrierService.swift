@@ -70,6 +70,11 @@ public struct CarrierService: Sendable {
         return me
     }
 
+    /// Refuses an account that may not keep the carrier register, before any work is done for it (an upload read).
+    public func checkClerk(_ actor: Actor) throws {
+        _ = try requireClerk(actor)
+    }
+
     /// An approval must come from a leader of the unit: returns the approver's name for the registers.
     func approverName(_ personID: String?, unitID: String, rule: String, on db: any SQLDatabase) async throws -> String? {
         guard let personID, !personID.isEmpty else { return nil }
@@ -85,7 +90,10 @@ public struct CarrierService: Sendable {
 
     /// R-KS-4 / R-SY-2: a carrier the actor may know of; anything else is `nil` (and the denial is audited).
     func visibleCarrier(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
-        guard let (carrier, scope) = try await CarrierStore.unchecked(id: id, on: db) else { return nil }
+        guard let (carrier, scope) = try await CarrierStore.unchecked(id: id, on: db) else {
+            try await services.auditMissingRead(actor, recordKind: CarrierStore.recordKind, id: id, on: db)
+            return nil
+        }
         guard
             try await services.authorizeRead(
                 actor, recordKind: CarrierStore.recordKind, id: id, sensitivity: .stateSecret(carrier.level), scope: scope, auditLevel: carrier.level.code,
@@ -122,7 +130,7 @@ public struct CarrierService: Sendable {
         try await AuditStore.append(
             services.record(
                 actor, "carrier.\(kind)", target: CarrierStore.recordKind, id: carrier.id, level: carrier.level.code, before: before?.status.rawValue,
-                after: carrier.status.rawValue, detail: summary), on: db)
+                after: carrier.status.rawValue), on: db)
     }
 
     // MARK: entering the register
@@ -132,7 +140,7 @@ public struct CarrierService: Sendable {
     func build(_ actor: Actor, _ input: CarrierInput, me: Person, prefix: String, on db: any SQLDatabase) async throws -> (Carrier, Set<String>) {
         let day = today
         if input.title.isBlank { throw Refusal.invalid("title", "请填写载体标题") }
-        guard (1...999).contains(input.copies) else { throw Refusal.invalid("copies", "份数应为1至999") }
+        try CarrierRules.checkCopies(input.copies)
         var secretMarkings: [Marking] = []
         var allowed: Set<String>?
         for id in input.secretIDs {
@@ -152,6 +160,8 @@ public struct CarrierService: Sendable {
         } else {
             marking = try Marking.parse(input.marking)
         }
+        try marking.level.checkWithin(system: services.systemLevel, field: "marking")
+        try me.tier.require(marking.level, field: "marking")
         try CarrierRules.checkLevel(carrier: marking.level, secrets: secretMarkings.map(\.level))
         var scope = Set(input.scope).union([me.id])
         if let allowed {
@@ -160,7 +170,7 @@ public struct CarrierService: Sendable {
         }
         for pid in scope where try await OrganisationStore.person(id: pid, on: db) == nil { throw Refusal.invalid("scope", "知悉范围中的人员不存在") }
         scope.insert(me.id)
-        let serials = input.serials.isEmpty ? CarrierRules.serials(copies: input.copies) : input.serials
+        let serials = try input.serials.isEmpty ? CarrierRules.serials(copies: input.copies) : input.serials
         guard serials.count == input.copies, Set(serials).count == serials.count else {
             throw Refusal.invalid("serials", "份号须与份数一致且不重复", rule: "R-CA-2")
         }
@@ -202,7 +212,7 @@ public struct CarrierService: Sendable {
     /// otherwise registered in the 收文登记簿 with the year's running number.
     public func receive(_ actor: Actor, _ input: CarrierInput, check: CarrierRules.ReceiptCheck) async throws -> (carrier: Carrier, receiptNumber: String) {
         let me = try requireClerk(actor)
-        let found = CarrierRules.discrepancies(check)
+        let found = try CarrierRules.discrepancies(check)
         if !found.isEmpty {
             throw Refusal(
                 code: "carrier.receipt_discrepancy", ruleID: "R-CA-2", field: "check", message: "签收前核对发现问题，请向发出单位查询：" + found.joined(separator: "；"),
@@ -271,7 +281,9 @@ public struct CarrierService: Sendable {
     /// R-KS-4: the register — only what the actor may know of.
     public func register(_ actor: Actor, filter: CarrierFilter = CarrierFilter(), limit: Int = 500) async throws -> [Carrier] {
         let viewer = actor.viewer
-        return try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, limit: limit, on: db) }
+        let found = try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, limit: limit, on: db) }
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.id, $0.level) })
+        return found
     }
 
     /// R-KS-4: the count the register would show.
@@ -297,6 +309,13 @@ public struct CarrierService: Sendable {
     /// The per-person ledger: what a person holds (borrowed, in circulation, carried out) or keeps as custodian, among
     /// what the actor may know of. The personnel module refuses a departure until it is empty (R-PE-7).
     public func ledger(_ actor: Actor, personID: String) async throws -> [Carrier] {
+        let found = try await ledgerRows(actor, personID: personID)
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.id, $0.level) })
+        return found
+    }
+
+    /// The ledger without the listing's audit entry (the 待办 reads it on every home page).
+    func ledgerRows(_ actor: Actor, personID: String) async throws -> [Carrier] {
         let viewer = actor.viewer
         return try await services.database.read { db in
             var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer))"
@@ -316,9 +335,11 @@ public struct CarrierService: Sendable {
     public func registerBook(_ actor: Actor, _ book: RegisterEntry.Book, year: Int) async throws -> [RegisterEntry] {
         let me = try person(actor)
         let viewer = actor.viewer
-        return try await services.database.read { db in
+        let found = try await services.database.read { db in
             try await CarrierStore.registerEntries(book, unitID: me.unitID, year: year, viewer: viewer, on: db)
         }
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.carrierID, $0.level) })
+        return found
     }
 }
 

@@ -15,6 +15,12 @@ extension ClassificationService {
         return [me.unitID]
     }
 
+    /// R-AU-5: the actor acts in the unit's own name (not an administration over a subordinate unit).
+    func requireActingFor(_ actor: Actor, unitID: String) throws {
+        if actor.isSystem { return }
+        try UnitActing.check(actorUnitID: try person(actor).unitID, roles: actor.roles, unitID: unitID)
+    }
+
     func requireManageable(_ actor: Actor, unitID: String, on db: any SQLDatabase) async throws {
         guard try await manageableUnits(actor, on: db).contains(unitID) else {
             throw Refusal(code: "classification.not_your_unit", message: "只能管理本单位（保密行政管理部门：所辖单位）的定密事务", kind: .forbidden)
@@ -29,7 +35,7 @@ extension ClassificationService {
             let before = try await AuthorityStore.ownCap(unitID: unitID, on: db)
             try await AuthorityStore.setOwnCap(unitID: unitID, cap: cap, basis: basis, at: s.nowMillis, on: db)
             try await AuditStore.append(
-                s.record(actor, "authority.own", target: "unit", id: unitID, before: before?.code, after: cap?.code, detail: basis), on: db)
+                s.record(actor, "authority.own", target: "unit", id: unitID, before: before?.code, after: cap?.code), on: db)
         }
     }
 
@@ -46,7 +52,7 @@ extension ClassificationService {
     {
         let s = services
         let day = today
-        try await requireManageable(actor, unitID: grantorUnitID, on: db)
+        try requireActingFor(actor, unitID: grantorUnitID)
         guard let grantor = try await OrganisationStore.unit(id: grantorUnitID, on: db) else { throw Refusal.notFound }
         guard let grantee = try await OrganisationStore.unit(id: input.granteeUnitID, on: db) else {
             throw Refusal.invalid("grantee_unit_id", "被授权单位不存在")
@@ -120,11 +126,11 @@ extension ClassificationService {
         let day = today
         try await s.database.transaction { db in
             guard let grant = try await AuthorityStore.grant(id: grantID, on: db) else { throw Refusal.notFound }
-            try await requireManageable(actor, unitID: grant.grantorUnitID, on: db)
+            try requireActingFor(actor, unitID: grant.grantorUnitID)
             guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
             guard grant.revokedOn == nil else { throw ClassificationError.wrongStatus(current: "已撤销", operation: "撤销授权") }
             try await AuthorityStore.revoke(id: grantID, on: day, reason: reason, on: db)
-            try await AuditStore.append(s.record(actor, "grant.revoke", target: "grant", id: grantID, level: grant.cap.code, detail: reason), on: db)
+            try await AuditStore.append(s.record(actor, "grant.revoke", target: "grant", id: grantID, level: grant.cap.code), on: db)
             guard let grantor = try await OrganisationStore.unit(id: grant.grantorUnitID, on: db),
                 let grantee = try await OrganisationStore.unit(id: grant.granteeUnitID, on: db)
             else { throw Refusal.notFound }
@@ -142,14 +148,15 @@ extension ClassificationService {
         let s = services
         let day = today
         return try await s.database.transaction { db in
-            try await requireManageable(actor, unitID: unitID, on: db)
+            try requireActingFor(actor, unitID: unitID)
             guard let person = try await OrganisationStore.person(id: personID, on: db), person.unitID == unitID else {
                 throw Refusal.invalid("person_id", "所选人员不属于该单位")
             }
             let unitCap = AuthorityRules.unitCap(
                 ownCap: try await AuthorityStore.ownCap(unitID: unitID, on: db), grants: try await AuthorityStore.grants(involving: [unitID], on: db),
                 unitID: unitID, on: day)
-            try OfficerRules.checkAppointment(cap: cap, unitCap: unitCap)
+            let inOffice = try await AuthorityStore.officers(personID: personID, on: db).contains { $0.unitID == unitID && $0.isInOffice(on: day) }
+            try OfficerRules.checkAppointment(cap: cap, unitCap: unitCap, personTier: person.tier, alreadyInOffice: inOffice)
             let officer = Officer(id: IDs.make(), unitID: unitID, personID: personID, kind: kind, cap: cap, appointedOn: day, trainedOn: trainedOn)
             try await AuthorityStore.save(officer, at: s.nowMillis, on: db)
             try await AuditStore.append(s.record(actor, "officer.appoint", target: "officer", id: officer.id, level: cap.code, after: officer), on: db)
@@ -164,7 +171,7 @@ extension ClassificationService {
         try await s.database.transaction { db in
             guard let officer = try await AuthorityStore.officers(unitID: try await officerUnit(officerID, on: db), on: db).first(where: { $0.id == officerID })
             else { throw Refusal.notFound }
-            try await requireManageable(actor, unitID: officer.unitID, on: db)
+            try requireActingFor(actor, unitID: officer.unitID)
             let removed = try OfficerRules.remove(officer, on: day, reason: reason)
             try await AuthorityStore.save(removed, at: s.nowMillis, on: db)
             try await AuditStore.append(s.record(actor, "officer.remove", target: "officer", id: officerID, before: officer, after: removed), on: db)
@@ -181,7 +188,7 @@ extension ClassificationService {
         let s = services
         let day = today
         return try await s.database.transaction { db in
-            try await requireManageable(actor, unitID: input.unitID, on: db)
+            try requireActingFor(actor, unitID: input.unitID)
             // An item is revised by its id, or by its code within the unit (the form's "添加或修订").
             let existing =
                 input.id.isEmpty

@@ -33,6 +33,7 @@ extension ClassificationService {
         try requireRole(actor, [.handler], "拟定密级")
         let marking = try Marking.parse(request.marking.isEmpty ? "秘密" : request.marking)
         let s = services
+        try marking.level.checkWithin(system: s.systemLevel, field: "marking")
         let day = today
         return try await s.database.transaction { db in
             var item: CatalogueItem?
@@ -54,7 +55,8 @@ extension ClassificationService {
             let input = DraftInput(
                 title: request.title, basis: request.basis, level: marking.level, period: marking.period, scope: Set(request.scope),
                 secretPoints: request.secretPoints, questions: request.questions)
-            var secret = try Drafting.draft(input, id: IDs.make(), unitID: me.unitID, handlerPersonID: me.id, on: day, catalogueItem: item, source: source)
+            var secret = try Drafting.draft(
+                input, id: IDs.make(), unitID: me.unitID, handlerPersonID: me.id, handlerTier: me.tier, on: day, catalogueItem: item, source: source)
             for unitID in request.coUnitIDs where try await OrganisationStore.unit(id: unitID, on: db) == nil {
                 throw Refusal.invalid("co_unit_ids", "联合定密的协办单位不存在", rule: "R-CL-5")
             }
@@ -75,6 +77,8 @@ extension ClassificationService {
             guard officers.contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) }) else {
                 throw Refusal.invalid("officer_person_id", "所选人员不是本单位在任的定密责任人", rule: "R-AU-5")
             }
+            let officerTier = try await OrganisationStore.person(id: officerPersonID, on: db)?.tier ?? .none
+            try OfficerRules.checkCanReceive(officerTier: officerTier, level: secret.level)
             var next = try Review.submit(secret)
             next.scope.insert(officerPersonID)
             next.officerPersonID = officerPersonID
@@ -87,6 +91,7 @@ extension ClassificationService {
     public func review(_ actor: Actor, secretID: String, decision: ReviewDecision) async throws -> SecretMatter {
         let me = try person(actor)
         let day = today
+        if case .amend(let level, _, _, _) = decision { try level.checkWithin(system: services.systemLevel, field: "marking") }
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let decidingUnit = secret.status == .referredUp ? me.unitID : secret.unitID
@@ -130,6 +135,7 @@ extension ClassificationService {
     public func change(_ actor: Actor, secretID: String, request: ChangeRequest) async throws -> ChangeOutcome {
         let me = try person(actor)
         let day = today
+        try request.level?.checkWithin(system: services.systemLevel, field: "marking")
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let officer = try await requireOfficer(me, of: secret.unitID, on: db)

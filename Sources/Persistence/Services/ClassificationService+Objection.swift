@@ -22,6 +22,7 @@ extension ClassificationService {
     {
         let me = try person(actor)
         let s = services
+        try claimedLevel?.checkWithin(system: s.systemLevel, field: "marking")
         let day = today
         return try await s.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
@@ -44,7 +45,7 @@ extension ClassificationService {
                 summary: "提出异议：\(claimedLevel.map { "主张\($0.chinese)" } ?? "")\(claimedPeriod.map { "，期限\($0.rendered)" } ?? "")（\(reason)）；争议未决前按所主张的最高密级保护",
                 marking: secret.marking.render(), on: db)
             try await AuditStore.append(
-                s.record(actor, "secret.objection", target: ClassificationStore.recordKind, id: secretID, level: secret.level.code, detail: reason), on: db)
+                s.record(actor, "secret.objection", target: ClassificationStore.recordKind, id: secretID, level: secret.level.code), on: db)
             return ObjectionRecord(id: id, objection: objection, status: "pending", appealLevel: route, decision: nil)
         }
     }
@@ -74,7 +75,7 @@ extension ClassificationService {
                 secretID, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "答复异议：\(decision)", marking: secret.marking.render(),
                 on: db)
             try await AuditStore.append(
-                s.record(actor, "secret.objection_decided", target: ClassificationStore.recordKind, id: secretID, level: secret.level.code, detail: decision),
+                s.record(actor, "secret.objection_decided", target: ClassificationStore.recordKind, id: secretID, level: secret.level.code),
                 on: db)
         }
     }

@@ -54,7 +54,7 @@ extension ClassificationService {
     public func fileRoster(_ actor: Actor, unitID: String) async throws -> Filing.Kind {
         let day = today
         try await services.database.transaction { db in
-            try await requireManageable(actor, unitID: unitID, on: db)
+            try requireActingFor(actor, unitID: unitID)
             guard let unit = try await OrganisationStore.unit(id: unitID, on: db) else { throw Refusal.notFound }
             let officers = try await AuthorityStore.officers(unitID: unitID, on: db).filter { $0.isInOffice(on: day) }
             guard !officers.isEmpty else { throw Refusal.invalid("officers", "本单位尚无在任的定密责任人，无需报备空名单", rule: "R-AU-5") }
@@ -74,7 +74,7 @@ extension ClassificationService {
     public func fileCatalogue(_ actor: Actor, unitID: String) async throws -> Filing.Kind {
         let day = today
         try await services.database.transaction { db in
-            try await requireManageable(actor, unitID: unitID, on: db)
+            try requireActingFor(actor, unitID: unitID)
             guard let unit = try await OrganisationStore.unit(id: unitID, on: db) else { throw Refusal.notFound }
             let items = try await AuthorityStore.catalogue(unitID: unitID, on: db)
             guard !items.isEmpty else { throw Refusal.invalid("catalogue", "一览表尚无条目", rule: "R-AU-6") }
@@ -150,7 +150,7 @@ extension ClassificationService {
             }
             let status: Filing.Status = accept ? .acknowledged : .returned
             try await FilingStore.reply(id: filingID, status: status, reply: reply, by: actor.displayName, on: day, on: db)
-            try await AuditStore.append(s.record(actor, "filing.\(status.rawValue)", target: "filing", id: filingID, detail: reply), on: db)
+            try await AuditStore.append(s.record(actor, "filing.\(status.rawValue)", target: "filing", id: filingID), on: db)
         }
     }
 
@@ -170,7 +170,7 @@ extension ClassificationService {
         }
         guard validUntil > validFrom else { throw ClassificationError.grantIncomplete(field: "valid_until", what: "申请的授权期限（止日应晚于起日）") }
         return try await s.database.transaction { db in
-            try await requireManageable(actor, unitID: applicantUnitID, on: db)
+            try requireActingFor(actor, unitID: applicantUnitID)
             guard grantorUnitID != applicantUnitID, try await OrganisationStore.unit(id: grantorUnitID, on: db) != nil else {
                 throw Refusal.invalid("grantor_unit_id", "请选择作出授权的上级机关或保密行政管理部门", rule: "R-AU-2")
             }
@@ -179,7 +179,7 @@ extension ClassificationService {
                 validUntil: validUntil, basis: basis, reasons: reasons, appliedOn: day, status: .pending)
             try await FilingStore.insert(application, appliedBy: actor.displayName, at: s.nowMillis, on: db)
             try await AuditStore.append(
-                s.record(actor, "grant.apply", target: "grant_application", id: application.id, level: cap.code, after: application), on: db)
+                s.record(actor, "grant.apply", target: "grant_application", id: application.id, level: cap.code), on: db)
             return application
         }
     }
@@ -198,7 +198,7 @@ extension ClassificationService {
         let day = today
         return try await services.database.transaction { db in
             guard var application = try await FilingStore.application(id: applicationID, on: db) else { throw Refusal.notFound }
-            try await requireManageable(actor, unitID: application.grantorUnitID, on: db)
+            try requireActingFor(actor, unitID: application.grantorUnitID)
             guard application.status == .pending else {
                 throw ClassificationError.wrongStatus(current: application.status.chinese, operation: "决定授权申请")
             }
@@ -219,7 +219,7 @@ extension ClassificationService {
             application.grantID = grantID
             try await FilingStore.decide(id: applicationID, status: application.status, note: note, grantID: grantID, on: day, on: db)
             try await AuditStore.append(
-                services.record(actor, "grant.application_\(application.status.rawValue)", target: "grant_application", id: applicationID, detail: note), on: db
+                services.record(actor, "grant.application_\(application.status.rawValue)", target: "grant_application", id: applicationID), on: db
             )
             return application
         }
@@ -298,7 +298,7 @@ extension ClassificationService {
                 secret.id, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "保密行政管理部门确定异议：\(decision)",
                 marking: secret.marking.render(), on: db)
             try await AuditStore.append(
-                s.record(actor, "secret.appeal_decided", target: ClassificationStore.recordKind, id: secret.id, level: secret.level.code, detail: decision),
+                s.record(actor, "secret.appeal_decided", target: ClassificationStore.recordKind, id: secret.id, level: secret.level.code),
                 on: db)
         }
     }
@@ -314,6 +314,7 @@ extension ClassificationService {
     {
         let me = try person(actor)
         let day = today
+        try level?.checkWithin(system: services.systemLevel, field: "marking")
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let subordinates = Set(try await OrganisationStore.subtree(of: me.unitID, on: db)).subtracting([me.unitID])

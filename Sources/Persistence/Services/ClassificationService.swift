@@ -27,7 +27,10 @@ public struct ClassificationService: Sendable {
 
     /// R-KS-4 / R-SY-2: loads a secret the actor may see; anything else is `notFound`, and the denial is audited.
     func visibleSecret(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
-        guard let (secret, protection) = try await ClassificationStore.uncheckedWithProtection(id: id, on: db) else { return nil }
+        guard let (secret, protection) = try await ClassificationStore.uncheckedWithProtection(id: id, on: db) else {
+            try await services.auditMissingRead(actor, recordKind: ClassificationStore.recordKind, id: id, on: db)
+            return nil
+        }
         // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are).
         guard
             try await services.authorizeRead(
@@ -60,7 +63,7 @@ public struct ClassificationService: Sendable {
         try await AuditStore.append(
             services.record(
                 actor, "secret.\(kind)", target: ClassificationStore.recordKind, id: secret.id, level: secret.level.code,
-                before: before.map(Snapshot.init), after: Snapshot(secret), detail: summary), on: db)
+                before: before.map(Snapshot.init), after: Snapshot(secret)), on: db)
     }
 
     /// What the audit log keeps of a secret's state.
@@ -79,7 +82,9 @@ public struct ClassificationService: Sendable {
     /// R-KS-4: the register — only what the actor may see, in lists, counts and searches alike.
     public func register(_ actor: Actor, filter: SecretFilter = SecretFilter()) async throws -> [SecretMatter] {
         let today = today
-        return try await services.database.read { db in try await ClassificationStore.visible(to: actor.viewer, filter: filter, today: today, on: db) }
+        let found = try await services.database.read { db in try await ClassificationStore.visible(to: actor.viewer, filter: filter, today: today, on: db) }
+        try await services.auditShown(actor, recordKind: ClassificationStore.recordKind, shown: found.map { ($0.id, $0.level) })
+        return found
     }
 
     /// R-KS-4 / R-RP-2: counts by status, level and basis, over what the actor may see.

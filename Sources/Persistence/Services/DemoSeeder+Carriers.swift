@@ -24,14 +24,15 @@ enum CarrierDemo {
         let safeLow = try await c.registerSafe(clerk, name: "2号保密柜", location: "规划科", level: .secret, topSecretOnly: false)
         let safeTop = try await c.registerSafe(clerk, name: "绝密专用柜", location: "保密室", level: .topSecret, topSecretOnly: true)
         func check(_ copies: Int, _ level: Level) -> CarrierRules.ReceiptCheck {
-            let serials = CarrierRules.serials(copies: copies)
+            let serials = (try? CarrierRules.serials(copies: copies)) ?? []
             return CarrierRules.ReceiptCheck(
                 packageIntact: true, expectedCopies: copies, countedCopies: copies, expectedSerials: serials, foundSerials: serials, markedLevel: level,
                 listedLevel: level, addresseeMatches: true)
         }
         var received: [Carrier] = []
         for n in 0..<240 {
-            let level: Level = n % 20 == 7 ? .topSecret : n % 3 == 0 ? .confidential : .secret
+            // R-DV-7: the demo holds nothing above the deployment's level (绝密 examples only on a 绝密 system).
+            let level: Level = min(n % 20 == 7 ? .topSecret : n % 3 == 0 ? .confidential : .secret, s.systemLevel)
             let marking = level == .topSecret ? "绝密★20年" : level == .confidential ? "机密★10年" : "秘密★\(n % 2 == 0 ? 5 : 3)年"
             let kind: CarrierKind = n % 17 == 5 ? .device : n % 6 == 1 ? .electronic : .paper
             let copies = kind == .paper ? 1 + n % 3 : 1

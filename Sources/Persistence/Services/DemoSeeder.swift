@@ -103,7 +103,8 @@ public enum DemoSeeder {
                     post: p.post, title: p.title, phone: String(format: "0750-32%05d", 1000 + index), email: "\(p.username)@demo.baomi", tier: p.tier))
             personIDs[p.username] = person.id
             let user = User(
-                id: IDs.make(), username: p.username, displayName: p.name, personID: person.id, passwordHash: hash, otpSecret: nil,
+                id: IDs.make(), username: p.username, displayName: p.name, personID: person.id, passwordHash: hash,
+                otpSecret: s.passwordPolicy.requiresOneTimePassword ? IDs.token(bytes: 10) : nil,
                 failedLogins: 0, locked: false, mustChangePassword: false, roles: Set(p.roles), lastLoginAt: nil)
             try await s.database.transaction { db in
                 try await UserStore.insert(user, at: s.nowMillis, on: db)
@@ -112,7 +113,8 @@ public enum DemoSeeder {
             actors[p.username] = Actor(userID: user.id, username: p.username, displayName: p.name, roles: Set(p.roles), person: person)
             logins.append(Login(username: p.username, name: p.name, roles: p.roles, tier: p.tier, unit: p.unit))
         }
-        for n in notices {
+        // R-DV-7: no demo record above the deployment's level.
+        for n in notices where (try? Marking.parse(n.marking))?.level ?? .topSecret <= s.systemLevel {
             _ = try await s.notices.create(
                 actors[n.author]!,
                 NewNotice(

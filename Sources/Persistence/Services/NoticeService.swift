@@ -40,6 +40,7 @@ public struct NoticeService: Sendable {
         let issuedOn = try Validate.day(input.issuedOn, field: "issued_on", label: "制发日期")
         let marking = try Marking.parse(input.marking)
         try marking.validate(issueDate: issuedOn)
+        try marking.level.checkWithin(system: s.systemLevel, field: "marking")
         let sensitivity = Sensitivity.stateSecret(marking.level)
         guard viewer.tier.covers(sensitivity) else {
             throw Refusal(
@@ -63,7 +64,7 @@ public struct NoticeService: Sendable {
             try await AuditStore.append(
                 s.record(
                     actor, "notice.create", target: NoticeStore.recordKind, id: notice.id, level: sensitivity.code,
-                    after: ["title": title, "marking": notice.marking, "scope": members.sorted().joined(separator: ",")]),
+                    after: ["marking": notice.marking, "scope": members.sorted().joined(separator: ",")]),
                 on: db)
         }
         return notice
@@ -71,7 +72,9 @@ public struct NoticeService: Sendable {
 
     /// R-KS-4: the notices the actor may see (lists and searches use the same rule as single reads).
     public func list(_ actor: Actor, search: String? = nil) async throws -> [ClassifiedNotice] {
-        try await services.database.read { db in try await NoticeStore.visible(to: actor.viewer, search: search, on: db) }
+        let found = try await services.database.read { db in try await NoticeStore.visible(to: actor.viewer, search: search, on: db) }
+        try await services.auditShown(actor, recordKind: NoticeStore.recordKind, shown: found.map { ($0.id, $0.sensitivity.level) })
+        return found
     }
 
     /// R-KS-4: how many notices the actor may see.
@@ -89,7 +92,10 @@ public struct NoticeService: Sendable {
     public func get(_ actor: Actor, id: String) async throws -> (notice: ClassifiedNotice, scope: Set<String>) {
         let s = services
         let outcome: Read = try await s.database.transaction { db in
-            guard let notice = try await NoticeStore.unchecked(id: id, on: db) else { return .hidden }
+            guard let notice = try await NoticeStore.unchecked(id: id, on: db) else {
+                try await s.auditMissingRead(actor, recordKind: NoticeStore.recordKind, id: id, on: db)
+                return .hidden
+            }
             let scope = try await ScopeStore.persons(recordKind: NoticeStore.recordKind, recordID: id, on: db)
             guard
                 try await s.authorizeRead(

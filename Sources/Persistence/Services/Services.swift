@@ -32,10 +32,18 @@ public struct Services: Sendable {
         self.reminderLeadDays = reminderLeadDays
     }
 
+    /// R-DV-7: the highest level this deployment handles (`BAOMI_SYSTEM_LEVEL`); nothing above it is stored.
+    public var systemLevel: Level { passwordPolicy.systemLevel }
+
     /// The current instant in milliseconds.
     var nowMillis: Int64 { AuditRecord.millis(clock.now) }
 
     /// Builds an audit record stamped with the clock and the actor.
+    ///
+    /// R-SY-1 / R-SY-3: the audit log says who did what to which record, when, at which level — never what the record
+    /// says. The 安全审计员 reads every entry, so no title, body, summary or free-text reason typed by a user goes into
+    /// `before`, `after` or `detail`; those stay in the record's own history, shown only to those who may know it
+    /// (`AuditContentTests` scans the whole log for every title and every typed text).
     func record(
         _ actor: Actor, _ action: String, target: String, id: String? = nil, level: String? = nil,
         outcome: AuditOutcome = .ok, before: (any Encodable)? = nil, after: (any Encodable)? = nil, detail: String? = nil

@@ -39,6 +39,10 @@ public struct SweepScheduler: Sendable {
         logger.info("declassification sweep: \(count) secret(s) declassified")
         let findings = try await services.carriers.sweep()
         logger.info("carrier cross-checks: \(findings.opened) finding(s) opened, \(findings.resolved) resolved")
+        if let anchor = try await services.audit.checkpoint() {
+            // R-SY-3: the checkpoint also goes to the server's log, outside the database.
+            logger.notice("audit checkpoint \(anchor.text)")
+        }
         return count
     }
 

@@ -52,8 +52,22 @@ public enum AuditStore {
                     \(bind: r.after), \(bind: r.detail), \(bind: r.remoteAddress), \(bind: entry.prevHash), \(bind: entry.hash))
             """
         ).run()
-        try await db.raw("UPDATE audit_head SET hash = \(bind: entry.hash) WHERE id = 1").run()
+        let mac = AuditSealing.current.mac(seq: entry.seq, hash: entry.hash)
+        try await db.raw("UPDATE audit_head SET hash = \(bind: entry.hash), mac = \(bind: mac) WHERE id = 1").run()
         return entry
+    }
+
+    /// The stored head: last sequence number, its hash and its seal.
+    public static func head(on db: any SQLDatabase) async throws -> (seq: Int64, hash: String, mac: String)? {
+        try await db.raw("SELECT seq, hash, mac FROM audit_head WHERE id = 1").first().map {
+            (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self), try $0.decode(column: "mac", as: String.self))
+        }
+    }
+
+    /// Seals a head left unsealed by an older version (the first start after migration 14).
+    static func sealIfUnsealed(on db: any SQLDatabase) async throws {
+        guard let head = try await head(on: db), head.mac.isEmpty else { return }
+        try await db.raw("UPDATE audit_head SET mac = \(bind: AuditSealing.current.mac(seq: head.seq, hash: head.hash)) WHERE id = 1").run()
     }
 
     static func entry(from row: any SQLRow) throws -> AuditEntry {
@@ -80,7 +94,9 @@ public enum AuditStore {
         func apply(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
             var q = q
             if let actor = filter.actor, !actor.isEmpty { q = q.where("actor_name", .equal, actor) }
-            if let action = filter.action, !action.isEmpty { q = q.where("action", .like, "\(action)%") }
+            if let action = filter.action, !action.isEmpty {
+                q = q.where(SQLQueryString("action LIKE \(bind: action.likePrefix) ESCAPE '\\'"))
+            }
             if let outcome = filter.outcome { q = q.where("outcome", .equal, outcome.rawValue) }
             if let from = filter.fromMillis { q = q.where("at", .greaterThanOrEqual, from) }
             if let to = filter.toMillis { q = q.where("at", .lessThan, to) }
@@ -94,8 +110,9 @@ public enum AuditStore {
         return (try rows.map(entry(from:)), total)
     }
 
-    /// R-SY-3: reads the whole chain in order, page by page, and verifies it against the head.
-    public static func verify(on db: any SQLDatabase, pageSize: Int = 2000) async throws -> VerificationResult {
+    /// R-SY-3: reads the whole chain in order, page by page, and verifies it against the sealed head and the
+    /// checkpoints kept outside the database.
+    public static func verify(on db: any SQLDatabase, anchors: [AuditAnchor] = [], pageSize: Int = 2000) async throws -> VerificationResult {
         var entries: [AuditEntry] = []
         var offset = 0
         while true {
@@ -105,10 +122,9 @@ public enum AuditStore {
             if page.count < pageSize { break }
             offset += pageSize
         }
-        let head = try await db.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first().map {
-            (seq: try $0.decode(column: "seq", as: Int64.self), hash: try $0.decode(column: "hash", as: String.self))
-        }
-        return AuditVerifier.verify(entries, head: head)
+        let head = try await head(on: db)
+        return AuditVerifier.verify(
+            entries, head: head.map { (seq: $0.seq, hash: $0.hash) }, mac: head?.mac, seal: AuditSealing.current, anchors: anchors)
     }
 }
 

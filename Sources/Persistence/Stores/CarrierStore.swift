@@ -212,7 +212,10 @@ public enum CarrierStore {
         if let holder = f.holderPersonID, !holder.isEmpty { q = q + " AND c.holder_person_id = \(bind: holder)" }
         if let year = f.registeredYear { q = q + " AND c.registered_on LIKE \(bind: String(format: "%04d-%%", year))" }
         if let search = f.search, !search.isEmpty {
-            q = q + " AND (c.title LIKE \(bind: "%\(search)%") OR c.number LIKE \(bind: "%\(search)%") OR c.document_number LIKE \(bind: "%\(search)%"))"
+            let like = search.likeContaining
+            q =
+                q
+                + " AND (c.title LIKE \(bind: like) ESCAPE '\\' OR c.number LIKE \(bind: like) ESCAPE '\\' OR c.document_number LIKE \(bind: like) ESCAPE '\\')"
         }
         return q
     }

@@ -181,7 +181,7 @@ public enum ClassificationStore {
             q = q + " AND s.status = 'inForce' AND s.expiry IS NOT NULL AND s.expiry <= \(bind: today.adding(days: days).iso)"
         }
         if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
-        if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: "%\(search)%")" }
+        if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
         if f.needsReview == true { q = q + " AND s.needs_review = 1" }
         if let year = f.reviewDueYear {
             q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"

@@ -41,7 +41,7 @@ public enum NoticeStore {
     public static func visible(to viewer: Viewer, search: String?, on db: any SQLDatabase) async throws -> [ClassifiedNotice] {
         var query: SQLQueryString = "SELECT n.* FROM classified_notices n WHERE \(AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer))"
         if let search, !search.isEmpty {
-            query = query + " AND n.title LIKE \(bind: "%\(search)%")"
+            query = query + " AND n.title LIKE \(bind: search.likeContaining) ESCAPE '\\'"
         }
         query = query + " ORDER BY n.created_at DESC, n.id"
         return try await db.raw(query).all().map(notice(from:))

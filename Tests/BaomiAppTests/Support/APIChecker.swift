@@ -1,3 +1,4 @@
+import BaomiApp
 import Foundation
 import HTTPTypes
 import Hummingbird

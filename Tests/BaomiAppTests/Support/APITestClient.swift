@@ -26,8 +26,10 @@ enum APITestClient {
         return Result(status: response.status, text: String(buffer: response.body))
     }
 
-    static func token(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> String {
-        let r = try await call(client, .post, "/api/v1/auth/token", token: nil, body: #"{"username":"\#(username)","password":"\#(password)"}"#)
+    static func token(_ client: any TestClientProtocol, _ username: String, _ password: String, otp: String? = nil) async throws -> String {
+        let code = otp.map { #","otp":"\#($0)""# } ?? ""
+        let r = try await call(
+            client, .post, "/api/v1/auth/token", token: nil, body: #"{"username":"\#(username)","password":"\#(password)"\#(code)}"#)
         let object = try #require(r.object as? [String: Any], "login failed: \(r.text)")
         return try #require(object["token"] as? String)
     }

@@ -1,8 +1,10 @@
 import Accounts
 import Foundation
+import HummingbirdOTP
 import Kernel
 import Logging
 import Persistence
+import SQLKit
 
 /// The database every integration test runs on: SQLite in memory by default; PostgreSQL when
 /// `BAOMI_TEST_DATABASE_URL` is set (CI runs the suite both ways), each test in its own schema.
@@ -52,7 +54,7 @@ struct TestWorld: Sendable {
     /// Runs `body` against a fresh world and closes the database afterwards.
     @discardableResult
     static func with<T>(
-        demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, _ body: (TestWorld) async throws -> T
+        demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, _ body: (TestWorld) async throws -> T
     ) async throws -> T {
         let database = try await TestDatabase.make()
         let clock = MovableClock(start)
@@ -60,7 +62,7 @@ struct TestWorld: Sendable {
             database: database, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout, bcryptCost: 4)
         do {
             _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
-            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo) }
+            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, carriers: carriers) }
             let result = try await body(TestWorld(services: services, clock: clock))
             await database.close()
             return result
@@ -73,8 +75,18 @@ struct TestWorld: Sendable {
     /// The actor for a user name, as a logged-in session would see it.
     func actor(_ username: String) async throws -> Actor {
         let opened = try await services.auth.login(
-            username: username, password: Self.password(for: username), otp: nil, kind: .api, remote: "127.0.0.1")
+            username: username, password: Self.password(for: username), otp: try await otp(username), kind: .api, remote: "127.0.0.1")
         return opened.actor
+    }
+
+    /// R-DV-3: on a 绝密 system, the user's current one-time code (what their authenticator shows); nil below 绝密.
+    func otp(_ username: String) async throws -> String? {
+        guard services.passwordPolicy.requiresOneTimePassword else { return nil }
+        let secret = try await services.database.read { db in
+            try await db.raw("SELECT otp_secret FROM users WHERE username = \(bind: username)").first()?.decode(column: "otp_secret", as: String?.self)
+        }
+        guard let secret else { return nil }
+        return String(format: "%06d", TOTP(secret: secret).compute(date: services.clock.now))
     }
 
     /// The password of a test account.

@@ -1,0 +1,198 @@
+import Foundation
+
+/// A JSON value with its exact type (JSONSerialization blurs booleans and numbers on Linux).
+public indirect enum JSONValue: Decodable, Sendable, Equatable {
+    case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            self = .double(d)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
+    }
+
+    /// Parses a JSON document.
+    public static func parse(_ data: Data) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: data) }
+
+    /// A member of an object.
+    public subscript(_ key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var int: Int? { if case .int(let i) = self { return i } else { return nil } }
+    public var objectValue: [String: JSONValue]? { if case .object(let o) = self { return o } else { return nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+}
+
+/// One way a value breaks its schema: the field (dotted path from the body, `body` for the whole) and why, in Chinese.
+public struct ContractProblem: Sendable, Hashable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+    public var description: String { "\(field): \(message)" }
+}
+
+/// The OpenAPI 3 document the server publishes, used both ways: the server checks every request against it before any
+/// work (types, required and unknown fields, enums, ranges, lengths, patterns, dates), and tests check every response.
+///
+/// The subset of JSON Schema understood: type, properties, required, additionalProperties false, items, enum, nullable,
+/// minimum/maximum, minLength/maxLength, maxItems, pattern, format date, $ref.
+public struct OpenAPIValidator: Sendable {
+    public let document: JSONValue
+    private let patterns: [String: NSRegularExpressionBox]
+
+    /// The document this server publishes at `/api/v1/openapi.json` (a resource of the app, present in every build).
+    public static let published: OpenAPIValidator = {
+        guard let url = Bundle.module.url(forResource: "Public/openapi", withExtension: "json"), let data = try? Data(contentsOf: url),
+            let contract = try? OpenAPIValidator(json: data)
+        else { fatalError("Public/openapi.json is missing from the app's resources") }
+        return contract
+    }()
+
+    public init(json: Data) throws {
+        document = try JSONValue.parse(json)
+        var found: [String: NSRegularExpressionBox] = [:]
+        Self.collectPatterns(document, into: &found)
+        patterns = found
+    }
+
+    private static func collectPatterns(_ value: JSONValue, into found: inout [String: NSRegularExpressionBox]) {
+        switch value {
+        case .object(let o):
+            if let p = o["pattern"]?.string, found[p] == nil, let re = try? NSRegularExpression(pattern: p) { found[p] = NSRegularExpressionBox(re) }
+            for v in o.values { collectPatterns(v, into: &found) }
+        case .array(let a): for v in a { collectPatterns(v, into: &found) }
+        default: break
+        }
+    }
+
+    /// The schema for a response, or nil if the document does not describe it.
+    public func responseSchema(path: String, method: String, status: Int) -> JSONValue? {
+        guard let item = pathItem(for: path)?.item else { return nil }
+        return item[method.lowercased()]?["responses"]?[String(status)]?["content"]?["application/json"]?["schema"]
+    }
+
+    /// The path template and path item matching a concrete path (below the server URL). Literal templates win over
+    /// templated ones (`/calendar/working-days` before `/calendar/{year}`).
+    public func pathItem(for path: String) -> (template: String, item: JSONValue)? {
+        guard let paths = document["paths"]?.objectValue else { return nil }
+        let p = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var best: (template: String, item: JSONValue, literals: Int)?
+        for (template, item) in paths {
+            let t = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            guard t.count == p.count, zip(t, p).allSatisfy({ $0.hasPrefix("{") ? !$1.isEmpty : $0 == $1 }) else { continue }
+            let literals = t.filter { !$0.hasPrefix("{") }.count
+            if best == nil || literals > best!.literals { best = (template, item, literals) }
+        }
+        return best.map { ($0.template, $0.item) }
+    }
+
+    /// The values of a template's `{name}` segments in a concrete path.
+    public func pathParameters(template: String, path: String) -> [String: String] {
+        var out: [String: String] = [:]
+        let t = template.split(separator: "/", omittingEmptySubsequences: false)
+        let p = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (a, b) in zip(t, p) where a.hasPrefix("{") {
+            out[String(a.dropFirst().dropLast())] = String(b).removingPercentEncoding ?? String(b)
+        }
+        return out
+    }
+
+    func resolve(_ schema: JSONValue) -> JSONValue {
+        guard let ref = schema["$ref"]?.string else { return schema }
+        let name = ref.split(separator: "/").last.map(String.init) ?? ""
+        return document["components"]?["schemas"]?[name] ?? .object([:])
+    }
+
+    /// Problems found validating `value` against `schema` (empty when it conforms), as `field: message` lines.
+    public func validate(_ value: JSONValue, against raw: JSONValue, at path: String = "$") -> [String] {
+        problems(value, against: raw, at: path).map(\.description)
+    }
+
+    /// Problems found validating `value` against `schema` (empty when it conforms).
+    public func problems(_ value: JSONValue, against raw: JSONValue, at path: String) -> [ContractProblem] {
+        let schema = resolve(raw)
+        func problem(_ message: String) -> [ContractProblem] { [ContractProblem(field: path, message: message)] }
+        if case .null = value {
+            return schema["nullable"]?.bool == true ? [] : problem("不能为 null")
+        }
+        var found: [ContractProblem] = []
+        let sub: (String) -> String = { path == "" ? $0 : "\(path).\($0)" }
+        switch schema["type"]?.string {
+        case "object":
+            guard let object = value.objectValue else { return problem("应为对象") }
+            let properties = schema["properties"]?.objectValue ?? [:]
+            for case .string(let key) in schema["required"]?.arrayValue ?? [] where object[key] == nil {
+                found.append(ContractProblem(field: sub(key), message: "缺少必填字段"))
+            }
+            for key in object.keys.sorted() {
+                let v = object[key]!
+                if let s = properties[key] {
+                    found += problems(v, against: s, at: sub(key))
+                } else if schema["additionalProperties"]?.bool == false {
+                    found.append(ContractProblem(field: sub(key), message: "未知字段（接口文档中没有此字段）"))
+                }
+            }
+        case "array":
+            guard let array = value.arrayValue else { return problem("应为数组") }
+            if let max = schema["maxItems"]?.int, array.count > max { return problem("最多 \(max) 项") }
+            if let min = schema["minItems"]?.int, array.count < min { return problem("至少 \(min) 项") }
+            if let items = schema["items"] {
+                for (i, v) in array.enumerated() { found += problems(v, against: items, at: "\(path)[\(i)]") }
+            }
+        case "string":
+            guard case .string(let s) = value else { return problem("应为字符串") }
+            if let allowed = schema["enum"]?.arrayValue?.compactMap(\.string), !allowed.contains(s) {
+                return problem("取值应为 \(allowed.joined(separator: "、")) 之一")
+            }
+            if let max = schema["maxLength"]?.int, s.count > max { return problem("长度不得超过 \(max) 个字符") }
+            if let min = schema["minLength"]?.int, s.count < min { return problem(min == 1 ? "不能为空" : "长度至少 \(min) 个字符") }
+            if schema["format"]?.string == "date", !Self.isDate(s) { return problem("应为日期（YYYY-MM-DD）") }
+            if let p = schema["pattern"]?.string, let re = patterns[p]?.expression,
+                re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil
+            {
+                return problem("格式不正确")
+            }
+        case "integer":
+            guard case .int(let i) = value else { return problem("应为整数") }
+            if let min = schema["minimum"]?.int, i < min { return problem("不得小于 \(min)") }
+            if let max = schema["maximum"]?.int, i > max { return problem("不得大于 \(max)") }
+        case "boolean":
+            guard case .bool = value else { return problem("应为 true 或 false") }
+        default:
+            break
+        }
+        return found
+    }
+
+    /// `YYYY-MM-DD` naming a real day.
+    static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard s.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
+        else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+}
+
+/// `NSRegularExpression` is immutable and thread-safe once built.
+struct NSRegularExpressionBox: @unchecked Sendable {
+    let expression: NSRegularExpression
+    init(_ expression: NSRegularExpression) { self.expression = expression }
+}
