@@ -249,7 +249,8 @@ paths = {
 
 entry = {"kind": {"type": "string", "enum": carrier_kinds}, "title": NONBLANK(200), "document_number": TEXT(100), "originating_unit": TEXT(100), "marking": TEXT(100),
          "secret_ids": arr(ID), "copies": INT(1, 999), "serials": {"type": "array", "maxItems": 999, "items": TEXT(20)}, "scope_person_ids": arr(ID),
-         "medium": {"type": "object", "properties": {"media_type": TEXT(50), "purchased_centrally": B, "user_person_id": ID}}}
+         "medium": {"type": "object", "properties": {"media_type": TEXT(50), "purchased_centrally": B, "user_person_id": ID},
+                    "required": ["media_type", "purchased_centrally", "user_person_id"]}}
 def act(summary, props, required, out="Carrier", code="200"):
     return {"post": op(summary, resp(code, out), body(props, required), params=[pid()])}
 paths.update({
@@ -259,7 +260,7 @@ paths.update({
     "/carriers/receive": {"post": op("收文：签收核对后登记收文登记簿（R-CA-2）", resp("201", "Received"),
         body({**entry, "check": {"type": "object", "properties": {"package_intact": B, "expected_copies": INT(0, 999), "counted_copies": INT(0, 999),
               "expected_serials": {"type": "array", "maxItems": 999, "items": TEXT(20)}, "found_serials": {"type": "array", "maxItems": 999, "items": TEXT(20)},
-              "listed_level": LV, "addressee_matches": B}}}, ["kind", "title", "copies", "check"]))},
+              "listed_level": LV, "addressee_matches": B}, "required": ["package_intact", "expected_copies", "listed_level", "addressee_matches"]}}, ["kind", "title", "copies", "check"]))},
     "/carriers/produce": {"post": op("制作：领导批准、涉密设备、按批准份数、同时标志、中间材料处理（R-CA-1）", resp("201", "Carrier"),
         body({**entry, "approved_by": ID, "equipment": {"type": "string", "enum": ["classifiedEquipment", "licensedPrinter", "unclassifiedEquipment", "unlicensedPrinter"]},
               "approved_copies": INT(1, 999), "marking_applied": B, "waste": {"type": "string", "enum": ["destroyed", "registered", "none"]}},

@@ -82,6 +82,7 @@ enum DemoPrinter {
             say(
                 "  \(login.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(login.name)  \(login.unit)  \(login.roles.map(\.chinese).joined(separator: "、"))  涉密等级：\(login.tier.chinese)"
             )
+            if let url = login.otpURL { say("             动态口令（添加到验证器 / add to an authenticator）：\(url)") }
         }
     }
 }

@@ -287,7 +287,7 @@ struct HardeningTests {
         }
     }
 
-    @Test("Issue 9 #15: R-DV-7 a 机密 system refuses 绝密 records everywhere, and its demo holds none")
+    @Test("Issue 9 #15: R-DV-2 R-DV-7 a 机密 system refuses 绝密 records everywhere, and its demo holds none")
     func systemLevel() async throws {
         try await TestWorld.with(carriers: true) { world in
             for table in ["secrets", "classified_notices", "carriers"] {
@@ -425,7 +425,9 @@ struct AuditContentTests {
                 DraftRequest(title: "\(m)：事项", basis: .unclear, marking: "秘密★1年", scope: [], secretPoints: "\(m)：密点", questions: .allNo))
             #expect(drafted.status == .unclearPendingReport)
             let inForce = try #require(try await s.classification.register(zhangwei, filter: SecretFilter(status: .inForce)).first)
-            _ = try await s.classification.raiseObjection(zhangwei, secretID: inForce.id, claimedLevel: .secret, claimedPeriod: nil, reason: "\(m)：异议理由")
+            _ = try await s.classification.raiseObjection(
+                zhangwei, secretID: inForce.id, claimedLevel: inForce.level == .secret ? .confidential : .secret, claimedPeriod: nil,
+                reason: "\(m)：异议理由")
             let held = try await s.carriers.register(wangfang, filter: CarrierFilter(status: .inStock))
             _ = try await s.carriers.retain(wangfang, carrierID: held[0].id, reason: "\(m)：归档理由")
             _ = try await s.carriers.reportLoss(wangfang, carrierID: held[1].id, kind: "丢失", summary: "\(m)：丢失经过")

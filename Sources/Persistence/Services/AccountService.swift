@@ -109,6 +109,11 @@ public struct AccountService: Sendable {
     public func resetPassword(_ actor: Actor, userID: String, password: String? = nil) async throws -> String {
         let s = services
         if !actor.isSystem { try SeparationOfDuties.authorize(.manageAccounts, roles: actor.roles) }
+        // R-SY-4: one's own password is changed with the old one (`AuthService.changePassword`), never reset — a stolen
+        // session must not be enough to take over the administrator's account.
+        if !actor.isSystem && userID == actor.userID {
+            throw AccountsError.invalid(field: "id", reason: "不能重置本人口令，请使用“修改口令”")
+        }
         let newPassword = password ?? IDs.password()
         try s.passwordPolicy.validate(newPassword)
         let hash = Bcrypt.hash(newPassword, cost: s.bcryptCost)

@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import HummingbirdBcrypt
+import HummingbirdOTP
 import Kernel
 import SQLKit
 
@@ -17,6 +18,8 @@ public enum DemoSeeder {
         public let roles: [Role]
         public let tier: ClearanceTier
         public let unit: String
+        /// R-DV-3: on a 绝密 system, the authenticator URL of the account's one-time codes.
+        public let otpURL: String?
     }
 
     /// What was seeded.
@@ -111,7 +114,10 @@ public enum DemoSeeder {
                 try await AuditStore.append(s.record(.system, "user.create", target: "user", id: user.id, detail: "演示数据"), on: db)
             }
             actors[p.username] = Actor(userID: user.id, username: p.username, displayName: p.name, roles: Set(p.roles), person: person)
-            logins.append(Login(username: p.username, name: p.name, roles: p.roles, tier: p.tier, unit: p.unit))
+            logins.append(
+                Login(
+                    username: p.username, name: p.name, roles: p.roles, tier: p.tier, unit: p.unit,
+                    otpURL: user.otpSecret.map { TOTP(secret: $0).createAuthenticatorURL(label: p.username, issuer: "Baomi") }))
         }
         // R-DV-7: no demo record above the deployment's level.
         for n in notices where (try? Marking.parse(n.marking))?.level ?? .topSecret <= s.systemLevel {
