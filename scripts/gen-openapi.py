@@ -3,7 +3,7 @@
 
 Run after changing the API: python3 scripts/gen-openapi.py. Tests check real responses against it.
 """
-import json, pathlib
+import copy, json, pathlib
 
 def obj(props, required=None, nullable=()):
     p = {}
@@ -127,7 +127,8 @@ def body(schema_props, required, limit=None):
 def INT(lo, hi): return {"type": "integer", "minimum": lo, "maximum": hi}
 def TEXT(n=2000): return {"type": "string", "maxLength": n}
 def NONBLANK(n=2000): return {"type": "string", "minLength": 1, "maxLength": n, "pattern": "\\S"}
-DATE = {"type": "string", "format": "date", "maxLength": 10}
+# The pattern is what a client can check; whether the day exists (2026-02-30) is the server's to say (422).
+DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "minLength": 10, "maxLength": 10}
 ID = {"type": "string", "minLength": 1, "maxLength": 64}
 def ENUM(*xs): return {"type": "string", "enum": list(xs)}
 LVR = ENUM("secret", "confidential", "top_secret")
@@ -311,10 +312,15 @@ def tighten(schema):
     if t == "object":
         schema.setdefault("additionalProperties", False)
         required = set(schema.get("required", []))
-        for k, v in schema.get("properties", {}).items():
+        # Every field its own copy (deepcopy keeps shared constants shared within one schema).
+        schema["properties"] = {k: copy.deepcopy(v) for k, v in schema.get("properties", {}).items()}
+        for k, v in schema["properties"].items():
             tighten(v)
             # An optional field may be sent as null: the same as leaving it out.
-            if k not in required: v["nullable"] = True
+            if k not in required:
+                v["nullable"] = True
+                # OpenAPI 3.0: a nullable enum lists null among its values.
+                if "enum" in v and None not in v["enum"]: v["enum"] = v["enum"] + [None]
     elif t == "array":
         schema.setdefault("maxItems", 1000)
         tighten(schema["items"])
@@ -324,19 +330,22 @@ def tighten(schema):
         assert "minimum" in schema and "maximum" in schema, schema
     return schema
 
-schemas["CalendarYearInput"] = tighten({"type": "object", "required": ["year", "holidays", "makeupWorkdays"], "properties": {
+schemas["CalendarYearInput"] = tighten(copy.deepcopy({"type": "object", "required": ["year", "holidays", "makeupWorkdays"], "properties": {
     "year": INT(1900, 2100), "holidays": {"type": "array", "maxItems": 60, "items": {"type": "object", "required": ["name", "from", "to"],
-        "properties": {"name": NONBLANK(50), "from": DATE, "to": DATE}}}, "makeupWorkdays": {"type": "array", "maxItems": 60, "items": DATE}}})
+        "properties": {"name": NONBLANK(50), "from": DATE, "to": DATE}}}, "makeupWorkdays": {"type": "array", "maxItems": 60, "items": DATE}}}))
 TOO_LARGE = {"description": "请求体超过上限", "content": {"application/json": {"schema": ref("Error")}}}
 for item in paths.values():
     for o in item.values():
         rb = o.get("requestBody")
         if rb:
+            # Each operation gets its own copy: the field constants (ID, DATE, …) are shared dicts, and a field made
+            # nullable where it is optional must stay required and non-null elsewhere.
+            rb["content"]["application/json"]["schema"] = copy.deepcopy(rb["content"]["application/json"]["schema"])
             tighten(rb["content"]["application/json"]["schema"])
             rb.setdefault("x-body-limit", 64 * KB)
             o["responses"]["413"] = TOO_LARGE
         for prm in o.get("parameters", []):
-            tighten(prm["schema"])
+            prm["schema"] = tighten(copy.deepcopy(prm["schema"]))
 
 doc = {
     "openapi": "3.0.3",

@@ -161,11 +161,10 @@ public struct OpenAPIValidator: Sendable {
             }
             if let max = schema["maxLength"]?.int, s.count > max { return problem("长度不得超过 \(max) 个字符") }
             if let min = schema["minLength"]?.int, s.count < min { return problem(min == 1 ? "不能为空" : "长度至少 \(min) 个字符") }
-            if schema["format"]?.string == "date", !Self.isDate(s) { return problem("应为日期（YYYY-MM-DD）") }
             if let p = schema["pattern"]?.string, let re = patterns[p]?.expression,
                 re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil
             {
-                return problem("格式不正确")
+                return problem(schema["format"]?.string == "date" ? "应为日期（YYYY-MM-DD）" : "格式不正确")
             }
         case "integer":
             guard case .int(let i) = value else { return problem("应为整数") }
@@ -177,17 +176,6 @@ public struct OpenAPIValidator: Sendable {
             break
         }
         return found
-    }
-
-    /// `YYYY-MM-DD` naming a real day.
-    static func isDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard s.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
-        else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
     }
 }
 
