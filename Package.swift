@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Layout (see README "代码结构"):
 /// - `Kernel`: pure domain types shared by every area — levels, markings, periods, the working-day calendar.
-/// - `Accounts`: pure rules for the organisation, accounts, 三员分立, passwords and the access decision.
+/// - `Accounts`: pure rules for accounts, 三员分立, passwords and the access decision.
+/// - `Organisation`: the organisation as every area sees it — units, departments, persons, accounts and the acting user.
 /// - `Classification`: pure rules of 定密 — authority, officers, catalogue, the life of a state secret.
 /// - `Carriers`: pure rules of 国家秘密载体 — production to destruction, removable media (R-CA, R-MD).
 /// - `Audit`: the hash-chained audit log's canonical encoding and verification.
@@ -13,7 +14,9 @@ import PackageDescription
 /// - `BaomiApp`: the Hummingbird 2 application — web UI and JSON API.
 /// - `baomi`: the thin command-line executable.
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    // Every module a file uses is imported by that file and declared by its target (no imports that build by accident).
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -30,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
@@ -44,6 +49,11 @@ let package = Package(
         .target(
             name: "Accounts",
             dependencies: ["Kernel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Organisation",
+            dependencies: ["Kernel", "Accounts"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -64,9 +74,10 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Classification", "Carriers",
+                "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,8 +90,10 @@ let package = Package(
         .target(
             name: "BaomiApp",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Classification", "Persistence",
+                "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Persistence",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,8 +104,10 @@ let package = Package(
         .executableTarget(
             name: "baomi",
             dependencies: [
-                "BaomiApp", "Persistence", "Kernel", "Accounts",
+                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Organisation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -104,6 +119,11 @@ let package = Package(
         .testTarget(
             name: "AccountsTests",
             dependencies: ["Accounts", "Kernel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OrganisationTests",
+            dependencies: ["Organisation", "Accounts", "Kernel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -124,8 +144,12 @@ let package = Package(
         .testTarget(
             name: "BaomiAppTests",
             dependencies: [
-                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Classification", "Carriers",
+                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

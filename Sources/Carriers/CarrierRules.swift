@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// A refusal by a carrier rule: the machine code, the rule, the field and the message in Chinese.

@@ -1,4 +1,5 @@
 import Accounts
+import Foundation
 import Kernel
 
 /// 定密授权 — a written grant of classification authority (R-AU-3: grantee, cap, matter scope, term).

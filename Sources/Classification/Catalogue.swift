@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// 国家秘密事项一览表条目 — an item of a unit's catalogue, derived from the 保密事项范围 (R-AU-6).

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// R-CL-4: the four questions the 承办人 answers before drafting. Any "yes" means the matter must not be classified.

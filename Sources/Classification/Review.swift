@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// The 定密责任人's decision (R-CL-1, second step).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 
 /// `baomi audit verify` — checks the hash chain (R-SY-3).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 
 /// `baomi calendar import|show` — the working-day calendar (R-SY-5).

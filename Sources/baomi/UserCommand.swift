@@ -2,6 +2,7 @@ import Accounts
 import ArgumentParser
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 
 /// `baomi user …` — account maintenance from the machine (acts as the system).

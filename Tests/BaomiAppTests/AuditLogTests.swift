@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 import SQLKit
 import Testing

@@ -1,7 +1,9 @@
 import Accounts
+import Audit
 import Foundation
 import HummingbirdOTP
 import Kernel
+import Organisation
 import Persistence
 import Testing
 

@@ -3,6 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Kernel
+import Persistence
 import Testing
 
 /// A real browser (Debian's chromium, driven by Python playwright) logs in and sees the 待办 page.

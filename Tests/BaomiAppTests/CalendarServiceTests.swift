@@ -1,6 +1,8 @@
 import Accounts
+import Audit
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 import Testing
 

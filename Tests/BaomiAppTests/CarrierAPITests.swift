@@ -3,8 +3,10 @@ import BaomiApp
 import Carriers
 import Classification
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Kernel
+import Organisation
 import Persistence
 import SQLKit
 import Testing

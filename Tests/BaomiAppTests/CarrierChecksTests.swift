@@ -1,8 +1,10 @@
 import Accounts
 import BaomiApp
 import Carriers
+import Classification
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 import SQLKit
 import Testing

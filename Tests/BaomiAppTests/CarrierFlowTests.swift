@@ -1,9 +1,11 @@
 import Accounts
+import Audit
 import BaomiApp
 import Carriers
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import Persistence
 import SQLKit
 import Testing

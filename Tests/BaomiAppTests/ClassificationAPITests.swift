@@ -4,6 +4,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import NIOFoundationEssentialsCompat
+import Organisation
 import Persistence
 import Testing
 

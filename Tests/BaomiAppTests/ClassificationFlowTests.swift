@@ -4,7 +4,10 @@ import BaomiApp
 import Classification
 import Foundation
 import Kernel
+import Logging
+import Organisation
 import Persistence
+import SQLKit
 import Testing
 
 @Suite("定密管理 — the secret's life through the store")

@@ -1,4 +1,5 @@
 import Accounts
+import Audit
 import BaomiApp
 import Classification
 import Foundation
@@ -6,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import Organisation
 import Persistence
 import Testing
 

@@ -6,7 +6,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import Organisation
 import Persistence
+import SQLKit
 import Testing
 
 /// The leak rule on the sample record type (涉密通知): a record the reader may not see is indistinguishable

@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import Organisation
 import Persistence
 import SQLKit
 import Testing

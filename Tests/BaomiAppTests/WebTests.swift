@@ -1,10 +1,12 @@
 import Accounts
 import BaomiApp
+import Classification
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import Organisation
 import Persistence
 import Testing
 

@@ -3,6 +3,7 @@ import Carriers
 import Foundation
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// A carrier in the API.

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import NIOFoundationEssentialsCompat
 import Persistence
 
 extension APIController {

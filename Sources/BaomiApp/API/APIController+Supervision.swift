@@ -3,6 +3,7 @@ import Classification
 import Foundation
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 extension APIController {

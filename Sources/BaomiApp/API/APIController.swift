@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// `/api/v1`: the same operations as the web UI, as JSON, described by `/api/v1/openapi.json`.

@@ -1,7 +1,10 @@
+import Accounts
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import NIOFoundationEssentialsCompat
+import Organisation
 import Persistence
 
 /// Decodes a JSON request body (snake_case keys); a malformed body is a 400 naming the body.

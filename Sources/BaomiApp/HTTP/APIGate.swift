@@ -3,6 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import NIOFoundationEssentialsCompat
+import Organisation
 import Persistence
 
 /// The door of `/api/v1`: every request passes these checks, in this order, before any handler runs —

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Organisation
 import Persistence
 
 /// The request context: the session (if any) resolved by `AuthMiddleware`, and the client address.

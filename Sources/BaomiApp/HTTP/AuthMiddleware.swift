@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Logging
 import Persistence
 
 /// Resolves the session from the `baomi_session` cookie (web) or an `Authorization: Bearer` token (API)

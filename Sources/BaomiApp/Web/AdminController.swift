@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// The 系统管理员's pages: accounts, units, departments, persons (R-SY-1).

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// 定密权管理: a unit's own authority, grants (R-AU-2..4), the officer roster (R-AU-5) and the catalogue (R-AU-6).

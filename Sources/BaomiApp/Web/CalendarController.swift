@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// The working-day calendar page (R-SY-5): a year's months, a deadline calculator, import for the 系统管理员.

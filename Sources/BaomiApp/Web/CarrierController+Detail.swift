@@ -1,9 +1,11 @@
 import Accounts
 import Carriers
+import Classification
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 extension CarrierController {

@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// 国家秘密载体 pages: the register, entering carriers (收文、制作), each carrier with its steps and history, safes, the

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Kernel
 import Persistence
 
 /// The 待办 home page, fed by every module's `TodoProvider`.

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// 涉密通知 pages — the sample protected record (R-KS-4, R-SY-2).

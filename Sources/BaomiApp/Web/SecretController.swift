@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// 定密管理 pages: the register, drafting, the record with its workflow (R-CL-1 …), printable as a 定密审核表.

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// The 安全保密管理员's page: business roles of accounts and clearance tiers of persons (R-SY-1, R-PE-1).

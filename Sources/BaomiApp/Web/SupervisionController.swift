@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 /// 监管: a secrecy administration's view over its subordinate units' 定密 work — 备案 received (R-AU-3, R-AU-5,

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Kernel
 import Mustache
+import Organisation
 import Persistence
 
 /// A navigation entry of the shell.

@@ -4,6 +4,7 @@ import Foundation
 import HummingbirdBcrypt
 import HummingbirdOTP
 import Kernel
+import Organisation
 import SQLKit
 
 /// Input for a new account.

@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// The audit log for the 安全审计员 (R-SY-1, R-SY-3).

@@ -5,6 +5,7 @@ import Foundation
 import HummingbirdBcrypt
 import HummingbirdOTP
 import Kernel
+import Organisation
 import SQLKit
 import Synchronization
 

@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// The three administrator accounts made on first run, with their one-time passwords.

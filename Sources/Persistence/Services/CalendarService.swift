@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// The working-day calendar (R-SY-5): shipped years, imports, and the calendar in force.

@@ -3,6 +3,7 @@ import Audit
 import Carriers
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// A 清点 (count) the 保密员 recorded for a scheduled check (R-CA-10).

@@ -3,6 +3,7 @@ import Audit
 import Carriers
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 extension CarrierService {

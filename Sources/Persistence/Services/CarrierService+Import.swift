@@ -4,6 +4,7 @@ import Carriers
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// How an import treats bad rows.

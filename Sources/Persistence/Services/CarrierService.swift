@@ -4,6 +4,7 @@ import Carriers
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// What the 保密员 records when a carrier enters the register by production or receipt.

@@ -3,6 +3,7 @@ import Audit
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 extension ClassificationService {

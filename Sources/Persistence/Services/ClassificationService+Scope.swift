@@ -2,6 +2,7 @@ import Accounts
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// A member of a secret's knowledge scope, as the 知悉人员登记 shows it (R-KS-2).

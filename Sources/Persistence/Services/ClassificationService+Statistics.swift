@@ -2,6 +2,7 @@ import Accounts
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// 定密统计 for a period (R-RP-2): by level and basis, changes, extensions, declassifications, officers, grants.

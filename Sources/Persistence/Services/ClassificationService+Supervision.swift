@@ -3,6 +3,7 @@ import Audit
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// An objection appealed to an administration (R-CL-7), as its queue shows it.

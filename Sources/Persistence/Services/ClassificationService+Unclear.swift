@@ -2,6 +2,7 @@ import Accounts
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 extension ClassificationService {

@@ -3,6 +3,7 @@ import Audit
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// 定密管理 — the secret's life through the store, one transaction per operation, every step audited.

@@ -2,6 +2,7 @@ import Accounts
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// 定密 to-dos: drafts to submit, reviews to decide, unclear-matter clocks, expiry reminders (R-CL-3, R-DC-1).

@@ -3,6 +3,7 @@ import Carriers
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// 载体 demo data: safes and a few hundred carriers in every kind and state, entered and moved through

@@ -2,6 +2,7 @@ import Accounts
 import Classification
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// 定密 demo data: authority, a grant, officers, a catalogue, and secrets in every state.

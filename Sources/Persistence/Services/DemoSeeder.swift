@@ -4,6 +4,7 @@ import Foundation
 import HummingbirdBcrypt
 import HummingbirdOTP
 import Kernel
+import Organisation
 import SQLKit
 
 /// A realistic demo organisation for a newcomer to click through (`baomi serve --demo`).

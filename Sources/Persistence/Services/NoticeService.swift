@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// Input for a new 涉密通知.

@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// Units, departments and persons (系统管理员 maintains; users see their part of the tree).

@@ -1,6 +1,7 @@
 import Accounts
 import Audit
 import Kernel
+import Organisation
 import SQLKit
 
 extension Services {

@@ -2,6 +2,7 @@ import Accounts
 import Audit
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// What every operation needs: the database, the clock and the deployment's policies.

@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// One entry on a person's 待办 (to-do) page.

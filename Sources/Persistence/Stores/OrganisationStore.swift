@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// Units, departments and persons.

@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
 import Kernel
+import Organisation
 import SQLKit
 
 /// User accounts and roles.

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdOTP
 import Kernel
 import Logging
+import Organisation
 import Persistence
 import SQLKit
 

@@ -1,0 +1,35 @@
+import Kernel
+
+/// A person: the fields later modules need (personnel, carriers, classification).
+public struct Person: Sendable, Hashable, Codable {
+    public var id: String
+    public var unitID: String
+    public var departmentID: String?
+    /// 姓名
+    public var name: String
+    /// 岗位 — post
+    public var post: String
+    /// 职务 — title
+    public var title: String
+    /// 联系电话
+    public var phone: String
+    /// 电子邮箱
+    public var email: String
+    /// 涉密等级 — clearance tier (R-PE-1), set by the 安全保密管理员.
+    public var tier: ClearanceTier
+
+    public init(
+        id: String, unitID: String, departmentID: String?, name: String, post: String = "", title: String = "",
+        phone: String = "", email: String = "", tier: ClearanceTier = .none
+    ) {
+        self.id = id
+        self.unitID = unitID
+        self.departmentID = departmentID
+        self.name = name
+        self.post = post
+        self.title = title
+        self.phone = phone
+        self.email = email
+        self.tier = tier
+    }
+}
