@@ -7,21 +7,9 @@ import Organisation
 import SQLKit
 
 extension CarrierService {
-    /// Runs one operation as a transaction; a refusal by a rule is audited in its own transaction (the operation's
-    /// rolls back), so every refused attempt is on the record (R-CA-13).
+    /// Runs one carrier operation through the one refusal path (`Services.attempt`, R-CA-13).
     func gated<T: Sendable>(_ actor: Actor, _ operation: String, _ id: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        do {
-            return try await services.database.transaction(body)
-        } catch let refusal as Refusal where refusal.ruleID != nil {
-            try await services.database.transaction { db in
-                try await AuditStore.append(
-                    services.record(
-                        actor, "carrier.\(operation)", target: CarrierStore.recordKind, id: id, outcome: .denied,
-                        detail: "\(refusal.code)：\(refusal.messageWithRule)"),
-                    on: db)
-            }
-            throw refusal
-        }
+        try await services.attempt(actor, "carrier.\(operation)", target: CarrierStore.recordKind, id: id, body)
     }
 
     /// R-CA-2 / R-CA-3: dispatch inside the approved distribution, by a permitted channel (绝密: 机要 out of town,

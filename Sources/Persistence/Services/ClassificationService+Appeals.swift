@@ -17,7 +17,7 @@ extension ClassificationService {
         let me = try person(actor)
         let s = services
         let day = today
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "objection.appealObjection", target: "objection", id: objectionID) { db in
             guard
                 let row = try await db.raw("SELECT secret_id, raised_by_person_id, status, appeal_level FROM objections WHERE id = \(bind: objectionID)")
                     .first()
@@ -51,7 +51,7 @@ extension ClassificationService {
     public func decideAppeal(_ actor: Actor, objectionID: String, decision: String) async throws {
         let s = services
         let day = today
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "objection.decideAppeal", target: "objection", id: objectionID) { db in
             guard let row = try await db.raw("SELECT secret_id, status, appeal_unit_id FROM objections WHERE id = \(bind: objectionID)").first(),
                 let appealUnit = try row.decode(column: "appeal_unit_id", as: String?.self), try await isStaff(actor, of: appealUnit, on: db),
                 let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db)
@@ -90,7 +90,7 @@ extension ClassificationService {
         let me = try person(actor)
         let day = today
         try level?.checkWithin(system: services.systemLevel, field: "marking")
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.correct", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let subordinates = Set(try await OrganisationStore.subtree(of: me.unitID, on: db)).subtracting([me.unitID])
             guard me.unitID != secret.unitID, Responsibility.mayCorrect(actingUnitID: me.unitID, secretUnitID: secret.unitID, subordinates: subordinates)
@@ -126,7 +126,7 @@ extension ClassificationService {
     /// R-DU-6 / R-CL-8: an officer of the unit marks a flagged secret as looked at again.
     public func clearReviewFlag(_ actor: Actor, secretID: String, note: String) async throws {
         let me = try person(actor)
-        try await services.database.transaction { db in
+        try await services.attempt(actor, "secret.clearReviewFlag", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.needsReview else { throw ClassificationError.wrongStatus(current: "无需复核", operation: "复核") }
             _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DU-6", message: "复核由本单位定密责任人进行", on: db)

@@ -23,7 +23,7 @@ extension ClassificationService {
             throw ClassificationError.grantIncomplete(field: field, what: what)
         }
         guard validUntil > validFrom else { throw ClassificationError.grantIncomplete(field: "valid_until", what: "申请的授权期限（止日应晚于起日）") }
-        return try await s.database.transaction { db in
+        return try await s.attempt(actor, "unit.applyForGrant", target: "unit", id: applicantUnitID) { db in
             try requireActingFor(actor, unitID: applicantUnitID)
             guard grantorUnitID != applicantUnitID, try await OrganisationStore.unit(id: grantorUnitID, on: db) != nil else {
                 throw Refusal.invalid("grantor_unit_id", "请选择作出授权的上级机关或保密行政管理部门", rule: "R-AU-2")
@@ -50,7 +50,7 @@ extension ClassificationService {
     /// refusal with its reason.
     public func decideApplication(_ actor: Actor, applicationID: String, approve: Bool, note: String) async throws -> GrantApplication {
         let day = today
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "grant_application.decideApplication", target: "grant_application", id: applicationID) { db in
             guard var application = try await FilingStore.application(id: applicationID, on: db) else { throw Refusal.notFound }
             try requireActingFor(actor, unitID: application.grantorUnitID)
             guard application.status == .pending else {

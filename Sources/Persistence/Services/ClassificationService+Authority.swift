@@ -31,7 +31,7 @@ extension ClassificationService {
     /// R-AU-1: records a unit's own 定密权 (by its administration, or the command line).
     public func setOwnAuthority(_ actor: Actor, unitID: String, cap: Level?, basis: String) async throws {
         let s = services
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "unit.setOwnAuthority", target: "unit", id: unitID) { db in
             try await requireManageable(actor, unitID: unitID, on: db)
             let before = try await AuthorityStore.ownCap(unitID: unitID, on: db)
             try await AuthorityStore.setOwnCap(unitID: unitID, cap: cap, basis: basis, at: s.nowMillis, on: db)
@@ -42,7 +42,7 @@ extension ClassificationService {
 
     /// R-AU-2 / R-AU-3: the grantor unit decides a grant; it is filed with the administration the rule names.
     public func decideGrant(_ actor: Actor, grantorUnitID: String, grant input: Grant, basis: String, reasons: String) async throws -> Grant {
-        try await services.database.transaction { db in
+        try await services.attempt(actor, "unit.decideGrant", target: "unit", id: grantorUnitID) { db in
             try await decideGrant(actor, grantorUnitID: grantorUnitID, grant: input, basis: basis, reasons: reasons, on: db)
         }
     }
@@ -125,7 +125,7 @@ extension ClassificationService {
     public func revokeGrant(_ actor: Actor, grantID: String, reason: String) async throws {
         let s = services
         let day = today
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "grant.revokeGrant", target: "grant", id: grantID) { db in
             guard let grant = try await AuthorityStore.grant(id: grantID, on: db) else { throw Refusal.notFound }
             try requireActingFor(actor, unitID: grant.grantorUnitID)
             guard !reason.isBlank else { throw ClassificationError.reasonRequired(field: "reason") }
@@ -148,7 +148,7 @@ extension ClassificationService {
     public func appointOfficer(_ actor: Actor, unitID: String, personID: String, kind: Officer.Kind, cap: Level, trainedOn: Day?) async throws -> Officer {
         let s = services
         let day = today
-        return try await s.database.transaction { db in
+        return try await s.attempt(actor, "unit.appointOfficer", target: "unit", id: unitID) { db in
             try requireActingFor(actor, unitID: unitID)
             guard let person = try await OrganisationStore.person(id: personID, on: db), person.unitID == unitID else {
                 throw Refusal.invalid("person_id", "所选人员不属于该单位")
@@ -169,7 +169,7 @@ extension ClassificationService {
     public func removeOfficer(_ actor: Actor, officerID: String, reason: RemovalReason?) async throws {
         let s = services
         let day = today
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "officer.removeOfficer", target: "officer", id: officerID) { db in
             guard let officer = try await AuthorityStore.officers(unitID: try await officerUnit(officerID, on: db), on: db).first(where: { $0.id == officerID })
             else { throw Refusal.notFound }
             try requireActingFor(actor, unitID: officer.unitID)
@@ -188,7 +188,7 @@ extension ClassificationService {
     public func saveCatalogueItem(_ actor: Actor, _ input: CatalogueItem, reason: String = "") async throws -> CatalogueItem {
         let s = services
         let day = today
-        return try await s.database.transaction { db in
+        return try await s.attempt(actor, "unit.saveCatalogueItem", target: "unit", id: input.unitID) { db in
             try requireActingFor(actor, unitID: input.unitID)
             // An item is revised by its id, or by its code within the unit (the form's "添加或修订").
             let existing =

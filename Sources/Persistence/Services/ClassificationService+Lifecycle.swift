@@ -36,7 +36,7 @@ extension ClassificationService {
         let s = services
         try marking.level.checkWithin(system: s.systemLevel, field: "marking")
         let day = today
-        return try await s.database.transaction { db in
+        return try await s.attempt(actor, "secret.draft", target: ClassificationStore.recordKind, id: nil) { db in
             var item: CatalogueItem?
             var source: SecretMatter?
             switch request.basis {
@@ -71,7 +71,7 @@ extension ClassificationService {
     public func submit(_ actor: Actor, secretID: String, officerPersonID: String) async throws -> SecretMatter {
         let me = try person(actor)
         let day = today
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.submit", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.handlerPersonID == me.id else { throw Refusal(code: "classification.not_handler", message: "只有承办人可以提交审核", kind: .forbidden) }
             let officers = try await AuthorityStore.officers(personID: officerPersonID, on: db)
@@ -93,7 +93,7 @@ extension ClassificationService {
         let me = try person(actor)
         let day = today
         if case .amend(let level, _, _, _) = decision { try level.checkWithin(system: services.systemLevel, field: "marking") }
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.review", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let decidingUnit = secret.status == .referredUp ? me.unitID : secret.unitID
             let officer = try await requireOfficer(me, of: decidingUnit, on: db)
@@ -118,7 +118,7 @@ extension ClassificationService {
     public func referUp(_ actor: Actor, secretID: String) async throws -> SecretMatter {
         _ = try person(actor)
         let day = today
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.referUp", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard let unit = try await OrganisationStore.unit(id: secret.unitID, on: db), let parent = unit.parentID else {
                 throw Refusal.invalid("unit", "本单位没有登记上级机关，无法报送")
@@ -137,7 +137,7 @@ extension ClassificationService {
         let me = try person(actor)
         let day = today
         try request.level?.checkWithin(system: services.systemLevel, field: "marking")
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.change", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let officer = try await requireOfficer(me, of: secret.unitID, on: db)
             var limit: Int?
@@ -167,7 +167,7 @@ extension ClassificationService {
     {
         let me = try person(actor)
         let day = today
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.declassify", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             _ = try await requireOfficer(me, of: secret.unitID, on: db)
             let outcome = try Declassification.declassify(secret, kind: kind, on: day, reason: reason, centralApproval: centralApproval)

@@ -25,7 +25,7 @@ extension ClassificationService {
         let s = services
         try claimedLevel?.checkWithin(system: s.systemLevel, field: "marking")
         let day = today
-        return try await s.database.transaction { db in
+        return try await s.attempt(actor, "secret.raiseObjection", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.status == .inForce else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "提出异议") }
             let objection = Objection(secretID: secretID, raisedBy: me.id, claimedLevel: claimedLevel, claimedPeriod: claimedPeriod, reason: reason)
@@ -56,7 +56,7 @@ extension ClassificationService {
         let me = try person(actor)
         let s = services
         let day = today
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "objection.decideObjection", target: "objection", id: objectionID) { db in
             guard let row = try await db.raw("SELECT secret_id, status FROM objections WHERE id = \(bind: objectionID)").first() else { throw Refusal.notFound }
             let secretID = try row.decode(column: "secret_id", as: String.self)
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }

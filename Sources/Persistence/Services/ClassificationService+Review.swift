@@ -14,7 +14,7 @@ extension ClassificationService {
         let day = today
         let results = ["继续保密", "需要变更", "需要解密"]
         guard results.contains(result) else { throw Refusal.invalid("result", "审查结论应为：\(results.joined(separator: "、"))", rule: "R-DC-1") }
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "secret.recordAnnualReview", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.status == .inForce else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "年度审查") }
             _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DC-1", message: "年度审查由本单位定密责任人进行", on: db)

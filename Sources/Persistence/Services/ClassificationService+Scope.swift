@@ -22,7 +22,7 @@ extension ClassificationService {
         let me = try person(actor)
         let s = services
         let day = today
-        return try await s.database.transaction { db in
+        return try await s.attempt(actor, "secret.widenScope", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard let target = try await OrganisationStore.person(id: personID, on: db) else { throw Refusal.invalid("person_id", "所选人员不存在") }
             guard target.tier.covers(.stateSecret(secret.level)) else {

@@ -54,7 +54,7 @@ extension ClassificationService {
     /// R-AU-5 (DM 15): files the unit's current roster of 定密责任人 with its same-level administration.
     public func fileRoster(_ actor: Actor, unitID: String) async throws -> Filing.Kind {
         let day = today
-        try await services.database.transaction { db in
+        try await services.attempt(actor, "unit.fileRoster", target: "unit", id: unitID) { db in
             try requireActingFor(actor, unitID: unitID)
             guard let unit = try await OrganisationStore.unit(id: unitID, on: db) else { throw Refusal.notFound }
             let officers = try await AuthorityStore.officers(unitID: unitID, on: db).filter { $0.isInOffice(on: day) }
@@ -74,7 +74,7 @@ extension ClassificationService {
     /// R-AU-6: files the unit's current 国家秘密事项一览表 with its same-level administration.
     public func fileCatalogue(_ actor: Actor, unitID: String) async throws -> Filing.Kind {
         let day = today
-        try await services.database.transaction { db in
+        try await services.attempt(actor, "unit.fileCatalogue", target: "unit", id: unitID) { db in
             try requireActingFor(actor, unitID: unitID)
             guard let unit = try await OrganisationStore.unit(id: unitID, on: db) else { throw Refusal.notFound }
             let items = try await AuthorityStore.catalogue(unitID: unitID, on: db)
@@ -94,7 +94,7 @@ extension ClassificationService {
         let me = try person(actor)
         try requireRole(actor, [.leader, .secrecyOffice], "报送定密统计")
         let stats = try await statistics(actor, from: from, to: to)
-        try await services.database.transaction { db in
+        try await services.attempt(actor, "unit.fileStatistics", target: "unit", id: nil) { db in
             guard let unit = try await OrganisationStore.unit(id: me.unitID, on: db) else { throw Refusal.notFound }
             var lines = ["单位：\(unit.name)", "统计期间：\(from.chinese)至\(to.chinese)", "密级｜原始定密｜派生定密｜不明确事项｜合计"]
             for row in stats.classified { lines.append("\(row.level)｜\(row.original)｜\(row.derived)｜\(row.unclear)｜\(row.total)") }
@@ -141,7 +141,7 @@ extension ClassificationService {
     public func replyFiling(_ actor: Actor, filingID: String, accept: Bool, reply: String) async throws {
         let s = services
         let day = today
-        try await s.database.transaction { db in
+        try await s.attempt(actor, "filing.replyFiling", target: "filing", id: filingID) { db in
             guard let filing = try await FilingStore.filing(id: filingID, on: db), try await isStaff(actor, of: filing.filedWithUnitID, on: db) else {
                 throw Refusal.notFound
             }

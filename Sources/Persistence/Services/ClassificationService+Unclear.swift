@@ -13,7 +13,7 @@ extension ClassificationService {
         let me = try person(actor)
         let day = today
         let calendar = try await services.calendar.current()
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.reportUnclear", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.handlerPersonID == me.id else { throw Refusal(code: "classification.not_handler", message: "只有承办人可以报送", kind: .forbidden) }
             guard let unit = try await OrganisationStore.unit(id: secret.unitID, on: db) else { throw Refusal.notFound }
@@ -39,7 +39,7 @@ extension ClassificationService {
         let me = try person(actor)
         try requireRole(actor, [.administrationStaff], "确定不明确事项")
         let day = today
-        return try await services.database.transaction { db in
+        return try await services.attempt(actor, "secret.decideUnclear", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             guard secret.status == .unclearReported else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "确定不明确事项") }
             guard let admin = try await OrganisationStore.unit(id: me.unitID, on: db), admin.kind.isAdministration else {
