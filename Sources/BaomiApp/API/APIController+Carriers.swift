@@ -152,60 +152,6 @@ extension APIController {
                 method: try Self.parse(DestructionMethod.self, b.method, field: "method", rule: "R-CA-11"), cipherTelegram: b.cipherTelegram ?? false)
             return JSON.response(DestroyedDTO(lines: lines))
         }
-        api.post("carriers/:id/:action") { request, context in
-            let id = try context.parameters.require("id")
-            let actor = try context.actor()
-            let carrier: Carrier
-            switch try context.parameters.require("action") {
-            case "store": carrier = try await c.store(actor, carrierID: id, safeID: try await decodeJSON(StoreBody.self, request).safeId)
-            case "dispatch":
-                let b = try await decodeJSON(DispatchBody.self, request)
-                let sent = try await c.dispatch(
-                    actor, carrierID: id, recipient: b.recipient, approvedDistribution: b.approvedDistribution,
-                    channel: try Self.parse(TransferChannel.self, b.channel, field: "channel", rule: "R-CA-3"), outOfTown: b.outOfTown ?? false,
-                    escorts: b.escorts ?? [])
-                return JSON.response(DispatchedDTO(carrier: CarrierDTO(sent.carrier), dispatchNumber: sent.dispatchNumber, envelope: sent.envelope))
-            case "circulate":
-                let b = try await decodeJSON(CirculateBody.self, request)
-                carrier = try await c.circulate(actor, carrierID: id, readerPersonID: b.readerPersonId, readingRoom: b.readingRoom)
-            case "take-back": carrier = try await c.takeBack(actor, carrierID: id)
-            case "lend":
-                let b = try await decodeJSON(LendBody.self, request)
-                carrier = try await c.lend(
-                    actor, carrierID: id, borrowerPersonID: b.borrowerPersonId, approvedBy: b.approvedBy, due: b.dueOn.flatMap(Day.init(iso:)))
-            case "copy":
-                let b = try await decodeJSON(CopyBody.self, request)
-                let copy = try await c.copy(
-                    actor, carrierID: id, approvedBy: b.approvedBy, originatorConsent: b.originatorConsent, copies: b.copies, recipient: b.recipient)
-                return JSON.response(CarrierDTO(copy), status: .created)
-            case "carry-out":
-                let b = try await decodeJSON(CarryOutBody.self, request)
-                carrier = try await c.carryOut(
-                    actor, carrierID: id, holderPersonID: b.holderPersonId, approvedBy: b.approvedBy, companions: b.companions ?? [], abroad: b.abroad ?? false,
-                    exitPermit: b.exitPermit)
-            case "return": carrier = try await c.returnToIssuer(actor, carrierID: id, note: try await decodeJSON(NoteBody.self, request).note ?? "")
-            case "retain": carrier = try await c.retain(actor, carrierID: id, reason: try await decodeJSON(ReasonBody.self, request).reason)
-            case "repair":
-                let b = try await decodeJSON(RepairBody.self, request)
-                carrier = try await c.repair(
-                    actor, carrierID: id, mode: try Self.parse(RepairMode.self, b.mode, field: "mode", rule: "R-CA-12"), supervisor: b.supervisor,
-                    vendor: b.vendor,
-                    offSite: b.offSite ?? false, dataRecovery: b.dataRecovery ?? false)
-            case "loss":
-                let b = try await decodeJSON(LossBody.self, request)
-                let incident = try await c.reportLoss(actor, carrierID: id, kind: b.kind, summary: b.summary)
-                return JSON.response(IncidentDTO(incidentId: incident.incidentID, reportDueAt: incident.reportDueAt), status: .created)
-            case "forbidden":
-                let b = try await decodeJSON(ForbiddenBody.self, request)
-                try await c.attemptForbidden(actor, carrierID: id, action: try Self.parse(ForbiddenAction.self, b.action, field: "action", rule: "R-CA-13"))
-                throw Refusal.notFound
-            case "medium-write":
-                let b = try await decodeJSON(MediumWriteBody.self, request)
-                carrier = try await c.storeOnMedium(actor, carrierID: id, contentLevel: try Self.level(b.contentLevel, field: "content_level"))
-            default: throw Refusal.notFound
-            }
-            return JSON.response(CarrierDTO(carrier))
-        }
         api.get("carriers/:id/reader-log") { _, context in
             let rows = try await c.readerLog(try context.actor(), carrierID: context.parameters.require("id"))
             return JSON.response(rows.map { ReaderDTO(reader: $0.reader, readingRoom: $0.room, outAt: $0.out, backAt: $0.back) })

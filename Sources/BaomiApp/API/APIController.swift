@@ -69,6 +69,7 @@ struct APIController {
         registerAuthority(api)
         registerSupervision(api)
         registerCarriers(api)
+        registerCarrierSteps(api)
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {
