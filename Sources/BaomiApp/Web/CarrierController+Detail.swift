@@ -35,63 +35,97 @@ extension CarrierController {
         router.get("/carriers/:id") { _, context in
             try await detailPage(context, id: try context.parameters.require("id"), error: nil)
         }
-        router.post("/carriers/:id/:action") { request, context in
-            let id = try context.parameters.require("id")
-            let action = try context.parameters.require("action")
-            let form = try await csrfForm(request, context)
-            let actor = try context.actor()
-            let c = services.carriers
-            do {
-                var flash: String?
-                switch action {
-                case "store": _ = try await c.store(actor, carrierID: id, safeID: form["safe_id"] ?? "")
-                case "circulate":
-                    _ = try await c.circulate(
-                        actor, carrierID: id, readerPersonID: form["reader"] ?? "", readingRoom: form["reading_room"].flatMap { $0.isBlank ? nil : $0 })
-                case "take-back": _ = try await c.takeBack(actor, carrierID: id)
-                case "lend":
-                    _ = try await c.lend(
-                        actor, carrierID: id, borrowerPersonID: form["borrower"] ?? "", approvedBy: form["approved_by"], due: Day(iso: form["due_on"] ?? ""))
-                case "copy":
-                    let copy = try await c.copy(
-                        actor, carrierID: id, approvedBy: form["approved_by"], originatorConsent: form["originator_consent"].flatMap { $0.isBlank ? nil : $0 },
-                        copies: Int(form["copies"] ?? "") ?? 0, recipient: form["recipient"] ?? "")
-                    return Response.redirect(to: "/carriers/\(copy.id)")
-                case "carry-out":
-                    _ = try await c.carryOut(
-                        actor, carrierID: id, holderPersonID: form["holder"] ?? "", approvedBy: form["approved_by"], companions: Self.list(form["companions"]),
-                        abroad: form["abroad"] == "1", exitPermit: form["exit_permit"].flatMap { $0.isBlank ? nil : $0 })
-                case "dispatch":
-                    let sent = try await c.dispatch(
-                        actor, carrierID: id, recipient: form["recipient"] ?? "", approvedDistribution: Self.list(form["distribution"]),
-                        channel: TransferChannel(rawValue: form["channel"] ?? "") ?? .ordinaryPost, outOfTown: form["out_of_town"] == "1",
-                        escorts: Self.list(form["escorts"]))
-                    flash = "已登记发文，发文编号\(sent.dispatchNumber)。信封标注：\(sent.envelope)"
-                case "return": _ = try await c.returnToIssuer(actor, carrierID: id, note: form["note"] ?? "")
-                case "retain": _ = try await c.retain(actor, carrierID: id, reason: form["reason"] ?? "")
-                case "destroy":
-                    let lines = try await c.destroy(
-                        actor, carrierIDs: [id], approvedBy: form["approved_by"], persons: Self.list(form["persons"]),
-                        method: DestructionMethod(rawValue: form["method"] ?? "") ?? .destructionCentre, cipherTelegram: form["cipher"] == "1")
-                    flash = "已销毁，销毁清单第\(lines.joined(separator: "、"))号"
-                case "repair":
-                    _ = try await c.repair(
-                        actor, carrierID: id, mode: RepairMode(rawValue: form["mode"] ?? "") ?? .qualifiedVendor,
-                        supervisor: form["supervisor"].flatMap { $0.isBlank ? nil : $0 }, vendor: form["vendor"].flatMap { $0.isBlank ? nil : $0 },
-                        offSite: form["off_site"] == "1", dataRecovery: form["data_recovery"] == "1")
-                case "loss":
-                    let incident = try await c.reportLoss(actor, carrierID: id, kind: form["kind"] ?? "丢失", summary: form["summary"] ?? "")
-                    flash = "已登记事件，须于 \(formatMillis(incident.reportDueAt)) 前报告保密行政管理部门（R-CA-14）"
-                case "medium-write":
-                    guard let level = Level(code: form["content_level"] ?? "") else { throw Refusal.invalid("content_level", "请选择写入信息的密级", rule: "R-MD-2") }
-                    _ = try await c.storeOnMedium(actor, carrierID: id, contentLevel: level)
-                default: throw Refusal.notFound
+        // One route per step (STYLE 3): each reads its form, calls one service operation and shows the carrier again,
+        // with the refusal and its rule on the page when a rule says no.
+        func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> StepOutcome) {
+            router.post(RouterPath("/carriers/:id/\(name)")) { request, context in
+                let id = try context.parameters.require("id")
+                let form = try await csrfForm(request, context)
+                let actor = try context.actor()
+                do {
+                    switch try await perform(form, actor, id) {
+                    case .shown(let flash): return try await detailPage(context, id: id, error: nil, flash: flash ?? "已办理")
+                    case .redirect(let location): return Response.redirect(to: location)
+                    }
+                } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict || error.kind == .forbidden {
+                    return try await detailPage(context, id: id, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
                 }
-                return try await detailPage(context, id: id, error: nil, flash: flash ?? "已办理")
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict || error.kind == .forbidden {
-                return try await detailPage(context, id: id, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
             }
         }
+        let c = services.carriers
+        step("store") { form, actor, id in
+            _ = try await c.store(actor, carrierID: id, safeID: form["safe_id"] ?? "")
+            return .shown(nil)
+        }
+        step("circulate") { form, actor, id in
+            _ = try await c.circulate(
+                actor, carrierID: id, readerPersonID: form["reader"] ?? "", readingRoom: form["reading_room"].flatMap { $0.isBlank ? nil : $0 })
+            return .shown(nil)
+        }
+        step("take-back") { _, actor, id in
+            _ = try await c.takeBack(actor, carrierID: id)
+            return .shown(nil)
+        }
+        step("lend") { form, actor, id in
+            _ = try await c.lend(
+                actor, carrierID: id, borrowerPersonID: form["borrower"] ?? "", approvedBy: form["approved_by"], due: Day(iso: form["due_on"] ?? ""))
+            return .shown(nil)
+        }
+        step("copy") { form, actor, id in
+            let copy = try await c.copy(
+                actor, carrierID: id, approvedBy: form["approved_by"], originatorConsent: form["originator_consent"].flatMap { $0.isBlank ? nil : $0 },
+                copies: Int(form["copies"] ?? "") ?? 0, recipient: form["recipient"] ?? "")
+            return .redirect("/carriers/\(copy.id)")
+        }
+        step("carry-out") { form, actor, id in
+            _ = try await c.carryOut(
+                actor, carrierID: id, holderPersonID: form["holder"] ?? "", approvedBy: form["approved_by"], companions: Self.list(form["companions"]),
+                abroad: form["abroad"] == "1", exitPermit: form["exit_permit"].flatMap { $0.isBlank ? nil : $0 })
+            return .shown(nil)
+        }
+        step("dispatch") { form, actor, id in
+            let sent = try await c.dispatch(
+                actor, carrierID: id, recipient: form["recipient"] ?? "", approvedDistribution: Self.list(form["distribution"]),
+                channel: TransferChannel(rawValue: form["channel"] ?? "") ?? .ordinaryPost, outOfTown: form["out_of_town"] == "1",
+                escorts: Self.list(form["escorts"]))
+            return .shown("已登记发文，发文编号\(sent.dispatchNumber)。信封标注：\(sent.envelope)")
+        }
+        step("return") { form, actor, id in
+            _ = try await c.returnToIssuer(actor, carrierID: id, note: form["note"] ?? "")
+            return .shown(nil)
+        }
+        step("retain") { form, actor, id in
+            _ = try await c.retain(actor, carrierID: id, reason: form["reason"] ?? "")
+            return .shown(nil)
+        }
+        step("destroy") { form, actor, id in
+            let lines = try await c.destroy(
+                actor, carrierIDs: [id], approvedBy: form["approved_by"], persons: Self.list(form["persons"]),
+                method: DestructionMethod(rawValue: form["method"] ?? "") ?? .destructionCentre, cipherTelegram: form["cipher"] == "1")
+            return .shown("已销毁，销毁清单第\(lines.joined(separator: "、"))号")
+        }
+        step("repair") { form, actor, id in
+            _ = try await c.repair(
+                actor, carrierID: id, mode: RepairMode(rawValue: form["mode"] ?? "") ?? .qualifiedVendor,
+                supervisor: form["supervisor"].flatMap { $0.isBlank ? nil : $0 }, vendor: form["vendor"].flatMap { $0.isBlank ? nil : $0 },
+                offSite: form["off_site"] == "1", dataRecovery: form["data_recovery"] == "1")
+            return .shown(nil)
+        }
+        step("loss") { form, actor, id in
+            let incident = try await c.reportLoss(actor, carrierID: id, kind: form["kind"] ?? "丢失", summary: form["summary"] ?? "")
+            return .shown("已登记事件，须于 \(formatMillis(incident.reportDueAt)) 前报告保密行政管理部门（R-CA-14）")
+        }
+        step("medium-write") { form, actor, id in
+            guard let level = Level(code: form["content_level"] ?? "") else { throw Refusal.invalid("content_level", "请选择写入信息的密级", rule: "R-MD-2") }
+            _ = try await c.storeOnMedium(actor, carrierID: id, contentLevel: level)
+            return .shown(nil)
+        }
+    }
+
+    /// What a step's page shows next: the carrier again (with a note), or another page.
+    enum StepOutcome: Sendable {
+        case shown(String?)
+        case redirect(String)
     }
 
     func detailPage(_ context: AppRequestContext, id: String, error: String?, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws
