@@ -38,60 +38,85 @@ extension SecretController {
         router.get("/secrets/:id") { _, context in
             try await detailPage(context, id: try context.parameters.require("id"), error: nil, flash: nil)
         }
-        router.post("/secrets/:id/:action") { request, context in
-            let id = try context.parameters.require("id")
-            let action = try context.parameters.require("action")
-            let form = try await csrfForm(request, context)
-            let actor = try context.actor()
-            let c = services.classification
-            do {
-                switch action {
-                case "submit": _ = try await c.submit(actor, secretID: id, officerPersonID: form["officer_person_id"] ?? "")
-                case "approve": _ = try await c.review(actor, secretID: id, decision: .approve)
-                case "reject": _ = try await c.review(actor, secretID: id, decision: .reject(reason: form["reason"] ?? ""))
-                case "amend":
-                    let marking = try Marking.parse(form["marking"] ?? "")
-                    let current = try await c.detail(actor, id: id).secret
-                    _ = try await c.review(
-                        actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
-                case "refer": _ = try await c.referUp(actor, secretID: id)
-                case "report": _ = try await c.reportUnclear(actor, secretID: id)
-                case "object":
-                    let claim = try Marking.parse(form["marking"] ?? "")
-                    _ = try await c.raiseObjection(actor, secretID: id, claimedLevel: claim.level, claimedPeriod: claim.period, reason: form["reason"] ?? "")
-                case "answer":
-                    try await c.decideObjection(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
-                case "annual-review":
-                    try await c.recordAnnualReview(actor, secretID: id, result: form["result"] ?? "", note: form["note"] ?? "")
-                case "widen":
-                    _ = try await c.widenScope(
-                        actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])
-                case "decide":
-                    let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
-                    _ = try await c.decideUnclear(actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
-                case "change":
-                    let marking = try Marking.parse(form["marking"] ?? "")
-                    _ = try await c.change(
-                        actor, secretID: id, request: ChangeRequest(level: marking.level, period: marking.period, reason: form["reason"] ?? ""))
-                case "appeal": try await c.appealObjection(actor, objectionID: form["objection_id"] ?? "")
-                case "decide-appeal":
-                    try await c.decideAppeal(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
-                case "recheck": try await c.clearReviewFlag(actor, secretID: id, note: form["note"] ?? "")
-                case "correct":
-                    let revoke = form["revoke"] == "1"
-                    let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
-                    let marking = revoke || text.isEmpty ? nil : try Marking.parse(text)
-                    if !revoke, marking == nil { throw Refusal.invalid("marking", "请填写纠正后的密级和期限，或选择撤销定密", rule: "R-CL-8") }
-                    _ = try await c.correct(
-                        actor, secretID: id, level: marking?.level, period: marking?.period, revoke: revoke, reason: form["reason"] ?? "")
-                case "declassify":
-                    _ = try await c.declassify(actor, secretID: id, kind: .early, reason: form["reason"] ?? "", centralApproval: form["central_approval"])
-                default: throw Refusal.notFound
+        // One route per action (STYLE 3): each reads its form, calls one service operation and returns to the secret's
+        // page, which shows a refusal and its rule when a rule says no.
+        func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
+            router.post(RouterPath("/secrets/:id/\(name)")) { request, context in
+                let id = try context.parameters.require("id")
+                let form = try await csrfForm(request, context)
+                let actor = try context.actor()
+                do {
+                    try await perform(form, actor, id)
+                    return Response.redirect(to: "/secrets/\(id)")
+                } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
+                    return try await detailPage(context, id: id, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
                 }
-                return Response.redirect(to: "/secrets/\(id)")
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
-                return try await detailPage(context, id: id, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
             }
+        }
+        let c = services.classification
+        step("submit") { form, actor, id in
+            _ = try await c.submit(actor, secretID: id, officerPersonID: form["officer_person_id"] ?? "")
+        }
+        step("approve") { _, actor, id in
+            _ = try await c.review(actor, secretID: id, decision: .approve)
+        }
+        step("reject") { form, actor, id in
+            _ = try await c.review(actor, secretID: id, decision: .reject(reason: form["reason"] ?? ""))
+        }
+        step("amend") { form, actor, id in
+            let marking = try Marking.parse(form["marking"] ?? "")
+            let current = try await c.detail(actor, id: id).secret
+            _ = try await c.review(
+                actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
+        }
+        step("refer") { _, actor, id in
+            _ = try await c.referUp(actor, secretID: id)
+        }
+        step("report") { _, actor, id in
+            _ = try await c.reportUnclear(actor, secretID: id)
+        }
+        step("object") { form, actor, id in
+            let claim = try Marking.parse(form["marking"] ?? "")
+            _ = try await c.raiseObjection(actor, secretID: id, claimedLevel: claim.level, claimedPeriod: claim.period, reason: form["reason"] ?? "")
+        }
+        step("answer") { form, actor, id in
+            try await c.decideObjection(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
+        }
+        step("annual-review") { form, actor, id in
+            try await c.recordAnnualReview(actor, secretID: id, result: form["result"] ?? "", note: form["note"] ?? "")
+        }
+        step("widen") { form, actor, id in
+            _ = try await c.widenScope(
+                actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])
+        }
+        step("decide") { form, actor, id in
+            let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+            _ = try await c.decideUnclear(actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
+        }
+        step("change") { form, actor, id in
+            let marking = try Marking.parse(form["marking"] ?? "")
+            _ = try await c.change(
+                actor, secretID: id, request: ChangeRequest(level: marking.level, period: marking.period, reason: form["reason"] ?? ""))
+        }
+        step("appeal") { form, actor, id in
+            try await c.appealObjection(actor, objectionID: form["objection_id"] ?? "")
+        }
+        step("decide-appeal") { form, actor, id in
+            try await c.decideAppeal(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
+        }
+        step("recheck") { form, actor, id in
+            try await c.clearReviewFlag(actor, secretID: id, note: form["note"] ?? "")
+        }
+        step("correct") { form, actor, id in
+            let revoke = form["revoke"] == "1"
+            let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+            let marking = revoke || text.isEmpty ? nil : try Marking.parse(text)
+            if !revoke, marking == nil { throw Refusal.invalid("marking", "请填写纠正后的密级和期限，或选择撤销定密", rule: "R-CL-8") }
+            _ = try await c.correct(
+                actor, secretID: id, level: marking?.level, period: marking?.period, revoke: revoke, reason: form["reason"] ?? "")
+        }
+        step("declassify") { form, actor, id in
+            _ = try await c.declassify(actor, secretID: id, kind: .early, reason: form["reason"] ?? "", centralApproval: form["central_approval"])
         }
     }
 
