@@ -54,63 +54,74 @@ struct AuthorityController {
         router.get("/authority") { request, context in
             try await page(context, unitID: FormData.query(request)["unit"], flash: nil, error: nil)
         }
-        router.post("/authority/:unit/:action") { request, context in
-            let unitID = try context.parameters.require("unit")
-            let action = try context.parameters.require("action")
-            let form = try await csrfForm(request, context)
-            let actor = try context.actor()
-            let c = services.classification
-            do {
-                switch action {
-                case "officer":
-                    guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择定密权限", rule: "R-AU-5") }
-                    _ = try await c.appointOfficer(
-                        actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
-                        trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
-                case "remove-officer":
-                    try await c.removeOfficer(actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
-                case "grant":
-                    guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择授权的定密权限", rule: "R-AU-3") }
-                    guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
-                        throw Refusal.invalid("valid_until", "请填写授权期限", rule: "R-AU-3")
-                    }
-                    _ = try await c.decideGrant(
-                        actor, grantorUnitID: unitID,
-                        grant: Grant(
-                            id: "", grantorUnitID: unitID, granteeUnitID: form["grantee_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
-                            validFrom: from, validUntil: until),
-                        basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
-                case "revoke":
-                    try await c.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "")
-                case "file-roster": _ = try await c.fileRoster(actor, unitID: unitID)
-                case "file-catalogue": _ = try await c.fileCatalogue(actor, unitID: unitID)
-                case "apply":
-                    guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择申请的定密权限", rule: "R-AU-3") }
-                    guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
-                        throw Refusal.invalid("valid_until", "请填写申请的授权期限", rule: "R-AU-3")
-                    }
-                    _ = try await c.applyForGrant(
-                        actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
-                        validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
-                case "decide-application":
-                    _ = try await c.decideApplication(
-                        actor, applicationID: form["application_id"] ?? "", approve: form["decision"] == "grant", note: form["note"] ?? "")
-                case "catalogue":
-                    let marking = try Marking.parse(form["marking"] ?? "")
-                    guard let period = marking.period else { throw Refusal.invalid("marking", "一览表条目须写明保密期限", rule: "R-AU-6") }
-                    _ = try await c.saveCatalogueItem(
-                        actor,
-                        CatalogueItem(
-                            id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
-                            allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
-                            productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""), reason: form["reason"] ?? "")
-                default:
-                    throw Refusal.notFound
+        // One route per action (STYLE 3): each reads its form, calls one service operation and shows the register again,
+        // with a refusal and its rule when a rule says no.
+        func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
+            router.post(RouterPath("/authority/:unit/\(name)")) { request, context in
+                let unitID = try context.parameters.require("unit")
+                let form = try await csrfForm(request, context)
+                let actor = try context.actor()
+                do {
+                    try await perform(form, actor, unitID)
+                    return try await page(context, unitID: unitID, flash: "已保存", error: nil)
+                } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
+                    return try await page(context, unitID: unitID, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
                 }
-                return try await page(context, unitID: unitID, flash: "已保存", error: nil)
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
-                return try await page(context, unitID: unitID, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
             }
+        }
+        let c = services.classification
+        step("officer") { form, actor, unitID in
+            guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择定密权限", rule: "R-AU-5") }
+            _ = try await c.appointOfficer(
+                actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
+                trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
+        }
+        step("remove-officer") { form, actor, unitID in
+            try await c.removeOfficer(actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
+        }
+        step("grant") { form, actor, unitID in
+            guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择授权的定密权限", rule: "R-AU-3") }
+            guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
+                throw Refusal.invalid("valid_until", "请填写授权期限", rule: "R-AU-3")
+            }
+            _ = try await c.decideGrant(
+                actor, grantorUnitID: unitID,
+                grant: Grant(
+                    id: "", grantorUnitID: unitID, granteeUnitID: form["grantee_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
+                    validFrom: from, validUntil: until),
+                basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
+        }
+        step("revoke") { form, actor, unitID in
+            try await c.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "")
+        }
+        step("file-roster") { _, actor, unitID in
+            _ = try await c.fileRoster(actor, unitID: unitID)
+        }
+        step("file-catalogue") { _, actor, unitID in
+            _ = try await c.fileCatalogue(actor, unitID: unitID)
+        }
+        step("apply") { form, actor, unitID in
+            guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择申请的定密权限", rule: "R-AU-3") }
+            guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
+                throw Refusal.invalid("valid_until", "请填写申请的授权期限", rule: "R-AU-3")
+            }
+            _ = try await c.applyForGrant(
+                actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
+                validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
+        }
+        step("decide-application") { form, actor, unitID in
+            _ = try await c.decideApplication(
+                actor, applicationID: form["application_id"] ?? "", approve: form["decision"] == "grant", note: form["note"] ?? "")
+        }
+        step("catalogue") { form, actor, unitID in
+            let marking = try Marking.parse(form["marking"] ?? "")
+            guard let period = marking.period else { throw Refusal.invalid("marking", "一览表条目须写明保密期限", rule: "R-AU-6") }
+            _ = try await c.saveCatalogueItem(
+                actor,
+                CatalogueItem(
+                    id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
+                    allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
+                    productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""), reason: form["reason"] ?? "")
         }
     }
 
