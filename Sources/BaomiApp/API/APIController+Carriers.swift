@@ -160,7 +160,7 @@ extension APIController {
             let actor = try context.actor()
             let (carrier, _, _) = try await c.detail(actor, id: context.parameters.require("id"))
             let keeper = carrier.medium?.userPersonID ?? carrier.custodianPersonID
-            let name = try await services.database.read { db in try await OrganisationStore.person(id: keeper, on: db)?.name } ?? ""
+            let name = try await services.organisation.person(id: keeper)?.name ?? ""
             return JSON.response(
                 LabelDTO(
                     number: carrier.number, marking: carrier.marking.render(), custodian: name,

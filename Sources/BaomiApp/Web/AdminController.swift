@@ -121,7 +121,7 @@ struct AdminController {
 
     private func departmentUnit(_ id: String) async throws -> String? {
         guard !id.isEmpty else { return nil }
-        return try await services.database.read { db in try await OrganisationStore.department(id: id, on: db)?.unitID }
+        return try await services.organisation.unitOfDepartment(id)
     }
 
     private func attempt(_ context: AppRequestContext, flash: String, _ body: () async throws -> Void) async throws -> Response {

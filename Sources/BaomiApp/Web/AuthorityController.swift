@@ -137,7 +137,7 @@ struct AuthorityController {
         let revisions = try await services.classification.catalogueRevisions(actor, unitID: unitID)
         let units = try await services.organisation.visibleUnits(.system)
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
-        let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
+        let persons = try await services.organisation.members(of: nil)
         let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
         let today = services.clock.today
         let model = Model(

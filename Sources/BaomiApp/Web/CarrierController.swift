@@ -45,8 +45,7 @@ struct CarrierController {
 
     /// Names of all persons, by id (carriers name custodians, holders and readers from any unit).
     func names() async throws -> [String: String] {
-        let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
-        return Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
+        try await services.organisation.names()
     }
 
     func register(on router: Router<AppRequestContext>) {

@@ -63,10 +63,7 @@ struct NoticeController {
         router.get("/notices/:id") { _, context in
             let actor = try context.actor()
             let (notice, scope) = try await services.notices.get(actor, id: context.parameters.require("id"))
-            let persons = try await services.database.read { db in
-                try await OrganisationStore.persons(unitIDs: nil, on: db)
-            }
-            let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
+            let names = try await services.organisation.names()
             return views.page(
                 "notice", title: notice.title, session: context.session, path: "/notices",
                 content: DetailModel(
@@ -78,7 +75,7 @@ struct NoticeController {
     private func formPage(_ context: AppRequestContext, input: NewNotice?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
         guard let me = actor.person, actor.viewer.personID != nil else { throw Refusal.notFound }
-        let colleagues = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: [me.unitID], on: db) }
+        let colleagues = try await services.organisation.members(of: [me.unitID])
         let chosen = Set(input?.scopePersonIDs ?? [])
         let model = FormModel(
             title: input?.title ?? "", body: input?.body ?? "", marking: input?.marking ?? "秘密★1年",

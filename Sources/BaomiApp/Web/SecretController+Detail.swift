@@ -123,7 +123,7 @@ extension SecretController {
     func detailPage(_ context: AppRequestContext, id: String, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
         let (secret, events) = try await services.classification.detail(actor, id: id)
-        let persons = try await services.database.read { db in try await OrganisationStore.persons(unitIDs: nil, on: db) }
+        let persons = try await services.organisation.members(of: nil)
         let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
         let me = actor.person?.id
         let officers = try await services.classification.ownOfficers(actor)
@@ -133,12 +133,7 @@ extension SecretController {
         let decisionDue =
             secret.status == .unclearReported ? secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }?.chinese : nil
         let myUnit = actor.person?.unitID ?? ""
-        let (subordinates, unitNames) = try await services.database.read { db in
-            (
-                Set(try await OrganisationStore.subtree(of: myUnit, on: db)).subtracting([myUnit]),
-                Dictionary(uniqueKeysWithValues: try await OrganisationStore.units(on: db).map { ($0.id, $0.name) })
-            )
-        }
+        let (subordinates, unitNames) = try await services.organisation.subordinates(of: myUnit)
         let isStaff = actor.roles.contains(.administrationStaff)
         let authority: String =
             switch secret.authority {
