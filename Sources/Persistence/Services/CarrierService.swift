@@ -82,10 +82,8 @@ public struct CarrierService: Sendable {
         guard let approver = try await OrganisationStore.person(id: personID, on: db), approver.unitID == unitID else {
             throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule)
         }
-        let roles = try await db.raw(
-            "SELECT r.role FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.person_id = \(bind: personID)"
-        ).all().map { try $0.decode(column: "role", as: String.self) }
-        guard roles.contains(Role.leader.rawValue) else { throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule) }
+        // The accounts area's table is read through its store, not by SQL of this area's own.
+        guard try await UserStore.roles(ofPerson: personID, on: db).contains(.leader) else { throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule) }
         return approver.name
     }
 
@@ -263,10 +261,7 @@ public struct CarrierService: Sendable {
     public func approvers(_ actor: Actor) async throws -> [Person] {
         let me = try person(actor)
         return try await services.database.read { db in
-            let ids = Set(
-                try await db.raw(
-                    "SELECT u.person_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = \(bind: Role.leader.rawValue)"
-                ).all().compactMap { try $0.decode(column: "person_id", as: String?.self) })
+            let ids = try await UserStore.persons(withRole: .leader, on: db)
             return try await OrganisationStore.persons(unitIDs: [me.unitID], on: db).filter { ids.contains($0.id) }
         }
     }

@@ -117,4 +117,18 @@ public enum UserStore {
     public static func count(on db: any SQLDatabase) async throws -> Int {
         try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
+
+    /// The roles held by the accounts of a person (one person may have more than one account).
+    public static func roles(ofPerson personID: String, on db: any SQLDatabase) async throws -> Set<Role> {
+        Set(
+            try await db.raw("SELECT r.role FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.person_id = \(bind: personID)")
+                .all().compactMap { Role(rawValue: try $0.decode(column: "role", as: String.self)) })
+    }
+
+    /// The persons whose accounts hold `role`.
+    public static func persons(withRole role: Role, on db: any SQLDatabase) async throws -> Set<String> {
+        Set(
+            try await db.raw("SELECT u.person_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = \(bind: role.rawValue)")
+                .all().compactMap { try $0.decode(column: "person_id", as: String?.self) })
+    }
 }
