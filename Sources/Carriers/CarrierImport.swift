@@ -199,9 +199,9 @@ public enum CarrierImport {
                 }
             }
             let copies = Int(value(.copies))
-            if !value(.copies).isEmpty, copies.map({ !(1...999).contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
+            if !value(.copies).isEmpty, copies.map({ !CarrierRules.copiesRange.contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
             var serials = value(.serials).listItems
-            if let copies, (1...999).contains(copies) {
+            if let copies, CarrierRules.copiesRange.contains(copies) {
                 if serials.isEmpty { serials = (try? CarrierRules.serials(copies: copies)) ?? [] }
                 if serials.count != copies || Set(serials).count != serials.count { bad(.serials, "份号须与份数一致且不重复（R-CA-2）") }
             }

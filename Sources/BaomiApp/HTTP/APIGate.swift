@@ -49,12 +49,7 @@ struct APIGate: RouterMiddleware {
         guard let bodySpec = operation["requestBody"] else { return try await next(request, context) }
         let limit = operation["x-body-limit"]?.int ?? Self.defaultBodyLimit
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch  where ErrorMapping.httpStatus(error) == .contentTooLarge {
-            throw TransportRefusal.tooLarge(limit: limit)
-        }
+        let buffer = try await collectBody(request, limit: limit)
         request.body = .init(buffer: buffer)
         guard let schema = bodySpec["content"]?["application/json"]?["schema"] else { return try await next(request, context) }
         let value: JSONValue
@@ -132,8 +127,6 @@ struct TransportRefusal: DomainError, Equatable {
     static func tooLarge(limit: Int) -> TransportRefusal {
         TransportRefusal(code: "request.too_large", message: "请求体超过上限（\(Self.size(limit))）", status: .contentTooLarge, field: "body")
     }
-
-    static let badRequest = TransportRefusal(code: "request.invalid", message: "请求格式不正确", status: .badRequest)
 
     /// A byte count as a Chinese reader writes it: 64 KB, 20 MB.
     static func size(_ bytes: Int) -> String {

@@ -54,6 +54,8 @@ public struct ContractProblem: Sendable, Hashable, CustomStringConvertible {
 public struct OpenAPIValidator: Sendable {
     public let document: JSONValue
     private let patterns: [String: NSRegularExpressionBox]
+    /// The path templates split once (the gate matches every request against them), most literal segments first.
+    private let templates: [(segments: [String], template: String, item: JSONValue)]
 
     /// The document this server publishes at `/api/v1/openapi.json` (a resource of the app, present in every build).
     public static let published: OpenAPIValidator = {
@@ -68,6 +70,15 @@ public struct OpenAPIValidator: Sendable {
         var found: [String: NSRegularExpressionBox] = [:]
         Self.collectPatterns(document, into: &found)
         patterns = found
+        // Literal templates win over templated ones (`/calendar/working-days` before `/calendar/{year}`).
+        templates = (document["paths"]?.objectValue ?? [:])
+            .map { (template, item) in
+                (segments: template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init), template: template, item: item)
+            }
+            .sorted { a, b in
+                let (la, lb) = (a.segments.filter { !$0.hasPrefix("{") }.count, b.segments.filter { !$0.hasPrefix("{") }.count)
+                return la != lb ? la > lb : a.template < b.template
+            }
     }
 
     private static func collectPatterns(_ value: JSONValue, into found: inout [String: NSRegularExpressionBox]) {
@@ -89,16 +100,11 @@ public struct OpenAPIValidator: Sendable {
     /// The path template and path item matching a concrete path (below the server URL). Literal templates win over
     /// templated ones (`/calendar/working-days` before `/calendar/{year}`).
     public func pathItem(for path: String) -> (template: String, item: JSONValue)? {
-        guard let paths = document["paths"]?.objectValue else { return nil }
         let p = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        var best: (template: String, item: JSONValue, literals: Int)?
-        for (template, item) in paths {
-            let t = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            guard t.count == p.count, zip(t, p).allSatisfy({ $0.hasPrefix("{") ? !$1.isEmpty : $0 == $1 }) else { continue }
-            let literals = t.filter { !$0.hasPrefix("{") }.count
-            if best == nil || literals > best!.literals { best = (template, item, literals) }
+        for t in templates where t.segments.count == p.count && zip(t.segments, p).allSatisfy({ $0.hasPrefix("{") ? !$1.isEmpty : $0 == $1 }) {
+            return (t.template, t.item)
         }
-        return best.map { ($0.template, $0.item) }
+        return nil
     }
 
     /// The values of a template's `{name}` segments in a concrete path.

@@ -57,17 +57,15 @@ struct AuthorityController {
         // One route per action (STYLE 3): each reads its form, calls one service operation and shows the register again,
         // with a refusal and its rule when a rule says no.
         func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
-            router.post(RouterPath("/authority/:unit/\(name)")) { request, context in
-                let unitID = try context.parameters.require("unit")
-                let form = try await csrfForm(request, context)
-                let actor = try context.actor()
-                do {
+            actionRoute(
+                router, "/authority/:unit/\(name)", param: "unit", shown: [.validation, .conflict],
+                perform: { context, form, actor, unitID in
                     try await perform(form, actor, unitID)
                     return try await page(context, unitID: unitID, flash: "已保存", error: nil)
-                } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
-                    return try await page(context, unitID: unitID, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
-                }
-            }
+                },
+                refused: { context, unitID, error in
+                    try await page(context, unitID: unitID, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+                })
         }
         let c = services.classification
         step("officer") { form, actor, unitID in

@@ -38,19 +38,17 @@ extension CarrierController {
         // One route per step (STYLE 3): each reads its form, calls one service operation and shows the carrier again,
         // with the refusal and its rule on the page when a rule says no.
         func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> StepOutcome) {
-            router.post(RouterPath("/carriers/:id/\(name)")) { request, context in
-                let id = try context.parameters.require("id")
-                let form = try await csrfForm(request, context)
-                let actor = try context.actor()
-                do {
+            actionRoute(
+                router, "/carriers/:id/\(name)", param: "id", shown: [.validation, .conflict, .forbidden],
+                perform: { context, form, actor, id in
                     switch try await perform(form, actor, id) {
-                    case .shown(let flash): return try await detailPage(context, id: id, error: nil, flash: flash ?? "已办理")
-                    case .redirect(let location): return Response.redirect(to: location)
+                    case .shown(let flash): try await detailPage(context, id: id, error: nil, flash: flash ?? "已办理")
+                    case .redirect(let location): Response.redirect(to: location)
                     }
-                } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict || error.kind == .forbidden {
-                    return try await detailPage(context, id: id, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
-                }
-            }
+                },
+                refused: { context, id, error in
+                    try await detailPage(context, id: id, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+                })
         }
         let c = services.carriers
         step("store") { form, actor, id in

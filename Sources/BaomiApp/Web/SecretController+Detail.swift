@@ -41,17 +41,15 @@ extension SecretController {
         // One route per action (STYLE 3): each reads its form, calls one service operation and returns to the secret's
         // page, which shows a refusal and its rule when a rule says no.
         func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
-            router.post(RouterPath("/secrets/:id/\(name)")) { request, context in
-                let id = try context.parameters.require("id")
-                let form = try await csrfForm(request, context)
-                let actor = try context.actor()
-                do {
+            actionRoute(
+                router, "/secrets/:id/\(name)", param: "id", shown: [.validation, .conflict],
+                perform: { _, form, actor, id in
                     try await perform(form, actor, id)
                     return Response.redirect(to: "/secrets/\(id)")
-                } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
-                    return try await detailPage(context, id: id, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
-                }
-            }
+                },
+                refused: { context, id, error in
+                    try await detailPage(context, id: id, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
+                })
         }
         let c = services.classification
         step("submit") { form, actor, id in

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Organisation
 import Persistence
 
 extension FormData {
@@ -26,6 +27,27 @@ func csrfForm(_ request: Request, _ context: AppRequestContext) async throws -> 
     let form = try await FormData.from(request)
     try form.checkCSRF(context)
     return form
+}
+
+/// One POST route per action on a record (STYLE 3): the CSRF-checked form, the acting user and the record's ID (the
+/// path parameter `param`) go to `perform`, with the request's context for the page it answers with; it calls one
+/// service operation. A refusal of one of the `shown` kinds
+/// comes back on the record's page with its rule (`refused`); any other error goes to the one error mapping.
+func actionRoute(
+    _ router: Router<AppRequestContext>, _ path: String, param: String, shown: Set<FailureKind>,
+    perform: @escaping @Sendable (AppRequestContext, FormData, Organisation.Actor, String) async throws -> Response,
+    refused: @escaping @Sendable (AppRequestContext, String, any DomainError) async throws -> Response
+) {
+    router.post(RouterPath(path)) { request, context in
+        let id = try context.parameters.require(param)
+        let form = try await csrfForm(request, context)
+        let actor = try context.actor()
+        do {
+            return try await perform(context, form, actor, id)
+        } catch let error as any DomainError where shown.contains(error.kind) {
+            return try await refused(context, id, error)
+        }
+    }
 }
 
 /// Session cookies: HttpOnly, SameSite=Strict, Secure when configured (R-SY-4).

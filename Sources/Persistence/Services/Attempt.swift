@@ -15,12 +15,18 @@ extension Services {
         do {
             return try await database.transaction(body)
         } catch let refusal as any DomainError where refusal.ruleID != nil {
-            let s = self
-            try await database.transaction { db in
-                try await AuditStore.append(
-                    s.record(actor, action, target: target, id: id, outcome: .denied, detail: "\(refusal.code)：\(refusal.messageWithRule)"), on: db)
-            }
+            try await auditRefusal(actor, action, target: target, id: id, refusal)
             throw refusal
+        }
+    }
+
+    /// Writes one refused attempt in its own transaction: action, target, outcome `denied`, the refusal's code and
+    /// message with its rule. Every refusal the log keeps is written here.
+    func auditRefusal(_ actor: Actor, _ action: String, target: String, id: String?, _ refusal: any DomainError) async throws {
+        let s = self
+        try await database.transaction { db in
+            try await AuditStore.append(
+                s.record(actor, action, target: target, id: id, outcome: .denied, detail: "\(refusal.code)：\(refusal.messageWithRule)"), on: db)
         }
     }
 }

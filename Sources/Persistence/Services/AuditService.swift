@@ -58,11 +58,6 @@ extension AuditService {
 extension Services {
     /// R-SY-1/R-SY-3: records a refused action (e.g. one administrator attempting another's work).
     public func recordRefusal(_ actor: Actor, action: String, error: any DomainError) async throws {
-        try await database.transaction { db in
-            try await AuditStore.append(
-                record(
-                    actor, "access.forbidden", target: "endpoint", id: action, outcome: .denied,
-                    detail: "\(error.code)：\(error.messageWithRule)"), on: db)
-        }
+        try await auditRefusal(actor, "access.forbidden", target: "endpoint", id: action, error)
     }
 }

@@ -59,13 +59,8 @@ public struct AuthService: Sendable {
                 return .failure(.accountLocked)
             }
             if !passwordOK || !otpOK {
-                let count = try await UserStore.recordFailure(userID: user.id, lockAfter: s.passwordPolicy.maxFailedLogins, on: db)
-                let locked = count >= s.passwordPolicy.maxFailedLogins
-                let why = !passwordOK ? "口令错误" : "动态口令错误"
-                try await AuditStore.append(
-                    s.record(
-                        probe, "login", target: "user", id: user.id, outcome: .failed,
-                        detail: "\(why)（第\(count)次）" + (locked ? "，账号已锁定（R-SY-4）" : "")), on: db)
+                let locked = try await recordFailedAttempt(
+                    probe, "login", userID: user.id, why: !passwordOK ? "口令错误" : "动态口令错误", on: db)
                 if locked { return .failure(.accountLocked) }
                 return .failure(passwordOK ? .oneTimePasswordInvalid : .badCredentials)
             }
@@ -83,6 +78,19 @@ public struct AuthService: Sendable {
         case .success(let opened): return opened
         case .failure(let error): throw error
         }
+    }
+
+    /// R-SY-4: one failed proof of identity (a login, or the old password of a change): counted towards the lockout and
+    /// audited with the count; true when this failure locks the account.
+    private func recordFailedAttempt(_ actor: Actor, _ action: String, userID: String, why: String, on db: any SQLDatabase) async throws -> Bool {
+        let s = services
+        let count = try await UserStore.recordFailure(userID: userID, lockAfter: s.passwordPolicy.maxFailedLogins, on: db)
+        let locked = count >= s.passwordPolicy.maxFailedLogins
+        try await AuditStore.append(
+            s.record(
+                actor, action, target: "user", id: userID, outcome: .failed, detail: "\(why)（第\(count)次）" + (locked ? "，账号已锁定（R-SY-4）" : "")),
+            on: db)
+        return locked
     }
 
     /// A bcrypt hash of a random password at `cost`, made once per cost: what an unknown user name is checked against.
@@ -154,12 +162,7 @@ public struct AuthService: Sendable {
         guard Bcrypt.verify(old, hash: user.passwordHash) else {
             // R-SY-4: a wrong old password counts towards the lockout like a failed login, and is audited.
             let locked: Bool = try await s.database.transaction { db in
-                let count = try await UserStore.recordFailure(userID: user.id, lockAfter: s.passwordPolicy.maxFailedLogins, on: db)
-                let locked = count >= s.passwordPolicy.maxFailedLogins
-                try await AuditStore.append(
-                    s.record(
-                        actor, "password.change", target: "user", id: user.id, outcome: .failed,
-                        detail: "原口令错误（第\(count)次）" + (locked ? "，账号已锁定（R-SY-4）" : "")), on: db)
+                let locked = try await recordFailedAttempt(actor, "password.change", userID: user.id, why: "原口令错误", on: db)
                 if locked { try await SessionStore.endAll(userID: user.id, at: s.nowMillis, on: db) }
                 return locked
             }

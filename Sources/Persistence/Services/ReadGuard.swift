@@ -12,8 +12,7 @@ extension Services {
         on db: any SQLDatabase
     ) async throws -> Bool {
         guard AccessPolicy.canRead(actor.viewer, ProtectedItem(sensitivity: sensitivity, scopePersonIDs: scope)) else {
-            try await AuditStore.append(
-                record(actor, "\(recordKind).read", target: recordKind, id: id, level: auditLevel, outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
+            try await auditDeniedRead(actor, recordKind: recordKind, id: id, level: auditLevel, on: db)
             return false
         }
         return true
@@ -23,8 +22,13 @@ extension Services {
     /// outcome and message, one append either way — so neither the answer nor its timing tells a hidden record from a
     /// missing one (and probing for IDs shows in the log).
     func auditMissingRead(_ actor: Actor, recordKind: String, id: String, on db: any SQLDatabase) async throws {
+        try await auditDeniedRead(actor, recordKind: recordKind, id: id, level: nil, on: db)
+    }
+
+    /// The one audit entry of a read that is refused, whether the record is hidden or missing.
+    private func auditDeniedRead(_ actor: Actor, recordKind: String, id: String, level: String?, on db: any SQLDatabase) async throws {
         try await AuditStore.append(
-            record(actor, "\(recordKind).read", target: recordKind, id: id, outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
+            record(actor, "\(recordKind).read", target: recordKind, id: id, level: level, outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
     }
 }
 
