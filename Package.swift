@@ -10,7 +10,11 @@ import PackageDescription
 /// - `Classification`: pure rules of 定密 — authority, officers, catalogue, the life of a state secret.
 /// - `Carriers`: pure rules of 国家秘密载体 — production to destruction, removable media (R-CA, R-MD).
 /// - `Audit`: the hash-chained audit log's canonical encoding and verification.
-/// - `Persistence`: SQLKit over SQLite (embedded default) and PostgreSQL, numbered migrations, stores.
+/// - `Storage`: the shared storage — the database (SQLite embedded default, PostgreSQL), the one migration list, the audit
+///   store, the access filter, and what every operation needs (`Services`: clock, policies, one refusal audit path).
+/// - `OrganisationServices`, `ClassificationServices`, `CarrierServices`: one service target per area — its stores
+///   (internal), services, 待办 provider, demo data and sweep work. One area reads another only through its service API.
+/// - `Areas`: the areas together — the 待办 of every area, the daily sweep, the demo.
 /// - `BaomiApp`: the Hummingbird 2 application — web UI and JSON API.
 /// - `baomi`: the thin command-line executable.
 let swiftSettings: [SwiftSetting] = [
@@ -72,9 +76,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "Persistence",
+            name: "Storage",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers",
+                "Kernel", "Accounts", "Audit", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -82,15 +86,49 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OrganisationServices",
+            dependencies: [
+                "Storage", "Kernel", "Accounts", "Audit", "Organisation",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ClassificationServices",
+            dependencies: [
+                "Storage", "OrganisationServices", "Kernel", "Accounts", "Audit", "Organisation", "Classification",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CarrierServices",
+            dependencies: [
+                "Storage", "OrganisationServices", "ClassificationServices", "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Areas",
+            dependencies: [
+                "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Kernel", "Organisation", "Audit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BaomiApp",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Persistence",
+                "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Storage", "OrganisationServices", "ClassificationServices",
+                "CarrierServices", "Areas",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
@@ -104,7 +142,8 @@ let package = Package(
         .executableTarget(
             name: "baomi",
             dependencies: [
-                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Organisation",
+                "BaomiApp", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts", "Audit",
+                "Organisation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -141,10 +180,52 @@ let package = Package(
             dependencies: ["Audit"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Storage", "OrganisationServices", "Areas", "Kernel", "Accounts", "Organisation",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OrganisationServicesTests",
+            dependencies: [
+                "TestSupport", "Storage", "OrganisationServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ClassificationServicesTests",
+            dependencies: [
+                "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
+                "Classification",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CarrierServicesTests",
+            dependencies: [
+                "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts", "Audit",
+                "Organisation", "Classification", "Carriers",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BaomiAppTests",
             dependencies: [
-                "BaomiApp", "Persistence", "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers",
+                "BaomiApp", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts",
+                "Audit", "Organisation", "Classification",
+                "Carriers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,10 @@
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 /// Typed configuration, read once from the environment, failing fast with one line per bad setting (STYLE 8).
 ///

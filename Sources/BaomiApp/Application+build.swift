@@ -1,11 +1,15 @@
 import Accounts
+import Areas
 import Audit
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Logging
-import Persistence
+import OrganisationServices
+import Storage
 
 /// Builds the router with every controller (separate from `@main`, so tests drive it directly).
 public func buildRouter(services: Services, views: Views, secureCookies: Bool) -> Router<AppRequestContext> {

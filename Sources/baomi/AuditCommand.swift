@@ -1,9 +1,13 @@
+import Areas
 import ArgumentParser
 import Audit
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `baomi audit verify` — checks the hash chain (R-SY-3).
 struct AuditCommand: AsyncParsableCommand {

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
 import ArgumentParser
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Kernel
 import Logging
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `baomi` — the command line of the secrecy-management system (保密管理系统命令行).
 @main

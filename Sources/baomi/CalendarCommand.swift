@@ -1,8 +1,12 @@
+import Areas
 import ArgumentParser
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `baomi calendar import|show` — the working-day calendar (R-SY-5).
 struct CalendarCommand: AsyncParsableCommand {

@@ -1,11 +1,15 @@
+import Areas
 import ArgumentParser
 import Audit
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Hummingbird
 import Kernel
 import Logging
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `baomi serve` — runs the web UI and API.
 struct Serve: AsyncParsableCommand {

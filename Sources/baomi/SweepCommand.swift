@@ -1,8 +1,12 @@
+import Areas
 import ArgumentParser
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Kernel
 import Logging
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `baomi sweep` — the daily declassification sweep (R-DC-2), for cron or by hand.
 struct SweepCommand: AsyncParsableCommand {

@@ -1,9 +1,13 @@
 import Accounts
+import Areas
 import ArgumentParser
+import CarrierServices
+import ClassificationServices
 import Foundation
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `baomi user …` — account maintenance from the machine (acts as the system).
 struct UserCommand: AsyncParsableCommand {
@@ -85,8 +89,5 @@ struct UserCommand: AsyncParsableCommand {
 }
 
 func userID(_ username: String, _ services: Services) async throws -> String {
-    guard let user = try await services.database.read({ db in try await UserStore.user(username: username, on: db) }) else {
-        throw Refusal.invalid("username", "账号 \(username) 不存在")
-    }
-    return user.id
+    try await services.accounts.userID(username: username)
 }

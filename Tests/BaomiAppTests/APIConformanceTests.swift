@@ -1,12 +1,18 @@
+import Areas
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import Storage
+import TestSupport
 import Testing
+
+@testable import OrganisationServices
 
 @Suite("JSON API — responses conform to /api/v1/openapi.json")
 struct APIConformanceTests {

@@ -1,12 +1,17 @@
 import Accounts
+import Areas
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
+import TestSupport
 import Testing
 
 /// Issue 9: one authorisation table — every operation × every role — lives in the code (`APIAuthorization`), and

@@ -1,10 +1,15 @@
+import Areas
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
+import TestSupport
 import Testing
 
 /// A real browser (Debian's chromium, driven by Python playwright) logs in and sees the 待办 page.

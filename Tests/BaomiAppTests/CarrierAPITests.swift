@@ -1,14 +1,19 @@
 import Accounts
+import Areas
 import BaomiApp
+import CarrierServices
 import Carriers
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
 import SQLKit
+import Storage
+import TestSupport
 import Testing
 
 /// The carrier API and web pages: every operation answers as documented, and nothing about a carrier reaches a person

@@ -1,4 +1,7 @@
+import Areas
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,7 +9,9 @@ import HummingbirdTesting
 import Kernel
 import NIOFoundationEssentialsCompat
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
+import TestSupport
 import Testing
 
 @Suite("定密管理 API — the workflow over /api/v1, conforming to the OpenAPI document")

@@ -1,14 +1,19 @@
 import Accounts
+import Areas
 import Audit
 import BaomiApp
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
+import TestSupport
 import Testing
 
 /// Every read path of the 定密 module hides what the reader may not know.

@@ -1,8 +1,11 @@
 import Accounts
+import Areas
 import Audit
 import BaomiApp
+import CarrierServices
 import Carriers
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,9 +13,12 @@ import HummingbirdTesting
 import Kernel
 import NIOCore
 import Organisation
-import Persistence
 import SQLKit
+import Storage
+import TestSupport
 import Testing
+
+@testable import OrganisationServices
 
 /// Issue 9: each defect a probe of main found, with a test named for it that fails on the old code.
 @Suite("Hardening — no request hangs the server, no 三员 reads a title, nobody acts above their clearance, every error has its status")

@@ -1,14 +1,19 @@
 import Accounts
+import Areas
 import Audit
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
 import SQLKit
+import Storage
+import TestSupport
 import Testing
 
 /// The leak rule on the sample record type (涉密通知): a record the reader may not see is indistinguishable

@@ -1,14 +1,20 @@
 import Accounts
+import Areas
 import Audit
 import BaomiApp
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import Storage
+import TestSupport
 import Testing
+
+@testable import OrganisationServices
 
 @Suite("三员分立 — each administrator is refused the other two's work")
 struct SeparationTests {

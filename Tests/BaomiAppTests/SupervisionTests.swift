@@ -1,5 +1,7 @@
 import Accounts
+import Areas
 import BaomiApp
+import CarrierServices
 import Classification
 import Foundation
 import HTTPTypes
@@ -7,9 +9,13 @@ import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
 import SQLKit
+import Storage
+import TestSupport
 import Testing
+
+@testable import ClassificationServices
 
 /// The administration's side of 定密: filings, applications, clocks, appeals and correction.
 @Suite("定密监管 — filings, applications, clocks, appeals, correction")

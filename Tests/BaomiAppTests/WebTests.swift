@@ -1,14 +1,20 @@
 import Accounts
+import Areas
 import BaomiApp
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Organisation
-import Persistence
+import Storage
+import TestSupport
 import Testing
+
+@testable import OrganisationServices
 
 @Suite("网页界面 — the web shell")
 struct WebTests {

@@ -1,9 +1,13 @@
 import Accounts
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import Hummingbird
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 extension APIController {
     struct GrantDTO: Codable {

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
 import Carriers
+import ClassificationServices
 import Foundation
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 extension APIController {
     /// The steps of a carrier's life, one route each (STYLE 3: no switch over an action parameter): each parses its body,

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
 import Carriers
+import ClassificationServices
 import Foundation
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// A carrier in the API.
 struct CarrierDTO: Codable, Sendable {

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
 import Audit
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import NIOFoundationEssentialsCompat
-import Persistence
+import OrganisationServices
+import Storage
 
 extension APIController {
     struct AuditEntryDTO: Codable {

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 extension APIController {
     struct FilingDTO: Codable {

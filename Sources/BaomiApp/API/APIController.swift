@@ -1,11 +1,15 @@
 import Accounts
+import Areas
 import Audit
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// `/api/v1`: the same operations as the web UI, as JSON, described by `/api/v1/openapi.json`.
 struct APIController {

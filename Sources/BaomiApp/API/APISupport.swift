@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import NIOFoundationEssentialsCompat
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// Decodes a JSON request body (snake_case keys); a malformed body is a 400 naming the body.
 func decodeJSON<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import NIOFoundationEssentialsCompat
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// The door of `/api/v1`: every request passes these checks, in this order, before any handler runs —
 /// so nothing expensive happens for a caller who may not make the call, and the OpenAPI document is the contract:

@@ -1,8 +1,12 @@
+import Areas
+import CarrierServices
+import ClassificationServices
 import HTTPTypes
 import Hummingbird
 import NIOCore
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// The request context: the session (if any) resolved by `AuthMiddleware`, and the client address.
 public struct AppRequestContext: RequestContext {

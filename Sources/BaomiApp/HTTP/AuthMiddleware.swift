@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Logging
-import Persistence
+import OrganisationServices
+import Storage
 
 /// Resolves the session from the `baomi_session` cookie (web) or an `Authorization: Bearer` token (API)
 /// and maps every error to a response: JSON under `/api`, a page or a redirect elsewhere.

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
 import Audit
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 /// The 安全审计员's audit browser: filter, page, verify (R-SY-1, R-SY-3).
 struct AuditController {

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 定密权管理: a unit's own authority, grants (R-AU-2..4), the officer roster (R-AU-5) and the catalogue (R-AU-6).
 /// For the unit's leader and 保密办, and for administration staff over their subordinate units.

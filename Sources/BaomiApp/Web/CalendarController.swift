@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// The working-day calendar page (R-SY-5): a year's months, a deadline calculator, import for the 系统管理员.
 struct CalendarController {

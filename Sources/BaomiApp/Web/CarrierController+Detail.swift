@@ -1,12 +1,16 @@
 import Accounts
+import Areas
+import CarrierServices
 import Carriers
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 extension CarrierController {
     struct Event: Sendable { let at: String, actor: String, summary: String }

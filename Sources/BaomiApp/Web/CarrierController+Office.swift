@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
 import Carriers
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 extension CarrierController {
     struct LabelModel: Sendable { let number: String, marking: String, level: String, title: String, custodian: String, medium: String?, barcode: String? }

@@ -1,12 +1,16 @@
 import Accounts
+import Areas
+import CarrierServices
 import Carriers
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 国家秘密载体 pages: the register, entering carriers (收文、制作), each carrier with its steps and history, safes, the
 /// per-person ledger, printed books and labels, import, the scheduled checks and the cross-checks.

@@ -1,8 +1,12 @@
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 /// The 待办 home page, fed by every module's `TodoProvider`.
 struct HomeController {

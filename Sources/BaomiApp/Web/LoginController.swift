@@ -1,9 +1,13 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 /// Login, logout and password change.
 struct LoginController {

@@ -1,8 +1,12 @@
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 标志检查 — finds markings in text and reports malformed ones (R-LV-2, R-DU-1, R-DU-3).
 struct MarkingController {

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 涉密通知 pages — the sample protected record (R-KS-4, R-SY-2).
 struct NoticeController {

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 extension SecretController {
     struct Event: Sendable {

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 定密管理 pages: the register, drafting, the record with its workflow (R-CL-1 …), printable as a 定密审核表.
 struct SecretController {

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// The 安全保密管理员's page: business roles of accounts and clearance tiers of persons (R-SY-1, R-PE-1).
 struct SecurityController {

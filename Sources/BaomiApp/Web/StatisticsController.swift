@@ -1,8 +1,12 @@
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import Hummingbird
 import Kernel
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 定密统计 (R-RP-2): on screen (printable on A4) and as CSV.
 struct StatisticsController {

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
 import Classification
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// 监管: a secrecy administration's view over its subordinate units' 定密 work — 备案 received (R-AU-3, R-AU-5,
 /// R-AU-6, R-RP-2), unclear matters to decide with their clock (R-CL-3), objections appealed (R-CL-7). Plus the

@@ -1,11 +1,15 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Mustache
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 /// A navigation entry of the shell.
 struct NavItem: Sendable {

@@ -1,10 +1,14 @@
 import Accounts
+import Areas
+import CarrierServices
+import ClassificationServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
 import Organisation
-import Persistence
+import OrganisationServices
+import Storage
 
 extension FormData {
     /// Every state-changing form carries the session's CSRF token in `_csrf`.

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import TestSupport
 
 /// A minimal browser for router tests: keeps cookies, reads CSRF tokens from forms.
 struct WebClient {

@@ -1,0 +1,156 @@
+import Accounts
+import Audit
+import Carriers
+import Classification
+import ClassificationServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// How an import treats bad rows.
+public enum CarrierImportMode: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 试导入: check every row, write nothing.
+    case dryRun = "dry_run"
+    /// 全部导入: write only if every row is good; otherwise nothing.
+    case all
+    /// 部分导入: write the good rows, report the bad ones (asked for explicitly).
+    case partial
+}
+
+/// What an import found and did.
+public struct CarrierImportReport: Sendable, Hashable, Codable {
+    public var mode: CarrierImportMode
+    /// Data rows in the file (the header not counted).
+    public var rows: Int
+    /// Rows that passed every check.
+    public var accepted: Int
+    /// Rows written to the register.
+    public var imported: Int
+    /// Every bad row, by line number in the file (the header is line 1).
+    public var problems: [CarrierImport.Problem]
+    /// Register numbers given to the imported carriers, in file order.
+    public var numbers: [String]
+}
+
+extension CarrierService {
+    /// 导入纸质台账 from CSV text (UTF-8).
+    public func importCSV(_ actor: Actor, _ text: String, mode: CarrierImportMode) async throws -> CarrierImportReport {
+        let parsed = CarrierImport.records(csv: text)
+        if !parsed.problems.isEmpty {
+            return CarrierImportReport(mode: mode, rows: max(0, parsed.records.count - 1), accepted: 0, imported: 0, problems: parsed.problems, numbers: [])
+        }
+        return try await importRecords(actor, parsed.records, mode: mode)
+    }
+
+    /// 导入纸质台账: every row is checked — on its own, then against the register (safes by name with R-CA-6, persons of
+    /// the unit by name with their clearance, linked secrets the clerk may know of with R-DU-7 and R-CA-4). Nothing is
+    /// written unless every row is good, except in partial mode. Problems never reveal a carrier or secret the clerk may
+    /// not know of: a hidden secret reads as a missing one (R-KS-4).
+    public func importRecords(_ actor: Actor, _ records: [CarrierImport.Record], mode: CarrierImportMode) async throws -> CarrierImportReport {
+        let me = try requireClerk(actor)
+        let day = today
+        let checked = CarrierImport.check(records, today: day, systemLevel: services.systemLevel)
+        let rows = max(0, records.count - 1)
+        return try await services.database.transaction { db in
+            var problems = checked.problems
+            let persons = try await OrganisationReads.persons(unitIDs: [me.unitID], on: db)
+            let byName = Dictionary(grouping: persons, by: \.name)
+            let safes = Dictionary(grouping: try await CarrierStore.safes(unitID: me.unitID, on: db), by: \.name)
+            var secrets: [String: SecretMatter?] = [:]
+            var good: [(draft: CarrierImport.Draft, carrier: Carrier, scope: Set<String>)] = []
+            for draft in checked.drafts {
+                var rowProblems: [CarrierImport.Problem] = []
+                func bad(_ column: CarrierImport.Column, _ message: String) {
+                    rowProblems.append(.init(line: draft.line, field: column.field, message: "\(column.rawValue)：\(message)"))
+                }
+                let level = draft.marking.level
+                func person(_ name: String, _ column: CarrierImport.Column) -> Person? {
+                    guard let found = byName[name], !found.isEmpty else {
+                        bad(column, "本单位没有名为“\(name)”的人员")
+                        return nil
+                    }
+                    guard found.count == 1 else {
+                        bad(column, "本单位有\(found.count)名“\(name)”，请改为在系统中逐件登记")
+                        return nil
+                    }
+                    guard found[0].tier.covers(.stateSecret(level)) else {
+                        bad(column, "“\(name)”的涉密等级不能知悉\(level.chinese)载体（R-KS-4）")
+                        return nil
+                    }
+                    return found[0]
+                }
+                var scope: Set<String> = [me.id]
+                var safeID: String?
+                if let name = draft.safeName {
+                    if let safe = safes[name]?.first {
+                        if (try? CarrierRules.checkStorage(level: level, safe: safe)) == nil {
+                            bad(.safe, "\(safe.name)（\(safe.level.chinese)\(safe.topSecretOnly ? "，绝密专用" : "")）不能存放\(level.chinese)载体（R-CA-6）")
+                        }
+                        safeID = safe.id
+                    } else {
+                        bad(.safe, "本单位没有登记名为“\(name)”的保密柜（R-CA-6）")
+                    }
+                }
+                var holderID: String?
+                if let name = draft.holderName, let holder = person(name, .holder) {
+                    holderID = holder.id
+                    scope.insert(holder.id)
+                }
+                for name in draft.scopeNames { if let p = person(name, .scope) { scope.insert(p.id) } }
+                var medium: MediumInfo?
+                if draft.kind == .medium, let name = draft.mediumUserName, let user = person(name, .mediumUser) {
+                    scope.insert(user.id)
+                    medium = MediumInfo(mediaType: draft.mediaType ?? "", purchasedCentrally: true, userPersonID: user.id)
+                }
+                if let id = draft.secretID {
+                    if secrets[id] == nil { secrets[id] = try await services.classification.visibleSecret(actor, id, on: db) }
+                    // R-KS-4: a secret the clerk may not know of reads exactly like one that does not exist.
+                    if let secret = secrets[id] ?? nil, secret.status.isProtected {
+                        if level < secret.level { bad(.marking, "载体密级（\(level.chinese)）低于所载事项的密级（\(secret.level.chinese)）（R-DU-7）") }
+                        if !scope.isSubset(of: secret.scope) { bad(.scope, "知悉范围不得超出所载事项的知悉范围（R-CA-4）") }
+                    } else {
+                        bad(.secretID, "所填国家秘密事项不存在")
+                    }
+                }
+                if draft.status == .lent, let due = draft.dueOn, due < draft.registeredOn { bad(.dueOn, "归还日期早于登记日期") }
+                guard rowProblems.isEmpty else {
+                    problems += rowProblems
+                    continue
+                }
+                let carrier = Carrier(
+                    id: IDs.make(), number: "", kind: draft.kind, title: draft.title, documentNumber: draft.documentNumber,
+                    originatingUnit: draft.originatingUnit, unitID: me.unitID, marking: draft.marking, secretIDs: draft.secretID.map { [$0] } ?? [],
+                    copies: draft.copies, serials: draft.serials, custodianPersonID: me.id, safeID: safeID, status: draft.status,
+                    registeredOn: draft.registeredOn, medium: medium, holderPersonID: holderID, dueOn: draft.status == .lent ? draft.dueOn : nil)
+                good.append((draft, carrier, scope))
+            }
+            problems.sort { ($0.line, $0.field) < ($1.line, $1.field) }
+            let accepted = good.count
+            guard mode == .partial || (mode == .all && problems.isEmpty), !good.isEmpty else {
+                return CarrierImportReport(mode: mode, rows: rows, accepted: accepted, imported: 0, problems: problems, numbers: [])
+            }
+            // Register numbers continue the unit's sequence for this year (ZT- for documents and devices, JZ- for media).
+            var next: [String: Int] = [:]
+            for prefix in ["ZT", "JZ"] { next[prefix] = try await CarrierStore.numbersUsed(unitID: me.unitID, prefix: prefix, year: day.year, on: db) }
+            var numbered: [(carrier: Carrier, scope: Set<String>, summary: String)] = []
+            for item in good {
+                let prefix = item.carrier.kind == .medium ? "JZ" : "ZT"
+                next[prefix, default: 0] += 1
+                var carrier = item.carrier
+                carrier.number = "\(prefix)-" + CarrierRules.registerNumber(year: day.year, sequence: next[prefix] ?? 1)
+                let legacy = item.draft.legacyNumber.isEmpty ? "" : "原登记编号\(item.draft.legacyNumber)，"
+                numbered.append((carrier, item.scope, "导入纸质台账：\(legacy)导入文件第\(item.draft.line)行，原登记日期\(item.draft.registeredOn.chinese)"))
+            }
+            try await CarrierStore.insertMany(numbered, at: services.nowMillis, actor: actor.displayName, addedBy: actor.userID, on: db)
+            try await AuditStore.append(
+                services.record(
+                    actor, "carrier.import", target: CarrierStore.recordKind, id: nil,
+                    detail: "导入纸质台账（\(mode.rawValue)）：\(rows) 行，导入 \(numbered.count) 件，问题 \(problems.count) 处"), on: db)
+            return CarrierImportReport(
+                mode: mode, rows: rows, accepted: accepted, imported: numbered.count, problems: problems, numbers: numbered.map(\.carrier.number))
+        }
+    }
+}

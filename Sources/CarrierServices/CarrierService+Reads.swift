@@ -1,0 +1,80 @@
+import Accounts
+import Audit
+import Carriers
+import Classification
+import ClassificationServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// The carrier register as the actor may know it (R-KS-4): lists, counts, one carrier, ledgers and books.
+extension CarrierService {
+    // MARK: reads
+
+    /// R-KS-4: the register — only what the actor may know of.
+    public func register(_ actor: Actor, filter: CarrierFilter = CarrierFilter(), limit: Int = 500) async throws -> [Carrier] {
+        let viewer = actor.viewer
+        let found = try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, limit: limit, on: db) }
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.id, $0.level) })
+        return found
+    }
+
+    /// R-KS-4: the count the register would show.
+    public func count(_ actor: Actor, filter: CarrierFilter = CarrierFilter()) async throws -> Int {
+        let viewer = actor.viewer
+        return try await services.database.read { db in try await CarrierStore.visibleCount(to: viewer, filter: filter, on: db) }
+    }
+
+    /// One carrier with its scope and history; hidden looks like missing; reads of 机密/绝密 are audited.
+    public func detail(_ actor: Actor, id: String) async throws -> (carrier: Carrier, scope: Set<String>, events: [CarrierEvent]) {
+        let s = services
+        let found: (Carrier, Set<String>, [CarrierEvent])? = try await s.database.transaction { db in
+            guard let (carrier, scope) = try await visibleCarrier(actor, id, on: db) else { return nil }
+            if carrier.level >= .confidential {
+                try await AuditStore.append(s.record(actor, "carrier.read", target: CarrierStore.recordKind, id: id, level: carrier.level.code), on: db)
+            }
+            return (carrier, scope, try await CarrierStore.events(id, on: db))
+        }
+        guard let found else { throw Refusal.notFound }
+        return found
+    }
+
+    /// The per-person ledger: what a person holds (borrowed, in circulation, carried out) or keeps as custodian, among
+    /// what the actor may know of. The personnel module refuses a departure until it is empty (R-PE-7).
+    public func ledger(_ actor: Actor, personID: String) async throws -> [Carrier] {
+        let found = try await ledgerRows(actor, personID: personID)
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.id, $0.level) })
+        return found
+    }
+
+    /// The ledger without the listing's audit entry (the 待办 reads it on every home page).
+    func ledgerRows(_ actor: Actor, personID: String) async throws -> [Carrier] {
+        let viewer = actor.viewer
+        return try await services.database.read { db in
+            var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer))"
+            q =
+                q
+                    + """
+                     AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
+                     AND (c.holder_person_id = \(bind: personID) OR (c.holder_person_id IS NULL AND c.custodian_person_id = \(bind: personID))
+                          OR c.medium_user_person_id = \(bind: personID))
+                    ORDER BY c.number
+                    """
+            return try await db.raw(q).all().map(CarrierStore.carrier(from:))
+        }
+    }
+
+    /// R-KS-4: one of the unit's registers for a year, only lines of carriers the actor may know of.
+    public func registerBook(_ actor: Actor, _ book: RegisterEntry.Book, year: Int) async throws -> [RegisterEntry] {
+        let me = try person(actor)
+        let viewer = actor.viewer
+        let found = try await services.database.read { db in
+            try await CarrierStore.registerEntries(book, unitID: me.unitID, year: year, viewer: viewer, on: db)
+        }
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.carrierID, $0.level) })
+        return found
+    }
+}

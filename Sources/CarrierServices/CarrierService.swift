@@ -1,0 +1,285 @@
+import Accounts
+import Audit
+import Carriers
+import Classification
+import ClassificationServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// What the 保密员 records when a carrier enters the register by production or receipt.
+public struct CarrierInput: Sendable {
+    public var kind: CarrierKind
+    public var title: String
+    public var documentNumber: String
+    public var originatingUnit: String
+    /// The marking as written on it (received documents); for produced ones it is taken from the secrets when empty.
+    public var marking: String
+    /// State secrets in this system it carries.
+    public var secretIDs: [String]
+    public var copies: Int
+    /// 份号; generated `001…` when empty.
+    public var serials: [String]
+    /// The persons who may know it (set by a leader, R-CA-4); the custodian is always in it.
+    public var scope: [String]
+    public var medium: MediumInfo?
+
+    public init(
+        kind: CarrierKind, title: String, documentNumber: String, originatingUnit: String, marking: String, secretIDs: [String] = [], copies: Int,
+        serials: [String] = [], scope: [String] = [], medium: MediumInfo? = nil
+    ) {
+        self.kind = kind
+        self.title = title
+        self.documentNumber = documentNumber
+        self.originatingUnit = originatingUnit
+        self.marking = marking
+        self.secretIDs = secretIDs
+        self.copies = copies
+        self.serials = serials
+        self.scope = scope
+        self.medium = medium
+    }
+}
+
+/// A finding of the cross-checks (live and nightly), for the 保密员's 待办.
+public struct CarrierFinding: Sendable, Hashable, Codable {
+    public var carrierID: String
+    public var number: String
+    public var rule: String
+    public var message: String
+}
+
+/// 国家秘密载体管理 — every step one transaction, audited, with its register line and history entry.
+public struct CarrierService: Sendable {
+    let services: Services
+
+    var today: Day { services.clock.today }
+
+    func person(_ actor: Actor) throws -> Person {
+        guard let person = actor.person, actor.viewer.personID != nil else {
+            throw Refusal(code: "carrier.no_person", message: "只有关联了人员的业务账号才能办理载体事项", kind: .forbidden)
+        }
+        return person
+    }
+
+    /// The 保密员 (or 保密办) of the unit keeps the register.
+    func requireClerk(_ actor: Actor) throws -> Person {
+        let me = try person(actor)
+        guard !actor.roles.isDisjoint(with: [.secrecyClerk, .secrecyOffice]) else {
+            throw Refusal(code: "carrier.clerk_required", message: "载体登记和流转由保密员或保密办办理", kind: .forbidden)
+        }
+        return me
+    }
+
+    /// Refuses an account that may not keep the carrier register, before any work is done for it (an upload read).
+    public func checkClerk(_ actor: Actor) throws {
+        _ = try requireClerk(actor)
+    }
+
+    /// An approval must come from a leader of the unit: returns the approver's name for the registers.
+    func approverName(_ personID: String?, unitID: String, rule: String, on db: any SQLDatabase) async throws -> String? {
+        guard let personID, !personID.isEmpty else { return nil }
+        guard let approver = try await OrganisationReads.person(id: personID, on: db), approver.unitID == unitID else {
+            throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule)
+        }
+        // The accounts area's table is read through its store, not by SQL of this area's own.
+        guard try await OrganisationReads.roles(ofPerson: personID, on: db).contains(.leader) else {
+            throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule)
+        }
+        return approver.name
+    }
+
+    /// R-KS-4 / R-SY-2: a carrier the actor may know of; anything else is `nil` (and the denial is audited).
+    func visibleCarrier(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
+        guard let (carrier, scope) = try await CarrierStore.unchecked(id: id, on: db) else {
+            try await services.auditMissingRead(actor, recordKind: CarrierStore.recordKind, id: id, on: db)
+            return nil
+        }
+        guard
+            try await services.authorizeRead(
+                actor, recordKind: CarrierStore.recordKind, id: id, sensitivity: .stateSecret(carrier.level), scope: scope, auditLevel: carrier.level.code,
+                on: db)
+        else { return nil }
+        return (carrier, scope)
+    }
+
+    /// Loads a carrier the clerk may act on: visible, of the clerk's unit, not final history (R-CA-11).
+    func actionable(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>) {
+        let me = try requireClerk(actor)
+        guard let found = try await visibleCarrier(actor, id, on: db), found.carrier.unitID == me.unitID else { throw Refusal.notFound }
+        if found.carrier.status.isFinal {
+            throw Refusal(
+                code: "carrier.final", ruleID: "R-CA-11", field: nil, message: "该载体\(found.carrier.status.chinese)，只保留历史记录，不能再办理", kind: .conflict)
+        }
+        return found
+    }
+
+    /// Saves, records the history entry and the audit record.
+    func persist(
+        _ actor: Actor, _ carrier: Carrier, scope: Set<String> = [], kind: String, summary: String, persons: [String]? = nil, before: Carrier?,
+        on db: any SQLDatabase
+    ) async throws {
+        try await CarrierStore.save(carrier, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: summary, on: db)
+        try await record(actor, carrier, kind: kind, summary: summary, persons: persons, before: before, on: db)
+    }
+
+    /// The history entry and the audit record of a step, for a carrier already saved.
+    func record(
+        _ actor: Actor, _ carrier: Carrier, kind: String, summary: String, persons: [String]? = nil, before: Carrier?, on db: any SQLDatabase
+    ) async throws {
+        try await CarrierStore.event(carrier.id, at: services.nowMillis, actor: actor.displayName, kind: kind, summary: summary, persons: persons, on: db)
+        try await AuditStore.append(
+            services.record(
+                actor, "carrier.\(kind)", target: CarrierStore.recordKind, id: carrier.id, level: carrier.level.code, before: before?.status.rawValue,
+                after: carrier.status.rawValue), on: db)
+    }
+
+    // MARK: entering the register
+
+    /// Builds and checks a new carrier from the input: the marking (from its secrets by R-DU-7 when not given, never
+    /// lower than theirs), the scope (inside every linked secret's scope, R-CA-4), serials, media rules (R-MD-1).
+    func build(_ actor: Actor, _ input: CarrierInput, me: Person, prefix: String, on db: any SQLDatabase) async throws -> (Carrier, Set<String>) {
+        let day = today
+        if input.title.isBlank { throw Refusal.invalid("title", "请填写载体标题") }
+        try CarrierRules.checkCopies(input.copies)
+        var secretMarkings: [Marking] = []
+        var allowed: Set<String>?
+        for id in input.secretIDs {
+            // R-KS-4: a secret the clerk may not see does not exist for them.
+            guard let secret = try await services.classification.visibleSecret(actor, id, on: db), secret.status.isProtected else {
+                throw Refusal.invalid("secret_ids", "所选国家秘密事项不存在")
+            }
+            secretMarkings.append(secret.marking)
+            allowed = allowed.map { $0.intersection(secret.scope) } ?? secret.scope
+        }
+        let marking: Marking
+        if input.marking.isBlank {
+            guard let combined = CarrierRules.marking(holding: secretMarkings, issued: day) else {
+                throw Refusal.invalid("marking", "请填写载体上的国家秘密标志", rule: "R-LV-2")
+            }
+            marking = combined
+        } else {
+            marking = try Marking.parse(input.marking)
+        }
+        try marking.level.checkWithin(system: services.systemLevel, field: "marking")
+        try me.tier.require(marking.level, field: "marking")
+        try CarrierRules.checkLevel(carrier: marking.level, secrets: secretMarkings.map(\.level))
+        var scope = Set(input.scope).union([me.id])
+        if let allowed {
+            let outside = scope.subtracting(allowed)
+            if !outside.isEmpty { throw Refusal.invalid("scope", "载体的知悉范围不得超出所载国家秘密事项的知悉范围", rule: "R-CA-4") }
+        }
+        for pid in scope where try await OrganisationReads.person(id: pid, on: db) == nil { throw Refusal.invalid("scope", "知悉范围中的人员不存在") }
+        scope.insert(me.id)
+        let serials = try input.serials.isEmpty ? CarrierRules.serials(copies: input.copies) : input.serials
+        guard serials.count == input.copies, Set(serials).count == serials.count else {
+            throw Refusal.invalid("serials", "份号须与份数一致且不重复", rule: "R-CA-2")
+        }
+        let number = try await CarrierStore.nextNumber(unitID: me.unitID, prefix: input.kind == .medium ? "JZ" : prefix, year: day.year, on: db)
+        if let medium = input.medium {
+            guard input.kind == .medium else { throw Refusal.invalid("kind", "只有移动存储介质登记介质信息") }
+            try CarrierRules.checkMediumRegistration(medium, number: number)
+        } else if input.kind == .medium {
+            throw Refusal.invalid("media_type", "请填写介质类型、使用人", rule: "R-MD-1")
+        }
+        let carrier = Carrier(
+            id: IDs.make(), number: number, kind: input.kind, title: input.title, documentNumber: input.documentNumber,
+            originatingUnit: input.originatingUnit, unitID: me.unitID, marking: marking, secretIDs: input.secretIDs, copies: input.copies,
+            serials: serials, custodianPersonID: me.id, registeredOn: day, medium: input.medium)
+        return (carrier, scope)
+    }
+
+    /// R-CA-1: production — approved by a leader, on classified equipment or by a licensed printer, marked at once,
+    /// exactly the approved copies, waste handled.
+    public func produce(
+        _ actor: Actor, _ input: CarrierInput, approvedBy: String?, equipment: ProductionEquipment, approvedCopies: Int, markingApplied: Bool,
+        waste: WasteHandling
+    ) async throws -> Carrier {
+        let me = try requireClerk(actor)
+        return try await gated(actor, "produce", "") { db in
+            let approver = try await approverName(approvedBy, unitID: me.unitID, rule: "R-CA-1", on: db)
+            try CarrierRules.checkProduction(
+                approvedBy: approver, equipment: equipment, approvedCopies: approvedCopies, copiesMade: input.copies, markingApplied: markingApplied,
+                waste: waste)
+            let (carrier, scope) = try await build(actor, input, me: me, prefix: "ZT", on: db)
+            try await persist(
+                actor, carrier, scope: scope, kind: "produce",
+                summary: "制作：\(approver ?? "")批准，\(equipment.chinese)，\(carrier.copies)份，中间材料\(waste.chinese)", before: nil, on: db)
+            return carrier
+        }
+    }
+
+    /// R-CA-2: receipt — the check before signing; any discrepancy is refused with the list to report to the sender;
+    /// otherwise registered in the 收文登记簿 with the year's running number.
+    public func receive(_ actor: Actor, _ input: CarrierInput, check: CarrierRules.ReceiptCheck) async throws -> (carrier: Carrier, receiptNumber: String) {
+        let me = try requireClerk(actor)
+        let found = try CarrierRules.discrepancies(check)
+        if !found.isEmpty {
+            throw Refusal(
+                code: "carrier.receipt_discrepancy", ruleID: "R-CA-2", field: "check", message: "签收前核对发现问题，请向发出单位查询：" + found.joined(separator: "；"),
+                kind: .validation)
+        }
+        return try await gated(actor, "receive", "") { db in
+            let (carrier, scope) = try await build(actor, input, me: me, prefix: "ZT", on: db)
+            // The register line refers to the carrier: it is stored first.
+            try await CarrierStore.save(carrier, scope: scope, at: services.nowMillis, addedBy: actor.userID, reason: "收文登记", on: db)
+            let receipt = try await CarrierStore.register(
+                .receipt, unitID: me.unitID, carrierID: carrier.id, on: today, counterpart: input.originatingUnit, copies: carrier.copies,
+                serials: carrier.serials, approver: "", handledBy: me.name, note: input.documentNumber, at: services.nowMillis, on: db)
+            try await record(
+                actor, carrier, kind: "receive", summary: "收文登记：收文编号\(receipt)，来文单位\(input.originatingUnit)，\(carrier.copies)份", before: nil, on: db)
+            return (carrier, receipt)
+        }
+    }
+
+    /// R-CA-6: puts a carrier into an approved safe of at least its level (绝密 apart).
+    public func store(_ actor: Actor, carrierID: String, safeID: String) async throws -> Carrier {
+        try await gated(actor, "store", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, carrierID, on: db)
+            guard let safe = try await CarrierStore.safe(id: safeID, on: db), safe.unitID == carrier.unitID else {
+                throw Refusal.invalid("safe_id", "请选择本单位登记的保密柜", rule: "R-CA-6")
+            }
+            try CarrierRules.checkStorage(level: carrier.level, safe: safe)
+            var next = carrier
+            next.safeID = safe.id
+            try await persist(actor, next, kind: "store", summary: "存放于\(safe.name)（\(safe.location)）", before: carrier, on: db)
+            return next
+        }
+    }
+
+    /// R-CA-6: registers an approved safe of the actor's unit.
+    public func registerSafe(_ actor: Actor, name: String, location: String, level: Level, topSecretOnly: Bool) async throws -> Safe {
+        let me = try requireClerk(actor)
+        if name.isBlank { throw Refusal.invalid("name", "请填写保密柜名称", rule: "R-CA-6") }
+        let safe = Safe(id: IDs.make(), unitID: me.unitID, name: name, location: location, level: level, topSecretOnly: topSecretOnly)
+        try await services.database.transaction { db in
+            try await CarrierStore.insert(safe, at: services.nowMillis, on: db)
+            try await AuditStore.append(services.record(actor, "carrier.safe", target: "safe", id: safe.id, level: level.code, detail: name), on: db)
+        }
+        return safe
+    }
+
+    /// The unit's leaders (单位领导) who may approve carrier steps, for the forms.
+    public func approvers(_ actor: Actor) async throws -> [Person] {
+        let me = try person(actor)
+        return try await services.database.read { db in
+            let ids = try await OrganisationReads.persons(withRole: .leader, on: db)
+            return try await OrganisationReads.persons(unitIDs: [me.unitID], on: db).filter { ids.contains($0.id) }
+        }
+    }
+
+    /// The safes of the actor's unit.
+    public func safes(_ actor: Actor) async throws -> [Safe] {
+        let me = try person(actor)
+        return try await services.database.read { db in try await CarrierStore.safes(unitID: me.unitID, on: db) }
+    }
+
+}
+
+extension Services {
+    /// 国家秘密载体管理.
+    public var carriers: CarrierService { CarrierService(services: self) }
+}

@@ -1,0 +1,259 @@
+import Accounts
+import Carriers
+import ClassificationServices
+import Foundation
+import Kernel
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// Carriers, safes, registers, the reader log and incidents.
+enum CarrierStore {
+    static let recordKind = "carrier"
+
+    static func join(_ list: [String]) -> String { list.joined(separator: "\u{1F}") }
+    static func split(_ text: String?) -> [String] { (text ?? "").split(separator: "\u{1F}").map(String.init) }
+
+    static func carrier(from row: any SQLRow) throws -> Carrier {
+        let level = Level(code: try row.decode(column: "level", as: String.self)) ?? .topSecret
+        var medium: MediumInfo?
+        if let type = try row.decode(column: "media_type", as: String?.self) {
+            medium = MediumInfo(
+                mediaType: type, purchasedCentrally: (try row.decode(column: "purchased_centrally", as: Int?.self) ?? 0) != 0,
+                userPersonID: try row.decode(column: "medium_user_person_id", as: String?.self) ?? "",
+                contentLevel: try row.decode(column: "content_level", as: String?.self).flatMap(Level.init(code:)),
+                computerIDs: split(try row.decode(column: "computer_ids", as: String?.self)))
+        }
+        return Carrier(
+            id: try row.decode(column: "id", as: String.self), number: try row.decode(column: "number", as: String.self),
+            kind: CarrierKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .paper, title: try row.decode(column: "title", as: String.self),
+            documentNumber: try row.decode(column: "document_number", as: String.self),
+            originatingUnit: try row.decode(column: "originating_unit", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
+            marking: Marking(level: level, period: ClassificationCodec.period(try row.decode(column: "period", as: String?.self), level: level)),
+            secretIDs: split(try row.decode(column: "secret_ids", as: String.self)), copies: try row.decode(column: "copies", as: Int.self),
+            serials: split(try row.decode(column: "serials", as: String.self)),
+            custodianPersonID: try row.decode(column: "custodian_person_id", as: String.self),
+            safeID: try row.decode(column: "safe_id", as: String?.self),
+            status: CarrierStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .inStock,
+            originalID: try row.decode(column: "original_id", as: String?.self),
+            registeredOn: Day(iso: try row.decode(column: "registered_on", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!, medium: medium,
+            holderPersonID: try row.decode(column: "holder_person_id", as: String?.self),
+            dueOn: try row.decode(column: "due_on", as: String?.self).flatMap(Day.init(iso:)), retained: try row.decode(column: "retained", as: Int.self) != 0)
+    }
+
+    /// Inserts or updates a carrier; scope persons are only ever added.
+    static func save(_ c: Carrier, scope: Set<String>, at millis: Int64, addedBy: String, reason: String, on db: any SQLDatabase) async throws {
+        let m = c.medium
+        try await db.raw(
+            """
+            INSERT INTO carriers (id, unit_id, number, kind, title, document_number, originating_unit, level, level_rank, period, secret_ids, copies,
+                serials, custodian_person_id, safe_id, status, original_id, registered_on, media_type, purchased_centrally, medium_user_person_id,
+                content_level, computer_ids, holder_person_id, due_on, retained, created_at, updated_at)
+            VALUES (\(bind: c.id), \(bind: c.unitID), \(bind: c.number), \(bind: c.kind.rawValue), \(bind: c.title), \(bind: c.documentNumber),
+                \(bind: c.originatingUnit), \(bind: c.level.code), \(bind: c.level.rawValue), \(bind: ClassificationCodec.period(c.marking.period)),
+                \(bind: join(c.secretIDs)), \(bind: c.copies), \(bind: join(c.serials)), \(bind: c.custodianPersonID), \(bind: c.safeID),
+                \(bind: c.status.rawValue), \(bind: c.originalID), \(bind: c.registeredOn.iso), \(bind: m?.mediaType),
+                \(bind: m.map { $0.purchasedCentrally ? 1 : 0 }), \(bind: m?.userPersonID), \(bind: m?.contentLevel?.code),
+                \(bind: m.map { join($0.computerIDs) }), \(bind: c.holderPersonID), \(bind: c.dueOn?.iso), \(bind: c.retained ? 1 : 0),
+                \(bind: millis), \(bind: millis))
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, level = excluded.level, level_rank = excluded.level_rank, period = excluded.period,
+                secret_ids = excluded.secret_ids, copies = excluded.copies, serials = excluded.serials,
+                custodian_person_id = excluded.custodian_person_id, safe_id = excluded.safe_id, status = excluded.status,
+                content_level = excluded.content_level, computer_ids = excluded.computer_ids, holder_person_id = excluded.holder_person_id,
+                due_on = excluded.due_on, retained = excluded.retained, updated_at = excluded.updated_at
+            """
+        ).run()
+        for person in scope.sorted() {
+            try await ScopeStore.add(recordKind: recordKind, recordID: c.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
+        }
+    }
+
+    /// Inserts new carriers in batches (an import): the rows, their scopes and one history entry each.
+    static func insertMany(
+        _ items: [(carrier: Carrier, scope: Set<String>, summary: String)], at millis: Int64, actor: String, addedBy: String, on db: any SQLDatabase
+    ) async throws {
+        func v(_ value: (any Encodable & Sendable)?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
+        for start in stride(from: 0, to: items.count, by: 400) {
+            let batch = items[start..<min(start + 400, items.count)]
+            var carriers = db.insert(into: "carriers").columns(
+                "id", "unit_id", "number", "kind", "title", "document_number", "originating_unit", "level", "level_rank", "period", "secret_ids",
+                "copies", "serials", "custodian_person_id", "safe_id", "status", "original_id", "registered_on", "media_type", "purchased_centrally",
+                "medium_user_person_id", "content_level", "computer_ids", "holder_person_id", "due_on", "retained", "created_at", "updated_at")
+            var scopes = db.insert(into: "knowledge_scope").columns("record_kind", "record_id", "person_id", "added_by", "reason", "added_at")
+            var events = db.insert(into: "carrier_events").columns("id", "carrier_id", "seq", "at", "actor_name", "kind", "summary")
+            for (c, scope, summary) in batch {
+                let m = c.medium
+                carriers = carriers.values([
+                    v(c.id), v(c.unitID), v(c.number), v(c.kind.rawValue), v(c.title), v(c.documentNumber), v(c.originatingUnit), v(c.level.code),
+                    v(c.level.rawValue), v(ClassificationCodec.period(c.marking.period)), v(join(c.secretIDs)), v(c.copies), v(join(c.serials)),
+                    v(c.custodianPersonID), v(c.safeID), v(c.status.rawValue), v(c.originalID), v(c.registeredOn.iso), v(m?.mediaType),
+                    v(m.map { $0.purchasedCentrally ? 1 : 0 }), v(m?.userPersonID), v(m?.contentLevel?.code), v(m.map { join($0.computerIDs) }),
+                    v(c.holderPersonID), v(c.dueOn?.iso), v(c.retained ? 1 : 0), v(millis), v(millis),
+                ])
+                for person in scope.sorted() {
+                    scopes = scopes.values([v(recordKind), v(c.id), v(person), v(addedBy), v("导入纸质台账"), v(millis)])
+                }
+                events = events.values([v(IDs.make()), v(c.id), v(1), v(millis), v(actor), v("import"), v(summary)])
+            }
+            try await carriers.run()
+            try await scopes.run()
+            try await events.run()
+        }
+    }
+
+    /// A carrier with its scope, regardless of access (callers check it).
+    static func unchecked(id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
+        guard let row = try await db.raw("SELECT * FROM carriers WHERE id = \(bind: id)").first() else { return nil }
+        return (try carrier(from: row), try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db))
+    }
+
+    /// R-KS-4: the carriers `viewer` may know of.
+    static func visible(to viewer: Viewer, filter f: CarrierFilter, limit: Int = 500, on db: any SQLDatabase) async throws -> [Carrier] {
+        var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))"
+        q = q + conditions(f) + " ORDER BY c.registered_on DESC, c.number DESC LIMIT \(unsafeRaw: String(limit))"
+        return try await db.raw(q).all().map(carrier(from:))
+    }
+
+    /// R-KS-4: how many carriers `viewer` may know of, matching `filter`.
+    static func visibleCount(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> Int {
+        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))"
+        q = q + conditions(f)
+        return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// R-KS-4: of `ids`, those `viewer` may know of, with their register numbers.
+    static func visibleNumbers(ids: [String], viewer: Viewer, on db: any SQLDatabase) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            var q: SQLQueryString = "SELECT c.id, c.number FROM carriers c WHERE c.id IN ("
+            q = q + chunk.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ") AND "
+            q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer)
+            for row in try await db.raw(q).all() { out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "number", as: String.self) }
+        }
+        return out
+    }
+
+    static func conditions(_ f: CarrierFilter) -> SQLQueryString {
+        var q: SQLQueryString = ""
+        if let unit = f.unitID, !unit.isEmpty { q = q + " AND c.unit_id = \(bind: unit)" }
+        if let kind = f.kind { q = q + " AND c.kind = \(bind: kind.rawValue)" }
+        if let status = f.status { q = q + " AND c.status = \(bind: status.rawValue)" }
+        if let level = f.level { q = q + " AND c.level = \(bind: level.code)" }
+        if let holder = f.holderPersonID, !holder.isEmpty { q = q + " AND c.holder_person_id = \(bind: holder)" }
+        if let year = f.registeredYear { q = q + " AND c.registered_on LIKE \(bind: String(format: "%04d-%%", year))" }
+        if let search = f.search, !search.isEmpty {
+            let like = search.likeContaining
+            q =
+                q
+                + " AND (c.title LIKE \(bind: like) ESCAPE '\\' OR c.number LIKE \(bind: like) ESCAPE '\\' OR c.document_number LIKE \(bind: like) ESCAPE '\\')"
+        }
+        return q
+    }
+
+    /// The next register number of a unit for a year: `ZT-2026-0001`.
+    static func nextNumber(unitID: String, prefix: String, year: Int, on db: any SQLDatabase) async throws -> String {
+        let n = try await numbersUsed(unitID: unitID, prefix: prefix, year: year, on: db)
+        return "\(prefix)-" + CarrierRules.registerNumber(year: year, sequence: n + 1)
+    }
+
+    /// How many register numbers `prefix-year-…` the unit has given so far.
+    static func numbersUsed(unitID: String, prefix: String, year: Int, on db: any SQLDatabase) async throws -> Int {
+        let like = "\(prefix)-\(year)-%"
+        return try await db.raw("SELECT COUNT(*) AS n FROM carriers WHERE unit_id = \(bind: unitID) AND number LIKE \(bind: like)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Appends a history entry.
+    /// `persons`: who was present at a step needing two persons for 绝密 (escorts, companions, destruction witnesses).
+    static func event(
+        _ carrierID: String, at millis: Int64, actor: String, kind: String, summary: String, persons: [String]? = nil, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
+            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary, persons)
+            VALUES (\(bind: IDs.make()), \(bind: carrierID),
+                (SELECT COUNT(*) + 1 FROM carrier_events e WHERE e.carrier_id = \(bind: carrierID)), \(bind: millis), \(bind: actor), \(bind: kind),
+                \(bind: summary), \(bind: persons.map(join)))
+            """
+        ).run()
+    }
+
+    static func events(_ carrierID: String, on db: any SQLDatabase) async throws -> [CarrierEvent] {
+        try await db.raw("SELECT * FROM carrier_events WHERE carrier_id = \(bind: carrierID) ORDER BY seq").all().map {
+            CarrierEvent(
+                at: try $0.decode(column: "at", as: Int64.self), actorName: try $0.decode(column: "actor_name", as: String.self),
+                kind: try $0.decode(column: "kind", as: String.self), summary: try $0.decode(column: "summary", as: String.self))
+        }
+    }
+
+    /// Writes a line into one of the unit's registers with the year's next running number (R-CA-2).
+    static func register(
+        _ book: RegisterEntry.Book, unitID: String, carrierID: String, on day: Day, counterpart: String, copies: Int, serials: [String], approver: String,
+        handledBy: String, note: String, at millis: Int64, on db: any SQLDatabase
+    ) async throws -> String {
+        let seq =
+            (try await db.raw(
+                "SELECT MAX(seq) AS m FROM carrier_registers WHERE unit_id = \(bind: unitID) AND register = \(bind: book.rawValue) AND year = \(bind: day.year)"
+            ).first()?.decode(column: "m", as: Int?.self) ?? 0) + 1
+        try await db.raw(
+            """
+            INSERT INTO carrier_registers (id, unit_id, register, year, seq, carrier_id, on_day, counterpart, copies, serials, approver, handled_by, note,
+                created_at)
+            VALUES (\(bind: IDs.make()), \(bind: unitID), \(bind: book.rawValue), \(bind: day.year), \(bind: seq), \(bind: carrierID), \(bind: day.iso),
+                \(bind: counterpart), \(bind: copies), \(bind: join(serials)), \(bind: approver), \(bind: handledBy), \(bind: note), \(bind: millis))
+            """
+        ).run()
+        return CarrierRules.registerNumber(year: day.year, sequence: seq)
+    }
+
+    /// R-KS-4: a register's lines for carriers `viewer` may know of.
+    static func registerEntries(_ book: RegisterEntry.Book, unitID: String, year: Int, viewer: Viewer, on db: any SQLDatabase) async throws -> [RegisterEntry] {
+        var q: SQLQueryString = """
+            SELECT r.*, c.number AS carrier_number, c.title, c.document_number, c.level,
+                (SELECT MAX(e.at) FROM carrier_events e WHERE e.carrier_id = c.id AND e.kind IN ('return', 'destroy')) AS closed_at
+            FROM carrier_registers r JOIN carriers c ON c.id = r.carrier_id
+            WHERE r.unit_id = \(bind: unitID) AND r.register = \(bind: book.rawValue) AND r.year = \(bind: year) AND
+            """
+        q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer) + " ORDER BY r.seq"
+        return try await db.raw(q).all().map {
+            RegisterEntry(
+                book: book, number: CarrierRules.registerNumber(year: year, sequence: try $0.decode(column: "seq", as: Int.self)),
+                carrierID: try $0.decode(column: "carrier_id", as: String.self),
+                onDay: Day(iso: try $0.decode(column: "on_day", as: String.self)) ?? Day(year: year, month: 1, day: 1)!,
+                counterpart: try $0.decode(column: "counterpart", as: String.self), copies: try $0.decode(column: "copies", as: Int.self),
+                serials: split(try $0.decode(column: "serials", as: String.self)), approver: try $0.decode(column: "approver", as: String.self),
+                handledBy: try $0.decode(column: "handled_by", as: String.self), note: try $0.decode(column: "note", as: String.self),
+                carrierNumber: try $0.decode(column: "carrier_number", as: String.self), title: try $0.decode(column: "title", as: String.self),
+                documentNumber: try $0.decode(column: "document_number", as: String.self),
+                level: Level(code: try $0.decode(column: "level", as: String.self)) ?? .topSecret,
+                closedOn: try $0.decode(column: "closed_at", as: Int64?.self).map { Day(date: Date(timeIntervalSince1970: Double($0) / 1000)) })
+        }
+    }
+
+    // MARK: safes
+
+    static func safe(from row: any SQLRow) throws -> Safe {
+        Safe(
+            id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
+            name: try row.decode(column: "name", as: String.self), location: try row.decode(column: "location", as: String.self),
+            level: Level(code: try row.decode(column: "level", as: String.self)) ?? .secret,
+            topSecretOnly: try row.decode(column: "top_secret_only", as: Int.self) != 0)
+    }
+
+    static func insert(_ s: Safe, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO safes (id, unit_id, name, location, level, top_secret_only, created_at)
+            VALUES (\(bind: s.id), \(bind: s.unitID), \(bind: s.name), \(bind: s.location), \(bind: s.level.code), \(bind: s.topSecretOnly ? 1 : 0), \(bind: millis))
+            """
+        ).run()
+    }
+
+    static func safe(id: String, on db: any SQLDatabase) async throws -> Safe? {
+        try await db.raw("SELECT * FROM safes WHERE id = \(bind: id)").first().map(safe(from:))
+    }
+
+    static func safes(unitID: String, on db: any SQLDatabase) async throws -> [Safe] {
+        try await db.raw("SELECT * FROM safes WHERE unit_id = \(bind: unitID) ORDER BY name").all().map(safe(from:))
+    }
+}

@@ -1,0 +1,142 @@
+import Accounts
+import Audit
+import Classification
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// 定密监管 after the fact: objection appeals to the administration (R-CL-7) and a superior's correction (R-CL-8).
+extension ClassificationService {
+    // MARK: objection appeals (R-CL-7)
+
+    /// R-CL-7: an objection left unanswered or still disputed goes to the administration its route names (national for
+    /// 绝密 and central organs' items, provincial otherwise); that administration's staff join the scope to decide it,
+    /// and the matter stays protected at the highest level claimed until they do.
+    public func appealObjection(_ actor: Actor, objectionID: String) async throws {
+        let me = try person(actor)
+        let s = services
+        let day = today
+        try await s.attempt(actor, "objection.appealObjection", target: "objection", id: objectionID) { db in
+            guard
+                let row = try await db.raw("SELECT secret_id, raised_by_person_id, status, appeal_level FROM objections WHERE id = \(bind: objectionID)")
+                    .first()
+            else { throw Refusal.notFound }
+            guard let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db) else { throw Refusal.notFound }
+            guard try row.decode(column: "raised_by_person_id", as: String.self) == me.id else {
+                throw Refusal(code: "classification.not_objector", ruleID: "R-CL-7", message: "只有提出异议的人可以申请保密行政管理部门确定", kind: .forbidden)
+            }
+            let status = try row.decode(column: "status", as: String.self)
+            guard status == "pending" || status == "decided" else { throw ClassificationError.wrongStatus(current: "已申请确定", operation: "申请确定") }
+            let level = AdministrationLevel(rawValue: try row.decode(column: "appeal_level", as: String.self)) ?? .provincial
+            guard let adminID = try await administration(at: level, above: secret.unitID, on: db) else {
+                throw Refusal.invalid("unit", "未找到应受理的\(level.chinese)保密行政管理部门", rule: "R-CL-7")
+            }
+            try await db.raw(
+                """
+                UPDATE objections SET status = 'appealed', appeal_unit_id = \(bind: adminID), appealed_on = \(bind: day.iso) WHERE id = \(bind: objectionID)
+                """
+            ).run()
+            var next = secret
+            for person in try await OrganisationReads.persons(unitIDs: [adminID], on: db) { next.scope.insert(person.id) }
+            try await persist(
+                actor, next, before: secret, kind: "objection_appeal",
+                summary: "异议\(status == "pending" ? "未获答复" : "仍有争议")，申请\(level.chinese)保密行政管理部门确定；确定前按所主张的最高密级保护", reason: "异议申请确定",
+                on: db)
+            try await applyProtection(secretID: secret.id, level: secret.level, on: db)
+        }
+    }
+
+    /// R-CL-7: the administration decides an appealed objection; protection falls back to the secret's own level.
+    public func decideAppeal(_ actor: Actor, objectionID: String, decision: String) async throws {
+        let s = services
+        let day = today
+        try await s.attempt(actor, "objection.decideAppeal", target: "objection", id: objectionID) { db in
+            guard let row = try await db.raw("SELECT secret_id, status, appeal_unit_id FROM objections WHERE id = \(bind: objectionID)").first(),
+                let appealUnit = try row.decode(column: "appeal_unit_id", as: String?.self), try await isStaff(actor, of: appealUnit, on: db),
+                let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db)
+            else { throw Refusal.notFound }
+            guard try row.decode(column: "status", as: String.self) == "appealed" else {
+                throw ClassificationError.wrongStatus(current: "已确定", operation: "确定异议")
+            }
+            guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
+            let me = try person(actor)
+            try await db.raw(
+                """
+                UPDATE objections SET status = 'decided', decision = \(bind: "保密行政管理部门确定：" + decision), decided_by = \(bind: me.id),
+                    decided_on = \(bind: day.iso)
+                WHERE id = \(bind: objectionID)
+                """
+            ).run()
+            try await applyProtection(secretID: secret.id, level: secret.level, on: db)
+            try await ClassificationStore.event(
+                secret.id, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "保密行政管理部门确定异议：\(decision)",
+                marking: secret.marking.render(), on: db)
+            try await AuditStore.append(
+                s.record(actor, "secret.appeal_decided", target: ClassificationStore.recordKind, id: secret.id, level: secret.level.code),
+                on: db)
+        }
+    }
+
+    // MARK: superior correction (R-CL-8)
+
+    /// R-CL-8: a superior unit (an officer in office there, or staff of an administration above) that finds a
+    /// subordinate's classification wrong corrects it directly: a new level/period beside the old marking, or the
+    /// classification revoked. The unit is flagged to look again; derived secrets follow (R-DU-6). A unit corrects its
+    /// own errors through change and declassification instead.
+    public func correct(_ actor: Actor, secretID: String, level: Level?, period: SecrecyPeriod?, revoke: Bool, reason: String) async throws
+        -> SecretMatter
+    {
+        let me = try person(actor)
+        let day = today
+        try level?.checkWithin(system: services.systemLevel, field: "marking")
+        return try await services.attempt(actor, "secret.correct", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            let subordinates = Set(try await OrganisationReads.subtree(of: me.unitID, on: db)).subtracting([me.unitID])
+            guard me.unitID != secret.unitID, Responsibility.mayCorrect(actingUnitID: me.unitID, secretUnitID: secret.unitID, subordinates: subordinates)
+            else {
+                throw Refusal(
+                    code: "classification.not_superior", ruleID: "R-CL-8", message: "只有上级机关、单位或保密行政管理部门可以纠正；本单位的错误通过变更或解密程序纠正",
+                    kind: .forbidden)
+            }
+            let isAdministration = try await isStaff(actor, of: me.unitID, on: db)
+            if !isAdministration {
+                _ = try await requireOfficer(me, of: me.unitID, rule: "R-CL-8", message: "纠正下级定密须由上级机关在任的定密责任人作出", on: db)
+            }
+            guard let actingUnit = try await OrganisationReads.unit(id: me.unitID, on: db) else { throw Refusal.notFound }
+            var next: SecretMatter
+            if revoke {
+                next = try Declassification.declassify(secret, kind: .corrected, on: day, reason: reason).secret
+                next.needsReview = true
+            } else {
+                next = try Responsibility.correct(secret, level: level, period: period, reason: reason, on: day)
+            }
+            try await persist(
+                actor, next, before: secret, kind: "correct",
+                summary: "\(actingUnit.name)纠正：" + (revoke ? "撤销定密" : next.marking.render()) + "（\(reason)）；请本单位复核并相应更改标志、通知知悉范围",
+                reason: "上级纠正", on: db)
+            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(on: db)) {
+                try await ClassificationStore.flagForReview(id: child, on: db)
+            }
+            if revoke { try await declassifyDescendants(of: secretID, actor: actor, on: db) }
+            return next
+        }
+    }
+
+    /// R-DU-6 / R-CL-8: an officer of the unit marks a flagged secret as looked at again.
+    public func clearReviewFlag(_ actor: Actor, secretID: String, note: String) async throws {
+        let me = try person(actor)
+        try await services.attempt(actor, "secret.clearReviewFlag", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard secret.needsReview else { throw ClassificationError.wrongStatus(current: "无需复核", operation: "复核") }
+            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DU-6", message: "复核由本单位定密责任人进行", on: db)
+            guard !note.isBlank else { throw ClassificationError.reasonRequired(field: "note") }
+            var next = secret
+            next.needsReview = false
+            try await persist(actor, next, before: secret, kind: "rechecked", summary: "定密责任人复核：\(note)", reason: "复核", on: db)
+        }
+    }
+
+}

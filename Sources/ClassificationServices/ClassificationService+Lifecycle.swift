@@ -1,0 +1,255 @@
+import Accounts
+import Audit
+import Classification
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// What a 承办人 submits to draft a secret.
+public struct DraftRequest: Sendable {
+    public var title: String
+    public var basis: ClassificationBasis
+    public var marking: String
+    public var scope: [String]
+    public var secretPoints: String
+    public var questions: FourQuestions
+    /// R-CL-5: co-units of a joint secret (the drafting unit leads).
+    public var coUnitIDs: [String] = []
+
+    public init(title: String, basis: ClassificationBasis, marking: String, scope: [String], secretPoints: String, questions: FourQuestions) {
+        self.title = title
+        self.basis = basis
+        self.marking = marking
+        self.scope = scope
+        self.secretPoints = secretPoints
+        self.questions = questions
+    }
+}
+
+extension ClassificationService {
+    /// R-CL-1 (first step): the 承办人 drafts; R-CL-4 questions, R-CL-6 derivation, R-KS-1 scope; protected from now.
+    public func draft(_ actor: Actor, _ request: DraftRequest) async throws -> SecretMatter {
+        let me = try person(actor)
+        try requireRole(actor, [.handler], "拟定密级")
+        let marking = try Marking.parse(request.marking.isEmpty ? "秘密" : request.marking)
+        let s = services
+        try marking.level.checkWithin(system: s.systemLevel, field: "marking")
+        let day = today
+        return try await s.attempt(actor, "secret.draft", target: ClassificationStore.recordKind, id: nil) { db in
+            var item: CatalogueItem?
+            var source: SecretMatter?
+            switch request.basis {
+            case .catalogue(let id):
+                item = try await AuthorityStore.item(id: id, on: db)
+                guard item?.unitID == me.unitID else { throw Refusal.invalid("catalogue_item_id", "所选一览表条目不存在或不属于本单位", rule: "R-AU-6") }
+            case .derived(let id, _):
+                // R-KS-4: a source the drafter may not see does not exist for them.
+                source = try await visibleSecret(actor, id, on: db)
+                guard source != nil else { throw ClassificationError.derivationWithoutSource }
+            case .unclear:
+                break
+            }
+            for pid in request.scope where try await OrganisationReads.person(id: pid, on: db) == nil {
+                throw Refusal.invalid("scope", "知悉范围中的人员不存在")
+            }
+            let input = DraftInput(
+                title: request.title, basis: request.basis, level: marking.level, period: marking.period, scope: Set(request.scope),
+                secretPoints: request.secretPoints, questions: request.questions)
+            var secret = try Drafting.draft(
+                input, id: IDs.make(), unitID: me.unitID, handlerPersonID: me.id, handlerTier: me.tier, on: day, catalogueItem: item, source: source)
+            for unitID in request.coUnitIDs where try await OrganisationReads.unit(id: unitID, on: db) == nil {
+                throw Refusal.invalid("co_unit_ids", "联合定密的协办单位不存在", rule: "R-CL-5")
+            }
+            secret = Responsibility.joint(secret, coUnitIDs: Array(Set(request.coUnitIDs)).sorted())
+            try await persist(actor, secret, before: nil, kind: "draft", summary: "承办人拟定：\(request.basis.chinese)", reason: "拟定时确定", on: db)
+            return secret
+        }
+    }
+
+    /// R-CL-1: the 承办人 submits the draft to a 定密责任人 of the unit, who joins the scope to review it.
+    public func submit(_ actor: Actor, secretID: String, officerPersonID: String) async throws -> SecretMatter {
+        let me = try person(actor)
+        let day = today
+        return try await services.attempt(actor, "secret.submit", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard secret.handlerPersonID == me.id else { throw Refusal(code: "classification.not_handler", message: "只有承办人可以提交审核", kind: .forbidden) }
+            let officers = try await AuthorityStore.officers(personID: officerPersonID, on: db)
+            guard officers.contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) }) else {
+                throw Refusal.invalid("officer_person_id", "所选人员不是本单位在任的定密责任人", rule: "R-AU-5")
+            }
+            let officerTier = try await OrganisationReads.person(id: officerPersonID, on: db)?.tier ?? .none
+            try OfficerRules.checkCanReceive(officerTier: officerTier, level: secret.level)
+            var next = try Review.submit(secret)
+            next.scope.insert(officerPersonID)
+            next.officerPersonID = officerPersonID
+            try await persist(actor, next, before: secret, kind: "submit", summary: "提交定密责任人审核", reason: "定密责任人审核", on: db)
+            return next
+        }
+    }
+
+    /// R-CL-1 / R-CL-2: the 定密责任人 decides. Without authority the refusal says to refer the matter up (R-AU-1).
+    public func review(_ actor: Actor, secretID: String, decision: ReviewDecision) async throws -> SecretMatter {
+        let me = try person(actor)
+        let day = today
+        if case .amend(let level, _, _, _) = decision { try level.checkWithin(system: services.systemLevel, field: "marking") }
+        return try await services.attempt(actor, "secret.review", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            let decidingUnit = secret.status == .referredUp ? me.unitID : secret.unitID
+            let officer = try await requireOfficer(me, of: decidingUnit, on: db)
+            let ownCap = try await AuthorityStore.ownCap(unitID: decidingUnit, on: db)
+            let grants = try await AuthorityStore.grants(involving: [decidingUnit], on: db)
+            var allowance = PeriodAllowance.standard
+            if case .catalogue(let id) = secret.basis, let item = try await AuthorityStore.item(id: id, on: db) { allowance = item.allowance }
+            let next = try Review.decide(
+                secret, decision: decision, officer: officer, ownCap: ownCap, grants: grants, on: day, allowance: allowance, decidingUnitID: decidingUnit)
+            let summary: String =
+                switch decision {
+                case .approve: "定密责任人审核同意：\(next.marking.render())"
+                case .amend(_, _, _, let reason): "定密责任人修改后同意：\(next.marking.render())（\(reason)）"
+                case .reject(let reason): "定密责任人不同意定密：\(reason)"
+                }
+            try await persist(actor, next, before: secret, kind: "review", summary: summary, reason: "定密审核", on: db)
+            return next
+        }
+    }
+
+    /// R-AU-1: protective measures taken, the matter goes to the superior unit, whose officers in office join the scope.
+    public func referUp(_ actor: Actor, secretID: String) async throws -> SecretMatter {
+        _ = try person(actor)
+        let day = today
+        return try await services.attempt(actor, "secret.referUp", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db), let parent = unit.parentID else {
+                throw Refusal.invalid("unit", "本单位没有登记上级机关，无法报送")
+            }
+            var next = try Review.referUp(secret)
+            for officer in try await AuthorityStore.officers(unitID: parent, on: db) where officer.isInOffice(on: day) {
+                next.scope.insert(officer.personID)
+            }
+            try await persist(actor, next, before: secret, kind: "refer", summary: "无定密权，已采取保密措施并报上级确定", reason: "报上级确定", on: db)
+            return next
+        }
+    }
+
+    /// R-CH-1..3: a change decided by an officer; everyone in the old and new scope is told.
+    public func change(_ actor: Actor, secretID: String, request: ChangeRequest) async throws -> ChangeOutcome {
+        let me = try person(actor)
+        let day = today
+        try request.level?.checkWithin(system: services.systemLevel, field: "marking")
+        return try await services.attempt(actor, "secret.change", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            let officer = try await requireOfficer(me, of: secret.unitID, on: db)
+            var limit: Int?
+            if case .catalogue(let id) = secret.basis { limit = try await AuthorityStore.item(id: id, on: db)?.allowance.maxYears }
+            let outcome = try Changes.change(
+                secret, request, officer: officer, ownCap: try await AuthorityStore.ownCap(unitID: secret.unitID, on: db),
+                grants: try await AuthorityStore.grants(involving: [secret.unitID], on: db), on: day, itemLimitYears: limit)
+            let summary =
+                (outcome.isExtension ? "延长保密期限" : "变更") + "：\(outcome.secret.marking.render())（\(request.reason)）"
+                + (outcome.mustReportExtension ? "；超出保密事项范围规定的期限，须报规定该范围的机关决定" : "")
+                + "；书面通知 \(outcome.notify.count) 人"
+            // The change is the officer's new look at it: a review flag it carried is cleared.
+            var changed = outcome.secret
+            changed.needsReview = false
+            try await persist(actor, changed, before: secret, kind: outcome.isExtension ? "extend" : "change", summary: summary, reason: "变更", on: db)
+            // R-DU-6: everything derived from it is flagged for review.
+            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(on: db)) {
+                try await ClassificationStore.flagForReview(id: child, on: db)
+            }
+            return outcome
+        }
+    }
+
+    /// R-DC-2 / R-DC-3: early declassification (or a condition met) by an officer's decision; derived secrets follow (R-DU-6).
+    public func declassify(_ actor: Actor, secretID: String, kind: DeclassificationKind, reason: String, centralApproval: String?) async throws
+        -> DeclassificationOutcome
+    {
+        let me = try person(actor)
+        let day = today
+        return try await services.attempt(actor, "secret.declassify", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            _ = try await requireOfficer(me, of: secret.unitID, on: db)
+            let outcome = try Declassification.declassify(secret, kind: kind, on: day, reason: reason, centralApproval: centralApproval)
+            try await persist(actor, outcome.secret, before: secret, kind: "declassify", summary: "\(kind.chinese)：\(reason)", reason: "解密", on: db)
+            try await declassifyDescendants(of: secretID, actor: actor, on: db)
+            return outcome
+        }
+    }
+
+    /// R-DU-6: derived secrets declassify with their source.
+    func declassifyDescendants(of id: String, actor: Actor, on db: any SQLDatabase) async throws {
+        for child in Declassification.descendants(of: id, edges: try await ClassificationStore.derivationEdges(on: db)) {
+            guard let derived = try await ClassificationStore.unchecked(id: child, on: db), derived.status == .inForce else { continue }
+            let outcome = try Declassification.declassify(derived, kind: .withSource, on: today)
+            try await persist(
+                actor, outcome.secret, before: derived, kind: "declassify", summary: DeclassificationKind.withSource.chinese, reason: "解密", on: db)
+        }
+    }
+
+    /// R-DC-2: the daily sweep — every in-force secret whose period ran out is declassified, with its descendants.
+    @discardableResult
+    public func sweep() async throws -> Int {
+        let day = today
+        let calendar = try? await services.calendar.current()
+        return try await services.database.transaction { db in
+            var count = 0
+            let due = try await ClassificationStore.due(on: day, on: db)
+            let edges = try await ClassificationStore.derivationEdges(on: db)
+            // R-DU-6: a derived secret due together with its source is declassified *with* it, after it.
+            let dueSet = Set(due)
+            let ordered = due.filter { edges[$0].map { !dueSet.contains($0) } ?? true } + due.filter { edges[$0].map(dueSet.contains) ?? false }
+            for id in ordered {
+                guard let secret = try await ClassificationStore.unchecked(id: id, on: db), secret.status == .inForce else { continue }
+                let outcome = try Declassification.declassify(secret, kind: .expired, on: day)
+                try await persist(
+                    .system, outcome.secret, before: secret, kind: "declassify", summary: DeclassificationKind.expired.chinese, reason: "解密", on: db)
+                try await declassifyDescendants(of: id, actor: .system, on: db)
+                count += 1
+            }
+            if let calendar { try await escalateOverdueClocks(calendar: calendar, on: db) }
+            return count
+        }
+    }
+
+    /// R-CL-3: a reporting or decision clock that ran out is escalated once: an entry in the matter's history and an
+    /// audit record; the 待办 of the persons in scope who must act or supervise turns urgent.
+    func escalateOverdueClocks(calendar: WorkCalendar, on db: any SQLDatabase) async throws {
+        let day = today
+        let rows = try await db.raw(
+            """
+            SELECT * FROM secrets s WHERE s.status IN ('unclearPendingReport', 'unclearReported')
+            AND NOT EXISTS (SELECT 1 FROM secret_events e WHERE e.secret_id = s.id AND e.kind = (CASE WHEN s.status = 'unclearPendingReport'
+                THEN 'overdue_report' ELSE 'overdue_decision' END))
+            ORDER BY s.id
+            """
+        ).all()
+        for row in rows {
+            let secret = try ClassificationStore.secret(from: row)
+            let reporting = secret.status == .unclearPendingReport
+            let due =
+                reporting
+                ? try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
+                : secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }
+            guard let due, UnclearMatters.isOverdue(due: due, today: day) else { continue }
+            let summary =
+                reporting
+                ? "报送期限（\(due.chinese)）已过，尚未报送保密行政管理部门；已提示承办人和本单位定密责任人（R-CL-3）"
+                : "保密行政管理部门的决定期限（\(due.chinese)）已过，尚未作出决定（R-CL-3）"
+            try await ClassificationStore.event(
+                secret.id, at: services.nowMillis, actor: Actor.system.displayName, kind: reporting ? "overdue_report" : "overdue_decision", summary: summary,
+                marking: secret.marking.render(), on: db)
+            try await AuditStore.append(
+                services.record(
+                    .system, reporting ? "secret.overdue_report" : "secret.overdue_decision", target: ClassificationStore.recordKind, id: secret.id,
+                    level: secret.level.code, detail: summary), on: db)
+        }
+    }
+}
+
+extension Services {
+    /// 定密管理.
+    public var classification: ClassificationService { ClassificationService(services: self) }
+}

@@ -1,0 +1,113 @@
+import Accounts
+import Classification
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// An objection as stored.
+public struct ObjectionRecord: Sendable, Hashable {
+    public var id: String
+    public var objection: Objection
+    public var status: String
+    public var appealLevel: AdministrationLevel
+    public var decision: String?
+}
+
+extension ClassificationService {
+    /// R-CL-7: a reader objects to a classification. It goes to the originating unit; the appeal route (national for
+    /// 绝密 and central organs' items, provincial otherwise) is recorded. Until decided the matter is protected at the
+    /// highest level claimed: the stored protection rank used by every read rises accordingly.
+    public func raiseObjection(_ actor: Actor, secretID: String, claimedLevel: Level?, claimedPeriod: SecrecyPeriod?, reason: String) async throws
+        -> ObjectionRecord
+    {
+        let me = try person(actor)
+        let s = services
+        try claimedLevel?.checkWithin(system: s.systemLevel, field: "marking")
+        let day = today
+        return try await s.attempt(actor, "secret.raiseObjection", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard secret.status == .inForce else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "提出异议") }
+            let objection = Objection(secretID: secretID, raisedBy: me.id, claimedLevel: claimedLevel, claimedPeriod: claimedPeriod, reason: reason)
+            try Objections.check(objection, against: secret)
+            guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db) else { throw Refusal.notFound }
+            let route = Objections.appealRoute(level: max(secret.level, claimedLevel ?? secret.level), originatorKind: unit.kind)
+            let id = IDs.make()
+            try await db.raw(
+                """
+                INSERT INTO objections (id, secret_id, raised_by_person_id, claimed_level, claimed_period, reason, appeal_level, status, raised_on, created_at)
+                VALUES (\(bind: id), \(bind: secretID), \(bind: me.id), \(bind: claimedLevel?.code), \(bind: claimedPeriod?.rendered), \(bind: reason),
+                    \(bind: route.rawValue), 'pending', \(bind: day.iso), \(bind: s.nowMillis))
+                """
+            ).run()
+            try await applyProtection(secretID: secretID, level: secret.level, on: db)
+            try await ClassificationStore.event(
+                secretID, at: s.nowMillis, actor: actor.displayName, kind: "objection",
+                summary: "提出异议：\(claimedLevel.map { "主张\($0.chinese)" } ?? "")\(claimedPeriod.map { "，期限\($0.rendered)" } ?? "")（\(reason)）；争议未决前按所主张的最高密级保护",
+                marking: secret.marking.render(), on: db)
+            try await AuditStore.append(
+                s.record(actor, "secret.objection", target: ClassificationStore.recordKind, id: secretID, level: secret.level.code), on: db)
+            return ObjectionRecord(id: id, objection: objection, status: "pending", appealLevel: route, decision: nil)
+        }
+    }
+
+    /// R-CL-7: the originating unit's officer decides; the protection falls back to the secret's own level.
+    public func decideObjection(_ actor: Actor, objectionID: String, decision: String) async throws {
+        let me = try person(actor)
+        let s = services
+        let day = today
+        try await s.attempt(actor, "objection.decideObjection", target: "objection", id: objectionID) { db in
+            guard let row = try await db.raw("SELECT secret_id, status FROM objections WHERE id = \(bind: objectionID)").first() else { throw Refusal.notFound }
+            let secretID = try row.decode(column: "secret_id", as: String.self)
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard try row.decode(column: "status", as: String.self) == "pending" else {
+                throw ClassificationError.wrongStatus(current: "已答复", operation: "答复异议")
+            }
+            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-CL-7", message: "异议由原定密单位的定密责任人答复", on: db)
+            guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
+            try await db.raw(
+                """
+                UPDATE objections SET status = 'decided', decision = \(bind: decision), decided_by = \(bind: me.id), decided_on = \(bind: day.iso)
+                WHERE id = \(bind: objectionID)
+                """
+            ).run()
+            try await applyProtection(secretID: secretID, level: secret.level, on: db)
+            try await ClassificationStore.event(
+                secretID, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "答复异议：\(decision)", marking: secret.marking.render(),
+                on: db)
+            try await AuditStore.append(
+                s.record(actor, "secret.objection_decided", target: ClassificationStore.recordKind, id: secretID, level: secret.level.code),
+                on: db)
+        }
+    }
+
+    /// R-CL-7: sets the stored protection rank (what access control filters on) to the highest of the secret's level and
+    /// every pending claim.
+    func applyProtection(secretID: String, level: Level, on db: any SQLDatabase) async throws {
+        let claims = try await db.raw("SELECT claimed_level FROM objections WHERE secret_id = \(bind: secretID) AND status IN ('pending', 'appealed')").all()
+            .compactMap { try $0.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)) }
+        let protection = Objections.protectionLevel(
+            current: level, pending: claims.map { Objection(secretID: secretID, raisedBy: "", claimedLevel: $0, claimedPeriod: nil, reason: "") })
+        try await db.raw("UPDATE secrets SET level_rank = \(bind: protection.rawValue) WHERE id = \(bind: secretID)").run()
+    }
+
+    /// The objections on a secret the actor may see.
+    public func objections(_ actor: Actor, secretID: String) async throws -> [ObjectionRecord] {
+        try await services.database.transaction { db in
+            guard try await visibleSecret(actor, secretID, on: db) != nil else { throw Refusal.notFound }
+            return try await db.raw("SELECT * FROM objections WHERE secret_id = \(bind: secretID) ORDER BY created_at").all().map {
+                ObjectionRecord(
+                    id: try $0.decode(column: "id", as: String.self),
+                    objection: Objection(
+                        secretID: secretID, raisedBy: try $0.decode(column: "raised_by_person_id", as: String.self),
+                        claimedLevel: try $0.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)), claimedPeriod: nil,
+                        reason: try $0.decode(column: "reason", as: String.self)),
+                    status: try $0.decode(column: "status", as: String.self),
+                    appealLevel: AdministrationLevel(rawValue: try $0.decode(column: "appeal_level", as: String.self)) ?? .provincial,
+                    decision: try $0.decode(column: "decision", as: String?.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Accounts
+import Classification
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// A member of a secret's knowledge scope, as the 知悉人员登记 shows it (R-KS-2).
+public struct ScopeMember: Sendable, Hashable {
+    public var personID: String
+    public var name: String
+    public var unitID: String
+    public var addedAt: Int64
+    public var reason: String
+}
+
+extension ClassificationService {
+    /// R-KS-3: widens the scope. A person of the originating unit needs its head's approval (the acting 单位领导 gives it);
+    /// anyone else needs the originator's written consent (its reference is recorded). R-KS-4: a person whose clearance
+    /// does not cover the level cannot be added. Every widening is recorded in detail.
+    public func widenScope(_ actor: Actor, secretID: String, personID: String, reason: String, consentReference: String?) async throws -> SecretMatter {
+        let me = try person(actor)
+        let s = services
+        let day = today
+        return try await s.attempt(actor, "secret.widenScope", target: ClassificationStore.recordKind, id: secretID) { db in
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            guard let target = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.invalid("person_id", "所选人员不存在") }
+            guard target.tier.covers(.stateSecret(secret.level)) else {
+                throw Refusal(
+                    code: "classification.scope_above_clearance", ruleID: "R-KS-4", field: "person_id",
+                    message: "\(target.name)的涉密等级（\(target.tier.chinese)）不足以知悉\(secret.level.chinese)级事项", kind: .validation)
+            }
+            let approval: WideningApproval? =
+                if let reference = consentReference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
+                    .originatorConsent(reference: reference)
+                } else if actor.roles.contains(.leader) && me.unitID == secret.unitID {
+                    .headApproval(approverPersonID: me.id)
+                } else {
+                    nil
+                }
+            let (next, record) = try KnowledgeScope.widen(
+                secret, personID: personID, personUnitID: target.unitID, scopeUnitIDs: [], approval: approval, reason: reason, on: day)
+            let (kind, approver, reference): (String, String?, String?) =
+                switch record.approval {
+                case .headApproval(let approver): ("head_approval", approver, nil)
+                case .originatorConsent(let reference): ("originator_consent", nil, reference)
+                }
+            try await db.raw(
+                """
+                INSERT INTO scope_widenings (id, secret_id, person_id, approval_kind, approver_person_id, consent_reference, reason, on_day, recorded_by, created_at)
+                VALUES (\(bind: IDs.make()), \(bind: secretID), \(bind: personID), \(bind: kind), \(bind: approver), \(bind: reference), \(bind: reason),
+                    \(bind: day.iso), \(bind: actor.userID), \(bind: s.nowMillis))
+                """
+            ).run()
+            let how = kind == "head_approval" ? "经单位负责人批准" : "经原定密单位同意（\(reference ?? "")）"
+            try await persist(
+                actor, next, before: secret, kind: "widen", summary: "扩大知悉范围：\(target.name)，\(how)，理由：\(reason)", reason: "扩大知悉范围：\(reason)", on: db)
+            return next
+        }
+    }
+
+    /// R-KS-2: the persons who know the secret, with when and why each was added (for 机密/绝密 this is the record
+    /// the rule requires). Only for readers of the secret.
+    public func knowers(_ actor: Actor, secretID: String) async throws -> [ScopeMember] {
+        try await services.database.transaction { db in
+            guard try await visibleSecret(actor, secretID, on: db) != nil else { throw Refusal.notFound }
+            let rows = try await db.raw(
+                """
+                SELECT k.person_id, k.added_at, k.reason, p.name, p.unit_id FROM knowledge_scope k JOIN persons p ON p.id = k.person_id
+                WHERE k.record_kind = \(bind: ClassificationStore.recordKind) AND k.record_id = \(bind: secretID) ORDER BY k.added_at, p.name
+                """
+            ).all()
+            return try rows.map {
+                ScopeMember(
+                    personID: try $0.decode(column: "person_id", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                    unitID: try $0.decode(column: "unit_id", as: String.self), addedAt: try $0.decode(column: "added_at", as: Int64.self),
+                    reason: try $0.decode(column: "reason", as: String.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Accounts
+import Classification
+import Foundation
+import Kernel
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// Filters of the secret register.
+public struct SecretFilter: Sendable, Hashable {
+    public var level: Level?
+    public var status: SecretStatus?
+    public var unitID: String?
+    public var officerPersonID: String?
+    public var handlerPersonID: String?
+    public var basisKind: String?
+    public var expiringWithinDays: Int?
+    public var derivedFrom: String?
+    public var search: String?
+    /// R-DC-1: in force and not yet reviewed in this year.
+    public var reviewDueYear: Int?
+    /// R-DU-6 / R-CL-8: only secrets flagged for another look.
+    public var needsReview: Bool?
+
+    public init(
+        level: Level? = nil, status: SecretStatus? = nil, unitID: String? = nil, officerPersonID: String? = nil, handlerPersonID: String? = nil,
+        basisKind: String? = nil,
+        expiringWithinDays: Int? = nil, derivedFrom: String? = nil, search: String? = nil, reviewDueYear: Int? = nil, needsReview: Bool? = nil
+    ) {
+        self.needsReview = needsReview
+        self.level = level
+        self.status = status
+        self.unitID = unitID
+        self.officerPersonID = officerPersonID
+        self.handlerPersonID = handlerPersonID
+        self.basisKind = basisKind
+        self.expiringWithinDays = expiringWithinDays
+        self.derivedFrom = derivedFrom
+        self.search = search
+        self.reviewDueYear = reviewDueYear
+    }
+}
+
+/// A secret's history entry.
+public struct SecretEvent: Sendable, Hashable, Codable {
+    public var at: Int64
+    public var actorName: String
+    public var kind: String
+    public var summary: String
+    public var marking: String
+}
+
+/// Secrets, officers, grants, catalogue items and unit authority.
+enum ClassificationStore {
+    static let recordKind = "secret"
+
+    // MARK: secrets
+
+    static func secret(from row: any SQLRow) throws -> SecretMatter {
+        let level = Level(code: try row.decode(column: "level", as: String.self)) ?? .topSecret
+        let kind = try row.decode(column: "basis_kind", as: String.self)
+        let basis: ClassificationBasis =
+            switch kind {
+            case "catalogue": .catalogue(itemID: try row.decode(column: "catalogue_item_id", as: String?.self) ?? "")
+            case "derived":
+                .derived(
+                    sourceID: try row.decode(column: "source_id", as: String?.self) ?? "",
+                    ground: DerivationGround(rawValue: try row.decode(column: "derivation_ground", as: String?.self) ?? "") ?? .identical)
+            default: .unclear
+            }
+        var secret = SecretMatter(
+            id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
+            title: try row.decode(column: "title", as: String.self), basis: basis, level: level,
+            period: ClassificationCodec.period(try row.decode(column: "period", as: String?.self), level: level),
+            issueDate: try row.decode(column: "issue_date", as: String?.self).flatMap(Day.init(iso:)),
+            draftedOn: Day(iso: try row.decode(column: "drafted_on", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
+            scope: [], secretPoints: try row.decode(column: "secret_points", as: String.self),
+            handlerPersonID: try row.decode(column: "handler_person_id", as: String.self),
+            officerPersonID: try row.decode(column: "officer_person_id", as: String?.self),
+            authority: ClassificationCodec.authority(try row.decode(column: "authority", as: String?.self)),
+            status: SecretStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+            coUnitIDs: ClassificationCodec.split(try row.decode(column: "co_unit_ids", as: String.self)),
+            markings: ClassificationCodec.split(try row.decode(column: "markings", as: String.self)),
+            declassifiedOn: try row.decode(column: "declassified_on", as: String?.self).flatMap(Day.init(iso:)))
+        secret.needsReview = try row.decode(column: "needs_review", as: Int.self) != 0
+        secret.reportedOn = try row.decode(column: "reported_on", as: String?.self).flatMap(Day.init(iso:))
+        return secret
+    }
+
+    /// Inserts or replaces a secret (and its scope: persons are only ever added, R-KS-3 keeps the record).
+    static func save(_ s: SecretMatter, at millis: Int64, addedBy: String, reason: String, on db: any SQLDatabase) async throws {
+        let exists = try await db.raw("SELECT id FROM secrets WHERE id = \(bind: s.id)").first() != nil
+        var sourceID: String?
+        var ground: String?
+        var itemID: String?
+        switch s.basis {
+        case .catalogue(let id): itemID = id
+        case .derived(let src, let g):
+            sourceID = src
+            ground = g.rawValue
+        case .unclear: break
+        }
+        if exists {
+            try await db.raw(
+                """
+                UPDATE secrets SET title = \(bind: s.title), level = \(bind: s.level.code),
+                    period = \(bind: ClassificationCodec.period(s.period)), issue_date = \(bind: s.issueDate?.iso), expiry = \(bind: s.expiry?.iso),
+                    secret_points = \(bind: s.secretPoints), officer_person_id = \(bind: s.officerPersonID),
+                    authority = \(bind: ClassificationCodec.authority(s.authority)), status = \(bind: s.status.rawValue),
+                    co_unit_ids = \(bind: ClassificationCodec.join(s.coUnitIDs)), markings = \(bind: ClassificationCodec.join(s.markings)),
+                    declassified_on = \(bind: s.declassifiedOn?.iso), needs_review = \(bind: s.needsReview ? 1 : 0),
+                    reported_on = \(bind: s.reportedOn?.iso), updated_at = \(bind: millis)
+                WHERE id = \(bind: s.id)
+                """
+            ).run()
+        } else {
+            try await db.raw(
+                """
+                INSERT INTO secrets (id, unit_id, title, basis_kind, catalogue_item_id, source_id, derivation_ground, level, level_rank, period,
+                    issue_date, expiry, drafted_on, secret_points, handler_person_id, officer_person_id, authority, status, co_unit_ids, markings,
+                    declassified_on, created_at, updated_at)
+                VALUES (\(bind: s.id), \(bind: s.unitID), \(bind: s.title), \(bind: ClassificationCodec.basisKind(s.basis)), \(bind: itemID),
+                    \(bind: sourceID), \(bind: ground), \(bind: s.level.code), \(bind: s.level.rawValue), \(bind: ClassificationCodec.period(s.period)),
+                    \(bind: s.issueDate?.iso), \(bind: s.expiry?.iso), \(bind: s.draftedOn.iso), \(bind: s.secretPoints), \(bind: s.handlerPersonID),
+                    \(bind: s.officerPersonID), \(bind: ClassificationCodec.authority(s.authority)), \(bind: s.status.rawValue),
+                    \(bind: ClassificationCodec.join(s.coUnitIDs)), \(bind: ClassificationCodec.join(s.markings)), \(bind: s.declassifiedOn?.iso),
+                    \(bind: millis), \(bind: millis))
+                """
+            ).run()
+        }
+        for person in s.scope.sorted() {
+            try await ScopeStore.add(recordKind: recordKind, recordID: s.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
+        }
+    }
+
+    /// A secret with its scope and the level it is protected at (R-CL-7: its own, or higher while an objection claims
+    /// more), regardless of access — callers pass it through the read check (ClassificationService).
+    static func uncheckedWithProtection(id: String, on db: any SQLDatabase) async throws -> (secret: SecretMatter, protection: Level)? {
+        guard let row = try await db.raw("SELECT * FROM secrets WHERE id = \(bind: id)").first() else { return nil }
+        var secret = try secret(from: row)
+        secret.scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
+        let protection = max(secret.level, Level(rawValue: try row.decode(column: "level_rank", as: Int.self)) ?? secret.level)
+        return (secret, protection)
+    }
+
+    /// A secret with its scope, regardless of access.
+    static func unchecked(id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
+        try await uncheckedWithProtection(id: id, on: db)?.secret
+    }
+
+    /// R-KS-4: the secrets `viewer` may see, matching `filter`, newest first.
+    static func visible(to viewer: Viewer, filter: SecretFilter, today: Day, limit: Int = 500, on db: any SQLDatabase) async throws -> [SecretMatter] {
+        var q: SQLQueryString = "SELECT s.* FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))"
+        q = q + conditions(filter, today: today)
+        q = q + " ORDER BY s.updated_at DESC, s.id LIMIT \(unsafeRaw: String(limit))"
+        return try await db.raw(q).all().map(secret(from:))
+    }
+
+    /// R-KS-4: counts by status and level of what `viewer` may see (statistics obey the same rule).
+    static func visibleCounts(to viewer: Viewer, filter: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> [(
+        status: String, level: String, basis: String, n: Int
+    )] {
+        var q: SQLQueryString =
+            "SELECT s.status, s.level, s.basis_kind, COUNT(*) AS n FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))"
+        q = q + conditions(filter, today: today) + " GROUP BY s.status, s.level, s.basis_kind"
+        return try await db.raw(q).all().map {
+            (
+                try $0.decode(column: "status", as: String.self), try $0.decode(column: "level", as: String.self),
+                try $0.decode(column: "basis_kind", as: String.self), try $0.decode(column: "n", as: Int.self)
+            )
+        }
+    }
+
+    static func conditions(_ f: SecretFilter, today: Day) -> SQLQueryString {
+        var q: SQLQueryString = ""
+        if let level = f.level { q = q + " AND s.level = \(bind: level.code)" }
+        if let status = f.status { q = q + " AND s.status = \(bind: status.rawValue)" }
+        if let unit = f.unitID, !unit.isEmpty { q = q + " AND s.unit_id = \(bind: unit)" }
+        if let officer = f.officerPersonID, !officer.isEmpty { q = q + " AND s.officer_person_id = \(bind: officer)" }
+        if let handler = f.handlerPersonID, !handler.isEmpty { q = q + " AND s.handler_person_id = \(bind: handler)" }
+        if let basis = f.basisKind, !basis.isEmpty { q = q + " AND s.basis_kind = \(bind: basis)" }
+        if let days = f.expiringWithinDays {
+            q = q + " AND s.status = 'inForce' AND s.expiry IS NOT NULL AND s.expiry <= \(bind: today.adding(days: days).iso)"
+        }
+        if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
+        if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
+        if f.needsReview == true { q = q + " AND s.needs_review = 1" }
+        if let year = f.reviewDueYear {
+            q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
+        }
+        return q
+    }
+
+    /// R-KS-4: a query over objections in `status` joined to their secrets (alias `s`), only those `viewer` may see,
+    /// narrowed to the administration an appeal went to or to the secret's unit. `columns` is what to select.
+    static func visibleObjections(
+        _ columns: SQLQueryString, status: String, appealUnitID: String? = nil, secretUnitID: String? = nil, viewer: Viewer
+    ) -> SQLQueryString {
+        var q: SQLQueryString = "SELECT " + columns + " FROM objections o JOIN secrets s ON s.id = o.secret_id WHERE o.status = \(bind: status)"
+        if let appealUnitID { q = q + " AND o.appeal_unit_id = \(bind: appealUnitID)" }
+        if let secretUnitID { q = q + " AND s.unit_id = \(bind: secretUnitID)" }
+        return q + " AND " + AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer)
+    }
+
+    /// In-force secrets whose period has run out by `day` (the sweep's work, R-DC-2). System use only.
+    static func due(on day: Day, on db: any SQLDatabase) async throws -> [String] {
+        try await db.raw("SELECT id FROM secrets WHERE status = 'inForce' AND expiry IS NOT NULL AND expiry <= \(bind: day.iso) ORDER BY id")
+            .all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
+    /// Derivation edges child → source (R-DU-6). System use only.
+    static func derivationEdges(on db: any SQLDatabase) async throws -> [String: String] {
+        var edges: [String: String] = [:]
+        for row in try await db.raw("SELECT id, source_id FROM secrets WHERE source_id IS NOT NULL").all() {
+            edges[try row.decode(column: "id", as: String.self)] = try row.decode(column: "source_id", as: String.self)
+        }
+        return edges
+    }
+
+    /// Flags a secret for review (a source changed, R-DU-6).
+    static func flagForReview(id: String, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE secrets SET needs_review = 1 WHERE id = \(bind: id)").run()
+    }
+
+    /// Appends a history entry.
+    static func event(_ secretID: String, at millis: Int64, actor: String, kind: String, summary: String, marking: String, on db: any SQLDatabase) async throws
+    {
+        try await db.raw(
+            """
+            INSERT INTO secret_events (id, secret_id, seq, at, actor_name, kind, summary, marking)
+            VALUES (\(bind: IDs.make()), \(bind: secretID),
+                (SELECT COUNT(*) + 1 FROM secret_events e WHERE e.secret_id = \(bind: secretID)), \(bind: millis), \(bind: actor), \(bind: kind), \(bind: summary), \(bind: marking))
+            """
+        ).run()
+    }
+
+    /// A secret's history, oldest first.
+    static func events(_ secretID: String, on db: any SQLDatabase) async throws -> [SecretEvent] {
+        try await db.raw("SELECT * FROM secret_events WHERE secret_id = \(bind: secretID) ORDER BY seq").all().map {
+            SecretEvent(
+                at: try $0.decode(column: "at", as: Int64.self), actorName: try $0.decode(column: "actor_name", as: String.self),
+                kind: try $0.decode(column: "kind", as: String.self), summary: try $0.decode(column: "summary", as: String.self),
+                marking: try $0.decode(column: "marking", as: String.self))
+        }
+    }
+}

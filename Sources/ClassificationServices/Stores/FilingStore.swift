@@ -1,0 +1,249 @@
+import Classification
+import Foundation
+import Kernel
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// 备案 — what a unit files with a secrecy administration, and the administration's answer.
+public struct Filing: Sendable, Hashable, Codable {
+    /// What is filed.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// R-AU-3: a grant, filed by the grantor.
+        case grant
+        /// R-AU-3: a grant, filed by the grantee with its same-level administration.
+        case granteeGrant = "grantee_grant"
+        /// R-AU-3: a revocation, filed by the grantor.
+        case revocation
+        /// R-AU-3: a revocation, filed by the grantee.
+        case granteeRevocation = "grantee_revocation"
+        /// R-AU-5: the roster of 定密责任人 (DM 15).
+        case roster
+        /// R-AU-6: the 国家秘密事项一览表.
+        case catalogue
+        /// R-RP-2: the 定密工作统计 for a period.
+        case statistics
+
+        public var chinese: String {
+            switch self {
+            case .grant: "定密授权（授权机关备案）"
+            case .granteeGrant: "定密授权（被授权机关备案）"
+            case .revocation: "撤销定密授权（授权机关备案）"
+            case .granteeRevocation: "撤销定密授权（被授权机关备案）"
+            case .roster: "定密责任人名单"
+            case .catalogue: "国家秘密事项一览表"
+            case .statistics: "定密工作统计"
+            }
+        }
+    }
+
+    /// Where a filing stands.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        /// 已报备，待审查
+        case filed
+        /// 已审查备案
+        case acknowledged
+        /// 退回，附纠正意见 (R-CL-8)
+        case returned
+
+        public var chinese: String {
+            switch self {
+            case .filed: "待审查"
+            case .acknowledged: "已备案"
+            case .returned: "已退回纠正"
+            }
+        }
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// The filing unit.
+    public var unitID: String
+    /// The grant (or nothing) the filing is about.
+    public var subjectID: String?
+    public var filedWithUnitID: String
+    public var filedOn: Day
+    public var filedBy: String
+    /// One line for queues.
+    public var summary: String
+    /// The filed document itself, as text (what is printed).
+    public var content: String
+    public var status: Status
+    public var reply: String?
+    public var repliedBy: String?
+    public var repliedOn: Day?
+}
+
+/// 定密授权申请 (R-AU-3, DM 9): requested authority, matter scope, term, basis and reasons.
+public struct GrantApplication: Sendable, Hashable, Codable {
+    /// Where an application stands.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case pending, granted, refused
+
+        public var chinese: String {
+            switch self {
+            case .pending: "待决定"
+            case .granted: "已授权"
+            case .refused: "不予授权"
+            }
+        }
+    }
+
+    public var id: String
+    public var applicantUnitID: String
+    public var grantorUnitID: String
+    public var cap: Level
+    public var matterScope: String
+    public var validFrom: Day
+    public var validUntil: Day
+    public var basis: String
+    public var reasons: String
+    public var appliedOn: Day
+    public var status: Status
+    public var decisionNote: String?
+    public var grantID: String?
+}
+
+/// A catalogue item as it stood at one revision (R-AU-6).
+public struct CatalogueRevision: Sendable, Hashable, Codable {
+    public var itemID: String
+    public var revision: Int
+    public var content: String
+    public var reason: String
+    public var changedBy: String
+    public var changedOn: Day
+}
+
+/// Filings, grant applications and catalogue revisions.
+enum FilingStore {
+    static func filing(from row: any SQLRow) throws -> Filing {
+        Filing(
+            id: try row.decode(column: "id", as: String.self),
+            kind: Filing.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .grant,
+            unitID: try row.decode(column: "unit_id", as: String.self), subjectID: try row.decode(column: "subject_id", as: String?.self),
+            filedWithUnitID: try row.decode(column: "filed_with_unit_id", as: String.self),
+            filedOn: Day(iso: try row.decode(column: "filed_on", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
+            filedBy: try row.decode(column: "filed_by", as: String.self), summary: try row.decode(column: "summary", as: String.self),
+            content: try row.decode(column: "content", as: String.self),
+            status: Filing.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .filed,
+            reply: try row.decode(column: "reply", as: String?.self), repliedBy: try row.decode(column: "replied_by", as: String?.self),
+            repliedOn: try row.decode(column: "replied_on", as: String?.self).flatMap(Day.init(iso:)))
+    }
+
+    static func insert(_ f: Filing, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO filings (id, kind, unit_id, subject_id, filed_with_unit_id, filed_on, filed_by, summary, content, status, created_at)
+            VALUES (\(bind: f.id), \(bind: f.kind.rawValue), \(bind: f.unitID), \(bind: f.subjectID), \(bind: f.filedWithUnitID), \(bind: f.filedOn.iso),
+                \(bind: f.filedBy), \(bind: f.summary), \(bind: f.content), \(bind: f.status.rawValue), \(bind: millis))
+            """
+        ).run()
+    }
+
+    static func reply(id: String, status: Filing.Status, reply: String, by name: String, on day: Day, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE filings SET status = \(bind: status.rawValue), reply = \(bind: reply), replied_by = \(bind: name), replied_on = \(bind: day.iso)
+            WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    static func filing(id: String, on db: any SQLDatabase) async throws -> Filing? {
+        try await db.raw("SELECT * FROM filings WHERE id = \(bind: id)").first().map(filing(from:))
+    }
+
+    /// Filings received by an administration, newest first.
+    static func filings(filedWith unitID: String, on db: any SQLDatabase) async throws -> [Filing] {
+        try await db.raw("SELECT * FROM filings WHERE filed_with_unit_id = \(bind: unitID) ORDER BY created_at DESC, id").all().map(filing(from:))
+    }
+
+    /// Filings made by a unit, newest first.
+    static func filings(byUnit unitID: String, on db: any SQLDatabase) async throws -> [Filing] {
+        try await db.raw("SELECT * FROM filings WHERE unit_id = \(bind: unitID) ORDER BY created_at DESC, id").all().map(filing(from:))
+    }
+
+    static func count(filedWith unitID: String, status: Filing.Status, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM filings WHERE filed_with_unit_id = \(bind: unitID) AND status = \(bind: status.rawValue)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func count(byUnit unitID: String, status: Filing.Status, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM filings WHERE unit_id = \(bind: unitID) AND status = \(bind: status.rawValue)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    // MARK: applications
+
+    static func application(from row: any SQLRow) throws -> GrantApplication {
+        GrantApplication(
+            id: try row.decode(column: "id", as: String.self), applicantUnitID: try row.decode(column: "applicant_unit_id", as: String.self),
+            grantorUnitID: try row.decode(column: "grantor_unit_id", as: String.self),
+            cap: Level(code: try row.decode(column: "cap", as: String.self)) ?? .secret, matterScope: try row.decode(column: "matter_scope", as: String.self),
+            validFrom: Day(iso: try row.decode(column: "valid_from", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
+            validUntil: Day(iso: try row.decode(column: "valid_until", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
+            basis: try row.decode(column: "basis", as: String.self), reasons: try row.decode(column: "reasons", as: String.self),
+            appliedOn: Day(iso: try row.decode(column: "applied_on", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
+            status: GrantApplication.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+            decisionNote: try row.decode(column: "decision_note", as: String?.self), grantID: try row.decode(column: "grant_id", as: String?.self))
+    }
+
+    static func insert(_ a: GrantApplication, appliedBy: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO grant_applications (id, applicant_unit_id, grantor_unit_id, cap, matter_scope, valid_from, valid_until, basis, reasons,
+                applied_on, applied_by, status, created_at)
+            VALUES (\(bind: a.id), \(bind: a.applicantUnitID), \(bind: a.grantorUnitID), \(bind: a.cap.code), \(bind: a.matterScope),
+                \(bind: a.validFrom.iso), \(bind: a.validUntil.iso), \(bind: a.basis), \(bind: a.reasons), \(bind: a.appliedOn.iso), \(bind: appliedBy),
+                \(bind: a.status.rawValue), \(bind: millis))
+            """
+        ).run()
+    }
+
+    static func decide(id: String, status: GrantApplication.Status, note: String, grantID: String?, on day: Day, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE grant_applications SET status = \(bind: status.rawValue), decision_note = \(bind: note), grant_id = \(bind: grantID),
+                decided_on = \(bind: day.iso)
+            WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    static func application(id: String, on db: any SQLDatabase) async throws -> GrantApplication? {
+        try await db.raw("SELECT * FROM grant_applications WHERE id = \(bind: id)").first().map(application(from:))
+    }
+
+    /// Applications a unit made or received, newest first.
+    static func applications(involving unitID: String, on db: any SQLDatabase) async throws -> [GrantApplication] {
+        try await db.raw(
+            """
+            SELECT * FROM grant_applications WHERE applicant_unit_id = \(bind: unitID) OR grantor_unit_id = \(bind: unitID)
+            ORDER BY created_at DESC, id
+            """
+        ).all().map(application(from:))
+    }
+
+    // MARK: catalogue revisions
+
+    static func insert(_ r: CatalogueRevision, unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO catalogue_revisions (id, item_id, unit_id, revision, content, reason, changed_by, changed_on, created_at)
+            VALUES (\(bind: IDs.make()), \(bind: r.itemID), \(bind: unitID), \(bind: r.revision), \(bind: r.content), \(bind: r.reason),
+                \(bind: r.changedBy), \(bind: r.changedOn.iso), \(bind: millis))
+            """
+        ).run()
+    }
+
+    /// A unit's catalogue revisions, newest first.
+    static func revisions(unitID: String, on db: any SQLDatabase) async throws -> [CatalogueRevision] {
+        try await db.raw("SELECT * FROM catalogue_revisions WHERE unit_id = \(bind: unitID) ORDER BY created_at DESC, revision DESC").all().map {
+            CatalogueRevision(
+                itemID: try $0.decode(column: "item_id", as: String.self), revision: try $0.decode(column: "revision", as: Int.self),
+                content: try $0.decode(column: "content", as: String.self), reason: try $0.decode(column: "reason", as: String.self),
+                changedBy: try $0.decode(column: "changed_by", as: String.self),
+                changedOn: Day(iso: try $0.decode(column: "changed_on", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Accounts
+import Audit
+import Foundation
+import Kernel
+import Organisation
+import SQLKit
+import Storage
+
+/// The audit log for the 安全审计员 (R-SY-1, R-SY-3).
+public struct AuditService: Sendable {
+    let services: Services
+
+    /// R-SY-1: browse and filter — the 安全审计员 only. The browsing itself is audited.
+    public func browse(_ actor: Actor, _ filter: AuditFilter) async throws -> (entries: [AuditEntry], total: Int) {
+        let s = services
+        if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
+        return try await s.database.transaction { db in
+            let page = try await AuditStore.browse(filter, on: db)
+            if !actor.isSystem { try await AuditStore.append(s.record(actor, "audit.browse", target: "audit_log"), on: db) }
+            return page
+        }
+    }
+
+    /// R-SY-3: verifies the chain; the 安全审计员 or the command line.
+    /// `extraAnchor` is a checkpoint exported earlier (`baomi audit head`) and kept elsewhere.
+    public func verify(_ actor: Actor, extraAnchor: AuditAnchor? = nil) async throws -> VerificationResult {
+        let s = services
+        if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
+        let anchors = [AuditSealing.storedAnchor(), extraAnchor].compactMap { $0 }
+        let result = try await s.database.read { db in try await AuditStore.verify(on: db, anchors: anchors) }
+        if !actor.isSystem {
+            try await s.database.transaction { db in
+                try await AuditStore.append(
+                    s.record(
+                        actor, "audit.verify", target: "audit_log", outcome: result.isIntact ? .ok : .failed,
+                        detail: result.isIntact ? "完整" : "发现断链"), on: db)
+            }
+        }
+        return result
+    }
+}
+
+extension AuditService {
+    /// R-SY-3: the current head as a checkpoint (`seq:hash`), to export and keep outside the database.
+    public func head() async throws -> AuditAnchor? {
+        try await services.database.read { db in try await AuditStore.head(on: db) }.map { AuditAnchor(seq: $0.seq, hash: $0.hash) }
+    }
+
+    /// R-SY-3: writes the current head to the checkpoint file beside the key (daily sweep, start-up). The log must
+    /// reach it from then on: a tail cut off together with a head rolled back to an older sealed state shows.
+    @discardableResult
+    public func checkpoint() async throws -> AuditAnchor? {
+        guard let anchor = try await head(), anchor.seq > 0 else { return nil }
+        try AuditSealing.store(anchor)
+        return anchor
+    }
+}
+
+extension Services {
+    /// R-SY-1/R-SY-3: records a refused action (e.g. one administrator attempting another's work).
+    public func recordRefusal(_ actor: Actor, action: String, error: any DomainError) async throws {
+        try await auditRefusal(actor, "access.forbidden", target: "endpoint", id: action, error)
+    }
+}

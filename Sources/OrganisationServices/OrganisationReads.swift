@@ -1,0 +1,43 @@
+import Accounts
+import Organisation
+import SQLKit
+
+/// What the other areas read of the organisation inside their own transaction (`on db`): units, persons, the unit
+/// tree and who holds which role. The organisation's tables are read only here and by this area's own services, so
+/// no other area runs SQL on them.
+package enum OrganisationReads {
+    /// Every unit.
+    package static func units(on db: any SQLDatabase) async throws -> [OrgUnit] {
+        try await OrganisationStore.units(on: db)
+    }
+
+    /// One unit, if there is one with this ID.
+    package static func unit(id: String, on db: any SQLDatabase) async throws -> OrgUnit? {
+        try await OrganisationStore.unit(id: id, on: db)
+    }
+
+    /// One person, if there is one with this ID.
+    package static func person(id: String, on db: any SQLDatabase) async throws -> Person? {
+        try await OrganisationStore.person(id: id, on: db)
+    }
+
+    /// The persons of these units (of all units when nil).
+    package static func persons(unitIDs: [String]?, on db: any SQLDatabase) async throws -> [Person] {
+        try await OrganisationStore.persons(unitIDs: unitIDs, on: db)
+    }
+
+    /// A unit and every unit below it.
+    package static func subtree(of rootID: String, on db: any SQLDatabase) async throws -> [String] {
+        try await OrganisationStore.subtree(of: rootID, on: db)
+    }
+
+    /// The roles of the accounts linked to a person.
+    package static func roles(ofPerson personID: String, on db: any SQLDatabase) async throws -> Set<Role> {
+        try await UserStore.roles(ofPerson: personID, on: db)
+    }
+
+    /// The persons whose accounts hold a role.
+    package static func persons(withRole role: Role, on db: any SQLDatabase) async throws -> Set<String> {
+        try await UserStore.persons(withRole: role, on: db)
+    }
+}

@@ -1,0 +1,129 @@
+import Accounts
+import Foundation
+import Kernel
+import Organisation
+import SQLKit
+import Storage
+
+/// Units, departments and persons.
+enum OrganisationStore {
+    static func unit(from row: any SQLRow) throws -> OrgUnit {
+        let kindCode = try row.decode(column: "kind", as: String.self)
+        return OrgUnit(
+            id: try row.decode(column: "id", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            kind: UnitKind(code: kindCode) ?? .otherOrgan,
+            parentID: try row.decode(column: "parent_id", as: String?.self),
+            region: try row.decode(column: "region", as: String.self))
+    }
+
+    static func person(from row: any SQLRow) throws -> Person {
+        Person(
+            id: try row.decode(column: "id", as: String.self),
+            unitID: try row.decode(column: "unit_id", as: String.self),
+            departmentID: try row.decode(column: "department_id", as: String?.self),
+            name: try row.decode(column: "name", as: String.self),
+            post: try row.decode(column: "post", as: String.self),
+            title: try row.decode(column: "title", as: String.self),
+            phone: try row.decode(column: "phone", as: String.self),
+            email: try row.decode(column: "email", as: String.self),
+            tier: ClearanceTier(rawValue: try row.decode(column: "tier", as: String.self)) ?? .none)
+    }
+
+    /// Inserts a unit.
+    static func insert(_ unit: OrgUnit, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO units (id, name, kind, parent_id, region, created_at)
+            VALUES (\(bind: unit.id), \(bind: unit.name), \(bind: unit.kind.code), \(bind: unit.parentID), \(bind: unit.region), \(bind: millis))
+            """
+        ).run()
+    }
+
+    /// All units, ordered by name.
+    static func units(on db: any SQLDatabase) async throws -> [OrgUnit] {
+        try await db.raw("SELECT * FROM units ORDER BY name").all().map(unit(from:))
+    }
+
+    /// One unit.
+    static func unit(id: String, on db: any SQLDatabase) async throws -> OrgUnit? {
+        try await db.raw("SELECT * FROM units WHERE id = \(bind: id)").first().map(unit(from:))
+    }
+
+    /// One unit by name.
+    static func unit(named name: String, on db: any SQLDatabase) async throws -> OrgUnit? {
+        try await db.raw("SELECT * FROM units WHERE name = \(bind: name)").first().map(unit(from:))
+    }
+
+    /// Inserts a department.
+    static func insert(_ department: Department, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO departments (id, unit_id, name, created_at)
+            VALUES (\(bind: department.id), \(bind: department.unitID), \(bind: department.name), \(bind: millis))
+            """
+        ).run()
+    }
+
+    /// Departments of a unit.
+    static func departments(unitID: String, on db: any SQLDatabase) async throws -> [Department] {
+        try await db.raw("SELECT id, unit_id, name FROM departments WHERE unit_id = \(bind: unitID) ORDER BY name").all().map {
+            Department(
+                id: try $0.decode(column: "id", as: String.self), unitID: try $0.decode(column: "unit_id", as: String.self),
+                name: try $0.decode(column: "name", as: String.self))
+        }
+    }
+
+    /// One department.
+    static func department(id: String, on db: any SQLDatabase) async throws -> Department? {
+        try await db.raw("SELECT id, unit_id, name FROM departments WHERE id = \(bind: id)").first().map {
+            Department(
+                id: try $0.decode(column: "id", as: String.self), unitID: try $0.decode(column: "unit_id", as: String.self),
+                name: try $0.decode(column: "name", as: String.self))
+        }
+    }
+
+    /// Inserts a person.
+    static func insert(_ p: Person, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO persons (id, unit_id, department_id, name, post, title, phone, email, tier, created_at, updated_at)
+            VALUES (\(bind: p.id), \(bind: p.unitID), \(bind: p.departmentID), \(bind: p.name), \(bind: p.post), \(bind: p.title),
+                    \(bind: p.phone), \(bind: p.email), \(bind: p.tier.rawValue), \(bind: millis), \(bind: millis))
+            """
+        ).run()
+    }
+
+    /// One person.
+    static func person(id: String, on db: any SQLDatabase) async throws -> Person? {
+        try await db.raw("SELECT * FROM persons WHERE id = \(bind: id)").first().map(person(from:))
+    }
+
+    /// Persons of the given units (all when `unitIDs` is nil), ordered by unit and name.
+    static func persons(unitIDs: [String]?, on db: any SQLDatabase) async throws -> [Person] {
+        if let unitIDs {
+            if unitIDs.isEmpty { return [] }
+            return try await db.select().column("*").from("persons").where("unit_id", .in, unitIDs)
+                .orderBy("unit_id").orderBy("name").all().map(person(from:))
+        }
+        return try await db.raw("SELECT * FROM persons ORDER BY unit_id, name").all().map(person(from:))
+    }
+
+    /// Sets a person's clearance tier.
+    static func setTier(personID: String, tier: ClearanceTier, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE id = \(bind: personID)").run()
+    }
+
+    /// Ids of `root` and every unit below it.
+    static func subtree(of rootID: String, on db: any SQLDatabase) async throws -> [String] {
+        let all = try await units(on: db)
+        var result = [rootID]
+        var frontier = [rootID]
+        while !frontier.isEmpty {
+            let children = all.filter { $0.parentID.map(frontier.contains) ?? false }.map(\.id)
+            result += children
+            frontier = children
+        }
+        return result
+    }
+}

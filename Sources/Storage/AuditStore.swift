@@ -1,0 +1,133 @@
+import Audit
+import Foundation
+import Kernel
+import SQLKit
+
+/// A filter for browsing the audit log.
+public struct AuditFilter: Sendable, Hashable {
+    public var actor: String?
+    public var action: String?
+    public var outcome: AuditOutcome?
+    public var fromMillis: Int64?
+    public var toMillis: Int64?
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        actor: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil, fromMillis: Int64? = nil,
+        toMillis: Int64? = nil, limit: Int = 100, offset: Int = 0
+    ) {
+        self.actor = actor
+        self.action = action
+        self.outcome = outcome
+        self.fromMillis = fromMillis
+        self.toMillis = toMillis
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// The audit log (R-SY-3). Append only: there is no update or delete here.
+public enum AuditStore {
+    /// R-SY-3: appends `record` to the chain inside the caller's transaction.
+    ///
+    /// The head row is updated first, which takes the row lock on PostgreSQL (the write lock on SQLite),
+    /// so concurrent appenders are serialised and the chain never forks.
+    @discardableResult
+    public static func append(_ record: AuditRecord, on db: any SQLDatabase) async throws -> AuditEntry {
+        try await db.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").run()
+        guard let head = try await db.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+            throw Refusal.auditHeadMissing
+        }
+        let seq = try head.decode(column: "seq", as: Int64.self)
+        let previous = (seq: seq - 1, hash: try head.decode(column: "hash", as: String.self))
+        let entry = AuditChain.append(record, after: previous)
+        let r = entry.record
+        try await db.raw(
+            """
+            INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_kind, target_id, level, outcome,
+                                   before_state, after_state, detail, remote, prev_hash, hash)
+            VALUES (\(bind: entry.seq), \(bind: r.atMillis), \(bind: r.actorID), \(bind: r.actorName), \(bind: r.action),
+                    \(bind: r.targetKind), \(bind: r.targetID), \(bind: r.level), \(bind: r.outcome.rawValue), \(bind: r.before),
+                    \(bind: r.after), \(bind: r.detail), \(bind: r.remoteAddress), \(bind: entry.prevHash), \(bind: entry.hash))
+            """
+        ).run()
+        let mac = AuditSealing.current.mac(seq: entry.seq, hash: entry.hash)
+        try await db.raw("UPDATE audit_head SET hash = \(bind: entry.hash), mac = \(bind: mac) WHERE id = 1").run()
+        return entry
+    }
+
+    /// The stored head: last sequence number, its hash and its seal.
+    public static func head(on db: any SQLDatabase) async throws -> (seq: Int64, hash: String, mac: String)? {
+        try await db.raw("SELECT seq, hash, mac FROM audit_head WHERE id = 1").first().map {
+            (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self), try $0.decode(column: "mac", as: String.self))
+        }
+    }
+
+    /// Seals a head left unsealed by an older version (the first start after migration 14).
+    package static func sealIfUnsealed(on db: any SQLDatabase) async throws {
+        guard let head = try await head(on: db), head.mac.isEmpty else { return }
+        try await db.raw("UPDATE audit_head SET mac = \(bind: AuditSealing.current.mac(seq: head.seq, hash: head.hash)) WHERE id = 1").run()
+    }
+
+    package static func entry(from row: any SQLRow) throws -> AuditEntry {
+        let record = AuditRecord(
+            atMillis: try row.decode(column: "at", as: Int64.self),
+            actorID: try row.decode(column: "actor_id", as: String?.self),
+            actorName: try row.decode(column: "actor_name", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            targetKind: try row.decode(column: "target_kind", as: String.self),
+            targetID: try row.decode(column: "target_id", as: String?.self),
+            level: try row.decode(column: "level", as: String?.self),
+            outcome: AuditOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .failed,
+            before: try row.decode(column: "before_state", as: String?.self),
+            after: try row.decode(column: "after_state", as: String?.self),
+            detail: try row.decode(column: "detail", as: String?.self),
+            remoteAddress: try row.decode(column: "remote", as: String?.self))
+        return AuditEntry(
+            seq: try row.decode(column: "seq", as: Int64.self), record: record,
+            prevHash: try row.decode(column: "prev_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self))
+    }
+
+    /// Entries matching `filter`, newest first, and the total count.
+    public static func browse(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> (entries: [AuditEntry], total: Int) {
+        func apply(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
+            var q = q
+            if let actor = filter.actor, !actor.isEmpty { q = q.where("actor_name", .equal, actor) }
+            if let action = filter.action, !action.isEmpty {
+                q = q.where(SQLQueryString("action LIKE \(bind: action.likePrefix) ESCAPE '\\'"))
+            }
+            if let outcome = filter.outcome { q = q.where("outcome", .equal, outcome.rawValue) }
+            if let from = filter.fromMillis { q = q.where("at", .greaterThanOrEqual, from) }
+            if let to = filter.toMillis { q = q.where("at", .lessThan, to) }
+            return q
+        }
+        let total =
+            try await apply(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log"))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await apply(db.select().column("*").from("audit_log"))
+            .orderBy("seq", .descending).limit(filter.limit).offset(filter.offset).all()
+        return (try rows.map(entry(from:)), total)
+    }
+
+    /// R-SY-3: reads the whole chain in order, page by page, and verifies it against the sealed head and the
+    /// checkpoints kept outside the database.
+    public static func verify(on db: any SQLDatabase, anchors: [AuditAnchor] = [], pageSize: Int = 2000) async throws -> VerificationResult {
+        var entries: [AuditEntry] = []
+        var offset = 0
+        while true {
+            let page = try await db.raw("SELECT * FROM audit_log ORDER BY seq LIMIT \(unsafeRaw: String(pageSize)) OFFSET \(unsafeRaw: String(offset))")
+                .all().map(entry(from:))
+            entries += page
+            if page.count < pageSize { break }
+            offset += pageSize
+        }
+        let head = try await head(on: db)
+        return AuditVerifier.verify(
+            entries, head: head.map { (seq: $0.seq, hash: $0.hash) }, mac: head?.mac, seal: AuditSealing.current, anchors: anchors)
+    }
+}
+
+extension Refusal {
+    package static let auditHeadMissing = Refusal(code: "audit.head_missing", ruleID: "R-SY-3", message: "审计日志链头缺失，数据库可能被篡改", kind: .conflict)
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+
+/// The database Baomi runs on: one interface over SQLite and PostgreSQL, same SQL on both.
+///
+/// Every operation runs inside `transaction` (one operation, one transaction — nothing half-written)
+/// or `read`. Stores take the `SQLDatabase` handed to the closure, so composed operations share it.
+public final class Database: Sendable {
+    /// Which engine is underneath.
+    public enum Engine: String, Sendable {
+        case sqlite
+        case postgres
+    }
+
+    /// The engine.
+    public let engine: Engine
+    private let backend: any DatabaseBackend
+
+    private init(engine: Engine, backend: any DatabaseBackend) {
+        self.engine = engine
+        self.backend = backend
+    }
+
+    /// Opens (and for SQLite files, creates) the database. Does not migrate; see `Migrator`.
+    public static func open(_ configuration: DatabaseConfiguration, logger: Logger = Logger(label: "baomi.db")) async throws -> Database {
+        switch configuration {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return Database(engine: .sqlite, backend: try await SQLiteBackend.open(.file(path: path), logger: logger))
+        case .sqliteMemory:
+            return Database(engine: .sqlite, backend: try await SQLiteBackend.open(.memory, logger: logger))
+        case .postgres(let host, let port, let username, let password, let database, let schema):
+            let backend = try await PostgresBackend.open(
+                host: host, port: port, username: username, password: password, database: database,
+                schema: schema, logger: logger)
+            return Database(engine: .postgres, backend: backend)
+        }
+    }
+
+    /// Runs `body` on one connection without a transaction (for reads).
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.withConnection(body)
+    }
+
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    @discardableResult
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.withConnection { db in
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Closes every connection.
+    public func close() async {
+        await backend.close()
+    }
+}
+
+/// One engine's way of lending a connection.
+package protocol DatabaseBackend: Sendable {
+    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func close() async
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL through PostgresNIO's connection pool.
+package final class PostgresBackend: DatabaseBackend {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+
+    private init(client: PostgresClient, runner: Task<Void, Never>) {
+        self.client = client
+        self.runner = runner
+    }
+
+    package static func open(
+        host: String, port: Int, username: String, password: String?, database: String, schema: String?,
+        logger: Logger
+    ) async throws -> PostgresBackend {
+        var config = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: .disable)
+        config.options.maximumConnections = 8
+        if let schema {
+            config.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        let runner = Task { await client.run() }
+        let backend = PostgresBackend(client: client, runner: runner)
+        if let schema {
+            // A private schema per test run: created here so the search_path above resolves.
+            try await backend.withConnection { db in
+                try await db.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
+        }
+        return backend
+    }
+
+    package func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql())
+        }
+    }
+
+    package func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}

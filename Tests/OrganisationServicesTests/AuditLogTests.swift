@@ -1,0 +1,104 @@
+import Accounts
+import Areas
+import Audit
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+import TestSupport
+import Testing
+
+@Suite("审计日志 — tamper detection in the database")
+struct AuditLogTests {
+    /// A world with a non-trivial chain (bootstrap + demo seeding writes dozens of entries).
+    func withChain(_ body: (TestWorld) async throws -> Void) async throws {
+        try await TestWorld.with { world in
+            let result = try await world.services.audit.verify(.system)
+            guard case .intact(let count) = result, count > 20 else {
+                Issue.record("expected an intact chain of more than 20 entries, got \(result)")
+                return
+            }
+            try await body(world)
+        }
+    }
+
+    func sql(_ world: TestWorld, _ statement: String) async throws {
+        try await world.services.database.transaction { db in try await db.raw(SQLQueryString(statement)).run() }
+    }
+
+    @Test("R-SY-3 verify reports an intact chain after real operations")
+    func intact() async throws {
+        try await withChain { world in
+            let result = try await world.services.audit.verify(.system)
+            #expect(result.isIntact)
+        }
+    }
+
+    @Test("R-SY-3 altering a row in SQL is caught at that row")
+    func alteredInSQL() async throws {
+        try await withChain { world in
+            try await sql(world, "UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 7")
+            #expect(try await world.services.audit.verify(.system) == .broken(seq: 7, problem: .contentAltered))
+        }
+    }
+
+    @Test("R-SY-3 deleting a row in SQL is caught")
+    func deletedInSQL() async throws {
+        try await withChain { world in
+            try await sql(world, "DELETE FROM audit_log WHERE seq = 5")
+            #expect(try await world.services.audit.verify(.system) == .broken(seq: 5, problem: .sequenceGap(expected: 5, found: 6)))
+        }
+    }
+
+    @Test("R-SY-3 deleting the newest rows in SQL is caught against the head")
+    func truncatedInSQL() async throws {
+        try await withChain { world in
+            let head = try await world.services.database.read { db in
+                try await db.raw("SELECT seq FROM audit_head WHERE id = 1").first()!.decode(column: "seq", as: Int64.self)
+            }
+            try await sql(world, "DELETE FROM audit_log WHERE seq = \(head)")
+            let result = try await world.services.audit.verify(.system)
+            #expect(result == .broken(seq: head, problem: .truncated(headSeq: head, lastSeq: head - 1)))
+        }
+    }
+
+    @Test("R-SY-3 reordering rows in SQL (swapping sequence numbers) is caught")
+    func reorderedInSQL() async throws {
+        try await withChain { world in
+            try await sql(world, "UPDATE audit_log SET seq = -1 WHERE seq = 3")
+            try await sql(world, "UPDATE audit_log SET seq = 3 WHERE seq = 4")
+            try await sql(world, "UPDATE audit_log SET seq = 4 WHERE seq = -1")
+            let result = try await world.services.audit.verify(.system)
+            #expect(result == .broken(seq: 3, problem: .linkBroken))
+        }
+    }
+
+    @Test("R-SY-3 every write is in the log with before and after")
+    func writesAreLogged() async throws {
+        try await TestWorld.with { world in
+            let sec = try await world.actor("secadmin")
+            let person = try await world.services.organisation.persons(.system).first { $0.name == "吴昊" }!
+            try await world.services.accounts.setTier(sec, personID: person.id, tier: .general)
+            let page = try await world.services.audit.browse(.system, AuditFilter(action: "person.tier"))
+            let entry = try #require(page.entries.first)
+            #expect(entry.record.actorName == "secadmin")
+            #expect(entry.record.before == "\"none\"")
+            #expect(entry.record.after == "\"general\"")
+        }
+    }
+
+    @Test("R-SY-3 an operation that fails writes neither its change nor its audit entry")
+    func failedOperationLeavesNothing() async throws {
+        try await TestWorld.with { world in
+            let before = try await world.services.audit.browse(.system, AuditFilter()).total
+            let units = try await world.services.organisation.visibleUnits(.system).count
+            await #expect(throws: (any Error).self) {
+                _ = try await world.services.organisation.createUnit(.system, name: "江海市工业和信息化局", kind: .cityOrgan, parentID: nil)
+            }
+            #expect(try await world.services.audit.browse(.system, AuditFilter()).total == before)
+            #expect(try await world.services.organisation.visibleUnits(.system).count == units)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Accounts
+import Areas
+import Foundation
+import HummingbirdOTP
+import Kernel
+import Logging
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// The database every integration test runs on: SQLite in memory by default; PostgreSQL when
+/// `BAOMI_TEST_DATABASE_URL` is set (CI runs the suite both ways), each test in its own schema.
+package enum TestDatabase {
+    package static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["BAOMI_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A fresh, empty, isolated database.
+    package static func make() async throws -> Database {
+        var logger = Logger(label: "baomi.test")
+        logger.logLevel = .warning
+        if let url = postgresURL {
+            guard case .postgres(let host, let port, let user, let password, let db, _) = try DatabaseConfiguration.parse(url: url) else {
+                fatalError("BAOMI_TEST_DATABASE_URL must be a postgres:// URL")
+            }
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            return try await Database.open(.postgres(host: host, port: port, username: user, password: password, database: db, schema: schema), logger: logger)
+        }
+        return try await Database.open(.sqliteMemory, logger: logger)
+    }
+
+    /// Which engine the suite runs on, for messages.
+    package static var engineName: String { postgresURL == nil ? "SQLite" : "PostgreSQL" }
+}
+
+/// Known administrator passwords for tests (first run takes them from the environment).
+package enum TestPasswords {
+    package static let sysadmin = "Sys-admin-2026"
+    package static let secadmin = "Sec-admin-2026"
+    package static let auditor = "Aud-itor-2026"
+    package static let demo = "Demo-pass-2026"
+
+    package static var environment: [String: String] {
+        ["BAOMI_SYSADMIN_PASSWORD": sysadmin, "BAOMI_SECADMIN_PASSWORD": secadmin, "BAOMI_AUDITOR_PASSWORD": auditor]
+    }
+}
+
+/// A migrated database with the three administrators and (optionally) the demo organisation.
+package struct TestWorld: Sendable {
+    package let services: Services
+    package let clock: MovableClock
+
+    /// 2026-11-23 09:00 China Standard Time.
+    package static let start = Date(timeIntervalSince1970: 1_795_395_600)
+
+    /// Runs `body` against a fresh world and closes the database afterwards.
+    @discardableResult
+    package static func with<T>(
+        demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, _ body: (TestWorld) async throws -> T
+    ) async throws -> T {
+        let database = try await TestDatabase.make()
+        let clock = MovableClock(start)
+        let services = Services(
+            database: database, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout, bcryptCost: 4)
+        do {
+            _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
+            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, carriers: carriers) }
+            let result = try await body(TestWorld(services: services, clock: clock))
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// The actor for a user name, as a logged-in session would see it.
+    package func actor(_ username: String) async throws -> Actor {
+        let opened = try await services.auth.login(
+            username: username, password: Self.password(for: username), otp: try await otp(username), kind: .api, remote: "127.0.0.1")
+        return opened.actor
+    }
+
+    /// R-DV-3: on a 绝密 system, the user's current one-time code (what their authenticator shows); nil below 绝密.
+    package func otp(_ username: String) async throws -> String? {
+        guard services.passwordPolicy.requiresOneTimePassword else { return nil }
+        let secret = try await services.database.read { db in
+            try await db.raw("SELECT otp_secret FROM users WHERE username = \(bind: username)").first()?.decode(column: "otp_secret", as: String?.self)
+        }
+        guard let secret else { return nil }
+        return String(format: "%06d", TOTP(secret: secret).compute(date: services.clock.now))
+    }
+
+    /// The password of a test account.
+    package static func password(for username: String) -> String {
+        switch username {
+        case "sysadmin": TestPasswords.sysadmin
+        case "secadmin": TestPasswords.secadmin
+        case "auditor": TestPasswords.auditor
+        default: TestPasswords.demo
+        }
+    }
+}
