@@ -27,6 +27,7 @@ public enum AccountsError: DomainError, Equatable {
     /// R-SY-4: an initial or reset password must be changed before anything else is done.
     case passwordChangeRequired
 
+    /// Stable machine code for the API (`accounts.…`; a plain field problem is `validation.invalid`).
     public var code: String {
         switch self {
         case .forbidden: "accounts.forbidden"
@@ -44,6 +45,7 @@ public enum AccountsError: DomainError, Equatable {
         }
     }
 
+    /// The rule refused: R-SY-1 for 三员分立, R-SY-4 for passwords, lockout and sessions; nil for the rest.
     public var ruleID: String? {
         switch self {
         case .forbidden, .rolesConflict, .administratorWithBusinessRole: "R-SY-1"
@@ -52,6 +54,7 @@ public enum AccountsError: DomainError, Equatable {
         }
     }
 
+    /// The form field at fault (`username`, `roles`, `otp`, or the one the case names); nil when no one field is.
     public var field: String? {
         switch self {
         case .weakPassword(let field, _): field
@@ -63,6 +66,7 @@ public enum AccountsError: DomainError, Equatable {
         }
     }
 
+    /// The message shown to the user, in Simplified Chinese.
     public var message: String {
         switch self {
         case .forbidden(let action): "三员分立：当前账号无权进行「\(action.chinese)」操作，该操作仅限\(action.owner.chinese)"
@@ -80,6 +84,7 @@ public enum AccountsError: DomainError, Equatable {
         }
     }
 
+    /// How the edges map it: forbidden, validation, unauthenticated (bad login, expired session) or conflict (locked, duplicate name).
     public var kind: FailureKind {
         switch self {
         case .forbidden, .csrfRejected, .passwordChangeRequired: .forbidden

@@ -68,6 +68,7 @@ public struct AuditSeal: Sendable {
 /// A problem with the audit key.
 public enum AuditKeyError: Error, CustomStringConvertible {
     case invalid(String)
+    /// What is wrong with the key, in Chinese: the reason startup fails.
     public var description: String {
         switch self {
         case .invalid(let s): s
@@ -78,9 +79,12 @@ public enum AuditKeyError: Error, CustomStringConvertible {
 /// A checkpoint of the chain kept outside the database (a file beside the key, and the server log): the log must still
 /// reach `seq` with this `hash`. Export it (`baomi audit head`) to keep it anywhere else.
 public struct AuditAnchor: Sendable, Hashable, Codable {
+    /// The sequence number of the audit row the chain must still reach.
     public let seq: Int64
+    /// The chain hash of that row (64 hex characters).
     public let hash: String
 
+    /// A checkpoint at row `seq` with chain hash `hash`.
     public init(seq: Int64, hash: String) {
         self.seq = seq
         self.hash = hash

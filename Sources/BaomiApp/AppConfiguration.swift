@@ -20,12 +20,19 @@ import Storage
 /// | `BAOMI_REMINDER_DAYS` | `90,30` | expiry reminder lead times in days (R-DC-1) |
 /// | `BAOMI_AUDIT_KEY` | key file `audit.key` in the data directory | the audit seal's HMAC key, 64 hex characters (R-SY-3) |
 public struct AppConfiguration: Sendable {
+    /// The address to listen on (`BAOMI_HOST`, default `127.0.0.1`).
     public var host: String
+    /// The port to listen on (`BAOMI_PORT`, 1–65535, default 8080).
     public var port: Int
+    /// The database (`DATABASE_URL`): SQLite in the data directory unless a `postgres://` URL is given.
     public var database: DatabaseConfiguration
+    /// The system's level (`BAOMI_SYSTEM_LEVEL`, default 机密): nothing above it is stored; it also sets the password rules (R-SY-4).
     public var systemLevel: Level
+    /// Seconds of inactivity before a session ends (`BAOMI_IDLE_TIMEOUT`, 30–3600, default 300; R-SY-4).
     public var idleTimeout: TimeInterval
+    /// The bcrypt work factor for password hashes (`BAOMI_BCRYPT_COST`, 4–16, default 12).
     public var bcryptCost: UInt8
+    /// Whether cookies carry `Secure` (`BAOMI_COOKIE_SECURE=1`, when served behind HTTPS).
     public var secureCookies: Bool
     /// R-DC-1: expiry reminder lead times (`BAOMI_REMINDER_DAYS`, default `90,30`).
     public var reminderLeadDays: [Int] = [90, 30]

@@ -11,6 +11,7 @@ public enum CarrierKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// 密品、涉密设备 — classified products and devices.
     case device
 
+    /// The Chinese name shown in the register and forms.
     public var chinese: String {
         switch self {
         case .paper: "纸质密件"
@@ -42,6 +43,7 @@ public enum CarrierStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// 丢失、被盗 — an incident is open (R-CA-14).
     case lost
 
+    /// The Chinese name shown in the register and forms.
     public var chinese: String {
         switch self {
         case .inStock: "在库"
@@ -65,15 +67,20 @@ public enum CarrierStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// 存放场所 — an approved safe (电脑保密文件柜) with the highest level it may hold (R-CA-6).
 public struct Safe: Sendable, Hashable, Codable {
+    /// The safe's record id.
     public var id: String
+    /// The id of the unit that keeps the safe.
     public var unitID: String
+    /// The safe's name, e.g. 1号保密柜.
     public var name: String
+    /// Where it stands, e.g. 保密室.
     public var location: String
     /// The highest level it is approved for.
     public var level: Level
     /// 绝密单独存放: a safe kept for 绝密 only.
     public var topSecretOnly: Bool
 
+    /// Creates a safe approved up to `level`; `topSecretOnly` reserves it for 绝密.
     public init(id: String, unitID: String, name: String, location: String, level: Level, topSecretOnly: Bool = false) {
         self.id = id
         self.unitID = unitID
@@ -97,6 +104,7 @@ public struct MediumInfo: Sendable, Hashable, Codable {
     /// The unit's classified computers it may be used with (the device register links these, R-MD-2).
     public var computerIDs: [String]
 
+    /// Creates the details of a medium; nothing stored on it yet and no computer linked unless given.
     public init(mediaType: String, purchasedCentrally: Bool, userPersonID: String, contentLevel: Level? = nil, computerIDs: [String] = []) {
         self.mediaType = mediaType
         self.purchasedCentrally = purchasedCentrally
@@ -108,10 +116,13 @@ public struct MediumInfo: Sendable, Hashable, Codable {
 
 /// A classified carrier (国家秘密载体): one register entry, with its copies' serials.
 public struct Carrier: Sendable, Hashable, Codable {
+    /// The carrier's record id (the register number is `number`).
     public var id: String
     /// 载体编号 — the unit's register number, e.g. `ZT-2026-0001`.
     public var number: String
+    /// 载体类别 — paper, electronic file, removable medium or device.
     public var kind: CarrierKind
+    /// 标题 — the document's title or the item's name.
     public var title: String
     /// 文号, e.g. `江工信〔2026〕12号`.
     public var documentNumber: String
@@ -125,10 +136,13 @@ public struct Carrier: Sendable, Hashable, Codable {
     public var secretIDs: [String]
     /// 份数 and the 份号 of each copy.
     public var copies: Int
+    /// 份号 — the copy serials, one per copy (`001`, `002` …).
     public var serials: [String]
     /// 保管人.
     public var custodianPersonID: String
+    /// 存放场所 — the approved safe it is kept in (R-CA-6); nil while in none (a fresh copy, or once out of the safe).
     public var safeID: String?
+    /// Where it is in its life: 在库, 借出, 已销毁 ….
     public var status: CarrierStatus
     /// For a copy or excerpt: the carrier it was made from (R-CA-7).
     public var originalID: String?
@@ -143,6 +157,7 @@ public struct Carrier: Sendable, Hashable, Codable {
     /// Whether it has been archived (立卷归档) or its use extended with the issuer's agreement (R-CA-10).
     public var retained: Bool
 
+    /// Creates a register entry; by default in stock, carrying no secret in this system, not lent and not retained.
     public init(
         id: String, number: String, kind: CarrierKind, title: String, documentNumber: String, originatingUnit: String, unitID: String, marking: Marking,
         secretIDs: [String] = [], copies: Int, serials: [String], custodianPersonID: String, safeID: String? = nil, status: CarrierStatus = .inStock,
@@ -170,5 +185,6 @@ public struct Carrier: Sendable, Hashable, Codable {
         self.retained = retained
     }
 
+    /// 密级 — the level of its marking.
     public var level: Level { marking.level }
 }

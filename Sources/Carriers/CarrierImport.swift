@@ -56,10 +56,14 @@ public enum CarrierImport {
 
     /// One bad row (or the header, line 1): the line number in the file, the column, the reason in Chinese.
     public struct Problem: Sendable, Hashable, Codable {
+        /// The line in the file (1 for the header; a row's first line when a quoted cell spans lines).
         public var line: Int
+        /// The column's machine name (`Column.field`), or `header`, `row` or `file` for a problem of the whole.
         public var field: String
+        /// What is wrong, in Chinese; a cell's problem starts with its column's header.
         public var message: String
 
+        /// Creates a problem of one line.
         public init(line: Int, field: String, message: String) {
             self.line = line
             self.field = field
@@ -69,32 +73,52 @@ public enum CarrierImport {
 
     /// A row that passed the checks that need no database.
     public struct Draft: Sendable, Hashable {
+        /// The line in the file the row starts on.
         public var line: Int
+        /// 原登记编号 — the number in the paper register, empty if none; noted in the history, never reused as the new number.
         public var legacyNumber: String
+        /// 类别 — the kind of carrier.
         public var kind: CarrierKind
+        /// 标题 — the document's title or the item's name.
         public var title: String
+        /// 文号, empty if none.
         public var documentNumber: String
+        /// 制发单位, by name; empty if none.
         public var originatingUnit: String
+        /// 密级标志 — the parsed marking, never above the system's level.
         public var marking: Marking
+        /// 份数, 1–999.
         public var copies: Int
+        /// 份号 — one per copy, no two alike; `001`, `002` … when the column is blank.
         public var serials: [String]
+        /// 登记日期 — not later than the day of the import.
         public var registeredOn: Day
+        /// 保密柜 — the safe by name, found among the unit's safes by the service; nil if blank.
         public var safeName: String?
         /// 在库 or 借出 only: the register holds what the unit holds now.
         public var status: CarrierStatus
+        /// 持有人 — the borrower by name, required when the status is 借出; nil if blank.
         public var holderName: String?
+        /// 归还日期 — the due day, required when the status is 借出.
         public var dueOn: Day?
+        /// 知悉范围 — persons by name, found among the unit's persons by the service.
         public var scopeNames: [String]
+        /// 事项编号 — the id of the state secret it carries, if given.
         public var secretID: String?
+        /// 介质类型 — U盘, 光盘 …; required for removable media, nil if blank.
         public var mediaType: String?
+        /// 使用人 — the medium's user by name; required for removable media, nil if blank.
         public var mediumUserName: String?
     }
 
     /// A record of the file with the line it starts on.
     public struct Record: Sendable, Hashable {
+        /// The line the record starts on (a quoted cell may run over several lines).
         public var line: Int
+        /// The cells in file order, quotes removed.
         public var cells: [String]
 
+        /// A record of `cells` starting on `line`.
         public init(line: Int, cells: [String]) {
             self.line = line
             self.cells = cells

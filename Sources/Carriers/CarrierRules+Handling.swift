@@ -81,6 +81,7 @@ extension CarrierRules {
     public enum Check: String, Sendable, Hashable, Codable, CaseIterable {
         case monthlyCount, quarterlyReturn, yearEndReturn
 
+        /// The Chinese name of the check, as shown on the 保密员's 待办.
         public var chinese: String {
             switch self {
             case .monthlyCount: "每月清点"

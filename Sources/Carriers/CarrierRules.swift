@@ -61,15 +61,24 @@ public enum CarrierRules {
 
     /// What the receiver checks before signing (R-CA-2).
     public struct ReceiptCheck: Sendable, Hashable {
+        /// Whether the package arrived intact.
         public var packageIntact: Bool
+        /// 份数 stated on the dispatch list.
         public var expectedCopies: Int
+        /// 份数 actually counted on receipt.
         public var countedCopies: Int
+        /// 份号 stated on the dispatch list.
         public var expectedSerials: [String]
+        /// 份号 found in the package.
         public var foundSerials: [String]
+        /// The level marked on the carrier itself.
         public var markedLevel: Level
+        /// The level stated on the dispatch list.
         public var listedLevel: Level
+        /// Whether the package is addressed to this unit (not 错发).
         public var addresseeMatches: Bool
 
+        /// Creates the findings of one receiving check.
         public init(
             packageIntact: Bool, expectedCopies: Int, countedCopies: Int, expectedSerials: [String], foundSerials: [String], markedLevel: Level,
             listedLevel: Level, addresseeMatches: Bool

@@ -12,6 +12,7 @@ public enum ProductionEquipment: String, Sendable, Hashable, Codable, CaseIterab
     /// 无资质的印刷、复印单位 — forbidden (R-CA-13).
     case unlicensedPrinter
 
+    /// The Chinese name shown in forms and the production record.
     public var chinese: String {
         switch self {
         case .classifiedEquipment: "本单位涉密设备"
@@ -26,6 +27,7 @@ public enum ProductionEquipment: String, Sendable, Hashable, Codable, CaseIterab
 public enum WasteHandling: String, Sendable, Hashable, Codable, CaseIterable {
     case destroyed, registered, none
 
+    /// The Chinese name shown in forms and the production record.
     public var chinese: String {
         switch self {
         case .destroyed: "已销毁"
@@ -54,6 +56,7 @@ public enum TransferChannel: String, Sendable, Hashable, Codable, CaseIterable {
     /// 明码电报 — forbidden.
     case plainTelegram
 
+    /// The Chinese name of the channel, as in forms and the transfer record.
     public var chinese: String {
         switch self {
         case .confidentialCourier: "机要交通"
@@ -82,6 +85,7 @@ public enum DestructionMethod: String, Sendable, Hashable, Codable, CaseIterable
     /// 保密行政管理部门销毁中心
     case destructionCentre
 
+    /// The Chinese name of the method, as in forms and the destruction record.
     public var chinese: String {
         switch self {
         case .shredder: "保密粉碎机（≤2平方毫米）"
@@ -103,6 +107,7 @@ public enum RepairMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// 具有保密资质的单位（含数据恢复）
     case qualifiedVendor
 
+    /// The Chinese name of the repair mode, as in forms and the repair record.
     public var chinese: String {
         switch self {
         case .inHouse: "本单位技术人员维修"
@@ -116,6 +121,7 @@ public enum RepairMode: String, Sendable, Hashable, Codable, CaseIterable {
 public enum ForbiddenAction: String, Sendable, Hashable, Codable, CaseIterable {
     case give, sell, transfer, discard, unapprovedStorage, unapprovedCarryOut
 
+    /// The Chinese name of the act, as named in the refusal (严禁…).
     public var chinese: String {
         switch self {
         case .give: "赠送"

@@ -4,8 +4,11 @@ import Kernel
 
 /// 定密授权 — a written grant of classification authority (R-AU-3: grantee, cap, matter scope, term).
 public struct Grant: Sendable, Hashable, Codable {
+    /// The grant's record id.
     public var id: String
+    /// 授权机关 — the id of the unit that grants.
     public var grantorUnitID: String
+    /// 被授权单位 — the id of the unit that receives the authority.
     public var granteeUnitID: String
     /// 定密权限 — the level cap granted.
     public var cap: Level
@@ -13,11 +16,14 @@ public struct Grant: Sendable, Hashable, Codable {
     public var matterScope: String
     /// 授权期限 — first and last day in force.
     public var validFrom: Day
+    /// The last day in force (inclusive); after `validFrom`.
     public var validUntil: Day
     /// When it was revoked (R-AU-4), if it was.
     public var revokedOn: Day?
+    /// Why it was revoked (R-AU-4); nil while it is not.
     public var revocationReason: String?
 
+    /// Creates a grant; not revoked unless said.
     public init(
         id: String, grantorUnitID: String, granteeUnitID: String, cap: Level, matterScope: String, validFrom: Day, validUntil: Day,
         revokedOn: Day? = nil, revocationReason: String? = nil

@@ -3,7 +3,9 @@ import Kernel
 
 /// 国家秘密事项一览表条目 — an item of a unit's catalogue, derived from the 保密事项范围 (R-AU-6).
 public struct CatalogueItem: Sendable, Hashable, Codable {
+    /// The item's record id, kept across revisions.
     public var id: String
+    /// The id of the unit whose 一览表 holds the item.
     public var unitID: String
     /// 条目编号
     public var code: String
@@ -24,6 +26,7 @@ public struct CatalogueItem: Sendable, Hashable, Codable {
     /// 修订版本, from 1.
     public var revision: Int
 
+    /// Creates an item; revision 1 with the standard period allowance unless given.
     public init(
         id: String, unitID: String, code: String, name: String, level: Level, period: SecrecyPeriod, allowance: PeriodAllowance = .standard,
         scope: String, productionLevel: String, sourceDocument: String, revision: Int = 1

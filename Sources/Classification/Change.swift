@@ -2,11 +2,16 @@ import Kernel
 
 /// A proposed change of level, period or scope (R-CH-1).
 public struct ChangeRequest: Sendable, Hashable {
+    /// The new 密级; nil keeps the current one.
     public var level: Level?
+    /// The new 保密期限; nil keeps the current one.
     public var period: SecrecyPeriod?
+    /// The new 知悉范围 (person ids); nil keeps the current one. The 承办人 always stays in it.
     public var scope: Set<String>?
+    /// Why the change is made; required.
     public var reason: String
 
+    /// Creates a change request; only the parts given change.
     public init(level: Level? = nil, period: SecrecyPeriod? = nil, scope: Set<String>? = nil, reason: String) {
         self.level = level
         self.period = period
@@ -17,6 +22,7 @@ public struct ChangeRequest: Sendable, Hashable {
 
 /// The outcome of a change: the new secret, who must be told, and whether it must be reported upwards.
 public struct ChangeOutcome: Sendable, Hashable {
+    /// The secret as changed, its new marking added beside the old (R-LV-4).
     public var secret: SecretMatter
     /// R-CH-2: everyone in the old and new scope is told in writing.
     public var notify: Set<String>

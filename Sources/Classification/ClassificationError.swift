@@ -51,6 +51,7 @@ public enum ClassificationError: DomainError, Equatable {
     /// R-CL-7: an objection must claim a level or period different from the current one.
     case objectionWithoutClaim
 
+    /// Stable machine code for the API (`classification.…`).
     public var code: String {
         switch self {
         case .grantorNotEntitled: "classification.grantor_not_entitled"
@@ -80,6 +81,7 @@ public enum ClassificationError: DomainError, Equatable {
         }
     }
 
+    /// The rule refused (R-AU-*, R-CL-*, R-CH-*, R-DC-3 or R-KS-*); every case names one.
     public var ruleID: String? {
         switch self {
         case .grantorNotEntitled, .grantAboveGrantorAuthority, .reDelegation: "R-AU-2"
@@ -101,6 +103,7 @@ public enum ClassificationError: DomainError, Equatable {
         }
     }
 
+    /// The form field at fault (`level`, `scope`, `reason` …); nil when no one field is.
     public var field: String? {
         switch self {
         case .grantIncomplete(let field, _), .catalogueIncomplete(let field, _), .reasonRequired(let field): field
@@ -114,6 +117,7 @@ public enum ClassificationError: DomainError, Equatable {
         }
     }
 
+    /// The message shown to the user, in Simplified Chinese.
     public var message: String {
         switch self {
         case .grantorNotEntitled(let kind, let level): "\(kind)无权作出\(level.chinese)级定密授权"
@@ -144,6 +148,7 @@ public enum ClassificationError: DomainError, Equatable {
         }
     }
 
+    /// A state that does not fit (wrong status, grant not in force, officer removed) is a conflict; the rest are validation.
     public var kind: FailureKind {
         switch self {
         case .wrongStatus, .grantNotInForce, .officerNotInOffice: .conflict

@@ -13,6 +13,7 @@ public enum DeclassificationKind: String, Sendable, Hashable, Codable {
     /// 上级纠正 — a superior found the classification wrong and revoked it (R-CL-8).
     case corrected
 
+    /// The Chinese name, written into the 解密 mark.
     public var chinese: String {
         switch self {
         case .expired: "保密期限届满自行解密"
@@ -26,6 +27,7 @@ public enum DeclassificationKind: String, Sendable, Hashable, Codable {
 
 /// The result of declassifying: the secret, the 解密 mark and who must be told.
 public struct DeclassificationOutcome: Sendable, Hashable {
+    /// The secret as declassified: status 已解密, the mark added to its markings.
     public var secret: SecretMatter
     /// R-LV-4 / R-DC-4: the 解密 mark made beside the original marking.
     public var mark: String

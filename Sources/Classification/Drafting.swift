@@ -12,6 +12,7 @@ public struct FourQuestions: Sendable, Hashable, Codable {
     /// 法律、行政法规或者国家有关规定要求公开的
     public var lawRequiresDisclosure: Bool?
 
+    /// Creates the answers; nil is a question not yet answered.
     public init(publicMustKnow: Bool?, isWorkOrCommercialSecretOrPrivacy: Bool?, alreadyPublicOrUncontrollable: Bool?, lawRequiresDisclosure: Bool?) {
         self.publicMustKnow = publicMustKnow
         self.isWorkOrCommercialSecretOrPrivacy = isWorkOrCommercialSecretOrPrivacy
@@ -36,14 +37,22 @@ public struct FourQuestions: Sendable, Hashable, Codable {
 
 /// What the 承办人 proposes.
 public struct DraftInput: Sendable, Hashable {
+    /// 事项名称 — the matter's title; must not be blank.
     public var title: String
+    /// 定密依据 — a catalogue item, a source secret (派生定密), or 不明确事项.
     public var basis: ClassificationBasis
+    /// The proposed 密级; a catalogue item caps it, a source replaces it.
     public var level: Level
+    /// The proposed 保密期限; nil takes the catalogue item's (or leaves it to R-DU-5); a source replaces it.
     public var period: SecrecyPeriod?
+    /// The proposed 知悉范围 (person ids); the 承办人 is always added.
     public var scope: Set<String>
+    /// 密点 — the points that make the matter secret (R-LV-5).
     public var secretPoints: String
+    /// The answers to the four questions of R-CL-4.
     public var questions: FourQuestions
 
+    /// Creates a proposal.
     public init(
         title: String, basis: ClassificationBasis, level: Level, period: SecrecyPeriod?, scope: Set<String>, secretPoints: String, questions: FourQuestions
     ) {

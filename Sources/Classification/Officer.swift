@@ -7,21 +7,30 @@ public struct Officer: Sendable, Hashable, Codable {
         case statutory
         case designated
 
+        /// The Chinese name shown in the roster.
         public var chinese: String { self == .statutory ? "法定定密责任人" : "指定定密责任人" }
     }
 
+    /// The officer's record id.
     public var id: String
+    /// The id of the unit the officer approves for.
     public var unitID: String
+    /// The id of the person appointed.
     public var personID: String
+    /// Statutory (the head) or designated.
     public var kind: Kind
     /// 定密权限 — the stated cap.
     public var cap: Level
+    /// The first day in office.
     public var appointedOn: Day
     /// 定密培训 — the day training was completed.
     public var trainedOn: Day?
+    /// The day the officer left office (DM 17); nil while in office.
     public var removedOn: Day?
+    /// Why the officer was replaced (DM 17); nil while in office.
     public var removalReason: RemovalReason?
 
+    /// Creates an officer; in office unless a removal is given.
     public init(
         id: String, unitID: String, personID: String, kind: Kind, cap: Level, appointedOn: Day, trainedOn: Day?, removedOn: Day? = nil,
         removalReason: RemovalReason? = nil
@@ -54,6 +63,7 @@ public enum RemovalReason: String, Sendable, Codable, CaseIterable {
     /// 因其他原因不宜从事定密工作
     case unsuitable
 
+    /// The Chinese wording of the reason, as the roster shows it.
     public var chinese: String {
         switch self {
         case .seriousMisclassification: "定密不当，情节严重"

@@ -10,9 +10,13 @@ public enum WideningApproval: Sendable, Hashable, Codable {
 
 /// One recorded widening (R-KS-3: every widening is recorded in detail).
 public struct Widening: Sendable, Hashable, Codable {
+    /// The id of the person added to the scope.
     public var personID: String
+    /// Who approved it: the unit head, or the originator.
     public var approval: WideningApproval
+    /// Why the person needs to know.
     public var reason: String
+    /// The day of the widening.
     public var on: Day
 }
 

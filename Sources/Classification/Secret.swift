@@ -30,6 +30,7 @@ public enum DerivationGround: String, Sendable, Hashable, Codable, CaseIterable 
     /// 原定密机关、单位对使用已定密事项有明确要求
     case originatorRequires
 
+    /// The Chinese wording of the ground, offered in the drafting form.
     public var chinese: String {
         switch self {
         case .identical: "与已定密事项完全一致"
@@ -59,6 +60,7 @@ public enum SecretStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// 已解密.
     case declassified
 
+    /// The Chinese name shown in lists, pages and refusals.
     public var chinese: String {
         switch self {
         case .draft: "拟定"
@@ -78,16 +80,21 @@ public enum SecretStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// 国家秘密事项 — one classified matter with its terms and the record of its classification (R-CL-1).
 public struct SecretMatter: Sendable, Hashable, Codable {
+    /// The secret's record id.
     public var id: String
     /// The classifying unit (the lead unit for joint secrets, R-CL-5).
     public var unitID: String
     /// 事项名称
     public var title: String
+    /// 定密依据 — a catalogue item, a source secret, or 不明确事项.
     public var basis: ClassificationBasis
+    /// 密级.
     public var level: Level
+    /// 保密期限; nil when none is marked (R-DU-5 then deems one).
     public var period: SecrecyPeriod?
     /// 制发日 — counted from for the period (R-DU-2); set when the classification takes effect.
     public var issueDate: Day?
+    /// The day the 承办人 drafted it (the clock of an unclear matter's report starts here, R-CL-3).
     public var draftedOn: Day
     /// 知悉范围 — persons (R-KS-1).
     public var scope: Set<String>
@@ -99,17 +106,20 @@ public struct SecretMatter: Sendable, Hashable, Codable {
     public var officerPersonID: String?
     /// The authority the decision rested on (R-CL-2).
     public var authority: AuthorityBasis?
+    /// Where it is in its life: 拟定, 待审核, 已定密, 已解密 ….
     public var status: SecretStatus
     /// 联合定密的协办单位 (R-CL-5).
     public var coUnitIDs: [String]
     /// Every marking it has carried, oldest first; a change adds the new one beside the old (R-LV-4).
     public var markings: [String]
+    /// The day it was declassified; nil while it is not.
     public var declassifiedOn: Day?
     /// R-DU-6 / R-CL-8: a source changed or a superior corrected it — its unit's officers must look at it again.
     public var needsReview = false
     /// R-CL-3: the day an unclear matter was reported to the administration (its decision clock starts).
     public var reportedOn: Day?
 
+    /// Creates a secret; no officer, authority, co-units, markings or declassification unless given.
     public init(
         id: String, unitID: String, title: String, basis: ClassificationBasis, level: Level, period: SecrecyPeriod?, issueDate: Day?, draftedOn: Day,
         scope: Set<String>, secretPoints: String, handlerPersonID: String, officerPersonID: String? = nil, authority: AuthorityBasis? = nil,

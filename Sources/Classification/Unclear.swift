@@ -5,6 +5,7 @@ import Kernel
 public enum UnclearMatters {
     /// R-CL-3: working days allowed to report, and to decide.
     public static let reportDays = 10
+    /// R-CL-3: working days the administration has to decide, counted from the report.
     public static let decisionDays = 10
 
     /// R-CL-3: 绝密, and 机密/秘密 drafted by central organs, go to the national administration; the rest to the
@@ -38,12 +39,18 @@ public enum UnclearMatters {
 
 /// 异议 — an objection to a classification (R-CL-7).
 public struct Objection: Sendable, Hashable, Codable {
+    /// The id of the secret objected to.
     public var secretID: String
+    /// The person id of whoever raised it.
     public var raisedBy: String
+    /// The level claimed instead; nil if the level is not disputed.
     public var claimedLevel: Level?
+    /// The period claimed instead; nil if the period is not disputed.
     public var claimedPeriod: SecrecyPeriod?
+    /// Why the classification is thought wrong; required.
     public var reason: String
 
+    /// Creates an objection.
     public init(secretID: String, raisedBy: String, claimedLevel: Level?, claimedPeriod: SecrecyPeriod?, reason: String) {
         self.secretID = secretID
         self.raisedBy = raisedBy

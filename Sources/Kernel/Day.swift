@@ -5,8 +5,11 @@ import Foundation
 /// Arithmetic is pure integer arithmetic on the proleptic Gregorian calendar (days since 1970-01-01),
 /// so it never depends on the machine's locale or time zone.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, e.g. 2030.
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, 1–31.
     public let day: Int
 
     /// A valid date, or nil (e.g. 2026-02-30).
@@ -65,6 +68,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `2030年12月31日`.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
+    /// `YYYY-MM-DD`, as `iso`.
     public var description: String { iso }
 
     /// Midnight at the start of this day in Asia/Shanghai.
@@ -97,6 +101,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Number of days from `b` to `a`.
     public static func - (a: Day, b: Day) -> Int { a.daysSinceEpoch - b.daysSinceEpoch }
 
+    /// Whether `a` comes before `b`.
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
     /// Whether `year` is a leap year.
@@ -122,6 +127,7 @@ extension Day: Codable {
         self = day
     }
 
+    /// Encodes as `"YYYY-MM-DD"`, the form `init(from:)` reads.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(iso)

@@ -3,12 +3,14 @@ import Foundation
 /// The terms a secret is kept under: its marking, the issue date its period counts from (R-DU-2), and its
 /// knowledge scope (persons).
 public struct SecretTerms: Sendable, Hashable, Codable {
+    /// 国家秘密标志 — the level and period it is kept under.
     public var marking: Marking
     /// 制发日 — the day the period counts from.
     public var issueDate: Day
     /// 知悉范围 — person ids.
     public var scope: Set<String>
 
+    /// Creates the terms from a marking, the issue date its period counts from, and the scope's person ids.
     public init(marking: Marking, issueDate: Day, scope: Set<String>) {
         self.marking = marking
         self.issueDate = issueDate

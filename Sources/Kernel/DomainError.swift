@@ -40,10 +40,15 @@ extension DomainError {
 
 /// A generic refusal for cases that belong to no richer enum (e.g. a missing record).
 public struct Refusal: DomainError, Equatable {
+    /// Stable machine code for the API, e.g. `not_found`.
     public let code: String
+    /// The RULEBOOK rule the refusal enforces, if any.
     public let ruleID: String?
+    /// The input field at fault, if the refusal is about one field.
     public let field: String?
+    /// The message shown to users, in Simplified Chinese.
     public let message: String
+    /// How edges map the refusal (HTTP status, CLI exit).
     public let kind: FailureKind
 
     /// Creates a refusal.

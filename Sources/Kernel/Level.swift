@@ -51,6 +51,7 @@ public enum Level: Int, CaseIterable, Comparable, Codable, Sendable {
     /// R-DU-5: the period deemed when nothing is marked — the same numbers as R-DU-1.
     public var deemedYears: Int { maxYears }
 
+    /// Orders by gravity: 秘密 < 机密 < 绝密.
     public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
 }
 

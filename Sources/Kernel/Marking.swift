@@ -46,6 +46,7 @@ public struct PeriodAllowance: Sendable, Hashable, Codable {
     /// Whether the scope item explicitly allows 长期 (R-DU-3).
     public var allowsLongTerm: Bool
 
+    /// Creates an allowance; by default none beyond R-DU-1 (no own limit, no 长期).
     public init(maxYears: Int? = nil, allowsLongTerm: Bool = false) {
         self.maxYears = maxYears
         self.allowsLongTerm = allowsLongTerm
@@ -62,6 +63,7 @@ public struct Marking: Hashable, Codable, Sendable {
     /// The marked period; nil when nothing is marked (R-DU-5 then deems one).
     public let period: SecrecyPeriod?
 
+    /// Creates a marking; a nil `period` means none is marked (R-DU-5 then deems one).
     public init(level: Level, period: SecrecyPeriod?) {
         self.level = level
         self.period = period

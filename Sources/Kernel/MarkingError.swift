@@ -23,6 +23,7 @@ public enum MarkingError: DomainError, Equatable {
     /// R-DU-4: a condition that is not clear and specific.
     case vagueCondition(String)
 
+    /// Stable machine code for the API (`marking.…`).
     public var code: String {
         switch self {
         case .badStar: "marking.bad_star"
@@ -38,6 +39,7 @@ public enum MarkingError: DomainError, Equatable {
         }
     }
 
+    /// The rule refused: R-LV-1/R-LV-2 for the label and shape, R-DU-1..4 for the period.
     public var ruleID: String? {
         switch self {
         case .badStar, .unknownLevel, .malformed, .invalidDate: "R-LV-2"
@@ -49,8 +51,10 @@ public enum MarkingError: DomainError, Equatable {
         }
     }
 
+    /// Always `marking`, the field holding the 国家秘密标志.
     public var field: String? { "marking" }
 
+    /// The message shown to the user, in Simplified Chinese.
     public var message: String {
         switch self {
         case .badStar(let found): "国家秘密标志须使用全角星号「★」，不能使用「\(found)」"
@@ -66,5 +70,6 @@ public enum MarkingError: DomainError, Equatable {
         }
     }
 
+    /// Always a validation failure (400).
     public var kind: FailureKind { .validation }
 }

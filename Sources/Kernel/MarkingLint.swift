@@ -13,7 +13,9 @@ public struct LintFinding: Sendable, Hashable {
     public let column: Int
     /// The marking as written.
     public let found: String
+    /// What kind of problem it is.
     public let problem: LintProblem
+    /// The rule it breaks, e.g. `R-LV-2`.
     public let ruleID: String
     /// Chinese explanation.
     public let message: String

@@ -2,10 +2,14 @@ import Foundation
 
 /// A named run of public holidays (放假), inclusive.
 public struct HolidaySpan: Codable, Sendable, Hashable {
+    /// The holiday's name, e.g. 春节.
     public var name: String
+    /// The first day off.
     public var from: Day
+    /// The last day off (inclusive).
     public var to: Day
 
+    /// Creates a span of holidays from `from` to `to`, inclusive.
     public init(name: String, from: Day, to: Day) {
         self.name = name
         self.from = from
@@ -15,10 +19,14 @@ public struct HolidaySpan: Codable, Sendable, Hashable {
 
 /// One year of the State Council's holiday notice: holidays and make-up working days (调休) (R-SY-5).
 public struct CalendarYear: Codable, Sendable, Hashable {
+    /// The calendar year the notice covers.
     public var year: Int
+    /// 放假 — the holiday spans of the year, in order.
     public var holidays: [HolidaySpan]
+    /// 调休 — the weekend days that are working days this year.
     public var makeupWorkdays: [Day]
 
+    /// Creates a year of the calendar from its holidays and make-up working days.
     public init(year: Int, holidays: [HolidaySpan], makeupWorkdays: [Day]) {
         self.year = year
         self.holidays = holidays
@@ -71,6 +79,7 @@ public struct WorkCalendar: Sendable {
     private let makeup: Set<Day>
     private let years: Set<Int>
 
+    /// A calendar of the given years; a day in any other year is refused, never guessed.
     public init(years: [CalendarYear]) {
         var holidays: [Day: String] = [:]
         var makeup: Set<Day> = []
@@ -140,6 +149,7 @@ public enum CalendarError: DomainError, Equatable {
     /// R-SY-5: an imported data file is wrong.
     case invalidData(String)
 
+    /// Stable machine code for the API (`calendar.…`).
     public var code: String {
         switch self {
         case .yearNotLoaded: "calendar.year_not_loaded"
@@ -147,8 +157,10 @@ public enum CalendarError: DomainError, Equatable {
         }
     }
 
+    /// Always R-SY-5, the working-day calendar rule.
     public var ruleID: String? { "R-SY-5" }
 
+    /// `year` when a year is missing, `file` when a data file is wrong.
     public var field: String? {
         switch self {
         case .yearNotLoaded: "year"
@@ -156,6 +168,7 @@ public enum CalendarError: DomainError, Equatable {
         }
     }
 
+    /// The message shown to the user, in Simplified Chinese.
     public var message: String {
         switch self {
         case .yearNotLoaded(let year): "\(year)年的工作日历尚未导入，无法计算期限"
@@ -163,6 +176,7 @@ public enum CalendarError: DomainError, Equatable {
         }
     }
 
+    /// A missing year is a conflict (import it first); a bad data file is a validation failure.
     public var kind: FailureKind {
         switch self {
         case .yearNotLoaded: .conflict

@@ -3,13 +3,20 @@ import Kernel
 
 /// Everything an operation needs to know about who is acting.
 public struct Actor: Sendable, Hashable {
+    /// The acting account's user id; empty for the system actor.
     public var userID: String
+    /// The account's login name.
     public var username: String
+    /// The name shown in pages and the audit log.
     public var displayName: String
+    /// The account's roles (三员 or business roles).
     public var roles: Set<Role>
+    /// The person the account belongs to, whose clearance and unit decide what it may see; nil if none.
     public var person: Person?
+    /// The client's IP address, for the audit log; nil when there is none (the system, the CLI).
     public var remoteAddress: String?
 
+    /// Creates an actor for an account, its person and the client's address.
     public init(userID: String, username: String, displayName: String, roles: Set<Role>, person: Person?, remoteAddress: String? = nil) {
         self.userID = userID
         self.username = username

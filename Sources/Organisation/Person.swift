@@ -2,8 +2,11 @@ import Kernel
 
 /// A person: the fields later modules need (personnel, carriers, classification).
 public struct Person: Sendable, Hashable, Codable {
+    /// The person's record id.
     public var id: String
+    /// The id of the unit (单位) the person works in.
     public var unitID: String
+    /// The id of the department (内设机构), if the person is in one.
     public var departmentID: String?
     /// 姓名
     public var name: String
@@ -18,6 +21,7 @@ public struct Person: Sendable, Hashable, Codable {
     /// 涉密等级 — clearance tier (R-PE-1), set by the 安全保密管理员.
     public var tier: ClearanceTier
 
+    /// Creates a person; contact details empty and tier 非涉密 unless given.
     public init(
         id: String, unitID: String, departmentID: String?, name: String, post: String = "", title: String = "",
         phone: String = "", email: String = "", tier: ClearanceTier = .none

@@ -10,12 +10,14 @@ import Storage
 
 /// The request context: the session (if any) resolved by `AuthMiddleware`, and the client address.
 public struct AppRequestContext: RequestContext {
+    /// Hummingbird's own per-request state (logger, allocator, route parameters).
     public var coreContext: CoreRequestContextStorage
     /// The authenticated session, set by `AuthMiddleware`.
     public var session: ActiveSession?
     /// The client's IP address.
     public let remoteAddress: String?
 
+    /// A context for a new request: no session yet, the client address read from the channel.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         session = nil

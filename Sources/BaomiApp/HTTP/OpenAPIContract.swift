@@ -4,6 +4,7 @@ import Foundation
 public indirect enum JSONValue: Decodable, Sendable, Equatable {
     case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
 
+    /// Decodes any JSON value, keeping booleans, integers and other numbers apart.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
@@ -32,17 +33,25 @@ public indirect enum JSONValue: Decodable, Sendable, Equatable {
         return nil
     }
 
+    /// The text of a string value; nil for any other kind of value.
     public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The value of a boolean; nil for any other kind of value.
     public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The value of an integer; nil for any other kind of value (a number with a fraction is a `double`).
     public var int: Int? { if case .int(let i) = self { return i } else { return nil } }
+    /// The members of an object; nil for any other kind of value.
     public var objectValue: [String: JSONValue]? { if case .object(let o) = self { return o } else { return nil } }
+    /// The elements of an array; nil for any other kind of value.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
 }
 
 /// One way a value breaks its schema: the field (dotted path from the body, `body` for the whole) and why, in Chinese.
 public struct ContractProblem: Sendable, Hashable, CustomStringConvertible {
+    /// Where the value is: a dotted path from the body, `[i]` for an array element.
     public let field: String
+    /// Why it breaks the schema, in Chinese.
     public let message: String
+    /// `field: message` on one line.
     public var description: String { "\(field): \(message)" }
 }
 
@@ -52,6 +61,7 @@ public struct ContractProblem: Sendable, Hashable, CustomStringConvertible {
 /// The subset of JSON Schema understood: type, properties, required, additionalProperties false, items, enum, nullable,
 /// minimum/maximum, minLength/maxLength, maxItems, pattern, format date, $ref.
 public struct OpenAPIValidator: Sendable {
+    /// The whole OpenAPI document, parsed.
     public let document: JSONValue
     private let patterns: [String: NSRegularExpressionBox]
     /// The path templates split once (the gate matches every request against them), most literal segments first.
@@ -65,6 +75,7 @@ public struct OpenAPIValidator: Sendable {
         return contract
     }()
 
+    /// Parses an OpenAPI document, compiling its patterns and ordering its path templates once.
     public init(json: Data) throws {
         document = try JSONValue.parse(json)
         var found: [String: NSRegularExpressionBox] = [:]
