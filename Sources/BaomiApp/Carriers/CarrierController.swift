@@ -69,7 +69,7 @@ struct CarrierController {
                 statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
                 levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
                 search: q["q"] ?? "", isClerk: isClerk(actor), year: services.clock.today.year)
-            return views.page("carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
+            return views.page("carriers/carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
         }
         router.get("/carriers/new") { request, context in
             try await entryForm(context, mode: FormData.query(request)["mode"] == "produce" ? "produce" : "receive", error: nil)
@@ -149,7 +149,7 @@ struct CarrierController {
             title: form?["title"] ?? "", documentNumber: form?["document_number"] ?? "", originatingUnit: form?["originating_unit"] ?? "",
             marking: form?["marking"] ?? "", copies: form?["copies"] ?? "1", serials: form?["serials"] ?? "")
         return views.page(
-            "carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session, path: "/carriers", content: model, error: error,
+            "carriers/carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session, path: "/carriers", content: model, error: error,
             status: status)
     }
 }

@@ -80,6 +80,6 @@ struct AuditController {
             verification: verificationText, intact: verification?.isIntact ?? true,
             nextOffset: offset + 50 < page.total ? offset + 50 : nil, prevOffset: offset > 0 ? max(0, offset - 50) : nil,
             query: base.joined(separator: "&"))
-        return views.page("audit", title: "审计日志", session: context.session, path: "/audit", content: model)
+        return views.page("organisation/audit", title: "审计日志", session: context.session, path: "/audit", content: model)
     }
 }

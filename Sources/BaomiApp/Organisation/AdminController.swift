@@ -153,7 +153,7 @@ struct AdminController {
         let linked = Set(users.compactMap(\.personID))
         let options = persons.filter { !linked.contains($0.id) }.map { PersonOption(id: $0.id, label: "\($0.name)（\(units[$0.unitID] ?? "")）") }
         return views.page(
-            "users", title: "账号管理", session: context.session, path: "/admin/users",
+            "organisation/users", title: "账号管理", session: context.session, path: "/admin/users",
             content: UsersModel(users: rows, persons: options, created: created), error: error, status: status)
     }
 
@@ -187,7 +187,7 @@ struct AdminController {
                 post: $0.post, title: $0.title, tier: $0.tier.chinese, phone: $0.phone)
         }
         return views.page(
-            "units", title: "单位与人员", session: context.session, path: "/admin/units",
+            "organisation/units", title: "单位与人员", session: context.session, path: "/admin/units",
             content: UnitsModel(
                 units: rows, kinds: UnitKind.all.map { KindOption(code: $0.code, name: $0.chinese) },
                 departments: deptOptions, persons: persons),

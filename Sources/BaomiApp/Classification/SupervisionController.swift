@@ -61,7 +61,7 @@ struct SupervisionController {
                 kind: filing.kind.chinese, unit: names[filing.unitID] ?? "", filedWith: names[filing.filedWithUnitID] ?? "", filedOn: filing.filedOn.chinese,
                 filedBy: filing.filedBy, status: filing.status.chinese, reply: filing.reply.flatMap { $0.isEmpty ? nil : $0 }, repliedBy: filing.repliedBy,
                 lines: filing.content.components(separatedBy: "\n"))
-            return views.page("filing", title: "备案：\(filing.kind.chinese)", session: context.session, path: "/supervision", content: model)
+            return views.page("classification/filing", title: "备案：\(filing.kind.chinese)", session: context.session, path: "/supervision", content: model)
         }
     }
 
@@ -93,6 +93,6 @@ struct SupervisionController {
             },
             openFilings: overview.filings.filter { $0.status == .filed }.count)
         return views.page(
-            "supervision", title: "下级单位定密工作", session: context.session, path: "/supervision", content: model, flash: flash, error: error, status: status)
+            "classification/supervision", title: "下级单位定密工作", session: context.session, path: "/supervision", content: model, flash: flash, error: error, status: status)
     }
 }

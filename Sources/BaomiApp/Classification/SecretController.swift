@@ -58,7 +58,7 @@ struct SecretController {
                 },
                 search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "",
                 summary: SecretStatus.allCases.compactMap { s in byStatus[s.rawValue].map { "\(s.chinese) \($0)" } })
-            return views.page("secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
+            return views.page("classification/secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
         }
         router.get("/secrets/new") { request, context in
             try await draftForm(context, error: nil, source: FormData.query(request)["source"])
@@ -125,6 +125,6 @@ struct SecretController {
                 ("q4", "是否属于法律、行政法规或者国家有关规定要求公开的事项？"),
             ].map { Option(value: $0.0, label: $0.1, selected: false) },
             title: form?["title"] ?? "", marking: form?["marking"] ?? "", secretPoints: form?["secret_points"] ?? "")
-        return views.page("secret_new", title: "拟定密级", session: context.session, path: "/secrets", content: model, error: error, status: status)
+        return views.page("classification/secret_new", title: "拟定密级", session: context.session, path: "/secrets", content: model, error: error, status: status)
     }
 }

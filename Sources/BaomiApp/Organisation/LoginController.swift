@@ -65,7 +65,7 @@ struct LoginController {
         router.get("/account/password") { request, context in
             _ = try context.actor()
             return views.page(
-                "password", title: "修改口令", session: context.session, path: "/account/password",
+                "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
                 content: PasswordModel(required: FormData.query(request)["required"] != nil, minimumLength: services.passwordPolicy.minimumLength),
                 flash: FormData.query(request)["required"] != nil ? "首次登录或口令被重置，请先修改口令" : nil)
         }
@@ -75,11 +75,11 @@ struct LoginController {
             do {
                 try await services.auth.changePassword(actor, old: form["old_password"] ?? "", new: form["new_password"] ?? "", confirm: form["confirm"] ?? "")
                 return views.page(
-                    "password", title: "修改口令", session: context.session, path: "/account/password",
+                    "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
                     content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), flash: "口令已修改")
             } catch let error as any DomainError {
                 return views.page(
-                    "password", title: "修改口令", session: context.session, path: "/account/password",
+                    "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
                     content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength),
                     error: error.messageWithRule, status: .badRequest)
             }
@@ -94,7 +94,7 @@ struct LoginController {
         let existing = request.cookies[Self.loginCSRFCookie]?.value
         let token = existing.flatMap { $0.count == 32 && $0.allSatisfy(\.isHexDigit) ? $0 : nil } ?? IDs.token(bytes: 16)
         var response = views.page(
-            "login", title: "登录", session: nil, path: "/login",
+            "organisation/login", title: "登录", session: nil, path: "/login",
             content: LoginModel(
                 username: username, loginToken: token, requiresOTP: services.passwordPolicy.requiresOneTimePassword,
                 systemLevel: services.passwordPolicy.systemLevel.chinese),

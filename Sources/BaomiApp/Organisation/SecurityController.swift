@@ -77,7 +77,7 @@ struct SecurityController {
                 tiers: ClearanceTier.allCases.map { TierOption(code: $0.rawValue, name: $0.chinese, selected: $0 == p.tier) })
         }
         return views.page(
-            "security", title: "角色与涉密等级", session: context.session, path: "/security",
+            "organisation/security", title: "角色与涉密等级", session: context.session, path: "/security",
             content: Model(accounts: accounts, persons: persons), flash: flash, error: error, status: status)
     }
 }
