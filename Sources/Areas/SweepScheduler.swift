@@ -14,6 +14,7 @@ public struct SweepScheduler: Sendable {
     let services: Services
     let logger: Logger
 
+    /// Creates the scheduler over `services`, logging each run to `logger`.
     public init(services: Services, logger: Logger) {
         self.services = services
         self.logger = logger

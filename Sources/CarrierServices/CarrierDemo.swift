@@ -18,6 +18,7 @@ public enum CarrierDemo {
         "关于应急物资储备布局的方案", "工业控制系统安全检查情况通报", "关于重大装备国产化替代的会议纪要", "重点园区安全保卫工作方案", "关于专项资金安排的批复",
     ]
 
+    /// Seeds the 载体 demo through `CarrierService` as the 保密员 `wangfang`; `persons` and `actors` by user name.
     public static func seed(_ s: Services, persons: [String: String], actors: [String: Actor]) async throws {
         let c = s.carriers
         let clerk = actors["wangfang"]!

@@ -11,10 +11,13 @@ import Storage
 
 /// A 清点 (count) the 保密员 recorded for a scheduled check (R-CA-10).
 public struct CarrierCount: Sendable, Hashable, Codable {
+    /// The count's record id.
     public var id: String
+    /// The scheduled check it closes: 每月清点, 每季度核查 or the year-end 清退.
     public var check: CarrierRules.Check
     /// `2026-11` (month), `2026-Q4` (quarter), `2025` (the year returned by Q1).
     public var period: String
+    /// The day the count was made.
     public var onDay: Day
     /// Carriers expected in stock, as the viewer may know of them.
     public var expected: Int
@@ -22,15 +25,21 @@ public struct CarrierCount: Sendable, Hashable, Codable {
     public var missing: [String]
     /// What was found but is not in the register (typed by the 保密员).
     public var unexpected: [String]
+    /// The name of the 保密员 who counted.
     public var handledBy: String
+    /// The 保密员's remark.
     public var note: String
 }
 
 /// A scheduled check of the period containing today, with the count that closed it, if any.
 public struct CarrierCheckDue: Sendable, Hashable {
+    /// Which scheduled check.
     public var check: CarrierRules.Check
+    /// The period it covers: `2026-11`, `2026-Q4` or `2025` (see `CarrierService.period(of:on:)`).
     public var period: String
+    /// The last day to do it.
     public var due: Day
+    /// The count that closed it; nil while still open.
     public var done: CarrierCount?
 }
 

@@ -22,6 +22,7 @@ public enum CarrierImportMode: String, Sendable, Hashable, Codable, CaseIterable
 
 /// What an import found and did.
 public struct CarrierImportReport: Sendable, Hashable, Codable {
+    /// How the import treated bad rows.
     public var mode: CarrierImportMode
     /// Data rows in the file (the header not counted).
     public var rows: Int

@@ -12,21 +12,28 @@ import Storage
 
 /// What the 保密员 records when a carrier enters the register by production or receipt.
 public struct CarrierInput: Sendable {
+    /// 载体类别 — paper, electronic file, removable medium or device.
     public var kind: CarrierKind
+    /// 标题 — the document's title or the item's name.
     public var title: String
+    /// 文号, e.g. `江工信〔2026〕12号`.
     public var documentNumber: String
+    /// 制发单位, by name (received documents come from anywhere).
     public var originatingUnit: String
     /// The marking as written on it (received documents); for produced ones it is taken from the secrets when empty.
     public var marking: String
     /// State secrets in this system it carries.
     public var secretIDs: [String]
+    /// 份数 — how many copies.
     public var copies: Int
     /// 份号; generated `001…` when empty.
     public var serials: [String]
     /// The persons who may know it (set by a leader, R-CA-4); the custodian is always in it.
     public var scope: [String]
+    /// For removable media (R-MD-1): type, user and computers; nil for other kinds.
     public var medium: MediumInfo?
 
+    /// Creates the input; no secrets, generated serials and a scope of the custodian alone unless given.
     public init(
         kind: CarrierKind, title: String, documentNumber: String, originatingUnit: String, marking: String, secretIDs: [String] = [], copies: Int,
         serials: [String] = [], scope: [String] = [], medium: MediumInfo? = nil
@@ -46,9 +53,13 @@ public struct CarrierInput: Sendable {
 
 /// A finding of the cross-checks (live and nightly), for the 保密员's 待办.
 public struct CarrierFinding: Sendable, Hashable, Codable {
+    /// The carrier's record id.
     public var carrierID: String
+    /// Its register number (载体编号), for display.
     public var number: String
+    /// The rule broken, e.g. `R-CA-6`.
     public var rule: String
+    /// What is wrong and what to do, in Chinese.
     public var message: String
 }
 

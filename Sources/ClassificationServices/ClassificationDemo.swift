@@ -34,6 +34,7 @@ public enum ClassificationDemo {
             return (String(format: "GX-%02d", n), "\(subjects[n % subjects.count])（第\(n)项）", level, level == .confidential ? .years(10) : .years(5), "局领导、相关科室")
         }
 
+    /// Seeds the 定密 demo on the demo organisation; `units` by name, `persons` and `actors` by user name (`OrganisationDemo.Seeded`).
     public static func seed(_ s: Services, units: [String: String], persons: [String: String], actors: [String: Actor]) async throws {
         let agency = units["江海市工业和信息化局"]!
         let institute = units["江海市海洋科学研究所"]!

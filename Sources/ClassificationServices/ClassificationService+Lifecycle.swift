@@ -10,15 +10,22 @@ import Storage
 
 /// What a 承办人 submits to draft a secret.
 public struct DraftRequest: Sendable {
+    /// 事项名称 — the matter's title.
     public var title: String
+    /// 定密依据 — a catalogue item, a source secret (派生) or an unclear matter.
     public var basis: ClassificationBasis
+    /// The proposed marking, e.g. `机密★10年`; `秘密` when empty.
     public var marking: String
+    /// 知悉范围 — the ids of the persons who may know it (R-KS-1).
     public var scope: [String]
+    /// 密点 — what exactly is secret in it (R-LV-5).
     public var secretPoints: String
+    /// The 承办人's answers to the four questions (R-CL-4).
     public var questions: FourQuestions
     /// R-CL-5: co-units of a joint secret (the drafting unit leads).
     public var coUnitIDs: [String] = []
 
+    /// Creates a request for a single-unit secret (no co-units).
     public init(title: String, basis: ClassificationBasis, marking: String, scope: [String], secretPoints: String, questions: FourQuestions) {
         self.title = title
         self.basis = basis

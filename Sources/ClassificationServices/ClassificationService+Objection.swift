@@ -9,10 +9,15 @@ import Storage
 
 /// An objection as stored.
 public struct ObjectionRecord: Sendable, Hashable {
+    /// The objection's record id.
     public var id: String
+    /// Who objected to which secret, claiming what level or period, and why.
     public var objection: Objection
+    /// `pending` (with the originating unit), `appealed` (with an administration) or `decided`.
     public var status: String
+    /// The administration level an appeal goes to (R-CL-7): national for 绝密 and central organs' items, provincial otherwise.
     public var appealLevel: AdministrationLevel
+    /// The decision's text; nil until decided.
     public var decision: String?
 }
 

@@ -9,10 +9,15 @@ import Storage
 
 /// A member of a secret's knowledge scope, as the 知悉人员登记 shows it (R-KS-2).
 public struct ScopeMember: Sendable, Hashable {
+    /// The person's id.
     public var personID: String
+    /// The person's name (姓名).
     public var name: String
+    /// The id of the person's unit.
     public var unitID: String
+    /// When the person was added, in milliseconds since 1970.
     public var addedAt: Int64
+    /// Why the person was added: `拟定时确定` at drafting, or the widening's reason.
     public var reason: String
 }
 

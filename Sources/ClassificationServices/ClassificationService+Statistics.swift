@@ -9,22 +9,35 @@ import Storage
 
 /// 定密统计 for a period (R-RP-2): by level and basis, changes, extensions, declassifications, officers, grants.
 public struct ClassificationStatistics: Sendable, Hashable, Codable {
+    /// One line of the by-level table: the level's secrets classified in the period, by 定密依据.
     public struct Row: Sendable, Hashable, Codable {
+        /// The level's Chinese name: 绝密, 机密 or 秘密.
         public var level: String
+        /// 原始定密 — classified on an item of the 国家秘密事项一览表.
         public var original: Int
+        /// 派生定密 — derived from an existing secret (R-CL-6).
         public var derived: Int
+        /// 不明确事项 — classified as a matter of unclear secrecy (R-CL-3).
         public var unclear: Int
+        /// All three together.
         public var total: Int { original + derived + unclear }
     }
 
+    /// First day of the period (inclusive).
     public var from: Day
+    /// Last day of the period (inclusive).
     public var to: Day
     /// Secrets classified (approved) in the period, by level and basis.
     public var classified: [Row]
+    /// 变更 — changes of level, period or scope in the period (extensions not counted).
     public var changes: Int
+    /// 延长保密期限 — period extensions in the period.
     public var extensions: Int
+    /// 解密 — declassifications in the period, early or on expiry.
     public var declassifications: Int
+    /// 定密责任人 of the actor's unit in office today (not over the period); 0 without a unit.
     public var officersInOffice: Int
+    /// 定密授权 in force today that involve the actor's unit; 0 without a unit.
     public var grantsInForce: Int
 }
 

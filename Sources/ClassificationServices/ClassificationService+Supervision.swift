@@ -10,16 +10,23 @@ import Storage
 
 /// An objection appealed to an administration (R-CL-7), as its queue shows it.
 public struct AppealRow: Sendable, Hashable {
+    /// The objection's record id.
     public var objectionID: String
+    /// The secret objected to.
     public var secret: SecretMatter
+    /// The objector's reason.
     public var reason: String
+    /// The level the objector claims is right; nil when only the period is disputed.
     public var claimedLevel: Level?
+    /// The originating unit's answer to the objection; nil when it gave none before the appeal.
     public var unitAnswer: String?
+    /// The day the objection was appealed to the administration.
     public var appealedOn: Day?
 }
 
 /// What a secrecy administration sees of its subordinate units' 定密 work.
 public struct SupervisionOverview: Sendable {
+    /// The secrecy administration (保密行政管理部门) whose view this is.
     public var administration: OrgUnit
     /// 备案 received (R-AU-3, R-AU-5, R-AU-6, R-RP-2).
     public var filings: [Filing]

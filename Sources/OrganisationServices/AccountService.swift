@@ -10,14 +10,18 @@ import Storage
 
 /// Input for a new account.
 public struct NewAccount: Sendable {
+    /// The login name; must be valid and not yet taken.
     public var username: String
+    /// 姓名/显示名 — shown in the interface and recorded in the audit log (at most 50 characters).
     public var displayName: String
+    /// The person (人员) the account acts for; nil for an account without one, such as the 三员's.
     public var personID: String?
     /// Initial password; generated when nil.
     public var password: String?
     /// Roles; only the command line (system actor) may give the three administrator roles.
     public var roles: Set<Role>
 
+    /// Creates the input; no person, a generated password and no roles unless given.
     public init(username: String, displayName: String, personID: String? = nil, password: String? = nil, roles: Set<Role> = []) {
         self.username = username
         self.displayName = displayName
@@ -29,7 +33,9 @@ public struct NewAccount: Sendable {
 
 /// A created account with the one-time display of its initial password.
 public struct CreatedAccount: Sendable {
+    /// The account as stored.
     public let user: User
+    /// The initial password, shown once; a generated one must be changed at first login.
     public let initialPassword: String
     /// At 绝密, the TOTP secret to enrol in an authenticator (otpauth URL).
     public let otpURL: String?
@@ -89,6 +95,7 @@ public struct AccountService: Sendable {
         return user.id
     }
 
+    /// Every account — for the 系统管理员 (accounts) and the 安全保密管理员 (roles).
     public func list(_ actor: Actor) async throws -> [User] {
         if !actor.isSystem && !SeparationOfDuties.allows(.manageAccounts, roles: actor.roles) {
             try SeparationOfDuties.authorize(.assignRoles, roles: actor.roles)

@@ -12,16 +12,23 @@ import Synchronization
 
 /// A session just opened: the raw token goes to the client once; only its hash is stored.
 public struct OpenedSession: Sendable {
+    /// The raw session or API token: handed to the client once and never stored.
     public let token: String
+    /// The anti-CSRF token a browser must send back with every state-changing request.
     public let csrfToken: String
+    /// The account now logged in, as it acts.
     public let actor: Actor
 }
 
 /// An authenticated request's session.
 public struct ActiveSession: Sendable {
+    /// Who is acting.
     public let actor: Actor
+    /// The session's anti-CSRF token, to check a request's token against.
     public let csrfToken: String
+    /// SHA-256 hex of the token — the stored session's key (used to end it at logout).
     public let tokenHash: String
+    /// The account must change its password (a generated or reset one) before doing anything else.
     public let mustChangePassword: Bool
 }
 

@@ -7,15 +7,21 @@ import Storage
 
 /// The three administrator accounts made on first run, with their one-time passwords.
 public struct BootstrapReport: Sendable {
+    /// One administrator account made on first run.
     public struct Account: Sendable {
+        /// The user name: `sysadmin`, `secadmin` or `auditor`.
         public let username: String
+        /// Its one administrator role: 系统管理员, 安全保密管理员 or 安全审计员.
         public let role: Role
         /// Shown once; nil when the password came from the environment.
         public let password: String?
+        /// R-DV-3: on a 绝密 system, the authenticator URL of the account's one-time codes; nil otherwise.
         public let otpURL: String?
     }
 
+    /// The migrations this run applied, by name; empty when the schema was already current.
     public let migrations: [String]
+    /// The administrators created; empty when the database already had accounts.
     public let accounts: [Account]
 }
 

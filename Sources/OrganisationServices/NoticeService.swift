@@ -8,14 +8,18 @@ import Storage
 
 /// Input for a new 涉密通知.
 public struct NewNotice: Sendable {
+    /// 标题 — at most 100 characters.
     public var title: String
+    /// 正文 — at most 20,000 characters.
     public var body: String
     /// The marking text, e.g. `机密★10年`.
     public var marking: String
+    /// 制发日期 as `YYYY-MM-DD`; the secrecy period counts from it.
     public var issuedOn: String
     /// Persons to put in the knowledge scope besides the author.
     public var scopePersonIDs: [String]
 
+    /// Creates the input; the author joins the knowledge scope whether listed or not.
     public init(title: String, body: String, marking: String, issuedOn: String, scopePersonIDs: [String]) {
         self.title = title
         self.body = body

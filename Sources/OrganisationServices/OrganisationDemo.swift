@@ -16,10 +16,15 @@ import Storage
 public enum OrganisationDemo {
     /// A demo login.
     public struct Login: Sendable {
+        /// The user name to log in with.
         public let username: String
+        /// The person's name (姓名).
         public let name: String
+        /// The account's roles.
         public let roles: [Role]
+        /// 涉密人员等级 — the person's clearance tier.
         public let tier: ClearanceTier
+        /// The name of the person's unit.
         public let unit: String
         /// R-DV-3: on a 绝密 system, the authenticator URL of the account's one-time codes.
         public let otpURL: String?

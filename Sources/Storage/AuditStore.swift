@@ -5,14 +5,22 @@ import SQLKit
 
 /// A filter for browsing the audit log.
 public struct AuditFilter: Sendable, Hashable {
+    /// Only entries by this user name, as recorded at the time (exact match); nil or empty for everyone.
     public var actor: String?
+    /// Only actions whose code starts with this, e.g. `user.` or `login`; nil or empty for all.
     public var action: String?
+    /// Only entries with this outcome; nil for any.
     public var outcome: AuditOutcome?
+    /// Earliest time, inclusive, in milliseconds since 1970; nil for no lower bound.
     public var fromMillis: Int64?
+    /// Latest time, exclusive, in milliseconds since 1970; nil for no upper bound.
     public var toMillis: Int64?
+    /// Page size: at most this many entries (100 by default).
     public var limit: Int
+    /// How many of the newest matching entries to skip (paging).
     public var offset: Int
 
+    /// Creates a filter; by default it matches everything and returns the first page of 100.
     public init(
         actor: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil, fromMillis: Int64? = nil,
         toMillis: Int64? = nil, limit: Int = 100, offset: Int = 0

@@ -15,6 +15,7 @@ public struct TodoItem: Sendable, Hashable, Codable {
     /// Overdue or urgent.
     public var urgent: Bool
 
+    /// Creates an item; no deadline and not urgent unless given.
     public init(title: String, detail: String, link: String, due: Day? = nil, urgent: Bool = false) {
         self.title = title
         self.detail = detail

@@ -8,20 +8,30 @@ import Storage
 
 /// Filters of the secret register.
 public struct SecretFilter: Sendable, Hashable {
+    /// Only secrets of this level.
     public var level: Level?
+    /// Only secrets in this status.
     public var status: SecretStatus?
+    /// Only the secrets of this unit (id); nil or empty for every unit.
     public var unitID: String?
+    /// Only secrets decided by this 定密责任人 (person id).
     public var officerPersonID: String?
+    /// Only secrets drafted by this 承办人 (person id).
     public var handlerPersonID: String?
+    /// Only this 定密依据: `catalogue`, `derived` or `unclear`.
     public var basisKind: String?
+    /// Only secrets in force whose period ends within this many days from today.
     public var expiringWithinDays: Int?
+    /// Only secrets derived from this source secret (id, R-CL-6).
     public var derivedFrom: String?
+    /// Only secrets whose title contains this text.
     public var search: String?
     /// R-DC-1: in force and not yet reviewed in this year.
     public var reviewDueYear: Int?
     /// R-DU-6 / R-CL-8: only secrets flagged for another look.
     public var needsReview: Bool?
 
+    /// Creates a filter; with every field nil it matches the whole register.
     public init(
         level: Level? = nil, status: SecretStatus? = nil, unitID: String? = nil, officerPersonID: String? = nil, handlerPersonID: String? = nil,
         basisKind: String? = nil,
@@ -43,10 +53,15 @@ public struct SecretFilter: Sendable, Hashable {
 
 /// A secret's history entry.
 public struct SecretEvent: Sendable, Hashable, Codable {
+    /// When, in milliseconds since 1970.
     public var at: Int64
+    /// The display name of whoever acted.
     public var actorName: String
+    /// What happened: `draft`, `submit`, `review`, `change`, `extend`, `widen`, `declassify` ….
     public var kind: String
+    /// One line in Chinese describing the step.
     public var summary: String
+    /// The secret's marking right after the step.
     public var marking: String
 }
 

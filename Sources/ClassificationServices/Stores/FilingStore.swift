@@ -24,6 +24,7 @@ public struct Filing: Sendable, Hashable, Codable {
         /// R-RP-2: the 定密工作统计 for a period.
         case statistics
 
+        /// The Chinese name of the kind of filing, as the queues show it.
         public var chinese: String {
             switch self {
             case .grant: "定密授权（授权机关备案）"
@@ -46,6 +47,7 @@ public struct Filing: Sendable, Hashable, Codable {
         /// 退回，附纠正意见 (R-CL-8)
         case returned
 
+        /// The Chinese name of the status, as the queues show it.
         public var chinese: String {
             switch self {
             case .filed: "待审查"
@@ -55,22 +57,31 @@ public struct Filing: Sendable, Hashable, Codable {
         }
     }
 
+    /// The filing's record id.
     public var id: String
+    /// What is filed.
     public var kind: Kind
     /// The filing unit.
     public var unitID: String
     /// The grant (or nothing) the filing is about.
     public var subjectID: String?
+    /// The secrecy administration (unit id) it is filed with.
     public var filedWithUnitID: String
+    /// The day it was filed.
     public var filedOn: Day
+    /// The display name of whoever filed it.
     public var filedBy: String
     /// One line for queues.
     public var summary: String
     /// The filed document itself, as text (what is printed).
     public var content: String
+    /// Where it stands: awaiting review, acknowledged or returned.
     public var status: Status
+    /// The administration's answer (its 纠正意见 when returned); nil until it replies.
     public var reply: String?
+    /// The display name of whoever replied; nil until then.
     public var repliedBy: String?
+    /// The day of the reply; nil until then.
     public var repliedOn: Day?
 }
 
@@ -80,6 +91,7 @@ public struct GrantApplication: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case pending, granted, refused
 
+        /// The Chinese name of the status, as the queues show it.
         public var chinese: String {
             switch self {
             case .pending: "待决定"
@@ -89,28 +101,47 @@ public struct GrantApplication: Sendable, Hashable, Codable {
         }
     }
 
+    /// The application's record id.
     public var id: String
+    /// The unit asking for authority (the would-be 被授权单位).
     public var applicantUnitID: String
+    /// 授权机关 — the unit asked to grant it.
     public var grantorUnitID: String
+    /// 定密权限 — the highest level asked for.
     public var cap: Level
+    /// 事项范围 — the matters the authority would cover.
     public var matterScope: String
+    /// First day of the term asked for.
     public var validFrom: Day
+    /// Last day of the term asked for (inclusive); after `validFrom`.
     public var validUntil: Day
+    /// 申请依据 — the provision the application rests on.
     public var basis: String
+    /// 申请理由 — why the unit needs the authority.
     public var reasons: String
+    /// The day of the application.
     public var appliedOn: Day
+    /// Pending, granted or refused.
     public var status: Status
+    /// The grantor's note on its decision; nil while pending.
     public var decisionNote: String?
+    /// The grant made on it; nil unless granted.
     public var grantID: String?
 }
 
 /// A catalogue item as it stood at one revision (R-AU-6).
 public struct CatalogueRevision: Sendable, Hashable, Codable {
+    /// The 一览表 item (id) revised.
     public var itemID: String
+    /// The revision number; 1 for the item as first added.
     public var revision: Int
+    /// The item as one line of the 一览表, as it read at this revision.
     public var content: String
+    /// Why it changed; `新增` for a new item.
     public var reason: String
+    /// The display name of whoever changed it.
     public var changedBy: String
+    /// The day of the change.
     public var changedOn: Day
 }
 

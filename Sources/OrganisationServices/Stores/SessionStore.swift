@@ -4,6 +4,7 @@ import Storage
 
 /// A web session or API token as stored. Only the SHA-256 of the token is kept.
 public struct SessionRecord: Sendable, Hashable {
+    /// How the token is used: a browser session or an API bearer token.
     public enum Kind: String, Sendable {
         /// Browser session (cookie).
         case web
@@ -11,12 +12,19 @@ public struct SessionRecord: Sendable, Hashable {
         case api
     }
 
+    /// SHA-256 hex of the token (the raw token is never stored).
     public var tokenHash: String
+    /// The account the session belongs to.
     public var userID: String
+    /// Browser session or API token.
     public var kind: Kind
+    /// The anti-CSRF token issued with the session.
     public var csrfToken: String
+    /// When it was opened, in milliseconds since 1970.
     public var createdAt: Int64
+    /// Its last use, in milliseconds since 1970; the idle timeout counts from here.
     public var lastSeenAt: Int64
+    /// When it ended (logout, idle timeout, lock, password reset), in milliseconds since 1970; nil while open.
     public var endedAt: Int64?
 }
 
