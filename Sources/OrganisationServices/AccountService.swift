@@ -85,7 +85,6 @@ public struct AccountService: Sendable {
         return CreatedAccount(user: user, initialPassword: password, otpURL: otpURL)
     }
 
-    /// Every account — for the 系统管理员 (accounts) and the 安全保密管理员 (roles).
     /// The ID of the account with this user name, for the operator's command line (`baomi user …`, run on the server
     /// itself); refuses an unknown name.
     public func userID(username: String) async throws -> String {

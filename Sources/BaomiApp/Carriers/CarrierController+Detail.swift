@@ -174,7 +174,8 @@ extension CarrierController {
             repairModes: Self.options(RepairMode.allCases, label: \.chinese, selected: nil),
             levels: Level.allCases.map { Option(value: $0.code, label: $0.chinese, selected: false) })
         return views.page(
-            "carriers/carrier", title: "载体 \(carrier.number)", session: context.session, path: "/carriers", content: model, flash: flash, error: error, status: status)
+            "carriers/carrier", title: "载体 \(carrier.number)", session: context.session, path: "/carriers", content: model, flash: flash, error: error,
+            status: status)
     }
 }
 

@@ -173,7 +173,8 @@ extension CarrierController {
                     name: safe.name, location: safe.location, level: safe.level.chinese, apart: safe.topSecretOnly,
                     count: held.filter { $0.safeID == safe.id && $0.status.isHeld }.count)
             }, levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: false) }, isClerk: isClerk(actor))
-        return views.page("carriers/carrier_safes", title: "保密柜（存放场所）", session: context.session, path: "/carriers", content: model, error: error, status: status)
+        return views.page(
+            "carriers/carrier_safes", title: "保密柜（存放场所）", session: context.session, path: "/carriers", content: model, error: error, status: status)
     }
 
     func importPage(_ context: AppRequestContext, report: CarrierImportReport?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -179,6 +179,8 @@ struct AuthorityController {
             persons: persons.filter { $0.unitID == unitID }.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）") },
             levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese) },
             reasons: RemovalReason.allCases.map { Option(value: $0.rawValue, label: $0.chinese) }, today: today.iso)
-        return views.page("classification/authority", title: "定密权管理", session: context.session, path: "/authority", content: model, flash: flash, error: error, status: status)
+        return views.page(
+            "classification/authority", title: "定密权管理", session: context.session, path: "/authority", content: model, flash: flash, error: error, status: status
+        )
     }
 }

@@ -182,6 +182,7 @@ extension SecretController {
             coUnits: secret.coUnitIDs.isEmpty ? nil : secret.coUnitIDs.compactMap { unitNames[$0] }.joined(separator: "、"),
             needsReview: secret.needsReview, canRecheck: secret.needsReview && amOfficer && secret.unitID == myUnit,
             canCorrect: secret.status == .inForce && subordinates.contains(secret.unitID) && (isStaff || amOfficer))
-        return views.page("classification/secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
+        return views.page(
+            "classification/secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
     }
 }

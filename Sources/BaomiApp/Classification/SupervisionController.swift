@@ -93,6 +93,7 @@ struct SupervisionController {
             },
             openFilings: overview.filings.filter { $0.status == .filed }.count)
         return views.page(
-            "classification/supervision", title: "下级单位定密工作", session: context.session, path: "/supervision", content: model, flash: flash, error: error, status: status)
+            "classification/supervision", title: "下级单位定密工作", session: context.session, path: "/supervision", content: model, flash: flash, error: error,
+            status: status)
     }
 }
