@@ -52,6 +52,23 @@ public enum KnowledgeScope {
 
 /// Joint secrets, temporary bodies, and correction by a superior (R-CL-5, R-CL-8).
 public enum Responsibility {
+    /// What a superior's correction asks for: the classification revoked, or a new level and period.
+    public struct Correction: Sendable, Hashable {
+        /// Whether the classification is revoked.
+        public var revoke: Bool
+        /// The corrected level (nil when revoking).
+        public var level: Level?
+        /// The corrected period (nil when revoking or when the level alone changes to one without a period).
+        public var period: SecrecyPeriod?
+    }
+
+    /// R-CL-8: a correction either revokes the classification or gives the corrected level and period; one of the two
+    /// must be asked for.
+    public static func correction(revoke: Bool, marking: Marking?) throws -> Correction {
+        if !revoke, marking == nil { throw Refusal.invalid("marking", "请填写纠正后的密级和期限，或选择撤销定密", rule: "R-CL-8") }
+        return Correction(revoke: revoke, level: revoke ? nil : marking?.level, period: revoke ? nil : marking?.period)
+    }
+
     /// R-CL-5: a secret produced jointly is classified by the lead unit together with the co-units; those co-units
     /// are recorded on the secret.
     public static func joint(_ secret: SecretMatter, coUnitIDs: [String]) -> SecretMatter {

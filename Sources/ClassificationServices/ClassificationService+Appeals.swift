@@ -21,15 +21,12 @@ extension ClassificationService {
         let day = today
         try await s.attempt(actor, "objection.appealObjection", target: "objection", id: objectionID) { db in
             guard
-                let row = try await db.raw("SELECT secret_id, raised_by_person_id, status, appeal_level FROM objections WHERE id = \(bind: objectionID)")
-                    .first()
+                let row = try await db.raw("SELECT appeal_level FROM objections WHERE id = \(bind: objectionID)").first(),
+                let (secretID, state) = try await objectionState(objectionID, on: db)
             else { throw Refusal.notFound }
-            guard let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db) else { throw Refusal.notFound }
-            guard try row.decode(column: "raised_by_person_id", as: String.self) == me.id else {
-                throw Refusal(code: "classification.not_objector", ruleID: "R-CL-7", message: "只有提出异议的人可以申请保密行政管理部门确定", kind: .forbidden)
-            }
-            let status = try row.decode(column: "status", as: String.self)
-            guard status == "pending" || status == "decided" else { throw ClassificationError.wrongStatus(current: "已申请确定", operation: "申请确定") }
+            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            try await authorize(.appeal, me, actor, on: secret, objection: state, on: db)
+            let status = state.status
             let level = AdministrationLevel(rawValue: try row.decode(column: "appeal_level", as: String.self)) ?? .provincial
             guard let adminID = try await administration(at: level, above: secret.unitID, on: db) else {
                 throw Refusal.invalid("unit", "未找到应受理的\(level.chinese)保密行政管理部门", rule: "R-CL-7")
@@ -54,15 +51,12 @@ extension ClassificationService {
         let s = services
         let day = today
         try await s.attempt(actor, "objection.decideAppeal", target: "objection", id: objectionID) { db in
-            guard let row = try await db.raw("SELECT secret_id, status, appeal_unit_id FROM objections WHERE id = \(bind: objectionID)").first(),
-                let appealUnit = try row.decode(column: "appeal_unit_id", as: String?.self), try await isStaff(actor, of: appealUnit, on: db),
-                let secret = try await visibleSecret(actor, try row.decode(column: "secret_id", as: String.self), on: db)
-            else { throw Refusal.notFound }
-            guard try row.decode(column: "status", as: String.self) == "appealed" else {
-                throw ClassificationError.wrongStatus(current: "已确定", operation: "确定异议")
-            }
-            guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
             let me = try person(actor)
+            guard let (secretID, state) = try await objectionState(objectionID, on: db),
+                let secret = try await visibleSecret(actor, secretID, on: db)
+            else { throw Refusal.notFound }
+            try await authorize(.decideAppeal, me, actor, on: secret, objection: state, on: db)
+            guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
             try await db.raw(
                 """
                 UPDATE objections SET status = 'decided', decision = \(bind: "保密行政管理部门确定：" + decision), decided_by = \(bind: me.id),
@@ -94,17 +88,7 @@ extension ClassificationService {
         try level?.checkWithin(system: services.systemLevel, field: "marking")
         return try await services.attempt(actor, "secret.correct", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            let subordinates = Set(try await OrganisationReads.subtree(of: me.unitID, on: db)).subtracting([me.unitID])
-            guard me.unitID != secret.unitID, Responsibility.mayCorrect(actingUnitID: me.unitID, secretUnitID: secret.unitID, subordinates: subordinates)
-            else {
-                throw Refusal(
-                    code: "classification.not_superior", ruleID: "R-CL-8", message: "只有上级机关、单位或保密行政管理部门可以纠正；本单位的错误通过变更或解密程序纠正",
-                    kind: .forbidden)
-            }
-            let isAdministration = try await isStaff(actor, of: me.unitID, on: db)
-            if !isAdministration {
-                _ = try await requireOfficer(me, of: me.unitID, rule: "R-CL-8", message: "纠正下级定密须由上级机关在任的定密责任人作出", on: db)
-            }
+            try await authorize(.correct, me, actor, on: secret, on: db)
             guard let actingUnit = try await OrganisationReads.unit(id: me.unitID, on: db) else { throw Refusal.notFound }
             var next: SecretMatter
             if revoke {
@@ -130,8 +114,7 @@ extension ClassificationService {
         let me = try person(actor)
         try await services.attempt(actor, "secret.clearReviewFlag", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard secret.needsReview else { throw ClassificationError.wrongStatus(current: "无需复核", operation: "复核") }
-            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-DU-6", message: "复核由本单位定密责任人进行", on: db)
+            try await authorize(.recheck, me, actor, on: secret, on: db)
             guard !note.isBlank else { throw ClassificationError.reasonRequired(field: "note") }
             var next = secret
             next.needsReview = false

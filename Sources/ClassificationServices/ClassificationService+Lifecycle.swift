@@ -82,7 +82,7 @@ extension ClassificationService {
         let day = today
         return try await services.attempt(actor, "secret.submit", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard secret.handlerPersonID == me.id else { throw Refusal(code: "classification.not_handler", message: "只有承办人可以提交审核", kind: .forbidden) }
+            try await authorize(.submit, me, actor, on: secret, on: db)
             let officers = try await AuthorityStore.officers(personID: officerPersonID, on: db)
             guard officers.contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) }) else {
                 throw Refusal.invalid("officer_person_id", "所选人员不是本单位在任的定密责任人", rule: "R-AU-5")
@@ -104,14 +104,19 @@ extension ClassificationService {
         if case .amend(let level, _, _, _) = decision { try level.checkWithin(system: services.systemLevel, field: "marking") }
         return try await services.attempt(actor, "secret.review", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            let action: SecretAction =
+                switch decision {
+                case .approve: .approve
+                case .amend: .amend
+                case .reject: .reject
+                }
+            let viewer = try await viewer(me, actor, for: secret, on: db)
+            try SecretActions.check(action, on: secret, by: viewer, today: day)
             let decidingUnit = secret.status == .referredUp ? me.unitID : secret.unitID
-            let officer = try await requireOfficer(me, of: decidingUnit, on: db)
-            let ownCap = try await AuthorityStore.ownCap(unitID: decidingUnit, on: db)
-            let grants = try await AuthorityStore.grants(involving: [decidingUnit], on: db)
-            var allowance = PeriodAllowance.standard
-            if case .catalogue(let id) = secret.basis, let item = try await AuthorityStore.item(id: id, on: db) { allowance = item.allowance }
+            guard let officer = viewer.officerOf[decidingUnit] else { throw Refusal.notFound }
             let next = try Review.decide(
-                secret, decision: decision, officer: officer, ownCap: ownCap, grants: grants, on: day, allowance: allowance, decidingUnitID: decidingUnit)
+                secret, decision: decision, officer: officer, ownCap: viewer.decidingUnitCap, grants: viewer.decidingUnitGrants, on: day,
+                allowance: viewer.allowance, decidingUnitID: decidingUnit)
             let summary: String =
                 switch decision {
                 case .approve: "定密责任人审核同意：\(next.marking.render())"
@@ -125,10 +130,11 @@ extension ClassificationService {
 
     /// R-AU-1: protective measures taken, the matter goes to the superior unit, whose officers in office join the scope.
     public func referUp(_ actor: Actor, secretID: String) async throws -> SecretMatter {
-        _ = try person(actor)
+        let me = try person(actor)
         let day = today
         return try await services.attempt(actor, "secret.referUp", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            try await authorize(.refer, me, actor, on: secret, on: db)
             guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db), let parent = unit.parentID else {
                 throw Refusal.invalid("unit", "本单位没有登记上级机关，无法报送")
             }
@@ -148,7 +154,9 @@ extension ClassificationService {
         try request.level?.checkWithin(system: services.systemLevel, field: "marking")
         return try await services.attempt(actor, "secret.change", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            let officer = try await requireOfficer(me, of: secret.unitID, on: db)
+            let viewer = try await viewer(me, actor, for: secret, on: db)
+            try SecretActions.check(.change, on: secret, by: viewer, today: day)
+            guard let officer = viewer.officerOf[secret.unitID] else { throw Refusal.notFound }
             var limit: Int?
             if case .catalogue(let id) = secret.basis { limit = try await AuthorityStore.item(id: id, on: db)?.allowance.maxYears }
             let outcome = try Changes.change(
@@ -178,7 +186,7 @@ extension ClassificationService {
         let day = today
         return try await services.attempt(actor, "secret.declassify", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            _ = try await requireOfficer(me, of: secret.unitID, on: db)
+            try await authorize(.declassify, me, actor, on: secret, on: db)
             let outcome = try Declassification.declassify(secret, kind: kind, on: day, reason: reason, centralApproval: centralApproval)
             try await persist(actor, outcome.secret, before: secret, kind: "declassify", summary: "\(kind.chinese)：\(reason)", reason: "解密", on: db)
             try await declassifyDescendants(of: secretID, actor: actor, on: db)

@@ -34,7 +34,7 @@ extension ClassificationService {
         let day = today
         return try await s.attempt(actor, "secret.raiseObjection", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard secret.status == .inForce else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "提出异议") }
+            try await authorize(.object, me, actor, on: secret, on: db)
             let objection = Objection(secretID: secretID, raisedBy: me.id, claimedLevel: claimedLevel, claimedPeriod: claimedPeriod, reason: reason)
             try Objections.check(objection, against: secret)
             guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db) else { throw Refusal.notFound }
@@ -64,13 +64,9 @@ extension ClassificationService {
         let s = services
         let day = today
         try await s.attempt(actor, "objection.decideObjection", target: "objection", id: objectionID) { db in
-            guard let row = try await db.raw("SELECT secret_id, status FROM objections WHERE id = \(bind: objectionID)").first() else { throw Refusal.notFound }
-            let secretID = try row.decode(column: "secret_id", as: String.self)
+            guard let (secretID, state) = try await objectionState(objectionID, on: db) else { throw Refusal.notFound }
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard try row.decode(column: "status", as: String.self) == "pending" else {
-                throw ClassificationError.wrongStatus(current: "已答复", operation: "答复异议")
-            }
-            _ = try await requireOfficer(me, of: secret.unitID, rule: "R-CL-7", message: "异议由原定密单位的定密责任人答复", on: db)
+            try await authorize(.answer, me, actor, on: secret, objection: state, on: db)
             guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
             try await db.raw(
                 """

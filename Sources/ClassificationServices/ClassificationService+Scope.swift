@@ -31,6 +31,7 @@ extension ClassificationService {
         let day = today
         return try await s.attempt(actor, "secret.widenScope", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
+            try await authorize(.widen, me, actor, on: secret, on: db)
             guard let target = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.invalid("person_id", "所选人员不存在") }
             guard target.tier.covers(.stateSecret(secret.level)) else {
                 throw Refusal(

@@ -17,7 +17,7 @@ extension ClassificationService {
         let calendar = try await services.calendar.current()
         return try await services.attempt(actor, "secret.reportUnclear", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard secret.handlerPersonID == me.id else { throw Refusal(code: "classification.not_handler", message: "只有承办人可以报送", kind: .forbidden) }
+            try await authorize(.report, me, actor, on: secret, on: db)
             guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db) else { throw Refusal.notFound }
             let level = UnclearMatters.route(level: secret.level, drafterKind: unit.kind)
             guard let adminID = try await administration(at: level, above: unit.id, on: db) else {
@@ -39,14 +39,11 @@ extension ClassificationService {
     /// R-CL-3: the administration decides a reported unclear matter: classify (at a level and period) or not.
     public func decideUnclear(_ actor: Actor, secretID: String, marking: Marking?, reason: String) async throws -> SecretMatter {
         let me = try person(actor)
-        try requireRole(actor, [.administrationStaff], "确定不明确事项")
         let day = today
         return try await services.attempt(actor, "secret.decideUnclear", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            guard secret.status == .unclearReported else { throw ClassificationError.wrongStatus(current: secret.status.chinese, operation: "确定不明确事项") }
-            guard let admin = try await OrganisationReads.unit(id: me.unitID, on: db), admin.kind.isAdministration else {
-                throw Refusal(code: "classification.not_administration", message: "只有保密行政管理部门可以确定不明确事项", kind: .forbidden)
-            }
+            try await authorize(.decide, me, actor, on: secret, on: db)
+            guard let admin = try await OrganisationReads.unit(id: me.unitID, on: db) else { throw Refusal.notFound }
             var next = secret
             next.officerPersonID = me.id
             if let marking {

@@ -126,12 +126,11 @@ extension APIController {
         }
         api.post("secrets/:id/correct") { request, context in
             let b = try await decodeJSON(CorrectBody.self, request)
-            let revoke = b.revoke ?? false
-            let marking = try b.marking.flatMap { $0.isEmpty ? nil : try Marking.parse($0) }
-            if !revoke, marking == nil { throw Refusal.invalid("marking", "请填写纠正后的密级和期限，或选择撤销定密", rule: "R-CL-8") }
+            let correction = try Responsibility.correction(
+                revoke: b.revoke ?? false, marking: try b.marking.flatMap { $0.isEmpty ? nil : try Marking.parse($0) })
             let s = try await c.correct(
-                try context.actor(), secretID: context.parameters.require("id"), level: marking?.level, period: marking?.period, revoke: revoke,
-                reason: b.reason)
+                try context.actor(), secretID: context.parameters.require("id"), level: correction.level, period: correction.period,
+                revoke: correction.revoke, reason: b.reason)
             return JSON.response(SecretDTO(s, full: true))
         }
         api.post("secrets/:id/recheck") { request, context in

@@ -18,6 +18,12 @@ struct NavItem: Sendable {
     let active: Bool
 }
 
+/// A group of an area's menu: its registers, its books or its tasks.
+struct NavGroup: Sendable {
+    let title: String
+    let items: [NavItem]
+}
+
 /// What the layout shows about the logged-in user.
 struct UserBadge: Sendable {
     let displayName: String
@@ -30,6 +36,10 @@ struct UserBadge: Sendable {
 struct Page<Content: Sendable>: Sendable {
     let title: String
     let nav: [NavItem]
+    /// The open area's menu, grouped (empty outside an area).
+    let subnav: [NavGroup]
+    /// Whether the open area has a menu.
+    let hasSubnav: Bool
     let user: UserBadge?
     let csrf: String
     let flash: String?
@@ -62,10 +72,11 @@ public struct Views: Sendable {
         _ template: String, title: String, session: ActiveSession?, path: String, content: C, flash: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        html(
+        let menu = Navigation.menu(for: session?.actor, path: path)
+        return html(
             template,
             Page(
-                title: title, nav: Navigation.items(for: session?.actor, path: path), user: session.map(Self.badge),
+                title: title, nav: Navigation.items(for: session?.actor, path: path), subnav: menu, hasSubnav: !menu.isEmpty, user: session.map(Self.badge),
                 csrf: session?.csrfToken ?? "", flash: flash, error: error, content: content),
             status: status)
     }
@@ -92,15 +103,8 @@ enum Navigation {
         let isBusiness = !roles.contains(where: \.isAdministrator) && actor.person != nil
         if isBusiness {
             items.append(("定密管理", "/secrets"))
-            if !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]) {
-                items.append(("定密权管理", "/authority"))
-            }
-            if roles.contains(.administrationStaff) {
-                items.append(("下级单位定密工作", "/supervision"))
-            }
             items.append(("载体管理", "/carriers"))
             items.append(("涉密通知", "/notices"))
-            items.append(("标志检查", "/markings"))
         }
         if SeparationOfDuties.allows(.manageAccounts, roles: roles) {
             items.append(("账号管理", "/admin/users"))
@@ -113,6 +117,55 @@ enum Navigation {
             items.append(("审计日志", "/audit"))
         }
         items.append(("工作日历", "/calendar"))
-        return items.map { NavItem(title: $0.0, href: $0.1, active: $0.1 == "/" ? path == "/" : path.hasPrefix($0.1)) }
+        return items.map { item in
+            let area = areas.first { $0.home == item.1 }
+            let active = item.1 == "/" ? path == "/" : (area?.paths ?? [item.1]).contains { path.hasPrefix($0) }
+            return NavItem(title: item.0, href: item.1, active: active)
+        }
+    }
+
+    /// The areas with a menu: the tab's link, and every path whose pages belong to the area.
+    static let areas: [(home: String, paths: [String])] = [
+        ("/secrets", ["/secrets", "/authority", "/supervision", "/statistics", "/markings"]),
+        ("/carriers", ["/carriers"]),
+    ]
+
+    /// The open area's menu: its registers, tasks and books, grouped, each shown only to the roles that may use it.
+    static func menu(for actor: Actor?, path: String) -> [NavGroup] {
+        guard let actor, actor.person != nil, !actor.roles.contains(where: \.isAdministrator) else { return [] }
+        let roles = actor.roles
+        func group(_ title: String, _ entries: [(String, String, Bool)]) -> NavGroup? {
+            let items = entries.filter(\.2).map { NavItem(title: $0.0, href: $0.1, active: path == $0.1.split(separator: "?").first.map(String.init)) }
+            return items.isEmpty ? nil : NavGroup(title: title, items: items)
+        }
+        if ["/secrets", "/authority", "/supervision", "/statistics", "/markings"].contains(where: { path.hasPrefix($0) }) {
+            return [
+                group("登记", [("国家秘密事项", "/secrets", true), ("拟定定密", "/secrets/new", true)]),
+                group(
+                    "定密权", [("定密权与定密责任人", "/authority", !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]))]),
+                group("统计与监管", [("定密统计", "/statistics", true), ("下级单位定密工作", "/supervision", roles.contains(.administrationStaff))]),
+                group("工具", [("标志检查", "/markings", true)]),
+            ].compactMap { $0 }
+        }
+        if path.hasPrefix("/carriers") {
+            let clerk = !roles.isDisjoint(with: [.secrecyClerk, .secrecyOffice])
+            return [
+                group(
+                    "登记",
+                    [
+                        ("载体台账", "/carriers", true), ("收文登记", "/carriers/new?mode=receive", clerk), ("制作登记", "/carriers/new?mode=produce", clerk),
+                        ("导入纸质台账", "/carriers/import", clerk),
+                    ]),
+                group("检查", [("清点与清退", "/carriers/checks", clerk), ("交叉核查", "/carriers/findings", clerk)]),
+                group("保管", [("保密柜", "/carriers/safes", true), ("个人台账", "/carriers/ledger", true)]),
+                group(
+                    "登记簿",
+                    [
+                        ("收文登记簿", "/carriers/books/receipt", true), ("发文登记簿", "/carriers/books/dispatch", true), ("复印登记", "/carriers/books/copy", true),
+                        ("销毁清单", "/carriers/books/destruction", true),
+                    ]),
+            ].compactMap { $0 }
+        }
+        return []
     }
 }

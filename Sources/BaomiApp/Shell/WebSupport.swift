@@ -42,6 +42,15 @@ func actionRoute(
     perform: @escaping @Sendable (AppRequestContext, FormData, Organisation.Actor, String) async throws -> Response,
     refused: @escaping @Sendable (AppRequestContext, String, any DomainError) async throws -> Response
 ) {
+    actionRoute(router, path, param: param, shown: shown, perform: perform, refusedForm: { context, id, _, error in try await refused(context, id, error) })
+}
+
+/// The same, for an action whose form page needs what was sent to show the refusal (`refusedForm` gets the form).
+func actionRoute(
+    _ router: Router<AppRequestContext>, _ path: String, param: String, shown: Set<FailureKind>,
+    perform: @escaping @Sendable (AppRequestContext, FormData, Organisation.Actor, String) async throws -> Response,
+    refusedForm: @escaping @Sendable (AppRequestContext, String, FormData, any DomainError) async throws -> Response
+) {
     router.post(RouterPath(path)) { request, context in
         let id = try context.parameters.require(param)
         let form = try await csrfForm(request, context)
@@ -49,9 +58,15 @@ func actionRoute(
         do {
             return try await perform(context, form, actor, id)
         } catch let error as any DomainError where shown.contains(error.kind) {
-            return try await refused(context, id, error)
+            return try await refusedForm(context, id, form, error)
         }
     }
+}
+
+/// One action the viewer may take, as a record's action bar shows it: the label, where its focused form is, and the
+/// regulation it follows in a 保密员's words (never a rule ID). The bar lists only what the area's domain allows now.
+struct ActionLink: Sendable {
+    let action: String, href: String, label: String, regulation: String
 }
 
 /// Session cookies: HttpOnly, SameSite=Strict, Secure when configured (R-SY-4).
