@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "Audit",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Kernel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(

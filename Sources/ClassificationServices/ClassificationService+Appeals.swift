@@ -28,9 +28,8 @@ extension ClassificationService {
             try await authorize(.appeal, me, actor, on: secret, objection: state, on: db)
             let status = state.status
             let level = AdministrationLevel(rawValue: try row.decode(column: "appeal_level", as: String.self)) ?? .provincial
-            guard let adminID = try await administration(at: level, above: secret.unitID, on: db) else {
-                throw Refusal.invalid("unit", "未找到应受理的\(level.chinese)保密行政管理部门", rule: "R-CL-7")
-            }
+            let adminID = try ClassificationChecks.administration(
+                try await administration(at: level, above: secret.unitID, on: db), level: level, rule: "R-CL-7")
             try await db.raw(
                 """
                 UPDATE objections SET status = 'appealed', appeal_unit_id = \(bind: adminID), appealed_on = \(bind: day.iso) WHERE id = \(bind: objectionID)

@@ -27,9 +27,8 @@ extension ClassificationService {
         guard validUntil > validFrom else { throw ClassificationError.grantIncomplete(field: "valid_until", what: "申请的授权期限（止日应晚于起日）") }
         return try await s.attempt(actor, "unit.applyForGrant", target: "unit", id: applicantUnitID) { db in
             try requireActingFor(actor, unitID: applicantUnitID)
-            guard grantorUnitID != applicantUnitID, try await OrganisationReads.unit(id: grantorUnitID, on: db) != nil else {
-                throw Refusal.invalid("grantor_unit_id", "请选择作出授权的上级机关或保密行政管理部门", rule: "R-AU-2")
-            }
+            try ClassificationChecks.grantor(
+                grantorUnitID, exists: try await OrganisationReads.unit(id: grantorUnitID, on: db) != nil, applicantUnitID: applicantUnitID)
             let application = GrantApplication(
                 id: IDs.make(), applicantUnitID: applicantUnitID, grantorUnitID: grantorUnitID, cap: cap, matterScope: matterScope, validFrom: validFrom,
                 validUntil: validUntil, basis: basis, reasons: reasons, appliedOn: day, status: .pending)

@@ -200,9 +200,7 @@ extension ClassificationService {
             var item = input
             if let existing {
                 guard existing.unitID == input.unitID else { throw Refusal.notFound }
-                guard !reason.isBlank else {
-                    throw Refusal.invalid("reason", "修订一览表条目须说明修订理由（如保密事项范围调整）", rule: "R-AU-6")
-                }
+                try ClassificationChecks.revisionReason(reason)
                 item = try CatalogueRules.revise(existing, with: input)
             } else {
                 item.id = IDs.make()

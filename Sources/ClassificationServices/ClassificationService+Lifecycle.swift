@@ -50,8 +50,7 @@ extension ClassificationService {
             var source: SecretMatter?
             switch request.basis {
             case .catalogue(let id):
-                item = try await AuthorityStore.item(id: id, on: db)
-                guard item?.unitID == me.unitID else { throw Refusal.invalid("catalogue_item_id", "所选一览表条目不存在或不属于本单位", rule: "R-AU-6") }
+                item = try ClassificationChecks.catalogueItem(try await AuthorityStore.item(id: id, on: db), of: me.unitID)
             case .derived(let id, _):
                 // R-KS-4: a source the drafter may not see does not exist for them.
                 source = try await visibleSecret(actor, id, on: db)
@@ -67,9 +66,7 @@ extension ClassificationService {
                 secretPoints: request.secretPoints, questions: request.questions)
             var secret = try Drafting.draft(
                 input, id: IDs.make(), unitID: me.unitID, handlerPersonID: me.id, handlerTier: me.tier, on: day, catalogueItem: item, source: source)
-            for unitID in request.coUnitIDs where try await OrganisationReads.unit(id: unitID, on: db) == nil {
-                throw Refusal.invalid("co_unit_ids", "联合定密的协办单位不存在", rule: "R-CL-5")
-            }
+            try ClassificationChecks.coUnits(request.coUnitIDs, existing: Set(try await OrganisationReads.units(on: db).map(\.id)))
             secret = Responsibility.joint(secret, coUnitIDs: Array(Set(request.coUnitIDs)).sorted())
             try await persist(actor, secret, before: nil, kind: "draft", summary: "承办人拟定：\(request.basis.chinese)", reason: "拟定时确定", on: db)
             return secret
@@ -83,10 +80,7 @@ extension ClassificationService {
         return try await services.attempt(actor, "secret.submit", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             try await authorize(.submit, me, actor, on: secret, on: db)
-            let officers = try await AuthorityStore.officers(personID: officerPersonID, on: db)
-            guard officers.contains(where: { $0.unitID == secret.unitID && $0.isInOffice(on: day) }) else {
-                throw Refusal.invalid("officer_person_id", "所选人员不是本单位在任的定密责任人", rule: "R-AU-5")
-            }
+            try ClassificationChecks.reviewer(try await AuthorityStore.officers(personID: officerPersonID, on: db), unitID: secret.unitID, on: day)
             let officerTier = try await OrganisationReads.person(id: officerPersonID, on: db)?.tier ?? .none
             try OfficerRules.checkCanReceive(officerTier: officerTier, level: secret.level)
             var next = try Review.submit(secret)

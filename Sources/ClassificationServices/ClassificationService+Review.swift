@@ -14,8 +14,7 @@ extension ClassificationService {
         let me = try person(actor)
         let s = services
         let day = today
-        let results = ["继续保密", "需要变更", "需要解密"]
-        guard results.contains(result) else { throw Refusal.invalid("result", "审查结论应为：\(results.joined(separator: "、"))", rule: "R-DC-1") }
+        _ = try ClassificationChecks.annualReviewResult(result)
         try await s.attempt(actor, "secret.recordAnnualReview", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             try await authorize(.annualReview, me, actor, on: secret, on: db)

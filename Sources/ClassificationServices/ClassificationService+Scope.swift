@@ -33,11 +33,7 @@ extension ClassificationService {
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             try await authorize(.widen, me, actor, on: secret, on: db)
             guard let target = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.invalid("person_id", "所选人员不存在") }
-            guard target.tier.covers(.stateSecret(secret.level)) else {
-                throw Refusal(
-                    code: "classification.scope_above_clearance", ruleID: "R-KS-4", field: "person_id",
-                    message: "\(target.name)的涉密等级（\(target.tier.chinese)）不足以知悉\(secret.level.chinese)级事项", kind: .validation)
-            }
+            try ClassificationChecks.clearance(of: target.name, tier: target.tier, covers: secret.level)
             let approval: WideningApproval? =
                 if let reference = consentReference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
                     .originatorConsent(reference: reference)

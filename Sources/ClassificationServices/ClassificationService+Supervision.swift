@@ -54,10 +54,7 @@ extension ClassificationService {
 
     /// The administration a unit files its own documents with (its same-level administration), or a refusal.
     func filingTarget(of unitID: String, rule: String, on db: any SQLDatabase) async throws -> String {
-        guard let target = try await nearestAdministration(above: unitID, on: db) else {
-            throw Refusal.invalid("unit", "未找到本单位的同级保密行政管理部门（请系统管理员完善单位隶属关系）", rule: rule)
-        }
-        return target
+        try ClassificationChecks.administration(try await nearestAdministration(above: unitID, on: db), level: nil, rule: rule)
     }
 
     /// R-AU-5 (DM 15): files the unit's current roster of 定密责任人 with its same-level administration.
@@ -67,7 +64,7 @@ extension ClassificationService {
             try requireActingFor(actor, unitID: unitID)
             guard let unit = try await OrganisationReads.unit(id: unitID, on: db) else { throw Refusal.notFound }
             let officers = try await AuthorityStore.officers(unitID: unitID, on: db).filter { $0.isInOffice(on: day) }
-            guard !officers.isEmpty else { throw Refusal.invalid("officers", "本单位尚无在任的定密责任人，无需报备空名单", rule: "R-AU-5") }
+            try ClassificationChecks.roster(officers)
             var lines = ["单位：\(unit.name)", "报备日期：\(day.chinese)"]
             for o in officers {
                 let name = try await OrganisationReads.person(id: o.personID, on: db)?.name ?? ""
@@ -87,7 +84,7 @@ extension ClassificationService {
             try requireActingFor(actor, unitID: unitID)
             guard let unit = try await OrganisationReads.unit(id: unitID, on: db) else { throw Refusal.notFound }
             let items = try await AuthorityStore.catalogue(unitID: unitID, on: db)
-            guard !items.isEmpty else { throw Refusal.invalid("catalogue", "一览表尚无条目", rule: "R-AU-6") }
+            try ClassificationChecks.catalogue(items)
             let lines = ["单位：\(unit.name)", "报备日期：\(day.chinese)"] + items.map { "\(Self.catalogueLine($0))｜第\($0.revision)版" }
             try await file(
                 actor, kind: .catalogue, unitID: unitID, subjectID: nil, filedWith: try await filingTarget(of: unitID, rule: "R-AU-6", on: db),
@@ -155,9 +152,7 @@ extension ClassificationService {
                 throw Refusal.notFound
             }
             guard filing.status == .filed else { throw ClassificationError.wrongStatus(current: filing.status.chinese, operation: "审查备案") }
-            if !accept, reply.isBlank {
-                throw Refusal.invalid("reply", "退回备案须写明纠正意见", rule: "R-CL-8")
-            }
+            try ClassificationChecks.filingReply(accept: accept, reply: reply)
             let status: Filing.Status = accept ? .acknowledged : .returned
             try await FilingStore.reply(id: filingID, status: status, reply: reply, by: actor.displayName, on: day, on: db)
             try await AuditStore.append(s.record(actor, "filing.\(status.rawValue)", target: "filing", id: filingID), on: db)

@@ -20,9 +20,7 @@ extension ClassificationService {
             try await authorize(.report, me, actor, on: secret, on: db)
             guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db) else { throw Refusal.notFound }
             let level = UnclearMatters.route(level: secret.level, drafterKind: unit.kind)
-            guard let adminID = try await administration(at: level, above: unit.id, on: db) else {
-                throw Refusal.invalid("unit", "未找到应报送的\(level.chinese)保密行政管理部门（请系统管理员完善单位隶属关系）", rule: "R-CL-3")
-            }
+            let adminID = try ClassificationChecks.administration(try await administration(at: level, above: unit.id, on: db), level: level, rule: "R-CL-3")
             var next = try UnclearMatters.report(secret)
             let staff = try await OrganisationReads.persons(unitIDs: [adminID], on: db)
             for person in staff { next.scope.insert(person.id) }

@@ -48,11 +48,7 @@ public struct NoticeService: Sendable {
         try marking.validate(issueDate: issuedOn)
         try marking.level.checkWithin(system: s.systemLevel, field: "marking")
         let sensitivity = Sensitivity.stateSecret(marking.level)
-        guard viewer.tier.covers(sensitivity) else {
-            throw Refusal(
-                code: "notice.above_clearance", ruleID: "R-KS-4", field: "marking",
-                message: "密级超出本人涉密等级（\(viewer.tier.chinese)），不能起草", kind: .validation)
-        }
+        try NoticeRules.checkDrafter(tier: viewer.tier, level: marking.level)
         let notice = ClassifiedNotice(
             id: IDs.make(), unitID: author.unitID, title: title, body: body, sensitivity: sensitivity,
             marking: marking.render(), issuedOn: issuedOn, authorPersonID: author.id, createdAt: s.nowMillis)

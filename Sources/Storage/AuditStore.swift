@@ -137,5 +137,6 @@ public enum AuditStore {
 }
 
 extension Refusal {
-    package static let auditHeadMissing = Refusal(code: "audit.head_missing", ruleID: "R-SY-3", message: "审计日志链头缺失，数据库可能被篡改", kind: .conflict)
+    /// R-SY-3: the chain's head row is gone while entries exist — the database may have been tampered with.
+    package static var auditHeadMissing: Refusal { AuditIntegrity.headMissing }
 }

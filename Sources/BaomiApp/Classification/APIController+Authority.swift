@@ -103,7 +103,7 @@ extension APIController {
         api.post("authority/:unit/catalogue") { request, context in
             let b = try await decodeJSON(ItemBody.self, request)
             let marking = try Marking.parse(b.marking)
-            guard let period = marking.period else { throw Refusal.invalid("marking", "一览表条目须写明保密期限", rule: "R-AU-6") }
+            let period = try ClassificationChecks.cataloguePeriod(marking)
             let item = try await c.saveCatalogueItem(
                 try context.actor(),
                 CatalogueItem(

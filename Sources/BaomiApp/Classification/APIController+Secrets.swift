@@ -86,13 +86,7 @@ extension APIController {
         }
         api.post("secrets") { request, context in
             let b = try await decodeJSON(DraftBody.self, request)
-            let basis: ClassificationBasis =
-                switch b.basis {
-                case "catalogue": .catalogue(itemID: b.catalogueItemId ?? "")
-                case "derived": .derived(sourceID: b.sourceId ?? "", ground: DerivationGround(rawValue: b.ground ?? "") ?? .identical)
-                case "unclear": .unclear
-                default: throw Refusal.invalid("basis", "basis 应为 catalogue、derived 或 unclear", rule: "R-CL-1")
-                }
+            let basis = try ClassificationChecks.basis(b.basis, itemID: b.catalogueItemId, sourceID: b.sourceId, ground: b.ground)
             let q = b.questions ?? [:]
             var draft = DraftRequest(
                 title: b.title, basis: basis, marking: b.marking ?? "", scope: b.scopePersonIds ?? [], secretPoints: b.secretPoints,
@@ -128,7 +122,7 @@ extension APIController {
                 let marking = try Marking.parse(b.marking ?? "")
                 let current = try await services.classification.detail(actor, id: id).secret
                 decision = .amend(level: marking.level, period: marking.period, scope: current.scope, reason: b.reason ?? "")
-            default: throw Refusal.invalid("decision", "decision 应为 approve、amend 或 reject", rule: "R-CL-1")
+            default: throw ClassificationChecks.unknownDecision(b.decision)
             }
             return JSON.response(SecretDTO(try await services.classification.review(actor, secretID: id, decision: decision), full: true))
         }

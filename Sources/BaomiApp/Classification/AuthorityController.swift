@@ -73,7 +73,7 @@ struct AuthorityController {
         }
         let c = services.classification
         step("officer") { form, actor, unitID in
-            guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择定密权限", rule: "R-AU-5") }
+            let cap = try ClassificationChecks.cap(form["cap"], what: "定密权限", rule: "R-AU-5")
             _ = try await c.appointOfficer(
                 actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
                 trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
@@ -82,10 +82,9 @@ struct AuthorityController {
             try await c.removeOfficer(actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
         }
         step("grant") { form, actor, unitID in
-            guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择授权的定密权限", rule: "R-AU-3") }
-            guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
-                throw Refusal.invalid("valid_until", "请填写授权期限", rule: "R-AU-3")
-            }
+            let cap = try ClassificationChecks.cap(form["cap"], what: "授权的定密权限", rule: "R-AU-3")
+            let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "授权期限")
+            let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "授权期限")
             _ = try await c.decideGrant(
                 actor, grantorUnitID: unitID,
                 grant: Grant(
@@ -103,10 +102,9 @@ struct AuthorityController {
             _ = try await c.fileCatalogue(actor, unitID: unitID)
         }
         step("apply") { form, actor, unitID in
-            guard let cap = form["cap"].flatMap(Level.init(code:)) else { throw Refusal.invalid("cap", "请选择申请的定密权限", rule: "R-AU-3") }
-            guard let from = form["valid_from"].flatMap(Day.init(iso:)), let until = form["valid_until"].flatMap(Day.init(iso:)) else {
-                throw Refusal.invalid("valid_until", "请填写申请的授权期限", rule: "R-AU-3")
-            }
+            let cap = try ClassificationChecks.cap(form["cap"], what: "申请的定密权限", rule: "R-AU-3")
+            let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "申请的授权期限")
+            let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "申请的授权期限")
             _ = try await c.applyForGrant(
                 actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
                 validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
@@ -117,7 +115,7 @@ struct AuthorityController {
         }
         step("catalogue") { form, actor, unitID in
             let marking = try Marking.parse(form["marking"] ?? "")
-            guard let period = marking.period else { throw Refusal.invalid("marking", "一览表条目须写明保密期限", rule: "R-AU-6") }
+            let period = try ClassificationChecks.cataloguePeriod(marking)
             _ = try await c.saveCatalogueItem(
                 actor,
                 CatalogueItem(

@@ -116,7 +116,7 @@ extension SecretController {
             id: id, title: secret.title, marking: secret.marking.render(), status: secret.status.chinese, level: secret.level.code, action: action.rawValue,
             label: action.chinese, regulation: action.regulation, form: [action.rawValue.replacingOccurrences(of: "-", with: "_"): true],
             objectionID: objectionID, officers: officers,
-            candidates: candidates, results: ["继续保密", "需要变更", "需要解密"])
+            candidates: candidates, results: ClassificationChecks.annualReviewResults)
         return views.page(
             "classification/secret_action", title: action.chinese, session: context.session, path: "/secrets", content: model,
             error: error?.messageWithRule, status: status)

@@ -76,15 +76,7 @@ struct SecretController {
     }
 
     static func draftRequest(_ form: FormData) throws -> DraftRequest {
-        let basis: ClassificationBasis
-        switch form["basis"] ?? "" {
-        case "catalogue": basis = .catalogue(itemID: form["catalogue_item_id"] ?? "")
-        case "derived":
-            guard let ground = DerivationGround(rawValue: form["ground"] ?? "") else { throw Refusal.invalid("ground", "请选择派生情形", rule: "R-CL-6") }
-            basis = .derived(sourceID: form["source_id"] ?? "", ground: ground)
-        case "unclear": basis = .unclear
-        default: throw Refusal.invalid("basis", "请选择定密依据", rule: "R-CL-1")
-        }
+        let basis = try ClassificationChecks.basis(form["basis"], itemID: form["catalogue_item_id"], sourceID: form["source_id"], ground: form["ground"])
         func answer(_ key: String) -> Bool? { form[key].flatMap { $0 == "yes" ? true : $0 == "no" ? false : nil } }
         var request = DraftRequest(
             title: form["title"] ?? "", basis: basis, marking: form["marking"] ?? "", scope: form.all("scope"), secretPoints: form["secret_points"] ?? "",

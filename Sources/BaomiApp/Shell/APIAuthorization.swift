@@ -48,8 +48,7 @@ public enum APIAuthorization {
     static func refusal(_ access: Access) -> any DomainError {
         switch access {
         case .admin(let action): AccountsError.forbidden(action)
-        case .business:
-            Refusal(code: "accounts.role_not_allowed", ruleID: "R-SY-1", message: "三员账号不办理业务事项，请使用业务账号", kind: .forbidden)
+        case .business: SeparationOfDuties.administratorsDoNoBusiness
         case .roles(let roles):
             Refusal(
                 code: "accounts.role_not_allowed", message: "此操作须由\(roles.sorted().map(\.chinese).joined(separator: "、"))办理", kind: .forbidden)
