@@ -51,18 +51,6 @@ public struct CarrierInput: Sendable {
     }
 }
 
-/// A finding of the cross-checks (live and nightly), for the 保密员's 待办.
-public struct CarrierFinding: Sendable, Hashable, Codable {
-    /// The carrier's record id.
-    public var carrierID: String
-    /// Its register number (载体编号), for display.
-    public var number: String
-    /// The rule broken, e.g. `R-CA-6`.
-    public var rule: String
-    /// What is wrong and what to do, in Chinese.
-    public var message: String
-}
-
 /// 国家秘密载体管理 — every step one transaction, audited, with its register line and history entry.
 public struct CarrierService: Sendable {
     let services: Services

@@ -188,4 +188,25 @@ struct CarrierActionsTests {
         }
         #expect(Set(CarrierAction.allCases.map(\.chinese)).count == CarrierAction.allCases.count)
     }
+
+    @Test("R-CA-6 R-CA-5 R-CA-7 R-CA-11 R-MD-2 R-DU-7 the cross-checks of one carrier find what its record shows against its context")
+    func crossChecks() {
+        var ctx = CarrierRules.CheckContext(today: today)
+        ctx.safes["low"] = Safe(id: "low", unitID: "u1", name: "2号柜", location: "科室", level: .secret)
+        ctx.secretLevels["s1"] = .topSecret
+        var c = carrier(.lent)
+        c.safeID = "low"
+        c.dueOn = today.adding(days: -1)
+        c.originalID = "c0"
+        c.secretIDs = ["s1"]
+        #expect(Set(CarrierRules.findings(of: c, in: ctx).map(\.rule)) == ["R-DU-7", "R-CA-6", "R-CA-5", "R-CA-7"])
+        ctx.approvedCopies = ["c1"]
+        ctx.shortHanded["c1"] = "销毁"
+        c.status = .destroyed
+        // History is not checked again, except a 绝密 step done by fewer than two persons.
+        #expect(CarrierRules.findings(of: c, in: ctx).map(\.rule) == ["R-CA-3"])
+        var medium = carrier(kind: .medium)
+        medium.medium?.contentLevel = .topSecret
+        #expect(CarrierRules.findings(of: medium, in: CarrierRules.CheckContext(today: today)).map(\.rule) == ["R-MD-2"])
+    }
 }
