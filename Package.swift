@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "Carriers",
-            dependencies: ["Kernel"],
+            dependencies: ["Kernel", "Accounts", "Organisation"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CarriersTests",
-            dependencies: ["Carriers", "Kernel"],
+            dependencies: ["Carriers", "Kernel", "Accounts", "Organisation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -44,41 +44,9 @@ public struct CarrierCheckDue: Sendable, Hashable {
 }
 
 extension CarrierService {
-    /// What the cross-checks need besides the carriers themselves.
-    struct CheckContext {
-        var safes: [String: Safe] = [:]
-        /// Copies with an approved line in the 复印登记.
-        var approvedCopies: Set<String> = []
-        var secretLevels: [String: Level] = [:]
-        /// 绝密 carriers with a step done by fewer than two persons: carrier id → the step.
-        var shortHanded: [String: String] = [:]
-        var today: Day
-    }
-
-    /// The cross-checks of one carrier: level below its secret (R-DU-7), safe below its level (R-CA-6), loan overdue
-    /// (R-CA-5), copy without an approval line (R-CA-7), 绝密 step without a second person (R-CA-3, R-CA-9, R-CA-11),
-    /// medium holding higher content (R-MD-2), a year's carriers not returned by the end of Q1 (R-CA-10).
-    static func evaluate(_ c: Carrier, _ ctx: CheckContext) -> [CarrierFinding] {
-        var found: [CarrierFinding] = []
-        func add(_ rule: String, _ message: String) { found.append(CarrierFinding(carrierID: c.id, number: c.number, rule: rule, message: message)) }
-        if let step = ctx.shortHanded[c.id] { add(c.level == .topSecret ? "R-CA-11" : "R-CA-3", "绝密级载体\(step)时不足二人，须查明并补正记录") }
-        guard !c.status.isFinal else { return found }
-        if let highest = c.secretIDs.compactMap({ ctx.secretLevels[$0] }).max(), c.level < highest {
-            add("R-DU-7", "载体密级低于所载事项（\(highest.chinese)），须按新密级重新标志")
-        }
-        if let safeID = c.safeID, let safe = ctx.safes[safeID], (try? CarrierRules.checkStorage(level: c.level, safe: safe)) == nil {
-            add("R-CA-6", "存放在\(safe.name)，与其密级不符")
-        }
-        if CarrierRules.isOverdue(c, today: ctx.today) { add("R-CA-5", "借阅逾期未还（应于\(c.dueOn?.chinese ?? "")归还）") }
-        if c.originalID != nil && !ctx.approvedCopies.contains(c.id) { add("R-CA-7", "复印件无审批登记") }
-        if let m = c.medium, let content = m.contentLevel, content > c.level { add("R-MD-2", "介质存有高于其密级的信息") }
-        if CarrierRules.isReturnOverdue(c, today: ctx.today) { add("R-CA-10", "\(c.registeredOn.year)年度密件未在次年第一季度末前清退") }
-        return found
-    }
-
     /// Loads the context of the cross-checks for `carriers` of one unit (or all units when `unitID` is nil).
-    func checkContext(for carriers: [Carrier], unitID: String?, on db: any SQLDatabase) async throws -> CheckContext {
-        var ctx = CheckContext(today: today)
+    func checkContext(for carriers: [Carrier], unitID: String?, on db: any SQLDatabase) async throws -> CarrierRules.CheckContext {
+        var ctx = CarrierRules.CheckContext(today: today)
         let unitFilter: SQLQueryString = unitID.map { " AND unit_id = \(bind: $0)" } ?? ""
         for row in try await db.raw("SELECT * FROM safes WHERE 1 = 1" + unitFilter).all() {
             let safe = try CarrierStore.safe(from: row)
@@ -118,7 +86,7 @@ extension CarrierService {
         return try await services.database.read { db in
             let carriers = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), limit: 1_000_000, on: db)
             let ctx = try await checkContext(for: carriers, unitID: me.unitID, on: db)
-            return carriers.flatMap { Self.evaluate($0, ctx) }
+            return carriers.flatMap { CarrierRules.findings(of: $0, in: ctx) }
         }
     }
 
@@ -132,7 +100,7 @@ extension CarrierService {
             let ctx = try await checkContext(for: carriers, unitID: nil, on: db)
             let units = Dictionary(uniqueKeysWithValues: carriers.map { ($0.id, $0) })
             var current: [String: CarrierFinding] = [:]
-            for finding in carriers.flatMap({ Self.evaluate($0, ctx) }) { current["\(finding.carrierID)|\(finding.rule)"] = finding }
+            for finding in carriers.flatMap({ CarrierRules.findings(of: $0, in: ctx) }) { current["\(finding.carrierID)|\(finding.rule)"] = finding }
             var open: [String: String] = [:]
             for row in try await db.raw("SELECT id, carrier_id, rule FROM carrier_findings WHERE resolved_on IS NULL").all() {
                 open["\(try row.decode(column: "carrier_id", as: String.self))|\(try row.decode(column: "rule", as: String.self))"] =

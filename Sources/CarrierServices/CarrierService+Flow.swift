@@ -20,18 +20,16 @@ extension CarrierService {
     public func dispatch(
         _ actor: Actor, carrierID: String, recipient: String, approvedDistribution: [String], channel: TransferChannel, outOfTown: Bool, escorts: [String]
     ) async throws -> (carrier: Carrier, dispatchNumber: String, envelope: String) {
-        let me = try requireClerk(actor)
-        return try await gated(actor, "dispatch", carrierID) { db in
-            let (carrier, _) = try await actionable(actor, carrierID, on: db)
-            try CarrierRules.checkDispatch(recipients: [recipient], approvedDistribution: Set(approvedDistribution))
-            try CarrierRules.checkTransfer(level: carrier.level, channel: channel, outOfTown: outOfTown, escorts: escorts)
+        try await gated(actor, "dispatch", carrierID) { db in
+            let (carrier, _) = try await actionable(actor, .dispatch, carrierID, on: db)
+            let me = try person(actor)
+            let next = try CarrierRules.dispatched(
+                carrier, to: recipient, approvedDistribution: approvedDistribution, channel: channel, outOfTown: outOfTown, escorts: escorts,
+                by: CarrierViewer(actor), today: today)
             let number = try await CarrierStore.register(
                 .dispatch, unitID: carrier.unitID, carrierID: carrier.id, on: today, counterpart: recipient, copies: carrier.copies, serials: carrier.serials,
                 approver: "", handledBy: ([me.name] + escorts).joined(separator: "、"), note: "\(channel.chinese)；\(carrier.documentNumber)",
                 at: services.nowMillis, on: db)
-            var next = carrier
-            next.status = .dispatched
-            next.safeID = nil
             let envelope = "\(carrier.level.chinese)　发文编号\(number)　\(recipient)"
             try await persist(
                 actor, next, kind: "dispatch",
@@ -45,12 +43,9 @@ extension CarrierService {
     /// name, document number and time out, and the reading room.
     public func circulate(_ actor: Actor, carrierID: String, readerPersonID: String, readingRoom: String?) async throws -> Carrier {
         try await gated(actor, "circulate", carrierID) { db in
-            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
-            guard carrier.status == .inStock || carrier.status == .circulating else {
-                throw Refusal(code: "carrier.not_in_stock", ruleID: "R-CA-4", field: nil, message: "载体\(carrier.status.chinese)，不能传阅", kind: .conflict)
-            }
-            try CarrierRules.checkCirculation(
-                reader: readerPersonID, leaderScope: scope, currentHolder: carrier.holderPersonID, level: carrier.level, readingRoom: readingRoom)
+            let (carrier, scope) = try await actionable(actor, .circulate, carrierID, on: db)
+            let next = try CarrierRules.circulated(
+                carrier, to: readerPersonID, scope: scope, readingRoom: readingRoom, by: CarrierViewer(actor), today: today)
             try await db.raw(
                 """
                 INSERT INTO carrier_reader_log (id, carrier_id, seq, reader_person_id, reading_room, out_at)
@@ -58,9 +53,6 @@ extension CarrierService {
                     \(bind: readerPersonID), \(bind: readingRoom), \(bind: services.nowMillis))
                 """
             ).run()
-            var next = carrier
-            next.status = .circulating
-            next.holderPersonID = readerPersonID
             let name = try await OrganisationReads.person(id: readerPersonID, on: db)?.name ?? ""
             try await persist(
                 actor, next, kind: "circulate", summary: "传阅：交\(name)阅" + (readingRoom.map { "（\($0)）" } ?? ""), before: carrier, on: db)
@@ -71,21 +63,14 @@ extension CarrierService {
     /// R-CA-4 / R-CA-5 / R-CA-9: the carrier comes back to the 保密员 (from a reader, a borrower, or a trip).
     public func takeBack(_ actor: Actor, carrierID: String) async throws -> Carrier {
         try await gated(actor, "takeBack", carrierID) { db in
-            let (carrier, _) = try await actionable(actor, carrierID, on: db)
-            guard [.circulating, .lent, .carriedOut, .underRepair].contains(carrier.status) else {
-                throw Refusal(code: "carrier.not_out", message: "载体\(carrier.status.chinese)，无需收回", kind: .conflict)
-            }
+            let (carrier, _) = try await actionable(actor, .takeBack, carrierID, on: db)
+            let next = try CarrierRules.takenBack(carrier, by: CarrierViewer(actor), today: today)
             if carrier.status == .circulating {
                 try await db.raw(
                     "UPDATE carrier_reader_log SET back_at = \(bind: services.nowMillis) WHERE carrier_id = \(bind: carrierID) AND back_at IS NULL"
                 ).run()
             }
-            var next = carrier
-            let from = carrier.status
-            next.status = .inStock
-            next.holderPersonID = nil
-            next.dueOn = nil
-            try await persist(actor, next, kind: "take_back", summary: "收回（原为\(from.chinese)），交保密员保管", before: carrier, on: db)
+            try await persist(actor, next, kind: "take_back", summary: "收回（原为\(carrier.status.chinese)），交保密员保管", before: carrier, on: db)
             return next
         }
     }
@@ -111,22 +96,13 @@ extension CarrierService {
     /// R-CA-5: lending with a leader's approval and a due day; the borrower must be in the scope (R-KS-4).
     public func lend(_ actor: Actor, carrierID: String, borrowerPersonID: String, approvedBy: String?, due: Day?) async throws -> Carrier {
         try await gated(actor, "lend", carrierID) { db in
-            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
-            guard carrier.status == .inStock else { throw Refusal(code: "carrier.not_in_stock", message: "载体\(carrier.status.chinese)，不能借出", kind: .conflict) }
-            let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-5", on: db)
-            try CarrierRules.checkLoan(approvedBy: approver, due: due, today: today)
-            guard scope.contains(borrowerPersonID), let borrower = try await OrganisationReads.person(id: borrowerPersonID, on: db),
-                borrower.tier.covers(.stateSecret(carrier.level))
-            else {
-                throw Refusal.invalid("borrower", "借阅人不在知悉范围内或涉密等级不够", rule: "R-KS-4")
-            }
-            if carrier.kind == .medium { try CarrierRules.checkLendMedium(toUnitID: borrower.unitID, ownUnitID: carrier.unitID) }
-            var next = carrier
-            next.status = .lent
-            next.holderPersonID = borrowerPersonID
-            next.dueOn = due
+            let (carrier, scope) = try await actionable(actor, .lend, carrierID, on: db)
+            let approver = try await approverName(approvedBy, unitID: carrier.unitID, for: .loan, on: db)
+            let borrower = scope.contains(borrowerPersonID) ? try await OrganisationReads.person(id: borrowerPersonID, on: db) : nil
+            let next = try CarrierRules.lent(
+                carrier, to: borrower, scope: scope, approver: approver, due: due, by: CarrierViewer(actor), today: today)
             try await persist(
-                actor, next, kind: "lend", summary: "借阅：\(borrower.name)借阅，\(approver ?? "")批准，\(due?.chinese ?? "")前归还", before: carrier, on: db)
+                actor, next, kind: "lend", summary: "借阅：\(borrower?.name ?? "")借阅，\(approver ?? "")批准，\(due?.chinese ?? "")前归还", before: carrier, on: db)
             return next
         }
     }
@@ -136,10 +112,10 @@ extension CarrierService {
     public func copy(
         _ actor: Actor, carrierID: String, approvedBy: String?, originatorConsent: String?, copies: Int, recipient: String
     ) async throws -> Carrier {
-        let me = try requireClerk(actor)
-        return try await gated(actor, "copy", carrierID) { db in
-            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
-            let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-7", on: db)
+        try await gated(actor, "copy", carrierID) { db in
+            let (carrier, scope) = try await actionable(actor, .copy, carrierID, on: db)
+            let me = try person(actor)
+            let approver = try await approverName(approvedBy, unitID: carrier.unitID, for: .copy, on: db)
             guard let unit = try await OrganisationReads.unit(id: carrier.unitID, on: db) else { throw Refusal.notFound }
             try CarrierRules.checkCopy(
                 level: carrier.level, approvedBy: approver, originatorConsent: originatorConsent, ownDocument: carrier.originatingUnit == unit.name,
@@ -167,24 +143,16 @@ extension CarrierService {
         async throws -> Carrier
     {
         try await gated(actor, "carryOut", carrierID) { db in
-            let (carrier, scope) = try await actionable(actor, carrierID, on: db)
-            guard carrier.status == .inStock else {
-                throw Refusal(code: "carrier.not_in_stock", message: "载体\(carrier.status.chinese)，不能携带外出", kind: .conflict)
-            }
-            let approver = try await approverName(approvedBy, unitID: carrier.unitID, rule: "R-CA-9", on: db)
-            guard scope.contains(holderPersonID), let holder = try await OrganisationReads.person(id: holderPersonID, on: db) else {
-                throw Refusal.invalid("holder", "携带人须在知悉范围内", rule: "R-KS-4")
-            }
-            let name = holder.name
+            let (carrier, scope) = try await actionable(actor, .carryOut, carrierID, on: db)
+            let approver = try await approverName(approvedBy, unitID: carrier.unitID, for: .carryOut, on: db)
+            let holder = scope.contains(holderPersonID) ? try await OrganisationReads.person(id: holderPersonID, on: db) : nil
             // The carrier and whoever goes with them: 绝密 needs two persons or more.
-            let going = [name] + companions.filter { !$0.isBlank && $0 != name }
-            try CarrierRules.checkCarryOut(level: carrier.level, approvedBy: approver, companions: going, abroad: abroad, exitPermit: exitPermit)
-            var next = carrier
-            next.status = .carriedOut
-            next.holderPersonID = holderPersonID
+            let (next, going) = try CarrierRules.carriedOut(
+                carrier, by: holder, scope: scope, approver: approver, companions: companions, abroad: abroad, exitPermit: exitPermit,
+                viewer: CarrierViewer(actor), today: today)
             try await persist(
                 actor, next, kind: "carry_out",
-                summary: "携带外出：\(name)" + (companions.isEmpty ? "" : "、\(companions.joined(separator: "、"))") + "，\(approver ?? "")批准"
+                summary: "携带外出：\(holder?.name ?? "")" + (companions.isEmpty ? "" : "、\(companions.joined(separator: "、"))") + "，\(approver ?? "")批准"
                     + (abroad ? "，出境许可证\(exitPermit ?? "")" : ""), persons: going, before: carrier, on: db)
             return next
         }

@@ -42,6 +42,32 @@ extension CarrierService {
         return found
     }
 
+    /// The actions the actor may take on a carrier now, for its page's action bar: the same decision the steps enforce
+    /// (`CarrierRules.allowed`). A carrier the actor may not know of is missing (R-KS-4).
+    public func actions(_ actor: Actor, carrierID: String) async throws -> [CarrierAction] {
+        let found = try await services.database.transaction { db in try await visibleCarrier(actor, carrierID, on: db) }
+        guard let (carrier, _) = found else { throw Refusal.notFound }
+        return CarrierRules.allowed(on: carrier, by: CarrierViewer(actor), today: today)
+    }
+
+    /// A carrier as one action's page shows it: the carrier, its scope (the persons a form may name) and, when the
+    /// action may not be taken now, the refusal its step would answer (`CarrierRules.refusal`). Hidden is missing
+    /// (R-KS-4); reads of 机密/绝密 are audited.
+    public func actionView(_ actor: Actor, _ action: CarrierAction, carrierID: String) async throws -> (
+        carrier: Carrier, scope: Set<String>, refusal: Refusal?
+    ) {
+        let s = services
+        let found: (Carrier, Set<String>)? = try await s.database.transaction { db in
+            guard let (carrier, scope) = try await visibleCarrier(actor, carrierID, on: db) else { return nil }
+            if carrier.level >= .confidential {
+                try await AuditStore.append(s.record(actor, "carrier.read", target: CarrierStore.recordKind, id: carrierID, level: carrier.level.code), on: db)
+            }
+            return (carrier, scope)
+        }
+        guard let (carrier, scope) = found else { throw Refusal.notFound }
+        return (carrier, scope, CarrierRules.refusal(action, on: carrier, by: CarrierViewer(actor), today: today))
+    }
+
     /// The per-person ledger: what a person holds (borrowed, in circulation, carried out) or keeps as custodian, among
     /// what the actor may know of. The personnel module refuses a departure until it is empty (R-PE-7).
     public func ledger(_ actor: Actor, personID: String) async throws -> [Carrier] {

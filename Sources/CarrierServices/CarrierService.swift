@@ -51,18 +51,6 @@ public struct CarrierInput: Sendable {
     }
 }
 
-/// A finding of the cross-checks (live and nightly), for the 保密员's 待办.
-public struct CarrierFinding: Sendable, Hashable, Codable {
-    /// The carrier's record id.
-    public var carrierID: String
-    /// Its register number (载体编号), for display.
-    public var number: String
-    /// The rule broken, e.g. `R-CA-6`.
-    public var rule: String
-    /// What is wrong and what to do, in Chinese.
-    public var message: String
-}
-
 /// 国家秘密载体管理 — every step one transaction, audited, with its register line and history entry.
 public struct CarrierService: Sendable {
     let services: Services
@@ -90,17 +78,14 @@ public struct CarrierService: Sendable {
         _ = try requireClerk(actor)
     }
 
-    /// An approval must come from a leader of the unit: returns the approver's name for the registers.
-    func approverName(_ personID: String?, unitID: String, rule: String, on db: any SQLDatabase) async throws -> String? {
+    /// The approving leader's name for the registers (`CarrierRules.approver`); nil when no approver was named, which
+    /// the step's own check refuses.
+    func approverName(_ personID: String?, unitID: String, for step: CarrierRules.Approval, on db: any SQLDatabase) async throws -> String? {
         guard let personID, !personID.isEmpty else { return nil }
-        guard let approver = try await OrganisationReads.person(id: personID, on: db), approver.unitID == unitID else {
-            throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule)
-        }
+        let approver = try await OrganisationReads.person(id: personID, on: db)
         // The accounts area's table is read through its store, not by SQL of this area's own.
-        guard try await OrganisationReads.roles(ofPerson: personID, on: db).contains(.leader) else {
-            throw Refusal.invalid("approved_by", "批准人须为本单位领导", rule: rule)
-        }
-        return approver.name
+        let isLeader = approver?.unitID == unitID ? try await OrganisationReads.roles(ofPerson: personID, on: db).contains(.leader) : false
+        return try CarrierRules.approver(approver, isLeader: isLeader, unitID: unitID, for: step)
     }
 
     /// R-KS-4 / R-SY-2: a carrier the actor may know of; anything else is `nil` (and the denial is audited).
@@ -117,14 +102,14 @@ public struct CarrierService: Sendable {
         return (carrier, scope)
     }
 
-    /// Loads a carrier the clerk may act on: visible, of the clerk's unit, not final history (R-CA-11).
-    func actionable(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>) {
-        let me = try requireClerk(actor)
-        guard let found = try await visibleCarrier(actor, id, on: db), found.carrier.unitID == me.unitID else { throw Refusal.notFound }
-        if found.carrier.status.isFinal {
-            throw Refusal(
-                code: "carrier.final", ruleID: "R-CA-11", field: nil, message: "该载体\(found.carrier.status.chinese)，只保留历史记录，不能再办理", kind: .conflict)
-        }
+    /// Loads a carrier the actor may take `action` on now — the one decision of `CarrierRules.refusal`, which the page's
+    /// action bar shows too. Who may act at all is settled before anything is loaded; a carrier the actor may not know
+    /// of is missing (R-KS-4).
+    func actionable(_ actor: Actor, _ action: CarrierAction, _ id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>) {
+        let viewer = CarrierViewer(actor)
+        if let refusal = CarrierRules.refusal(action, by: viewer) { throw refusal }
+        guard let found = try await visibleCarrier(actor, id, on: db) else { throw Refusal.notFound }
+        try CarrierRules.check(action, on: found.carrier, by: viewer, today: today)
         return found
     }
 
@@ -166,36 +151,17 @@ public struct CarrierService: Sendable {
             secretMarkings.append(secret.marking)
             allowed = allowed.map { $0.intersection(secret.scope) } ?? secret.scope
         }
-        let marking: Marking
-        if input.marking.isBlank {
-            guard let combined = CarrierRules.marking(holding: secretMarkings, issued: day) else {
-                throw Refusal.invalid("marking", "请填写载体上的国家秘密标志", rule: "R-LV-2")
-            }
-            marking = combined
-        } else {
-            marking = try Marking.parse(input.marking)
-        }
+        let marking = try CarrierRules.entryMarking(input.marking, secrets: secretMarkings, on: day)
         try marking.level.checkWithin(system: services.systemLevel, field: "marking")
         try me.tier.require(marking.level, field: "marking")
         try CarrierRules.checkLevel(carrier: marking.level, secrets: secretMarkings.map(\.level))
         var scope = Set(input.scope).union([me.id])
-        if let allowed {
-            let outside = scope.subtracting(allowed)
-            if !outside.isEmpty { throw Refusal.invalid("scope", "载体的知悉范围不得超出所载国家秘密事项的知悉范围", rule: "R-CA-4") }
-        }
+        try CarrierRules.checkEntryScope(scope, within: allowed)
         for pid in scope where try await OrganisationReads.person(id: pid, on: db) == nil { throw Refusal.invalid("scope", "知悉范围中的人员不存在") }
         scope.insert(me.id)
-        let serials = try input.serials.isEmpty ? CarrierRules.serials(copies: input.copies) : input.serials
-        guard serials.count == input.copies, Set(serials).count == serials.count else {
-            throw Refusal.invalid("serials", "份号须与份数一致且不重复", rule: "R-CA-2")
-        }
+        let serials = try CarrierRules.entrySerials(input.serials, copies: input.copies)
         let number = try await CarrierStore.nextNumber(unitID: me.unitID, prefix: input.kind == .medium ? "JZ" : prefix, year: day.year, on: db)
-        if let medium = input.medium {
-            guard input.kind == .medium else { throw Refusal.invalid("kind", "只有移动存储介质登记介质信息") }
-            try CarrierRules.checkMediumRegistration(medium, number: number)
-        } else if input.kind == .medium {
-            throw Refusal.invalid("media_type", "请填写介质类型、使用人", rule: "R-MD-1")
-        }
+        try CarrierRules.checkEntryMedium(kind: input.kind, medium: input.medium, number: number)
         let carrier = Carrier(
             id: IDs.make(), number: number, kind: input.kind, title: input.title, documentNumber: input.documentNumber,
             originatingUnit: input.originatingUnit, unitID: me.unitID, marking: marking, secretIDs: input.secretIDs, copies: input.copies,
@@ -211,7 +177,7 @@ public struct CarrierService: Sendable {
     ) async throws -> Carrier {
         let me = try requireClerk(actor)
         return try await gated(actor, "produce", "") { db in
-            let approver = try await approverName(approvedBy, unitID: me.unitID, rule: "R-CA-1", on: db)
+            let approver = try await approverName(approvedBy, unitID: me.unitID, for: .production, on: db)
             try CarrierRules.checkProduction(
                 approvedBy: approver, equipment: equipment, approvedCopies: approvedCopies, copiesMade: input.copies, markingApplied: markingApplied,
                 waste: waste)
@@ -227,12 +193,7 @@ public struct CarrierService: Sendable {
     /// otherwise registered in the 收文登记簿 with the year's running number.
     public func receive(_ actor: Actor, _ input: CarrierInput, check: CarrierRules.ReceiptCheck) async throws -> (carrier: Carrier, receiptNumber: String) {
         let me = try requireClerk(actor)
-        let found = try CarrierRules.discrepancies(check)
-        if !found.isEmpty {
-            throw Refusal(
-                code: "carrier.receipt_discrepancy", ruleID: "R-CA-2", field: "check", message: "签收前核对发现问题，请向发出单位查询：" + found.joined(separator: "；"),
-                kind: .validation)
-        }
+        try CarrierRules.checkReceipt(check)
         return try await gated(actor, "receive", "") { db in
             let (carrier, scope) = try await build(actor, input, me: me, prefix: "ZT", on: db)
             // The register line refers to the carrier: it is stored first.
@@ -249,14 +210,11 @@ public struct CarrierService: Sendable {
     /// R-CA-6: puts a carrier into an approved safe of at least its level (绝密 apart).
     public func store(_ actor: Actor, carrierID: String, safeID: String) async throws -> Carrier {
         try await gated(actor, "store", carrierID) { db in
-            let (carrier, _) = try await actionable(actor, carrierID, on: db)
-            guard let safe = try await CarrierStore.safe(id: safeID, on: db), safe.unitID == carrier.unitID else {
-                throw Refusal.invalid("safe_id", "请选择本单位登记的保密柜", rule: "R-CA-6")
-            }
-            try CarrierRules.checkStorage(level: carrier.level, safe: safe)
-            var next = carrier
-            next.safeID = safe.id
-            try await persist(actor, next, kind: "store", summary: "存放于\(safe.name)（\(safe.location)）", before: carrier, on: db)
+            let (carrier, _) = try await actionable(actor, .store, carrierID, on: db)
+            let safe = try await CarrierStore.safe(id: safeID, on: db)
+            let next = try CarrierRules.stored(carrier, in: safe, by: CarrierViewer(actor), today: today)
+            try await persist(
+                actor, next, kind: "store", summary: "存放于\(safe.map { "\($0.name)（\($0.location)）" } ?? "")", before: carrier, on: db)
             return next
         }
     }
@@ -264,8 +222,7 @@ public struct CarrierService: Sendable {
     /// R-CA-6: registers an approved safe of the actor's unit.
     public func registerSafe(_ actor: Actor, name: String, location: String, level: Level, topSecretOnly: Bool) async throws -> Safe {
         let me = try requireClerk(actor)
-        if name.isBlank { throw Refusal.invalid("name", "请填写保密柜名称", rule: "R-CA-6") }
-        let safe = Safe(id: IDs.make(), unitID: me.unitID, name: name, location: location, level: level, topSecretOnly: topSecretOnly)
+        let safe = try CarrierRules.safe(id: IDs.make(), unitID: me.unitID, name: name, location: location, level: level, topSecretOnly: topSecretOnly)
         try await services.database.transaction { db in
             try await CarrierStore.insert(safe, at: services.nowMillis, on: db)
             try await AuditStore.append(services.record(actor, "carrier.safe", target: "safe", id: safe.id, level: level.code, detail: name), on: db)

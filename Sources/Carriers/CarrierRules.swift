@@ -155,7 +155,7 @@ public enum CarrierRules {
         guard leaderScope.contains(reader) else {
             throw refuse("reader_outside_scope", "R-CA-4", "reader", "阅读人不在单位领导确定的知悉范围内，不得传阅", kind: .forbidden)
         }
-        if currentHolder != nil { throw refuse("not_returned", "R-CA-4", "reader", "须直传：上一位阅读人退回保密员后才能传给下一位", kind: .conflict) }
+        if currentHolder != nil { throw notReturned }
         if level == .topSecret && readingRoom.isBlank {
             throw refuse("reading_room", "R-CA-4", "reading_room", "阅读绝密级密件须在保密室或符合要求的阅文室进行，请填写阅文地点")
         }

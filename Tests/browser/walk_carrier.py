@@ -2,6 +2,7 @@
 """Browser walk of one 绝密 document through the carrier register (issue 4):
 safe → receipt with the check → storage → circulation with the reader log → refused copy → approved copy →
 loan and return → refused destruction by one person → destruction by two persons → the 销毁清单.
+Each step starts from the carrier page's action bar and is done on the action's own page (issue 10).
 
     python3 Tests/browser/walk_carrier.py --base-url URL --password P --out DIR
 
@@ -34,8 +35,14 @@ def main():
             content = page.locator(where).inner_text() if where else page.content()
             if text not in content:
                 raise AssertionError(f"expected {text!r} on {page.url}")
+        def act(action):
+            """Opens an action's own page from the carrier page's action bar."""
+            page.click(f"[data-testid=carrier-actions] a[data-action='{action}']")
+            page.wait_for_load_state()
+            if page.locator("[data-testid=action-form]").count() != 1:
+                raise AssertionError(f"no form on the page of {action}: {page.url}")
         def submit(action):
-            page.click(f"form[action$='/{action}'] button")
+            page.click(f"form[action$='/{action}'] button[type=submit]")
             page.wait_for_load_state()
         try:
             step = "login"
@@ -76,14 +83,20 @@ def main():
             carrier_url = page.url
             shot("3-received.png")
             step = "store"
+            if "take-back" in [a.get_attribute("data-action") for a in page.locator("[data-testid=carrier-actions] a").all()]:
+                raise AssertionError("a carrier in stock offers taking back")
+            act("store")
+            shot("3a-store-form.png")
             submit("store")
             expect("绝密专用柜", "[data-testid=place]")
             step = "circulate"
+            act("circulate")
             page.select_option("form[action$='/circulate'] select[name=reader]", label="李华")
             page.fill("form[action$='/circulate'] input[name=reading_room]", "保密室阅文室")
             submit("circulate")
             expect("传阅中", "[data-testid=status]")
             shot("4-circulating.png")
+            act("take-back")
             submit("take-back")
             expect("在库", "[data-testid=status]")
             expect("李华", "[data-testid=reader-log]")
@@ -92,6 +105,7 @@ def main():
             shot("5-reader-log.png")
             page.goto(carrier_url)
             step = "refused copy"
+            act("copy")
             page.select_option("form[action$='/copy'] select[name=approved_by]", label="陈军")
             page.fill("form[action$='/copy'] input[name=recipient]", "李华")
             submit("copy")
@@ -110,15 +124,18 @@ def main():
             shot("8-copy-register.png")
             step = "loan and return"
             page.goto(carrier_url)
+            act("lend")
             page.select_option("form[action$='/lend'] select[name=borrower]", label="陈军")
             page.select_option("form[action$='/lend'] select[name=approved_by]", label="陈军")
             page.fill("form[action$='/lend'] input[name=due_on]", "2026-12-01")
             submit("lend")
             expect("借出", "[data-testid=status]")
             shot("9-lent.png")
+            act("take-back")
             submit("take-back")
             expect("在库", "[data-testid=status]")
             step = "destruction by one"
+            act("destroy")
             page.select_option("form[action$='/destroy'] select[name=approved_by]", label="陈军")
             page.fill("form[action$='/destroy'] input[name=persons]", "王芳")
             page.select_option("form[action$='/destroy'] select[name=method]", "shredder")

@@ -27,7 +27,7 @@ extension APIController {
             let b = try await decodeJSON(DispatchBody.self, request)
             let sent = try await c.dispatch(
                 actor, carrierID: id, recipient: b.recipient, approvedDistribution: b.approvedDistribution,
-                channel: try Self.parse(TransferChannel.self, b.channel, field: "channel", rule: "R-CA-3"), outOfTown: b.outOfTown ?? false,
+                channel: try CarrierRules.channel(b.channel), outOfTown: b.outOfTown ?? false,
                 escorts: b.escorts ?? [])
             return JSON.response(DispatchedDTO(carrier: CarrierDTO(sent.carrier), dispatchNumber: sent.dispatchNumber, envelope: sent.envelope))
         }
@@ -68,7 +68,7 @@ extension APIController {
             return JSON.response(
                 CarrierDTO(
                     try await c.repair(
-                        actor, carrierID: id, mode: try Self.parse(RepairMode.self, b.mode, field: "mode", rule: "R-CA-12"), supervisor: b.supervisor,
+                        actor, carrierID: id, mode: try CarrierRules.repairMode(b.mode), supervisor: b.supervisor,
                         vendor: b.vendor, offSite: b.offSite ?? false, dataRecovery: b.dataRecovery ?? false)))
         }
         step("loss") { request, actor, id in
@@ -78,13 +78,13 @@ extension APIController {
         }
         step("forbidden") { request, actor, id in
             let b = try await decodeJSON(ForbiddenBody.self, request)
-            try await c.attemptForbidden(actor, carrierID: id, action: try Self.parse(ForbiddenAction.self, b.action, field: "action", rule: "R-CA-13"))
+            try await c.attemptForbidden(actor, carrierID: id, action: try CarrierRules.forbiddenAction(b.action))
             throw Refusal.notFound
         }
         step("medium-write") { request, actor, id in
             let b = try await decodeJSON(MediumWriteBody.self, request)
             return JSON.response(
-                CarrierDTO(try await c.storeOnMedium(actor, carrierID: id, contentLevel: try Self.level(b.contentLevel, field: "content_level"))))
+                CarrierDTO(try await c.storeOnMedium(actor, carrierID: id, contentLevel: try CarrierRules.contentLevel(b.contentLevel))))
         }
     }
 }

@@ -96,8 +96,8 @@ extension APIController {
         struct ProblemDTO: Codable { let line: Int; let field: String; let message: String }
     }
 
-    static func parse<T: RawRepresentable>(_ type: T.Type, _ value: String?, field: String, rule: String? = nil) throws -> T where T.RawValue == String {
-        guard let value, let parsed = T(rawValue: value) else { throw Refusal.invalid(field, "字段 \(field) 的取值无效", rule: rule) }
+    static func parse<T: RawRepresentable>(_ type: T.Type, _ value: String?, field: String) throws -> T where T.RawValue == String {
+        guard let value, let parsed = T(rawValue: value) else { throw Refusal.invalid(field, "字段 \(field) 的取值无效") }
         return parsed
     }
 
@@ -126,7 +126,7 @@ extension APIController {
         }
         api.post("carriers/receive") { request, context in
             let b = try await decodeJSON(EntryBody.self, request)
-            guard let check = b.check else { throw Refusal.invalid("check", "收文须填写签收核对情况", rule: "R-CA-2", code: "validation.required") }
+            let check = try CarrierRules.requireReceiptCheck(b.check)
             let input = try Self.input(b)
             let marked = (try? Marking.parse(b.marking ?? ""))?.level ?? .topSecret
             // Ranges first (issue 9): no list of serials is built for a count outside 1–999.
@@ -145,15 +145,15 @@ extension APIController {
             let b = try await decodeJSON(EntryBody.self, request)
             let carrier = try await c.produce(
                 try context.actor(), try Self.input(b), approvedBy: b.approvedBy,
-                equipment: try Self.parse(ProductionEquipment.self, b.equipment, field: "equipment", rule: "R-CA-1"), approvedCopies: b.approvedCopies ?? 0,
-                markingApplied: b.markingApplied ?? false, waste: try Self.parse(WasteHandling.self, b.waste, field: "waste", rule: "R-CA-1"))
+                equipment: try CarrierRules.equipment(b.equipment), approvedCopies: b.approvedCopies ?? 0,
+                markingApplied: b.markingApplied ?? false, waste: try CarrierRules.waste(b.waste))
             return JSON.response(CarrierDTO(carrier), status: .created)
         }
         api.post("carriers/destroy") { request, context in
             let b = try await decodeJSON(DestroyBody.self, request)
             let lines = try await c.destroy(
                 try context.actor(), carrierIDs: b.carrierIds, approvedBy: b.approvedBy, persons: b.persons,
-                method: try Self.parse(DestructionMethod.self, b.method, field: "method", rule: "R-CA-11"), cipherTelegram: b.cipherTelegram ?? false)
+                method: try CarrierRules.destructionMethod(b.method), cipherTelegram: b.cipherTelegram ?? false)
             return JSON.response(DestroyedDTO(lines: lines))
         }
         api.get("carriers/:id/reader-log") { _, context in
@@ -217,7 +217,7 @@ extension APIController {
         api.post("carrier-counts") { request, context in
             let b = try await decodeJSON(CountBody.self, request)
             let count = try await c.recordCount(
-                try context.actor(), check: try Self.parse(CarrierRules.Check.self, b.check, field: "check", rule: "R-CA-10"), foundIDs: b.foundIds,
+                try context.actor(), check: try CarrierRules.scheduledCheck(b.check), foundIDs: b.foundIds,
                 unexpected: b.unexpected ?? [], note: b.note ?? "")
             return JSON.response(CarrierCountDTO(count), status: .created)
         }

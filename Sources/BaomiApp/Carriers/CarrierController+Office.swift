@@ -144,7 +144,7 @@ extension CarrierController {
         router.post("/carriers/checks") { request, context in
             let form = try await csrfForm(request, context)
             do {
-                guard let check = CarrierRules.Check(rawValue: form["check"] ?? "") else { throw Refusal.invalid("check", "请选择清点类别", rule: "R-CA-10") }
+                let check = try CarrierRules.scheduledCheck(form["check"])
                 _ = try await services.carriers.recordCount(
                     try context.actor(), check: check, foundIDs: form.all("found"), unexpected: Self.list(form["unexpected"]), note: form["note"] ?? "")
                 return Response.redirect(to: "/carriers/checks")

@@ -105,9 +105,9 @@ struct CarrierController {
             serials: Self.list(form["serials"]), scope: form.all("scope"), medium: medium)
         if mode == "produce" {
             return try await services.carriers.produce(
-                actor, input, approvedBy: form["approved_by"], equipment: ProductionEquipment(rawValue: form["equipment"] ?? "") ?? .unclassifiedEquipment,
+                actor, input, approvedBy: form["approved_by"], equipment: try CarrierRules.equipment(form["equipment"]),
                 approvedCopies: Int(form["approved_copies"] ?? "") ?? 0, markingApplied: form["marking_applied"] == "1",
-                waste: WasteHandling(rawValue: form["waste"] ?? "") ?? WasteHandling.none)
+                waste: try CarrierRules.waste(form["waste"]))
         }
         let markedLevel = (try? Marking.parse(form["marking"] ?? ""))?.level ?? .topSecret
         let check = CarrierRules.ReceiptCheck(
