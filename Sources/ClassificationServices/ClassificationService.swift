@@ -43,18 +43,6 @@ public struct ClassificationService: Sendable {
         return secret
     }
 
-    /// R-AU-5: the acting person's officer record in office for `unitID` on today's date, or a refusal naming `rule`.
-    func requireOfficer(_ person: Person, of unitID: String, rule: String = "R-AU-5", message: String = "您不是该单位在任的定密责任人", on db: any SQLDatabase) async throws
-        -> Officer
-    {
-        let day = today
-        guard let officer = try await AuthorityStore.officers(personID: person.id, on: db).first(where: { $0.unitID == unitID && $0.isInOffice(on: day) })
-        else {
-            throw Refusal(code: "classification.not_officer", ruleID: rule, message: message, kind: .forbidden)
-        }
-        return officer
-    }
-
     /// Saves a changed secret with its history entry and audit record.
     func persist(_ actor: Actor, _ secret: SecretMatter, before: SecretMatter?, kind: String, summary: String, reason: String, on db: any SQLDatabase)
         async throws
