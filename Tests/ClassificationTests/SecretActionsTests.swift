@@ -118,3 +118,29 @@ struct SecretActionsTests {
         #expect(SecretActions.allowed(on: secret, by: Self.viewer("p1"), today: Fx.today).filter(\.isOnObjection).isEmpty)
     }
 }
+
+@Suite("定密权管理的办理权限 — AuthorityActions")
+struct AuthorityActionsTests {
+    @Test("R-AU-5 only a leader, the 保密办 or administration staff of the unit itself act in its name")
+    func acting() {
+        #expect(AuthorityActions.allowed(actorUnitID: "u", roles: [.leader], unitID: "u").count == 6)
+        #expect(AuthorityActions.allowed(actorUnitID: "u", roles: [.handler], unitID: "u").isEmpty)
+        #expect(AuthorityActions.allowed(actorUnitID: "admin", roles: [.administrationStaff], unitID: "u").isEmpty)
+        #expect(AuthorityActions.refusal(.grant, actorUnitID: "u", roles: [.handler], unitID: "u")?.ruleID == "R-AU-5")
+    }
+
+    @Test("R-AU-4 R-AU-3 a grant in force is revoked by its grantor; an application is decided once, by the unit it went to")
+    func rows() {
+        let grant = Grant(
+            id: "g", grantorUnitID: "u", granteeUnitID: "v", cap: .secret, matterScope: "s", validFrom: Fx.today, validUntil: Fx.today.adding(days: 30))
+        #expect(AuthorityActions.mayRevoke(grant, by: "u", on: Fx.today))
+        #expect(!AuthorityActions.mayRevoke(grant, by: "v", on: Fx.today))
+        #expect(!AuthorityActions.mayRevoke(grant, by: "u", on: Fx.today.adding(days: 60)))
+        #expect(AuthorityActions.mayDecide(applicationTo: "u", pending: true, by: "u"))
+        #expect(!AuthorityActions.mayDecide(applicationTo: "u", pending: false, by: "u"))
+        var officer = Fx.officer()
+        #expect(AuthorityActions.mayRemove(officer, on: Fx.today))
+        officer.removedOn = Fx.today.adding(days: -1)
+        #expect(!AuthorityActions.mayRemove(officer, on: Fx.today))
+    }
+}

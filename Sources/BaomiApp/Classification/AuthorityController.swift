@@ -22,7 +22,7 @@ struct AuthorityController {
     }
 
     struct OfficerRow: Sendable {
-        let id: String, name: String, kind: String, cap: String, appointed: String, trained: String, state: String, active: Bool
+        let id: String, name: String, kind: String, cap: String, appointed: String, trained: String, state: String, active: Bool, canRemove: Bool
     }
 
     struct ItemRow: Sendable {
@@ -48,9 +48,10 @@ struct AuthorityController {
 
     struct Model: Sendable {
         let unitID: String, unitName: String, ownCap: String
+        /// The register's actions the viewer may take for this unit (`AuthorityActions`).
+        let actions: [ActionLink]
         let grants: [GrantRow], officers: [OfficerRow], items: [ItemRow]
         let filings: [FilingRow], applications: [ApplicationRow], revisions: [RevisionRow]
-        let units: [Option], persons: [Option], levels: [Option], reasons: [Option]
         let today: String
     }
 
@@ -58,74 +59,10 @@ struct AuthorityController {
         router.get("/authority") { request, context in
             try await page(context, unitID: FormData.query(request)["unit"], flash: nil, error: nil)
         }
-        // One route per action (STYLE 3): each reads its form, calls one service operation and shows the register again,
-        // with a refusal and its rule when a rule says no.
-        func step(_ name: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
-            actionRoute(
-                router, "/authority/:unit/\(name)", param: "unit", shown: [.validation, .conflict],
-                perform: { context, form, actor, unitID in
-                    try await perform(form, actor, unitID)
-                    return try await page(context, unitID: unitID, flash: "已保存", error: nil)
-                },
-                refused: { context, unitID, error in
-                    try await page(context, unitID: unitID, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
-                })
-        }
-        let c = services.classification
-        step("officer") { form, actor, unitID in
-            let cap = try ClassificationChecks.cap(form["cap"], what: "定密权限", rule: "R-AU-5")
-            _ = try await c.appointOfficer(
-                actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
-                trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
-        }
-        step("remove-officer") { form, actor, unitID in
-            try await c.removeOfficer(actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
-        }
-        step("grant") { form, actor, unitID in
-            let cap = try ClassificationChecks.cap(form["cap"], what: "授权的定密权限", rule: "R-AU-3")
-            let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "授权期限")
-            let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "授权期限")
-            _ = try await c.decideGrant(
-                actor, grantorUnitID: unitID,
-                grant: Grant(
-                    id: "", grantorUnitID: unitID, granteeUnitID: form["grantee_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
-                    validFrom: from, validUntil: until),
-                basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
-        }
-        step("revoke") { form, actor, unitID in
-            try await c.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "")
-        }
-        step("file-roster") { _, actor, unitID in
-            _ = try await c.fileRoster(actor, unitID: unitID)
-        }
-        step("file-catalogue") { _, actor, unitID in
-            _ = try await c.fileCatalogue(actor, unitID: unitID)
-        }
-        step("apply") { form, actor, unitID in
-            let cap = try ClassificationChecks.cap(form["cap"], what: "申请的定密权限", rule: "R-AU-3")
-            let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "申请的授权期限")
-            let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "申请的授权期限")
-            _ = try await c.applyForGrant(
-                actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
-                validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
-        }
-        step("decide-application") { form, actor, unitID in
-            _ = try await c.decideApplication(
-                actor, applicationID: form["application_id"] ?? "", approve: form["decision"] == "grant", note: form["note"] ?? "")
-        }
-        step("catalogue") { form, actor, unitID in
-            let marking = try Marking.parse(form["marking"] ?? "")
-            let period = try ClassificationChecks.cataloguePeriod(marking)
-            _ = try await c.saveCatalogueItem(
-                actor,
-                CatalogueItem(
-                    id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
-                    allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
-                    productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""), reason: form["reason"] ?? "")
-        }
+        registerActions(on: router)
     }
 
-    private func page(_ context: AppRequestContext, unitID requested: String?, flash: String?, error: String?, status: HTTPResponse.Status = .ok) async throws
+    func page(_ context: AppRequestContext, unitID requested: String?, flash: String?, error: String?, status: HTTPResponse.Status = .ok) async throws
         -> Response
     {
         let actor = try context.actor()
@@ -135,25 +72,27 @@ struct AuthorityController {
         let filings = try await services.classification.filingsMade(actor, unitID: unitID)
         let applications = try await services.classification.applications(actor, unitID: unitID)
         let revisions = try await services.classification.catalogueRevisions(actor, unitID: unitID)
-        let units = try await services.organisation.visibleUnits(.system)
-        let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
-        let persons = try await services.organisation.members(of: nil)
-        let names = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
+        let unitNames = Dictionary(uniqueKeysWithValues: try await services.organisation.visibleUnits(.system).map { ($0.id, $0.name) })
+        let names = try await services.organisation.names()
         let today = services.clock.today
+        let allowed = AuthorityActions.allowed(actorUnitID: own, roles: actor.roles, unitID: unitID)
+        let acting = !allowed.isEmpty
         let model = Model(
             unitID: unitID, unitName: unitNames[unitID] ?? "", ownCap: register.ownCap?.chinese ?? "无",
+            actions: allowed.map { ActionLink(unitID: unitID, $0) },
             grants: register.grants.map { g in
                 let outgoing = g.grantorUnitID == unitID
                 return GrantRow(
                     id: g.id, direction: outgoing ? "授出" : "获得", other: unitNames[outgoing ? g.granteeUnitID : g.grantorUnitID] ?? "", cap: g.cap.chinese,
                     scope: g.matterScope, term: "\(g.validFrom.chinese)—\(g.validUntil.chinese)",
-                    state: g.revokedOn.map { "已撤销（\($0.chinese)）" } ?? (g.isInForce(on: today) ? "有效" : "已失效"), canRevoke: outgoing && g.isInForce(on: today))
+                    state: g.revokedOn.map { "已撤销（\($0.chinese)）" } ?? (g.isInForce(on: today) ? "有效" : "已失效"),
+                    canRevoke: acting && AuthorityActions.mayRevoke(g, by: unitID, on: today))
             },
             officers: register.officers.map { o in
                 OfficerRow(
                     id: o.id, name: names[o.personID] ?? "", kind: o.kind.chinese, cap: o.cap.chinese, appointed: o.appointedOn.chinese,
                     trained: o.trainedOn?.chinese ?? "未培训", state: o.removedOn.map { "已调整（\($0.chinese)，\(o.removalReason?.chinese ?? "")）" } ?? "在任",
-                    active: o.isInOffice(on: today))
+                    active: o.isInOffice(on: today), canRemove: acting && AuthorityActions.mayRemove(o, on: today))
             },
             items: register.catalogue.map {
                 ItemRow(
@@ -170,15 +109,22 @@ struct AuthorityController {
                 return ApplicationRow(
                     applicationID: a.id, direction: incoming ? "收到" : "提出", other: unitNames[incoming ? a.applicantUnitID : a.grantorUnitID] ?? "",
                     cap: a.cap.chinese, scope: a.matterScope, term: "\(a.validFrom.chinese)—\(a.validUntil.chinese)", basis: a.basis, reasons: a.reasons,
-                    state: a.status.chinese + (a.decisionNote.flatMap { $0.isEmpty ? nil : "（\($0)）" } ?? ""), canDecide: incoming && a.status == .pending)
+                    state: a.status.chinese + (a.decisionNote.flatMap { $0.isEmpty ? nil : "（\($0)）" } ?? ""),
+                    canDecide: acting && AuthorityActions.mayDecide(applicationTo: a.grantorUnitID, pending: a.status == .pending, by: unitID))
             },
             revisions: revisions.map { RevisionRow(revision: $0.revision, content: $0.content, reason: $0.reason, by: $0.changedBy, on: $0.changedOn.chinese) },
-            units: units.filter { $0.id != unitID }.map { Option(value: $0.id, label: $0.name) },
-            persons: persons.filter { $0.unitID == unitID }.map { Option(value: $0.id, label: "\($0.name)（\($0.post)）") },
-            levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese) },
-            reasons: RemovalReason.allCases.map { Option(value: $0.rawValue, label: $0.chinese) }, today: today.iso)
+            today: today.iso)
         return views.page(
             "classification/authority", title: "定密权管理", session: context.session, path: "/authority", content: model, flash: flash, error: error, status: status
         )
+    }
+}
+
+extension ActionLink {
+    /// A register action of a unit's 定密权管理: its form is `/authority/:unit/<action>` (with the row it acts on).
+    init(unitID: String, _ action: AuthorityAction, row: (name: String, id: String)? = nil) {
+        self.init(
+            action: action.rawValue, href: "/authority/\(unitID)/\(action.rawValue)" + (row.map { "?\($0.name)=\($0.id)" } ?? ""), label: action.chinese,
+            regulation: action.regulation)
     }
 }
