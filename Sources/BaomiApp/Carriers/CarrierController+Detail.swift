@@ -33,7 +33,7 @@ extension CarrierController {
         let copies: Int, serials: String, custodian: String, holder: String?, place: String, status: String, registered: String, due: String?
         let original: String?, originalNumber: String?, secrets: [String], scope: [String], medium: String?, retained: Bool
         let events: [Event], readers: [ReaderRow], topSecret: Bool
-        let actions: [ActionLink], hasActions: Bool
+        let actions: [ActionLink]
     }
 
     func registerDetail(on router: Router<AppRequestContext>) {
@@ -75,7 +75,7 @@ extension CarrierController {
             events: events.map { Event(at: formatMillis($0.at), actor: $0.actorName, summary: $0.summary) },
             readers: readers.enumerated().map {
                 ReaderRow($0.offset, $0.element)
-            }, topSecret: carrier.level == .topSecret, actions: actions, hasActions: !actions.isEmpty)
+            }, topSecret: carrier.level == .topSecret, actions: actions)
         let flash = done.map { action in "已办理：\(action.chinese)" + (events.last.map { "。\($0.summary)" } ?? "") }
         return views.page("carriers/carrier", title: "载体 \(carrier.number)", session: context.session, path: "/carriers", content: model, flash: flash)
     }
