@@ -47,21 +47,39 @@ struct Page<Content: Sendable>: Sendable {
     let content: Content
 }
 
+extension Page {
+    /// The shell around `content` as the session's user sees it on `path`: the menu, the open area's menu, the badge.
+    init(title: String, session: ActiveSession?, path: String, content: Content, flash: String? = nil, error: String? = nil) {
+        let menu = Navigation.menu(for: session?.actor, path: path)
+        self.init(
+            title: title, nav: Navigation.items(for: session?.actor, path: path), subnav: menu, hasSubnav: !menu.isEmpty,
+            user: session.map(Views.badge), csrf: session?.csrfToken ?? "", flash: flash, error: error, content: content)
+    }
+}
+
 /// The mustache templates, loaded once from the bundle. `{{…}}` escapes HTML by construction.
 public struct Views: Sendable {
     let library: MustacheLibrary
 
     /// Loads the templates shipped in the `Templates` resource folder.
     public static func load() async throws -> Views {
-        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+        guard let url = templatesURL else {
             throw Refusal(code: "internal", message: "模板目录缺失", kind: .conflict)
         }
         return Views(library: try await MustacheLibrary(directory: url.path))
     }
 
+    /// The `Templates` resource folder: one `.mustache` file per page (in its area's folder), the layout and the error page.
+    static var templatesURL: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+
+    /// Renders a template with a model; nil when there is no such template.
+    func render(_ template: String, _ model: some Sendable) -> String? {
+        library.render(model, withTemplate: template)
+    }
+
     /// Renders a template as an HTML response.
     func html(_ template: String, _ model: some Sendable, status: HTTPResponse.Status = .ok) -> Response {
-        let body = library.render(model, withTemplate: template) ?? "<!doctype html><p>模板 \(template) 缺失</p>"
+        let body = render(template, model) ?? "<!doctype html><p>模板 \(template) 缺失</p>"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -72,13 +90,7 @@ public struct Views: Sendable {
         _ template: String, title: String, session: ActiveSession?, path: String, content: C, flash: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let menu = Navigation.menu(for: session?.actor, path: path)
-        return html(
-            template,
-            Page(
-                title: title, nav: Navigation.items(for: session?.actor, path: path), subnav: menu, hasSubnav: !menu.isEmpty, user: session.map(Self.badge),
-                csrf: session?.csrfToken ?? "", flash: flash, error: error, content: content),
-            status: status)
+        html(template, Page(title: title, session: session, path: path, content: content, flash: flash, error: error), status: status)
     }
 
     /// The error page.
@@ -143,7 +155,7 @@ enum Navigation {
                 group("登记", [("国家秘密事项", "/secrets", true), ("拟定定密", "/secrets/new", true)]),
                 group(
                     "定密权", [("定密权与定密责任人", "/authority", !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]))]),
-                group("统计与监管", [("定密统计", "/statistics", true), ("下级单位定密工作", "/supervision", roles.contains(.administrationStaff))]),
+                group("统计与监管", [("定密统计", "/secrets/statistics", true), ("下级单位定密工作", "/supervision", roles.contains(.administrationStaff))]),
                 group("工具", [("标志检查", "/markings", true)]),
             ].compactMap { $0 }
         }
