@@ -4,15 +4,14 @@ import Testing
 
 @testable import BaomiApp
 
-/// The 国家秘密载体 pages, each from a fixed model whose every value is a distinctive marker. The carrier's own page and
-/// its steps are being rebuilt (one form page per step): `carrierDetail` follows today's `DetailModel` and is to be
-/// adjusted with it.
+/// The 国家秘密载体 pages, each from a fixed model whose every value is a distinctive marker: the registers and books,
+/// the carrier's own page with its action bar, and one page per step.
 extension PageRenderingTests {
     static var carrierPages: [PageFixture] {
         [
             carrierList, carrierDetailPage, carrierLabel, carrierReaderLog, carrierSafes, carrierLedger, carrierImport, carrierChecks, carrierFindings,
             receiveEntry, produceEntry,
-        ] + RegisterEntry.Book.allCases.map(carrierBook)
+        ] + RegisterEntry.Book.allCases.map(carrierBook) + CarrierAction.allCases.compactMap { try? carrierActionPage($0) }
     }
 
     /// A register row; `prefix` keeps the rows of different tables apart.
@@ -41,14 +40,45 @@ extension PageRenderingTests {
             registered: "【登记日期】", due: "【归还日期】", original: "【原件载体编号】", originalNumber: "【原件编号】", secrets: ["【所载事项】"],
             scope: ["【知悉范围】"], medium: "【介质标识】", retained: true, events: [.init(at: "【办理时间】", actor: "【办理人】", summary: "【办理事项】")],
             readers: [.init(800, (reader: "【阅读人】", room: "【阅文地点】", out: 1_780_000_000_000, back: 1_780_100_000_000))], topSecret: true,
-            canAct: true, inStock: true, isOut: true, isMedium: true, safes: [option("保密柜")], scopeOptions: [option("知悉人")], approvers: [option("批准领导")],
-            channels: [option("传递渠道")], methods: [option("销毁方式")], repairModes: [option("维修方式")], levels: [option("写入密级")])
+            actions: [ActionLink(action: "【办理路径】", href: "【办理链接】", label: "【办理名称】", regulation: "【办理依据】")])
     }
 
     static let carrierDetailPage = PageFixture("carriers/carrier", path: "/carriers", content: carrierDetail(title: "【标题】"))
 
-    @Test("载体 page (today's, before the rebuild) shows every field of its model")
+    @Test("载体 page shows every field of its model, and its action bar")
     func carrierDetailPageTest() async throws { try await PageCheck.check(Self.carrierDetailPage) }
+
+    /// One step's page of a carrier. Each step's form shows only the fields that step needs, so the fields its template
+    /// (with the shared head) does not read are the ones it does not print; a renamed field still fails the key check.
+    static func carrierActionPage(_ action: CarrierAction) throws -> PageFixture {
+        let form = FormData(
+            encoded: [
+                "reading_room", "due_on", "originator_consent", "copies", "recipient", "companions", "exit_permit", "distribution", "escorts", "note",
+                "reason", "persons", "supervisor", "vendor", "summary",
+            ].map { "\($0)=typed_\($0)_甲" }.joined(separator: "&"))
+        let model = CarrierController.ActionModel(
+            id: "【载体编号】", action: action.rawValue, chinese: "【办理名称】", regulation: "【办理依据】", number: "【编号】", marking: "【标志】", level: "【密级代码】",
+            title: "【标题】", kind: "【类别】", status: "【状态】", holder: "【持有人】", topSecret: true, allowed: true, persons: [option("人员")],
+            approvers: [option("批准领导")], safes: [option("保密柜")], channels: [option("渠道")], methods: [option("销毁方式")], repairModes: [option("维修方式")],
+            levels: [option("写入密级")], lossKinds: [option("事件类别")], typed: CarrierController.Typed(form))
+        let template = "carriers/actions/\(action.rawValue)"
+        let source = try PageCheck.templateSource(template) + PageCheck.templateSource("carriers/action_head")
+        let keys = PageCheck.keys(in: source)
+        // A list or a group is read when its name is; a typed value when `typed`'s own field is.
+        let notShown = PageCheck.leaves(of: model).map(\.path).filter { path in
+            let parts = path.split(separator: ".").map(String.init)
+            let read = parts[0] == "typed" ? source.contains("typed.\(parts.count > 1 ? parts[1] : "")") : keys.contains(parts[0])
+            return !read || path == "action"
+        }
+        return PageFixture(template, path: "/carriers", content: model, notShown: Set(notShown))
+    }
+
+    @Test("载体 step pages: each shows its form and the fields it reads", arguments: CarrierAction.allCases)
+    func carrierActionPageTest(_ action: CarrierAction) async throws {
+        let html = try await PageCheck.check(try Self.carrierActionPage(action))
+        #expect(html.contains("data-testid=\"action-form\""), "\(action.rawValue) has no form")
+        #expect(html.contains("【编号】") && html.contains("【办理依据】"))
+    }
 
     static let carrierLabel = PageFixture(
         "carriers/carrier_label", path: "/carriers",

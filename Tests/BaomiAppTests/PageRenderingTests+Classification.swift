@@ -8,6 +8,7 @@ import Testing
 extension PageRenderingTests {
     static var classificationPages: [PageFixture] {
         [secretList, secretDraft, secretDetailPage, filing, markings, statistics, supervision, authority] + SecretAction.allCases.map { secretActionPage($0) }
+            + AuthorityAction.allCases.map { authorityActionPage($0) }
     }
 
     typealias Option = SecretController.Option
@@ -148,6 +149,7 @@ extension PageRenderingTests {
         "classification/authority", path: "/authority",
         content: AuthorityController.Model(
             unitID: "【单位编号】", unitName: "【单位名称】", ownCap: "【本单位定密权】",
+            actions: [ActionLink(action: "【办理路径】", href: "【办理链接】", label: "【办理名称】", regulation: "【办理依据】")],
             grants: [
                 .init(
                     id: "【授权编号】", direction: "【授权方向】", other: "【对方单位】", cap: "【授权权限】", scope: "【授权事项范围】", term: "【授权期限】",
@@ -156,7 +158,7 @@ extension PageRenderingTests {
             officers: [
                 .init(
                     id: "【责任人编号】", name: "【责任人姓名】", kind: "【责任人类别】", cap: "【责任人权限】", appointed: "【指定日期】", trained: "【培训日期】",
-                    state: "【责任人状态】", active: true)
+                    state: "【责任人状态】", active: true, canRemove: true)
             ],
             items: [
                 .init(
@@ -171,10 +173,36 @@ extension PageRenderingTests {
                     applicationID: "【申请编号】", direction: "【申请方向】", other: "【申请对方】", cap: "【申请权限】", scope: "【申请事项范围】", term: "【申请期限】",
                     basis: "【申请依据】", reasons: "【申请理由】", state: "【申请状态】", canDecide: true)
             ],
-            revisions: [.init(revision: 715, content: "【修订条目】", reason: "【修订理由】", by: "【修订人】", on: "【修订日期】")],
-            units: [.init(value: "【单位值】", label: "【单位名】")], persons: [.init(value: "【人员值】", label: "【人员名】")],
-            levels: [.init(value: "【权限值】", label: "【权限名】")], reasons: [.init(value: "【调整原因值】", label: "【调整原因名】")], today: "【今天】"))
+            revisions: [.init(revision: 715, content: "【修订条目】", reason: "【修订理由】", by: "【修订人】", on: "【修订日期】")], today: "【今天】"),
+        // The date is for the action forms' defaults.
+        notShown: ["today"])
 
     @Test("定密权管理 shows every field of its model")
     func authorityPage() async throws { try await PageCheck.check(Self.authority) }
+
+    /// One action's form page of the 定密权管理 register; `nil` renders it with no form section open.
+    static func authorityActionPage(_ action: AuthorityAction?) -> PageFixture {
+        let uses: [AuthorityAction: Set<String>] = [
+            .officer: ["persons", "levels"], .removeOfficer: ["reasons"], .grant: ["units", "levels", "today"], .apply: ["units", "levels", "today"],
+        ]
+        let used = action.flatMap { uses[$0] } ?? []
+        let optional = ["persons", "levels", "reasons", "units", "today"].filter { !used.contains($0) }
+        return PageFixture(
+            "classification/authority_action", path: "/authority",
+            content: AuthorityController.ActionModel(
+                unitID: "【单位编号】", unitName: "【单位名称】", action: "【办理路径】", label: "【办理名称】", regulation: "【办理依据】",
+                form: action.map { [$0.rawValue.replacingOccurrences(of: "-", with: "_"): true] } ?? [:], rowField: "row_field_甲", rowID: "【行编号】",
+                units: [.init(value: "【单位值】", label: "【单位名】")], persons: [.init(value: "【人员值】", label: "【人员名】")],
+                levels: [.init(value: "【权限值】", label: "【权限名】")], reasons: [.init(value: "【调整原因值】", label: "【调整原因名】")], today: "【今天】"),
+            notShown: Set(optional.flatMap { $0 == "today" ? [$0] : ["\($0).value", "\($0).label"] }))
+    }
+
+    @Test("定密权管理 action page: every action has its own form, showing every field of its model", arguments: AuthorityAction.allCases)
+    func authorityActionPageTest(_ action: AuthorityAction) async throws {
+        let html = try await PageCheck.check(Self.authorityActionPage(action))
+        let key = action.rawValue.replacingOccurrences(of: "-", with: "_")
+        #expect(try PageCheck.templateSource("classification/authority_action").contains("{{#form.\(key)}}"), "no form for \(action.rawValue)")
+        let bare = Self.authorityActionPage(nil)
+        #expect(try await Views.load().render(bare.template, bare.page) != html, "the form of \(action.rawValue) shows nothing")
+    }
 }

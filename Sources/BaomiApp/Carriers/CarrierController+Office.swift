@@ -70,7 +70,8 @@ extension CarrierController {
                         note: $0.note, carrierNumber: $0.carrierNumber, carrierID: $0.carrierID, closed: $0.closedOn?.chinese ?? "")
                 }, years: (max(2000, today.year - 9)...today.year).reversed().map { Option(value: String($0), label: "\($0)年", selected: $0 == year) },
                 receipt: book == .receipt, dispatch: book == .dispatch, copy: book == .copy, destruction: book == .destruction)
-            return views.page("carriers/carrier_book", title: "\(year)年\(book.chinese)", session: context.session, path: "/carriers", content: model)
+            return views.page(
+                "carriers/carrier_book", title: "\(year)年\(book.chinese)", session: context.session, path: "/carriers/books/\(book.rawValue)", content: model)
         }
     }
 
@@ -114,7 +115,7 @@ extension CarrierController {
                 rows: carriers.map { c in
                     Self.row(c, names: names)
                 })
-            return views.page("carriers/carrier_ledger", title: "个人涉密载体台账", session: context.session, path: "/carriers", content: model)
+            return views.page("carriers/carrier_ledger", title: "个人涉密载体台账", session: context.session, path: "/carriers/ledger", content: model)
         }
         router.get("/carriers/import") { _, context in try await importPage(context, report: nil, error: nil) }
         router.get("/carriers/import/template.csv") { _, _ in
@@ -160,7 +161,7 @@ extension CarrierController {
                     carrierID: $0.carrierID, number: $0.number, rule: $0.rule, message: $0.message,
                     since: since["\($0.carrierID)|\($0.rule)"]?.chinese ?? "本次核查")
             }
-            return views.page("carriers/carrier_findings", title: "载体交叉核查", session: context.session, path: "/carriers", content: ["rows": rows])
+            return views.page("carriers/carrier_findings", title: "载体交叉核查", session: context.session, path: "/carriers/findings", content: ["rows": rows])
         }
     }
 
@@ -174,7 +175,7 @@ extension CarrierController {
                     count: held.filter { $0.safeID == safe.id && $0.status.isHeld }.count)
             }, levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: false) }, isClerk: isClerk(actor))
         return views.page(
-            "carriers/carrier_safes", title: "保密柜（存放场所）", session: context.session, path: "/carriers", content: model, error: error, status: status)
+            "carriers/carrier_safes", title: "保密柜（存放场所）", session: context.session, path: "/carriers/safes", content: model, error: error, status: status)
     }
 
     func importPage(_ context: AppRequestContext, report: CarrierImportReport?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -191,7 +192,8 @@ extension CarrierController {
                 Option(value: CarrierImportMode.all.rawValue, label: "全部导入：全部无误才写入", selected: false),
                 Option(value: CarrierImportMode.partial.rawValue, label: "部分导入：写入无误的行，列出有问题的行", selected: false),
             ])
-        return views.page("carriers/carrier_import", title: "导入纸质台账", session: context.session, path: "/carriers", content: model, error: error, status: status)
+        return views.page(
+            "carriers/carrier_import", title: "导入纸质台账", session: context.session, path: "/carriers/import", content: model, error: error, status: status)
     }
 
     func checksPage(_ context: AppRequestContext, selected: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -216,6 +218,7 @@ extension CarrierController {
                     unexpected: $0.unexpected.isEmpty ? "无" : $0.unexpected.joined(separator: "、"),
                     by: $0.handledBy)
             }, isClerk: isClerk(actor))
-        return views.page("carriers/carrier_checks", title: "清点与清退", session: context.session, path: "/carriers", content: model, error: error, status: status)
+        return views.page(
+            "carriers/carrier_checks", title: "清点与清退", session: context.session, path: "/carriers/checks", content: model, error: error, status: status)
     }
 }

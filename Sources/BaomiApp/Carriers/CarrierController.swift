@@ -149,7 +149,8 @@ struct CarrierController {
             title: form?["title"] ?? "", documentNumber: form?["document_number"] ?? "", originatingUnit: form?["originating_unit"] ?? "",
             marking: form?["marking"] ?? "", copies: form?["copies"] ?? "1", serials: form?["serials"] ?? "")
         return views.page(
-            "carriers/carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session, path: "/carriers", content: model, error: error,
+            "carriers/carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session,
+            path: mode == "produce" ? "/carriers/new?mode=produce" : "/carriers/new?mode=receive", content: model, error: error,
             status: status)
     }
 }

@@ -117,6 +117,7 @@ struct SecretController {
                 ("q4", "是否属于法律、行政法规或者国家有关规定要求公开的事项？"),
             ].map { Option(value: $0.0, label: $0.1, selected: false) },
             title: form?["title"] ?? "", marking: form?["marking"] ?? "", secretPoints: form?["secret_points"] ?? "")
-        return views.page("classification/secret_new", title: "拟定密级", session: context.session, path: "/secrets", content: model, error: error, status: status)
+        return views.page(
+            "classification/secret_new", title: "拟定密级", session: context.session, path: "/secrets/new", content: model, error: error, status: status)
     }
 }

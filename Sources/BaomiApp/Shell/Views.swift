@@ -147,7 +147,9 @@ enum Navigation {
         guard let actor, actor.person != nil, !actor.roles.contains(where: \.isAdministrator) else { return [] }
         let roles = actor.roles
         func group(_ title: String, _ entries: [(String, String, Bool)]) -> NavGroup? {
-            let items = entries.filter(\.2).map { NavItem(title: $0.0, href: $0.1, active: path == $0.1.split(separator: "?").first.map(String.init)) }
+            let items = entries.filter(\.2).map {
+                NavItem(title: $0.0, href: $0.1, active: path == $0.1 || path == $0.1.split(separator: "?").first.map(String.init))
+            }
             return items.isEmpty ? nil : NavGroup(title: title, items: items)
         }
         if ["/secrets", "/authority", "/supervision", "/statistics", "/markings"].contains(where: { path.hasPrefix($0) }) {
