@@ -142,7 +142,7 @@ struct AuthTests {
         for p in p1 { try PasswordPolicy(systemLevel: .topSecret).validate(p) }
         let again = try await Bootstrap.run(make(db1), environment: [:])
         #expect(again.accounts.isEmpty)
-        await db1.close()
-        await db2.close()
+        await TestDatabase.discard(db1)
+        await TestDatabase.discard(db2)
     }
 }

@@ -19,7 +19,7 @@ struct MigrationTests {
         #expect(second.isEmpty)
         let recorded = try await db.read { try await $0.raw("SELECT COUNT(*) AS n FROM baomi_migrations").first()!.decode(column: "n", as: Int.self) }
         #expect(recorded == Migrations.all.count)
-        await db.close()
+        await TestDatabase.discard(db)
     }
 
     @Test("Migration numbers are unique and ascending")
@@ -38,7 +38,7 @@ struct MigrationTests {
         try await Migrator.migrate(db, clockMillis: 0)
         let mode = try await db.read { try await $0.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self) }
         #expect(mode.lowercased() == "wal")
-        await db.close()
+        await TestDatabase.discard(db)
         #expect(FileManager.default.fileExists(atPath: path))
     }
 

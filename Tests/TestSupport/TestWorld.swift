@@ -9,7 +9,7 @@ import OrganisationServices
 import SQLKit
 import Storage
 
-/// The database every integration test runs on: SQLite in memory by default; PostgreSQL when
+/// The database every integration test runs on: an SQLite file (WAL, one writer and a pool of readers) by default; PostgreSQL when
 /// `BAOMI_TEST_DATABASE_URL` is set (CI runs the suite both ways), each test in its own schema.
 package enum TestDatabase {
     package static var postgresURL: String? {
@@ -27,7 +27,29 @@ package enum TestDatabase {
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             return try await Database.open(.postgres(host: host, port: port, username: user, password: password, database: db, schema: schema), logger: logger)
         }
-        return try await Database.open(.sqliteMemory, logger: logger)
+        // A file in WAL mode, as the server runs it: the writer and the pool of readers are both exercised. Its files
+        // are removed when the world closes (`discard`).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baomi-test-\(UUID().uuidString).sqlite").path
+        let database = try await Database.open(.sqlite(path: path), logger: logger)
+        await Files.shared.remember(path, for: database)
+        return database
+    }
+
+    /// Closes a test database and removes its files (an SQLite file, its WAL and its shared-memory index).
+    package static func discard(_ database: Database) async {
+        await database.close()
+        guard let path = await Files.shared.forget(database) else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Where each open test database's file is.
+    actor Files {
+        static let shared = Files()
+        private var paths: [ObjectIdentifier: String] = [:]
+
+        func remember(_ path: String, for database: Database) { paths[ObjectIdentifier(database)] = path }
+
+        func forget(_ database: Database) -> String? { paths.removeValue(forKey: ObjectIdentifier(database)) }
     }
 
     /// Which engine the suite runs on, for messages.
@@ -67,10 +89,10 @@ package struct TestWorld: Sendable {
             _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
             if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, carriers: carriers) }
             let result = try await body(TestWorld(services: services, clock: clock))
-            await database.close()
+            await TestDatabase.discard(database)
             return result
         } catch {
-            await database.close()
+            await TestDatabase.discard(database)
             throw error
         }
     }

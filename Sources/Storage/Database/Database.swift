@@ -42,9 +42,10 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` on one connection without a transaction (for reads).
+    /// Runs `body` as a read: on SQLite files a reader connection from the pool (one snapshot, never waiting behind a
+    /// write), on PostgreSQL a pooled connection. Writes go through `transaction`.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await backend.withConnection(body)
+        try await backend.withReader(body)
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
@@ -71,6 +72,17 @@ public final class Database: Sendable {
 
 /// One engine's way of lending a connection.
 package protocol DatabaseBackend: Sendable {
+    /// Lends the connection writes go through.
     func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Lends a connection for a read.
+    func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Closes every connection.
     func close() async
+}
+
+extension DatabaseBackend {
+    /// By default a read uses any connection (PostgreSQL's pool lends one).
+    package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(body)
+    }
 }

@@ -4,30 +4,46 @@ import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// SQLite: one connection, operations serialised (SQLite has one writer anyway), WAL journal.
+/// SQLite in WAL mode: one writer connection (writes are serialised, as SQLite has one writer and the audit chain wants
+/// one order) and a pool of reader connections, so a read never waits behind another read or behind a write (WAL
+/// readers see the last committed state). An in-memory database is private to its connection, so it has the writer
+/// only, which then also serves reads.
 package final class SQLiteBackend: DatabaseBackend {
-    private let connection: SQLiteConnection
+    private let writer: SQLiteConnection
     private let gate = AsyncGate()
+    private let readers: ConnectionPool<SQLiteConnection>?
 
-    private init(connection: SQLiteConnection) {
-        self.connection = connection
+    /// Reader connections of a file database (issue 11: a read never waits behind another read).
+    package static let readerCount = 4
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = writer
+        self.readers = readers.isEmpty ? nil : ConnectionPool(readers)
     }
 
     package static func open(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteBackend {
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        let db = connection.sql()
+        let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+        let db = writer.sql()
+        var readers: [SQLiteConnection] = []
         if case .file = storage {
             try await db.raw("PRAGMA journal_mode=WAL").run()
+            try await db.raw("PRAGMA synchronous=NORMAL").run()
+            for _ in 0..<readerCount {
+                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+                try await reader.sql().raw("PRAGMA busy_timeout=5000").run()
+                try await reader.sql().raw("PRAGMA query_only=ON").run()
+                readers.append(reader)
+            }
         }
         try await db.raw("PRAGMA foreign_keys=ON").run()
         try await db.raw("PRAGMA busy_timeout=5000").run()
-        return SQLiteBackend(connection: connection)
+        return SQLiteBackend(writer: writer, readers: readers)
     }
 
     package func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await gate.enter()
         do {
-            let result = try await body(connection.sql())
+            let result = try await body(writer.sql())
             await gate.leave()
             return result
         } catch {
@@ -36,8 +52,56 @@ package final class SQLiteBackend: DatabaseBackend {
         }
     }
 
+    package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let readers else { return try await withConnection(body) }
+        let reader = await readers.take()
+        do {
+            // One snapshot for the whole read: every statement of `body` sees the same committed state.
+            try await reader.sql().raw("BEGIN").run()
+            let result = try await body(reader.sql())
+            try await reader.sql().raw("COMMIT").run()
+            await readers.give(reader)
+            return result
+        } catch {
+            try? await reader.sql().raw("ROLLBACK").run()
+            await readers.give(reader)
+            throw error
+        }
+    }
+
     package func close() async {
-        try? await connection.close()
+        if let readers {
+            for reader in await readers.drain() { try? await reader.close() }
+        }
+        try? await writer.close()
+    }
+}
+
+/// A fixed set of connections lent one at a time; a borrower waits (FIFO) only when all are out.
+actor ConnectionPool<Connection: Sendable> {
+    private var idle: [Connection]
+    private var waiters: [CheckedContinuation<Connection, Never>] = []
+
+    init(_ connections: [Connection]) {
+        idle = connections
+    }
+
+    func take() async -> Connection {
+        if let connection = idle.popLast() { return connection }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func give(_ connection: Connection) {
+        if waiters.isEmpty {
+            idle.append(connection)
+        } else {
+            waiters.removeFirst().resume(returning: connection)
+        }
+    }
+
+    func drain() -> [Connection] {
+        defer { idle = [] }
+        return idle
     }
 }
 
