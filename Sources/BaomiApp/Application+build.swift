@@ -19,6 +19,7 @@ public func buildRouter(services: Services, views: Views, secureCookies: Bool) -
     if let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil) {
         router.add(middleware: FileMiddleware(publicURL.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])])))
     }
+    HealthController(services: services).register(on: router)
     LoginController(services: services, views: views, secureCookies: secureCookies).register(on: router)
     HomeController(services: services, views: views).register(on: router)
     AdminController(services: services, views: views).register(on: router)

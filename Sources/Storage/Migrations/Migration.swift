@@ -69,4 +69,13 @@ public enum Migrator {
         }
         return applied
     }
+
+    /// The migrations this build knows that the database has not applied — empty when the schema is current (`/readyz`).
+    /// A database that cannot be reached throws.
+    public static func pending(_ database: Database) async throws -> [Int] {
+        let done = try await database.read { db in
+            try await db.raw("SELECT id FROM baomi_migrations").all().map { try $0.decode(column: "id", as: Int.self) }
+        }
+        return Migrations.all.map(\.id).filter { !done.contains($0) }
+    }
 }

@@ -1,0 +1,43 @@
+import Accounts
+import BaomiApp
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Kernel
+import Storage
+import TestSupport
+import Testing
+
+/// Issue 11, item 9: the probes a load balancer and an operator use, answered without a session.
+@Suite("运行探针 — /healthz and /readyz")
+struct HealthTests {
+    @Test("/healthz answers without a session and without the database; /readyz says ready once migrated")
+    func probes() async throws {
+        try await TestWorld.with(demo: false) { world in
+            try await testApplication(world).test(.router) { client in
+                let health = try await client.execute(uri: "/healthz", method: .get)
+                #expect(health.status == .ok)
+                #expect(String(buffer: health.body) == "ok\n")
+                let ready = try await client.execute(uri: "/readyz", method: .get)
+                #expect(ready.status == .ok)
+                #expect(String(buffer: ready.body) == "ready\n")
+                // Other pages still want a session.
+                #expect(try await client.execute(uri: "/secrets", method: .get).status != .ok)
+            }
+        }
+    }
+
+    @Test("/readyz answers 503 while the schema is not current")
+    func notReady() async throws {
+        let database = try await TestDatabase.make()
+        let services = Services(database: database, clock: BaomiClock.system, passwordPolicy: PasswordPolicy(systemLevel: .confidential), bcryptCost: 4)
+        let app = Application(router: buildRouter(services: services, views: try await Views.load(), secureCookies: false))
+        try await app.test(.router) { client in
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .serviceUnavailable)
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+        }
+        await TestDatabase.discard(database)
+    }
+}
