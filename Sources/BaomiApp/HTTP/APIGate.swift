@@ -51,7 +51,8 @@ struct APIGate: RouterMiddleware {
         }
         try checkParameters(operation, template: template, path: path, request: request)
         guard let bodySpec = operation["requestBody"] else { return try await next(request, context) }
-        let limit = operation["x-body-limit"]?.int ?? Self.defaultBodyLimit
+        // The document states each limit on the request body (`requestBody.x-body-limit`, issue 11 #10).
+        let limit = bodySpec["x-body-limit"]?.int ?? operation["x-body-limit"]?.int ?? Self.defaultBodyLimit
         var request = request
         let buffer = try await collectBody(request, limit: limit)
         request.body = .init(buffer: buffer)
