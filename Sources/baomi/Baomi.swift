@@ -21,7 +21,10 @@ struct Baomi: AsyncParsableCommand {
             Run `baomi serve --demo` to start with demo data on the embedded SQLite database.
             设置 DATABASE_URL=postgres://… 改用 PostgreSQL。Set DATABASE_URL=postgres://… for PostgreSQL.
             """,
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, MarkingCommand.self, SweepCommand.self])
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, MarkingCommand.self, SweepCommand.self,
+            BackupCommand.self, RestoreCommand.self,
+        ])
 }
 
 /// Shared options: where the data lives.

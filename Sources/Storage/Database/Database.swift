@@ -18,10 +18,13 @@ public final class Database: Sendable {
 
     /// The engine.
     public let engine: Engine
-    private let backend: any DatabaseBackend
+    /// Where it lives (for backups).
+    public let configuration: DatabaseConfiguration
+    let backend: any DatabaseBackend
 
-    private init(engine: Engine, backend: any DatabaseBackend) {
+    private init(engine: Engine, configuration: DatabaseConfiguration, backend: any DatabaseBackend) {
         self.engine = engine
+        self.configuration = configuration
         self.backend = backend
     }
 
@@ -31,14 +34,14 @@ public final class Database: Sendable {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            return Database(engine: .sqlite, backend: try await SQLiteBackend.open(.file(path: path), logger: logger))
+            return Database(engine: .sqlite, configuration: configuration, backend: try await SQLiteBackend.open(.file(path: path), logger: logger))
         case .sqliteMemory:
-            return Database(engine: .sqlite, backend: try await SQLiteBackend.open(.memory, logger: logger))
+            return Database(engine: .sqlite, configuration: configuration, backend: try await SQLiteBackend.open(.memory, logger: logger))
         case .postgres(let host, let port, let username, let password, let database, let schema):
             let backend = try await PostgresBackend.open(
                 host: host, port: port, username: username, password: password, database: database,
                 schema: schema, logger: logger)
-            return Database(engine: .postgres, backend: backend)
+            return Database(engine: .postgres, configuration: configuration, backend: backend)
         }
     }
 
