@@ -4,6 +4,7 @@ import ClassificationServices
 import Foundation
 import Kernel
 import Logging
+import Metrics
 import OrganisationServices
 import Storage
 
@@ -29,10 +30,18 @@ public struct SweepScheduler: Sendable {
     @discardableResult
     public func runIfDue() async throws -> Int? {
         guard try await claim(services.clock.today) else { return nil }
+        let started = ContinuousClock.now
+        // Issue 11, item 9: how long the sweep took, and what it found, for /metrics.
+        defer {
+            let elapsed = started.duration(to: .now).components
+            Metrics.Timer(label: "baomi_sweep_duration").recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+        }
         let count = try await services.classification.sweep()
         logger.info("declassification sweep: \(count) secret(s) declassified")
         let findings = try await services.carriers.sweep()
         logger.info("carrier cross-checks: \(findings.opened) finding(s) opened, \(findings.resolved) resolved")
+        Counter(label: "baomi_sweep_declassified_total").increment(by: count)
+        Counter(label: "baomi_sweep_findings_opened_total").increment(by: findings.opened)
         if let anchor = try await services.audit.checkpoint() {
             // R-SY-3: the checkpoint also goes to the server's log, outside the database.
             logger.notice("audit checkpoint \(anchor.text)")

@@ -12,14 +12,18 @@ import OrganisationServices
 import Storage
 
 /// Builds the router with every controller (separate from `@main`, so tests drive it directly).
-public func buildRouter(services: Services, views: Views, secureCookies: Bool) -> Router<AppRequestContext> {
+public func buildRouter(services: Services, views: Views, secureCookies: Bool, metricsToken: String? = nil) -> Router<AppRequestContext> {
+    BaomiMetrics.installed
     let router = Router(context: AppRequestContext.self)
+    // Requests and latency by route and status, for /metrics.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: AuthMiddleware(services: services, views: views))
     router.add(middleware: APIGate(contract: .published))
     if let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil) {
         router.add(middleware: FileMiddleware(publicURL.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])])))
     }
     HealthController(services: services).register(on: router)
+    MetricsController(token: metricsToken).register(on: router)
     LoginController(services: services, views: views, secureCookies: secureCookies).register(on: router)
     HomeController(services: services, views: views).register(on: router)
     AdminController(services: services, views: views).register(on: router)
@@ -40,7 +44,8 @@ public func buildRouter(services: Services, views: Views, secureCookies: Bool) -
 /// Builds the application listening on the configured address.
 public func buildApplication(services: Services, configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
-    let router = buildRouter(services: services, views: views, secureCookies: configuration.secureCookies)
+    let router = buildRouter(
+        services: services, views: views, secureCookies: configuration.secureCookies, metricsToken: configuration.environment["BAOMI_METRICS_TOKEN"])
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Baomi"),

@@ -40,4 +40,22 @@ struct HealthTests {
         }
         await TestDatabase.discard(database)
     }
+
+    @Test("/metrics answers the operator (token or loopback) with request counts by route; anyone else gets 404")
+    func metrics() async throws {
+        try await TestWorld.with(demo: false) { world in
+            let app = Application(
+                router: buildRouter(services: world.services, views: try await Views.load(), secureCookies: false, metricsToken: "op-token-甲"))
+            try await app.test(.router) { client in
+                _ = try await client.execute(uri: "/healthz", method: .get)
+                #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
+                let wrong = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer nope"])
+                #expect(wrong.status == .notFound)
+                let scraped = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer op-token-甲"])
+                #expect(scraped.status == .ok)
+                let text = String(buffer: scraped.body)
+                #expect(text.contains("/healthz"), "\(text.prefix(400))")
+            }
+        }
+    }
 }

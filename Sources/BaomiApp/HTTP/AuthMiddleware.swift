@@ -65,7 +65,7 @@ struct AuthMiddleware: RouterMiddleware {
 
     /// Pages reachable without a session.
     static func isPublicPage(_ path: String) -> Bool {
-        path == "/login" || path.hasPrefix("/static/") || path == "/healthz" || path == "/readyz"
+        path == "/login" || path.hasPrefix("/static/") || path == "/healthz" || path == "/readyz" || path == "/metrics"
     }
 
     /// R-SY-1: an attempt at another administrator's work (or any forbidden action) is written to the audit log,
