@@ -33,13 +33,7 @@ struct AuditCommand: AsyncParsableCommand {
                 let result = try await data.withServices(printBootstrap: false) { services in
                     try await services.audit.verify(.system, extraAnchor: extra)
                 }
-                switch result {
-                case .intact(let count):
-                    say("审计日志完整：\(count) 条记录，哈希链无断裂。Audit log intact: \(count) entries.")
-                case .broken(let seq, let problem):
-                    say("审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Audit chain broken at entry \(seq).")
-                    throw ExitCode(2)
-                }
+                try report(result)
             }
         }
     }
@@ -56,5 +50,16 @@ struct AuditCommand: AsyncParsableCommand {
                 say(anchor?.text ?? "审计日志为空")
             }
         }
+    }
+}
+
+/// Says what a verification of the audit chain found; a broken chain exits with status 2 (R-SY-3).
+func report(_ result: VerificationResult) throws {
+    switch result {
+    case .intact(let count):
+        say("审计日志完整：\(count) 条记录，哈希链无断裂。Audit log intact: \(count) entries.")
+    case .broken(let seq, let problem):
+        say("审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Audit chain broken at entry \(seq).")
+        throw ExitCode(2)
     }
 }

@@ -33,13 +33,8 @@ struct RestoreCommand: AsyncParsableCommand {
         try await guarded {
             try Backup.restore(from: file, into: try data.configuration().database)
             let result = try await data.withServices(printBootstrap: false) { services in try await services.audit.verify(.system) }
-            switch result {
-            case .intact(let count):
-                say("已恢复；审计日志完整：\(count) 条记录。Restored; audit log intact: \(count) entries.")
-            case .broken(let seq, let problem):
-                say("已恢复，但审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Restored, but the audit chain is broken at \(seq).")
-                throw ExitCode(2)
-            }
+            say("已恢复 \(file)。Restored \(file).")
+            try report(result)
         }
     }
 }
