@@ -18,6 +18,8 @@ S = {"type": "string"}; I = {"type": "integer"}; B = {"type": "boolean"}
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def arr(x): return {"type": "array", "items": x}
 def listof(n): return obj({"count": I, "items": arr(ref(n))})
+# Issue 11: a register page — keyset-paged; `total` counts at most 10,000 (`total_capped` says more match).
+def pageof(n): return obj({"items": arr(ref(n)), "total": I, "total_capped": B, "next_cursor": S, "prev_cursor": S}, nullable=("next_cursor", "prev_cursor"))
 
 schemas = {
     "Error": obj({"error": obj({"code": S, "rule": S, "field": S, "message": S}, required=["code", "message"], nullable=("rule", "field"))}),
@@ -57,7 +59,7 @@ schemas = {
                    "level": S, "status": S, "issue_date": S, "expiry": S, "drafted_on": S, "handler_person_id": S, "officer_person_id": S,
                    "markings": arr(S), "scope_person_ids": arr(S), "secret_points": S, "co_unit_ids": arr(S), "needs_review": B},
                   nullable=("source_id", "issue_date", "expiry", "officer_person_id", "scope_person_ids", "secret_points")),
-    "SecretList": listof("Secret"),
+    "SecretList": pageof("Secret"),
     "SecretEvent": obj({"at": I, "actor_name": S, "kind": S, "summary": S, "marking": S}),
     "SecretDetail": obj({"secret": ref("Secret"), "events": arr(ref("SecretEvent"))}),
     "Grant": obj({"id": S, "grantor_unit_id": S, "grantee_unit_id": S, "cap": S, "matter_scope": S, "valid_from": S, "valid_until": S, "revoked_on": S},
@@ -97,7 +99,8 @@ schemas.update({
                     "medium": obj({"media_type": S, "purchased_centrally": B, "user_person_id": S, "content_level": LV, "computer_ids": arr(S)},
                                   nullable=("content_level",))},
                    nullable=("safe_id", "original_id", "holder_person_id", "due_on", "medium")),
-    "CarrierList": listof("Carrier"),
+    "CarrierList": pageof("Carrier"),
+    "CarrierLedger": pageof("Carrier"),
     "CarrierDetail": obj({"carrier": ref("Carrier"), "scope_person_ids": arr(S), "events": arr(obj({"at": I, "actor_name": S, "kind": S, "summary": S}))}),
     "Received": obj({"carrier": ref("Carrier"), "receipt_number": S}),
     "Dispatched": obj({"carrier": ref("Carrier"), "dispatch_number": S, "envelope": S}),
@@ -150,6 +153,10 @@ def op(summary, responses, request=None, params=None, auth=True):
     return o
 
 def q(name, schema=None, required=False): return {"name": name, "in": "query", "required": required, "schema": schema or TEXT(200)}
+# Issue 11: every register is paged — `limit` rows (1–200, default 50) after `cursor` (from next_cursor/prev_cursor), in `order`.
+def paging(*orders):
+    ps = [q("limit", INT(1, 200)), q("cursor", {"type": "string", "maxLength": 2048, "pattern": "^[A-Za-z0-9_-]*$"})]
+    return ps + ([q("order", ENUM(*orders))] if orders else [])
 def pid(name="id", schema=None): return {"name": name, "in": "path", "required": True, "schema": schema or ID}
 LIMIT = q("limit", INT(1, 500)); OFFSET = q("offset", INT(0, 10_000_000))
 
@@ -197,7 +204,7 @@ paths = {
     },
     "/secrets": {
         "get": op("国家秘密事项登记（仅本人可知悉的，R-KS-4）", resp("200", "SecretList"),
-                  params=[q("level", LVR), q("status", ENUM("draft", "inReview", "inForce", "declassified", "rejected", "referredUp", "unclearPendingReport", "unclearReported")), q("basis", ENUM("catalogue", "derived", "unclear")), q("expiring", INT(0, 36500)), q("derived_from", ID), q("q"), q("needs_review", ENUM("true", "false"))]),
+                  params=[q("level", LVR), q("status", ENUM("draft", "inReview", "inForce", "declassified", "rejected", "referredUp", "unclearPendingReport", "unclearReported")), q("basis", ENUM("catalogue", "derived", "unclear")), q("expiring", INT(0, 36500)), q("derived_from", ID), q("q"), q("needs_review", ENUM("true", "false"))] + paging("newest", "expiry", "title")),
         "post": op("承办人拟定（R-CL-1；R-CL-4 四个问题；R-CL-6 派生）", resp("201", "Secret"),
                    body({"title": NONBLANK(200), "basis": ENUM("catalogue", "derived", "unclear"), "catalogue_item_id": ID, "source_id": ID,
                          "ground": ENUM("identical", "containsSecretPoints", "summarises", "originatorRequires"), "marking": TEXT(100), "scope_person_ids": arr(ID),
@@ -256,7 +263,7 @@ def act(summary, props, required, out="Carrier", code="200"):
     return {"post": op(summary, resp(code, out), body(props, required), params=[pid()])}
 paths.update({
     "/carriers": {"get": op("载体登记（只含本人可知悉的，R-KS-4）", resp("200", "CarrierList"),
-                            params=[q("kind", ENUM(*carrier_kinds)), q("status", ENUM(*carrier_statuses)), q("level", LVR), q("q"), q("holder_person_id", ID), q("unit_id", ID)])},
+                            params=[q("kind", ENUM(*carrier_kinds)), q("status", ENUM(*carrier_statuses)), q("level", LVR), q("q"), q("holder_person_id", ID), q("unit_id", ID)] + paging("newest", "number", "due"))},
     "/carriers/{id}": {"get": op("载体详情与办理记录（无权知悉与不存在一律 404）", resp("200", "CarrierDetail"), params=[pid()])},
     "/carriers/receive": {"post": op("收文：签收核对后登记收文登记簿（R-CA-2）", resp("201", "Received"),
         body({**entry, "check": {"type": "object", "properties": {"package_intact": B, "expected_copies": INT(0, 999), "counted_copies": INT(0, 999),
@@ -292,7 +299,7 @@ paths.update({
     "/carriers/{id}/label": {"get": op("载体标签：编号、标志、保管人，Code 128 条码（R-MD-1）", resp("200", "Label"), params=[pid()])},
     "/carrier-books/{book}": {"get": op("收文登记簿、发文登记簿、复印登记、销毁清单（本人可知悉的行）", resp("200", "RegisterBook"),
         params=[pid("book", {"type": "string", "enum": ["receipt", "dispatch", "copy", "destruction"]}), q("year", INT(1900, 2100))])},
-    "/ledger/{person}": {"get": op("个人涉密载体台账（持有、借阅、传阅、携带外出、保管）", resp("200", "CarrierList"), params=[pid("person")])},
+    "/ledger/{person}": {"get": op("个人涉密载体台账（持有、借阅、传阅、携带外出、保管），按编号分页", resp("200", "CarrierLedger"), params=[pid("person")] + paging())},
     "/safes": {"get": op("本单位保密柜", resp("200", "SafeList")),
                "post": op("登记保密柜（R-CA-6）", resp("201", "Safe"), body({"name": NONBLANK(100), "location": NONBLANK(200), "level": LV, "top_secret_only": B}, ["name", "location", "level"]))},
     "/carrier-findings": {"get": op("载体交叉核查结果（本人可知悉的载体）", resp("200", "CarrierFindings"))},

@@ -51,7 +51,7 @@ public enum CarrierDemo {
             received.append(try await c.store(clerk, carrierID: carrier.id, safeID: safe.id))
         }
         // Produced from the unit's own secrets (the marking follows them, R-DU-7).
-        let secrets = try await s.classification.register(clerk, filter: SecretFilter(status: .inForce, unitID: clerk.person?.unitID)).prefix(12)
+        let secrets = try await s.classification.everything(clerk, filter: SecretFilter(status: .inForce, unitID: clerk.person?.unitID)).prefix(12)
         for (n, secret) in secrets.enumerated() {
             let made = try await c.produce(
                 clerk,

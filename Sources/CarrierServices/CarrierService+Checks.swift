@@ -84,7 +84,7 @@ extension CarrierService {
         let me = try person(actor)
         let viewer = actor.viewer
         return try await services.database.read { db in
-            let carriers = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), limit: 1_000_000, on: db)
+            let carriers = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), on: db)
             let ctx = try await checkContext(for: carriers, unitID: me.unitID, on: db)
             return carriers.flatMap { CarrierRules.findings(of: $0, in: ctx) }
         }

@@ -73,7 +73,7 @@ extension CarrierService {
         let period = Self.period(of: check, on: day)
         let id = IDs.make()
         try await services.database.transaction { db in
-            let held = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), limit: 1_000_000, on: db)
+            let held = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), on: db)
                 .filter(\.status.isHeld)
             let found = Set(foundIDs)
             let expectedIDs = held.map(\.id)

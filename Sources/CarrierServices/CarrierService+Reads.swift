@@ -14,10 +14,23 @@ import Storage
 extension CarrierService {
     // MARK: reads
 
-    /// R-KS-4: the register — only what the actor may know of.
-    public func register(_ actor: Actor, filter: CarrierFilter = CarrierFilter(), limit: Int = 500) async throws -> [Carrier] {
+    /// R-KS-4: one page of the register — only what the actor may know of — in the order the user chose.
+    public func register(
+        _ actor: Actor, filter: CarrierFilter = CarrierFilter(), order: CarrierOrder = .newest, page: PageRequest = PageRequest()
+    ) async throws -> Page<Carrier> {
         let viewer = actor.viewer
-        let found = try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, limit: limit, on: db) }
+        let found = try await services.database.read { db in
+            try await CarrierStore.page(to: viewer, filter: filter, order: order, request: page, on: db)
+        }
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.items.map { ($0.id, $0.level) })
+        return found
+    }
+
+    /// R-KS-4: every carrier the actor may know of matching `filter`, for a printout or a count sheet that must list
+    /// them all (the 清点 of the unit's holdings); screens read pages with `register`.
+    public func everything(_ actor: Actor, filter: CarrierFilter) async throws -> [Carrier] {
+        let viewer = actor.viewer
+        let found = try await services.database.read { db in try await CarrierStore.visible(to: viewer, filter: filter, on: db) }
         try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.id, $0.level) })
         return found
     }
@@ -68,27 +81,38 @@ extension CarrierService {
         return (carrier, scope, CarrierRules.refusal(action, on: carrier, by: CarrierViewer(actor), today: today))
     }
 
-    /// The per-person ledger: what a person holds (borrowed, in circulation, carried out) or keeps as custodian, among
-    /// what the actor may know of. The personnel module refuses a departure until it is empty (R-PE-7).
-    public func ledger(_ actor: Actor, personID: String) async throws -> [Carrier] {
-        let found = try await ledgerRows(actor, personID: personID)
-        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.map { ($0.id, $0.level) })
+    /// The per-person ledger, one page by register number: what a person holds (borrowed, in circulation, carried
+    /// out) or keeps as custodian, among what the actor may know of. The personnel module refuses a departure until it
+    /// is empty (R-PE-7).
+    public func ledger(_ actor: Actor, personID: String, page: PageRequest = PageRequest()) async throws -> Page<Carrier> {
+        let viewer = actor.viewer
+        let found = try await services.database.read { db in
+            var from: SQLQueryString = "FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer))"
+            from = from + Self.ledgerCondition(personID)
+            return try await Keyset.page(
+                select: "c.*", from: from, order: CarrierStore.keyset(.number), request: page, on: db, decode: CarrierStore.carrier(from:))
+        }
+        try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.items.map { ($0.id, $0.level) })
         return found
     }
 
-    /// The ledger without the listing's audit entry (the 待办 reads it on every home page).
-    func ledgerRows(_ actor: Actor, personID: String) async throws -> [Carrier] {
+    /// What a person holds or keeps, as SQL over `c` (each branch has its index: holder, custodian, medium user).
+    static func ledgerCondition(_ personID: String) -> SQLQueryString {
+        """
+         AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
+         AND (c.holder_person_id = \(bind: personID) OR (c.holder_person_id IS NULL AND c.custodian_person_id = \(bind: personID))
+              OR c.medium_user_person_id = \(bind: personID))
+        """
+    }
+
+    /// What the person has borrowed, has in circulation or carried out — the 待办's reminders to hand back (R-CA-5,
+    /// R-CA-4, R-CA-9); narrow and indexed (`carriers_holder`).
+    func heldBy(_ actor: Actor, personID: String) async throws -> [Carrier] {
         let viewer = actor.viewer
         return try await services.database.read { db in
-            var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer))"
-            q =
-                q
-                    + """
-                     AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
-                     AND (c.holder_person_id = \(bind: personID) OR (c.holder_person_id IS NULL AND c.custodian_person_id = \(bind: personID))
-                          OR c.medium_user_person_id = \(bind: personID))
-                    ORDER BY c.number
-                    """
+            var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE c.holder_person_id = \(bind: personID) AND "
+            q = q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+            q = q + " AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') ORDER BY c.number"
             return try await db.raw(q).all().map(CarrierStore.carrier(from:))
         }
     }

@@ -23,7 +23,7 @@ public struct CarrierTodos: TodoProvider {
         let today = services.clock.today
         var items: [TodoItem] = []
         // R-CA-5 / R-CA-4 / R-CA-9: what this person holds.
-        for carrier in try await service.ledgerRows(actor, personID: me.id) where carrier.holderPersonID == me.id {
+        for carrier in try await service.heldBy(actor, personID: me.id) {
             let overdue = CarrierRules.isOverdue(carrier, today: today)
             let what: String =
                 switch carrier.status {
@@ -50,7 +50,7 @@ public struct CarrierTodos: TodoProvider {
             var detail = "清点本单位在册密件，登记差异（R-CA-10）"
             if check.check == .yearEndReturn {
                 let findings = try await service.findings(actor).filter { $0.rule == "R-CA-10" }.count
-                let left = try await service.register(actor, filter: CarrierFilter(unitID: me.unitID, registeredYear: today.year - 1), limit: 1_000_000)
+                let left = try await service.everything(actor, filter: CarrierFilter(unitID: me.unitID, registeredYear: today.year - 1))
                     .filter { $0.status.isHeld && !$0.retained }.count
                 detail = "\(today.year - 1)年度密件尚有 \(left) 件未清退或归档（R-CA-10）" + (findings > 0 ? "，另有更早年度 \(findings) 件逾期" : "")
             }

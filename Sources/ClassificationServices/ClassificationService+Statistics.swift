@@ -44,7 +44,7 @@ public struct ClassificationStatistics: Sendable, Hashable, Codable {
 extension ClassificationService {
     /// R-RP-2 / R-KS-4: statistics over the secrets the actor may know, for the period `from`…`to`.
     public func statistics(_ actor: Actor, from: Day, to: Day) async throws -> ClassificationStatistics {
-        let visible = try await register(actor, filter: SecretFilter())
+        let visible = try await everything(actor, filter: SecretFilter())
         let ids = visible.map(\.id)
         let fromMillis = Int64(from.startOfDay.timeIntervalSince1970 * 1000)
         let toMillis = Int64(to.adding(days: 1).startOfDay.timeIntervalSince1970 * 1000)

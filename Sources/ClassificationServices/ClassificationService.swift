@@ -70,10 +70,25 @@ public struct ClassificationService: Sendable {
 
     // MARK: reads
 
-    /// R-KS-4: the register — only what the actor may see, in lists, counts and searches alike.
-    public func register(_ actor: Actor, filter: SecretFilter = SecretFilter()) async throws -> [SecretMatter] {
+    /// R-KS-4: one page of the register — only what the actor may see, in lists, counts and searches alike.
+    public func register(
+        _ actor: Actor, filter: SecretFilter = SecretFilter(), order: SecretOrder = .newest, page: PageRequest = PageRequest()
+    ) async throws -> Page<SecretMatter> {
         let today = today
-        let found = try await services.database.read { db in try await ClassificationStore.visible(to: actor.viewer, filter: filter, today: today, on: db) }
+        let found = try await services.database.read { db in
+            try await ClassificationStore.page(to: actor.viewer, filter: filter, today: today, order: order, request: page, on: db)
+        }
+        try await services.auditShown(actor, recordKind: ClassificationStore.recordKind, shown: found.items.map { ($0.id, $0.level) })
+        return found
+    }
+
+    /// R-KS-4: every secret the actor may see matching `filter` — for narrow lists (a person's drafts, a status the
+    /// 待办 follows, a form's choices); registers read pages with `register`.
+    public func everything(_ actor: Actor, filter: SecretFilter) async throws -> [SecretMatter] {
+        let today = today
+        let found = try await services.database.read { db in
+            try await ClassificationStore.visible(to: actor.viewer, filter: filter, today: today, on: db)
+        }
         try await services.auditShown(actor, recordKind: ClassificationStore.recordKind, shown: found.map { ($0.id, $0.level) })
         return found
     }

@@ -29,7 +29,7 @@ public struct ClassificationTodos: TodoProvider {
         if reviews > 0 {
             items.append(TodoItem(title: "审核定密事项", detail: "\(reviews) 个事项待您审核（R-CL-1）", link: "/secrets?status=inReview", urgent: true))
         }
-        let referred = try await service.register(actor, filter: SecretFilter(status: .referredUp)).filter { $0.unitID != me.unitID }
+        let referred = try await service.everything(actor, filter: SecretFilter(status: .referredUp)).filter { $0.unitID != me.unitID }
         if !referred.isEmpty {
             items.append(TodoItem(title: "确定下级报送的事项", detail: "\(referred.count) 个无定密权单位报送的事项待确定（R-AU-1）", link: "/secrets?status=referredUp", urgent: true))
         }
@@ -37,7 +37,7 @@ public struct ClassificationTodos: TodoProvider {
         // R-CL-3: the reporting clock. Overdue items are escalated: urgent for the 承办人, and shown to the unit's
         // officers, leaders and 保密办 who are in the matter's scope (nobody else learns it exists, R-KS-4).
         let supervises = !actor.roles.isDisjoint(with: [.classifier, .leader, .secrecyOffice])
-        let unreported = try await service.register(actor, filter: SecretFilter(status: .unclearPendingReport, unitID: me.unitID))
+        let unreported = try await service.everything(actor, filter: SecretFilter(status: .unclearPendingReport, unitID: me.unitID))
         for secret in unreported where secret.handlerPersonID == me.id || supervises {
             let due = try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
             let overdue = due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? true
@@ -51,7 +51,7 @@ public struct ClassificationTodos: TodoProvider {
         }
         // R-CL-3: the administration's decision clock, for its staff (in scope since the report).
         if actor.roles.contains(.administrationStaff) {
-            for secret in try await service.register(actor, filter: SecretFilter(status: .unclearReported)) {
+            for secret in try await service.everything(actor, filter: SecretFilter(status: .unclearReported)) {
                 let due = secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }
                 let overdue = due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? false
                 items.append(
@@ -70,7 +70,7 @@ public struct ClassificationTodos: TodoProvider {
                         title: "复核被标记的定密事项", detail: "\(flagged) 个事项因原事项变更或上级纠正需要复核（R-DU-6、R-CL-8）", link: "/secrets?flag=review", urgent: true))
             }
         }
-        let expiring = try await service.register(actor, filter: SecretFilter(expiringWithinDays: services.reminderLeadDays.max() ?? 0))
+        let expiring = try await service.everything(actor, filter: SecretFilter(expiringWithinDays: services.reminderLeadDays.max() ?? 0))
         for secret in expiring where secret.handlerPersonID == me.id || secret.officerPersonID == me.id {
             guard let expiry = secret.expiry, let lead = Declassification.reminderDue(expiry: expiry, today: today, leadDays: services.reminderLeadDays) else {
                 continue

@@ -12,6 +12,23 @@ extension OrganisationService {
         return Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.name) })
     }
 
+    /// The names of the persons `ids` names, by id — what one page of a register shows (a page never loads the whole
+    /// directory).
+    public func names(of ids: [String]) async throws -> [String: String] {
+        let wanted = Array(Set(ids.filter { !$0.isEmpty })).sorted()
+        guard !wanted.isEmpty else { return [:] }
+        return try await services.database.read { db in
+            var out: [String: String] = [:]
+            for start in stride(from: 0, to: wanted.count, by: 500) {
+                let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+                for row in try await db.select().column("id").column("name").from("persons").where("id", .in, chunk).all() {
+                    out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
+                }
+            }
+            return out
+        }
+    }
+
     /// The persons of these units (of all units when nil).
     public func members(of unitIDs: [String]?) async throws -> [Person] {
         try await services.database.read { db in try await OrganisationStore.persons(unitIDs: unitIDs, on: db) }

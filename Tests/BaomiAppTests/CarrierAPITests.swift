@@ -104,7 +104,7 @@ struct CarrierAPITests {
                     let r = try await api.check(.get, path, outsider, expect: 200)
                     #expect(!r.text.contains(carrier) && !r.text.contains("绝密来文"), "\(path)")
                 }
-                #expect(((try await api.check(.get, "/api/v1/carriers", outsider, expect: 200)).object as? [String: Any])?["count"] as? Int == 0)
+                #expect(((try await api.check(.get, "/api/v1/carriers", outsider, expect: 200)).object as? [String: Any])?["total"] as? Int == 0)
                 try await api.check(
                     .post, "/api/v1/carriers/receive", outsider, #"{"kind":"paper","title":"x","copies":1,"check":\#(Self.check)}"#, expect: 403)
                 _ = zhoumin

@@ -94,11 +94,11 @@ struct CarrierActionOfferTests {
             ).carrier
 
             // The carriers: one in every status, every kind in stock, a retained one, a copy, the enterprise's, the shared one.
-            let own = try await s.carriers.register(wangfang, limit: 100_000)
+            let own = try await s.carriers.everything(wangfang, filter: CarrierFilter())
             var picked: [Carrier] = CarrierStatus.allCases.compactMap { status in own.first { $0.status == status } }
             picked += CarrierKind.allCases.compactMap { kind in own.first { $0.kind == kind && $0.status == .inStock } }
             picked += [own.first { $0.retained && $0.status == .inStock }, own.first { $0.originalID != nil }].compactMap { $0 }
-            picked += [try #require(try await s.carriers.register(maling).first), shared]
+            picked += [try #require(try await s.carriers.everything(maling, filter: CarrierFilter()).first), shared]
             var unique: [Carrier] = []
             for c in picked where !unique.contains(where: { $0.id == c.id }) { unique.append(c) }
             let carriers = unique

@@ -21,7 +21,7 @@ import Testing
 struct ClassificationLeakTests {
     /// A 机密 secret in force whose scope excludes 周敏 (一般) and 吴昊 (非涉密).
     func hiddenSecret(_ world: TestWorld) async throws -> SecretMatter {
-        let all = try await world.services.classification.register(world.actor("wangfang"), filter: SecretFilter(level: .confidential, status: .inForce))
+        let all = try await world.services.classification.everything(world.actor("wangfang"), filter: SecretFilter(level: .confidential, status: .inForce))
         // Register rows carry no scope; 周敏 (一般) and 吴昊 (非涉密) are cleared below 机密, so any of these is hidden from them.
         return try #require(all.first)
     }
@@ -33,11 +33,14 @@ struct ClassificationLeakTests {
             for user in ["zhoumin", "wuhao", "sunli", "sysadmin", "auditor"] {
                 let actor = try await world.actor(user)
                 let c = world.services.classification
-                #expect(try await c.register(actor).allSatisfy { $0.level <= (actor.viewer.tier.ceiling ?? .secret) && $0.id != secret.id }, "\(user)")
-                #expect(try await c.register(actor, filter: SecretFilter(search: String(secret.title.prefix(4)))).allSatisfy { $0.id != secret.id })
-                #expect(try await c.register(actor, filter: SecretFilter(derivedFrom: secret.id)).isEmpty)
+                #expect(
+                    try await c.everything(actor, filter: SecretFilter()).allSatisfy {
+                        $0.level <= (actor.viewer.tier.ceiling ?? .secret) && $0.id != secret.id
+                    }, "\(user)")
+                #expect(try await c.everything(actor, filter: SecretFilter(search: String(secret.title.prefix(4)))).allSatisfy { $0.id != secret.id })
+                #expect(try await c.everything(actor, filter: SecretFilter(derivedFrom: secret.id)).isEmpty)
                 let counted = try await c.counts(actor).reduce(0) { $0 + $1.n }
-                #expect(counted == (try await c.register(actor).count), "\(user) counts")
+                #expect(counted == (try await c.everything(actor, filter: SecretFilter()).count), "\(user) counts")
                 #expect(try await c.counts(actor, filter: SecretFilter(level: .confidential)).isEmpty || user == "sunli")
                 let todos = try await world.services.todos.items(for: actor)
                 #expect(!todos.contains { $0.title.contains(secret.title) || $0.link.contains(secret.id) })
@@ -93,7 +96,7 @@ struct ClassificationLeakTests {
                 let register = try await web.get("/secrets")
                 #expect(!register.body.contains(secret.title))
                 let derived = try await web.get("/secrets?derived_from=\(secret.id)")
-                #expect(derived.body.contains("共 0 项"))
+                #expect(derived.body.contains("共 0 件，本页 0 件"))
             }
             let denied = try await world.services.audit.browse(.system, AuditFilter(actor: "zhoumin", action: "secret.read", outcome: .denied))
             #expect(denied.total >= 2)

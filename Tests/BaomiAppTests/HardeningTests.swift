@@ -230,11 +230,11 @@ struct HardeningTests {
         try await TestWorld.with(carriers: true) { world in
             let lihua = try await world.actor("lihua")
             let wangfang = try await world.actor("wangfang")
-            #expect(try await world.services.classification.register(lihua).count > 0)
+            #expect(try await world.services.classification.register(lihua).items.count > 0)
             for q in ["%", "_", "\\"] {
-                #expect(try await world.services.classification.register(lihua, filter: SecretFilter(search: q)).isEmpty, "\(q)")
+                #expect(try await world.services.classification.everything(lihua, filter: SecretFilter(search: q)).isEmpty, "\(q)")
                 #expect(try await world.services.notices.list(lihua, search: q).isEmpty, "\(q)")
-                #expect(try await world.services.carriers.register(wangfang, filter: CarrierFilter(search: q)).isEmpty, "\(q)")
+                #expect(try await world.services.carriers.everything(wangfang, filter: CarrierFilter(search: q)).isEmpty, "\(q)")
             }
             let browse = try await world.services.audit.browse(.system, AuditFilter(action: "%"))
             #expect(browse.total == 0)
@@ -281,7 +281,7 @@ struct HardeningTests {
     func listsAudited() async throws {
         try await TestWorld.with { world in
             let lihua = try await world.actor("lihua")
-            let shown = try await world.services.classification.register(lihua)
+            let shown = try await world.services.classification.everything(lihua, filter: SecretFilter())
             let high = shown.filter { $0.level >= .confidential }
             #expect(!high.isEmpty)
             let page = try await world.services.audit.browse(.system, AuditFilter(actor: "lihua", action: "secret.list"))
@@ -290,7 +290,7 @@ struct HardeningTests {
             for s in high { #expect(entry.record.detail?.contains(s.id) == true) }
             for s in shown { #expect(entry.record.detail?.contains(s.title) != true) }
             // A list showing only 秘密 records leaves no entry.
-            _ = try await world.services.classification.register(lihua, filter: SecretFilter(level: .secret))
+            _ = try await world.services.classification.everything(lihua, filter: SecretFilter(level: .secret))
             #expect(try await world.services.audit.browse(.system, AuditFilter(actor: "lihua", action: "secret.list")).total == 1)
         }
     }
@@ -379,7 +379,8 @@ struct HardeningTests {
                 #expect(nullQuery.status == .badRequest)
                 let unknownQuery = try await APITestClient.call(client, .get, "/api/v1/secrets?bogus=1", token: lihua)
                 #expect(unknownQuery.status == .badRequest)
-                let secret = try #require(try await world.services.classification.register(try await world.actor("lihua")).first { $0.status == .inForce })
+                let secret = try #require(
+                    try await world.services.classification.everything(try await world.actor("lihua"), filter: SecretFilter()).first { $0.status == .inForce })
                 let badResult = try await APITestClient.call(
                     client, .post, "/api/v1/secrets/\(secret.id)/annual-review", token: lihua, body: #"{"result":"随便"}"#)
                 #expect(badResult.status == .badRequest && badResult.text.contains("继续保密"))
@@ -392,7 +393,9 @@ struct HardeningTests {
         try await TestWorld.with { world in
             let zhoumin = try await world.actor("zhoumin")
             let hidden = try #require(
-                try await world.services.classification.register(try await world.actor("lihua")).first { !$0.scope.contains(zhoumin.person!.id) })
+                try await world.services.classification.everything(try await world.actor("lihua"), filter: SecretFilter()).first {
+                    !$0.scope.contains(zhoumin.person!.id)
+                })
             func denials() async throws -> Int {
                 try await world.services.audit.browse(.system, AuditFilter(actor: "zhoumin", action: "secret.read", outcome: .denied)).total
             }
@@ -432,11 +435,11 @@ struct AuditContentTests {
                 zhangwei,
                 DraftRequest(title: "\(m)：事项", basis: .unclear, marking: "秘密★1年", scope: [], secretPoints: "\(m)：密点", questions: .allNo))
             #expect(drafted.status == .unclearPendingReport)
-            let inForce = try #require(try await s.classification.register(zhangwei, filter: SecretFilter(status: .inForce)).first)
+            let inForce = try #require(try await s.classification.everything(zhangwei, filter: SecretFilter(status: .inForce)).first)
             _ = try await s.classification.raiseObjection(
                 zhangwei, secretID: inForce.id, claimedLevel: inForce.level == .secret ? .confidential : .secret, claimedPeriod: nil,
                 reason: "\(m)：异议理由")
-            let held = try await s.carriers.register(wangfang, filter: CarrierFilter(status: .inStock))
+            let held = try await s.carriers.everything(wangfang, filter: CarrierFilter(status: .inStock))
             _ = try await s.carriers.retain(wangfang, carrierID: held[0].id, reason: "\(m)：归档理由")
             _ = try await s.carriers.reportLoss(wangfang, carrierID: held[1].id, kind: "丢失", summary: "\(m)：丢失经过")
             // Every title in the registers, and every typed text above, is absent from every column the auditor reads.

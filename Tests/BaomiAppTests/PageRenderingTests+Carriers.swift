@@ -22,10 +22,15 @@ extension PageRenderingTests {
             status: "【\(prefix)状态】")
     }
 
+    /// A pager whose every field is a marker.
+    static let pager = Pager(
+        total: "【总数】", shown: 722, orders: [.init(value: "【排序值】", label: "【排序名】", selected: true)], path: "【路径】",
+        hidden: [.init(value: "【筛选值】", label: "【筛选名】", selected: false)], previous: "【上一页】", next: "【下一页】")
+
     static let carrierList = PageFixture(
         "carriers/carriers", path: "/carriers",
         content: CarrierController.ListModel(
-            rows: [carrierRow("")], count: 720, shown: 721, kinds: [option("类别")], statuses: [option("状态")], levels: [option("密级")], search: "【查询词】",
+            rows: [carrierRow("")], pager: pager, kinds: [option("类别")], statuses: [option("状态")], levels: [option("密级")], search: "【查询词】",
             isClerk: true, year: 2043),
         // The year is not shown on the register (the books have their own page).
         notShown: ["year"])
@@ -136,7 +141,7 @@ extension PageRenderingTests {
 
     static let carrierLedger = PageFixture(
         "carriers/carrier_ledger", path: "/carriers/ledger",
-        content: CarrierController.LedgerModel(persons: [option("人员")], person: "【所选人员】", rows: [carrierRow("")]),
+        content: CarrierController.LedgerModel(persons: [option("人员")], person: "【所选人员】", rows: [carrierRow("")], pager: pager),
         // A person's ledger leaves out the place (it lists what the person holds).
         notShown: ["rows.place"])
 

@@ -24,8 +24,8 @@ extension PageRenderingTests {
                     id: "【事项编号】", title: "【事项名称】", marking: "【标志】", status: "【状态】", basis: "【依据】", issued: "【制发日期】", expiry: "【届满日期】",
                     level: "【密级代码】")
             ],
-            count: 701, levels: [option("密级")], statuses: [option("状态")], bases: [option("依据")], search: "【查询词】", expiring: "【到期天数】",
-            derivedFrom: "【派生自】", summary: ["【分状态统计】"]))
+            pager: pager, levels: [option("密级")], statuses: [option("状态")], bases: [option("依据")], search: "【查询词】", expiring: "【到期天数】",
+            derivedFrom: "【派生自】"))
 
     @Test("国家秘密事项登记 shows every field of its model")
     func secretListPage() async throws { try await PageCheck.check(Self.secretList) }

@@ -213,7 +213,7 @@ struct SupervisionTests {
             #expect(corrected.needsReview)
             let todos = try await world.services.todos.items(for: lihua)
             #expect(todos.contains { $0.title == "复核被标记的定密事项" })
-            #expect(try await c.register(lihua, filter: SecretFilter(needsReview: true)).map(\.id).contains(secret.id))
+            #expect(try await c.everything(lihua, filter: SecretFilter(needsReview: true)).map(\.id).contains(secret.id))
             try await c.clearReviewFlag(lihua, secretID: secret.id, note: "已按新标志更改载体")
             #expect(try await c.detail(lihua, id: secret.id).secret.needsReview == false)
             let revoked = try await c.correct(sunli, secretID: secret.id, level: nil, period: nil, revoke: true, reason: "属于工作秘密")
@@ -286,7 +286,7 @@ struct SupervisionTests {
             let stats = try #require(overview.filings.first { $0.kind == .statistics })
             #expect(stats.content.contains("密级｜原始定密"))
             // No secret title reaches the administration through a statistics filing.
-            let titles = try await c.register(world.actor("wangfang")).map(\.title)
+            let titles = try await c.everything(world.actor("wangfang"), filter: SecretFilter()).map(\.title)
             #expect(!titles.contains { stats.content.contains($0) })
             // The reported unclear matter went to the provincial administration: the city one sees nothing of it.
             let qianhongSees = try await c.supervision(world.actor("qianhong")).unclear.map(\.secret.id)
@@ -345,7 +345,7 @@ struct SupervisionTests {
                 try await api.check(.get, "/api/v1/authority/\(agency)/catalogue/revisions", liuyang, expect: 200)
                 try await api.check(.post, "/api/v1/objections/nope/appeal", zhangwei, expect: 404)
                 try await api.check(.post, "/api/v1/objections/nope/appeal-decision", qianhong, #"{"decision":"x"}"#, expect: 404)
-                let secret = try await world.services.classification.register(world.actor("zhangwei"), filter: SecretFilter(status: .inForce)).first!
+                let secret = try await world.services.classification.everything(world.actor("zhangwei"), filter: SecretFilter(status: .inForce)).first!
                 try await api.check(.post, "/api/v1/secrets/\(secret.id)/correct", zhangwei, #"{"marking":"秘密★5年","reason":"x"}"#, expect: 403)
                 try await api.check(.post, "/api/v1/secrets/\(secret.id)/recheck", zhangwei, #"{"note":"x"}"#, expect: 409)
                 try await api.check(.get, "/api/v1/secrets?needs_review=true", zhangwei, expect: 200)

@@ -137,7 +137,7 @@ struct WebTests {
     func everyPageRenders() async throws {
         try await TestWorld.with { world in
             let notice = try await world.services.notices.list(world.actor("wangfang")).first!
-            let secret = try await world.services.classification.register(world.actor("lihua"), filter: SecretFilter(status: .inForce)).first!
+            let secret = try await world.services.classification.everything(world.actor("lihua"), filter: SecretFilter(status: .inForce)).first!
             let pages: [(String, [String])] = [
                 (
                     "sysadmin",

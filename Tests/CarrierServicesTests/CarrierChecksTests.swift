@@ -54,9 +54,9 @@ struct CarrierChecksTests {
             #expect(good.problems.isEmpty && good.imported == 10_000)
             #expect(try await c.count(wangfang) == 10_000)
             #expect(good.numbers.first == "ZT-2026-0001" && good.numbers.last == "ZT-2026-10000")
-            let lent = try await c.register(wangfang, filter: CarrierFilter(status: .lent))
+            let lent = try await c.everything(wangfang, filter: CarrierFilter(status: .lent))
             #expect(lent.count == 200 && lent.allSatisfy { $0.holderPersonID != nil && $0.dueOn != nil })
-            let first = try #require(try await c.register(wangfang, filter: CarrierFilter(search: "旧件1，")).first)
+            let first = try #require(try await c.everything(wangfang, filter: CarrierFilter(search: "旧件1，")).first)
             #expect(first.title == "旧件1，含逗号, 引号\"")
             let history = try await c.detail(wangfang, id: first.id).events
             #expect(history.first?.summary.contains("原登记编号L1") == true)
@@ -73,7 +73,7 @@ struct CarrierChecksTests {
             let wangfang = try await world.actor("wangfang")
             _ = try await c.registerSafe(wangfang, name: "2号柜", location: "规划科", level: .secret, topSecretOnly: false)
             let secret = try #require(
-                try await world.services.classification.register(wangfang, filter: SecretFilter(level: .confidential, status: .inForce)).first)
+                try await world.services.classification.everything(wangfang, filter: SecretFilter(level: .confidential, status: .inForce)).first)
             let text = """
                 类别,标题,密级标志,份数,登记日期,保密柜,知悉范围,事项编号,介质类型,使用人,统一购置
                 纸质密件,放错柜,机密★10年,1,2024-01-01,2号柜,,,,,

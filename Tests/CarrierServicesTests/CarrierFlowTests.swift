@@ -50,7 +50,7 @@ struct CarrierFlowTests {
             bad.countedCopies = 1
             let input = CarrierInput(kind: .paper, title: "来文", documentNumber: "X〔2026〕1号", originatingUnit: "某单位", marking: "秘密★5年", copies: 2)
             await #expect(throws: Refusal.self) { _ = try await c.receive(wangfang, input, check: bad) }
-            #expect(try await c.register(wangfang).isEmpty)
+            #expect(try await c.everything(wangfang, filter: CarrierFilter()).isEmpty)
             let first = try await c.receive(wangfang, input, check: cleanCheck(copies: 2, level: .secret))
             let second = try await c.receive(wangfang, input, check: cleanCheck(copies: 2, level: .secret))
             #expect(first.receiptNumber == "2026-0001" && second.receiptNumber == "2026-0002")
@@ -67,7 +67,7 @@ struct CarrierFlowTests {
         try await TestWorld.with { world in
             let wangfang = try await world.actor("wangfang")
             let secret = try #require(
-                try await world.services.classification.register(wangfang, filter: SecretFilter(level: .confidential, status: .inForce)).first)
+                try await world.services.classification.everything(wangfang, filter: SecretFilter(level: .confidential, status: .inForce)).first)
             let chenjun = try await ids(world, "chenjun")[0]
             func produce(_ marking: String, approvedBy: String?, scope: [String] = []) async throws -> Carrier {
                 try await world.services.carriers.produce(
@@ -172,11 +172,11 @@ struct CarrierFlowTests {
                 _ = try await c.lend(wangfang, carrierID: doc.id, borrowerPersonID: zhaoqiang, approvedBy: nil, due: day.adding(days: 3))
             }
             _ = try await c.lend(wangfang, carrierID: doc.id, borrowerPersonID: zhaoqiang, approvedBy: chenjun, due: day.adding(days: 3))
-            #expect(try await c.ledger(wangfang, personID: zhaoqiang).map(\.id) == [doc.id])
+            #expect(try await c.ledger(wangfang, personID: zhaoqiang).items.map(\.id) == [doc.id])
             world.clock.advance(by: 5 * 86_400)
             #expect(try await c.findings(wangfang).contains { $0.carrierID == doc.id && $0.rule == "R-CA-5" })
             _ = try await c.takeBack(wangfang, carrierID: doc.id)
-            #expect(try await c.ledger(wangfang, personID: zhaoqiang).isEmpty)
+            #expect(try await c.ledger(wangfang, personID: zhaoqiang).items.isEmpty)
             await #expect(throws: Refusal.self) {
                 _ = try await c.carryOut(
                     wangfang, carrierID: doc.id, holderPersonID: zhaoqiang, approvedBy: chenjun, companions: [], abroad: true, exitPermit: nil)
@@ -235,12 +235,12 @@ struct CarrierFlowTests {
             world.clock.advance(by: 3 * 86_400)
             for user in ["zhangwei", "zhoumin", "wuhao", "sunli", "liuyang", "sysadmin", "auditor"] {
                 let actor = try await world.actor(user)
-                #expect(try await c.register(actor).allSatisfy { $0.id != doc.id }, "\(user)")
-                #expect(try await c.register(actor, filter: CarrierFilter(search: "装备")).isEmpty, "\(user)")
-                #expect(try await c.count(actor) == (try await c.register(actor).count))
+                #expect(try await c.everything(actor, filter: CarrierFilter()).allSatisfy { $0.id != doc.id }, "\(user)")
+                #expect(try await c.everything(actor, filter: CarrierFilter(search: "装备")).isEmpty, "\(user)")
+                #expect(try await c.count(actor) == (try await c.everything(actor, filter: CarrierFilter()).count))
                 await #expect(throws: Refusal.notFound) { _ = try await c.detail(actor, id: doc.id) }
                 await #expect(throws: Refusal.notFound) { _ = try await c.readerLog(actor, carrierID: doc.id) }
-                #expect(try await c.ledger(actor, personID: try await ids(world, "lihua")[0]).isEmpty)
+                #expect(try await c.ledger(actor, personID: try await ids(world, "lihua")[0]).items.isEmpty)
                 if actor.person != nil {
                     #expect(try await c.registerBook(actor, .receipt, year: 2026).allSatisfy { $0.carrierID != doc.id })
                     #expect(try await c.findings(actor).allSatisfy { $0.carrierID != doc.id })
@@ -270,7 +270,7 @@ struct CarrierForbiddenAuditTests {
             }
             let audit = try await world.services.audit.browse(.system, AuditFilter(action: "carrier.produce"))
             #expect(audit.entries.contains { $0.record.outcome == .denied && ($0.record.detail ?? "").contains("R-CA-13") })
-            #expect(try await world.services.carriers.register(wangfang).isEmpty)
+            #expect(try await world.services.carriers.everything(wangfang, filter: CarrierFilter()).isEmpty)
         }
     }
 }

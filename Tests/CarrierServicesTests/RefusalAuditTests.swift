@@ -42,7 +42,7 @@ struct RefusalAuditTests {
             let store = try #require(denied.first { $0.record.action == "carrier.store" })
             #expect(store.record.targetID == carrier.id && store.record.detail?.contains("R-CA-6") == true)
             // Nothing of the refused draft was kept.
-            #expect(try await world.services.classification.register(zhangwei, filter: SecretFilter(search: "未答四问")).isEmpty)
+            #expect(try await world.services.classification.everything(zhangwei, filter: SecretFilter(search: "未答四问")).isEmpty)
         }
     }
 }

@@ -159,7 +159,7 @@ struct ClassificationFlowTests {
     @Test("R-CL-4 a matter the law requires to disclose is refused at drafting, and nothing is stored")
     func mustNotClassifyStoresNothing() async throws {
         try await TestWorld.with { world in
-            let before = try await world.services.classification.register(world.actor("zhangwei")).count
+            let before = try await world.services.classification.everything(world.actor("zhangwei"), filter: SecretFilter()).count
             var questions = FourQuestions.allNo
             questions.lawRequiresDisclosure = true
             await #expect(throws: ClassificationError.mustNotClassify(reason: "法律、行政法规或者国家有关规定要求公开")) {
@@ -167,7 +167,7 @@ struct ClassificationFlowTests {
                     world.actor("zhangwei"),
                     DraftRequest(title: "政府信息公开目录", basis: .unclear, marking: "秘密★1年", scope: [], secretPoints: "无", questions: questions))
             }
-            #expect(try await world.services.classification.register(world.actor("zhangwei")).count == before)
+            #expect(try await world.services.classification.everything(world.actor("zhangwei"), filter: SecretFilter()).count == before)
         }
     }
 }
@@ -197,7 +197,7 @@ struct UnclearFlowTests {
         try await TestWorld.with { world in
             let c = world.services.classification
             let zhangwei = try await world.actor("zhangwei")
-            let unclear = try #require(try await c.register(zhangwei, filter: SecretFilter(status: .unclearPendingReport)).first)
+            let unclear = try #require(try await c.everything(zhangwei, filter: SecretFilter(status: .unclearPendingReport)).first)
             let reported = try await c.reportUnclear(zhangwei, secretID: unclear.id)
             let province = try #require(try await world.services.organisation.visibleUnits(.system).first { $0.name == "华南省国家保密局" })
             #expect(reported.administrationUnitID == province.id)
@@ -232,7 +232,7 @@ struct ScopeFlowTests {
         try await TestWorld.with { world in
             let c = world.services.classification
             let chenjun = try await world.actor("chenjun")  // 单位领导 of the agency
-            let candidates = try await c.register(chenjun, filter: SecretFilter(level: .confidential, status: .inForce))
+            let candidates = try await c.everything(chenjun, filter: SecretFilter(level: .confidential, status: .inForce))
             // Approved through the service in the demo; its scope holds neither 刘洋 nor anyone outside the agency.
             let secret = try #require(candidates.first { $0.title == "某型装备配套企业技术改造项目清单" })
             let liuyang = try await world.actor("liuyang").person!
@@ -291,7 +291,7 @@ struct ObjectionFlowTests {
             let objection = try await c.raiseObjection(zhangwei, secretID: drafted.id, claimedLevel: .confidential, claimedPeriod: nil, reason: "涉及军品配套")
             #expect(objection.appealLevel == .provincial)
             await #expect(throws: Refusal.notFound) { _ = try await c.detail(zhoumin, id: drafted.id) }
-            #expect(try await c.register(zhoumin).allSatisfy { $0.id != drafted.id })
+            #expect(try await c.everything(zhoumin, filter: SecretFilter()).allSatisfy { $0.id != drafted.id })
             // Other changes while pending keep the protection.
             _ = try await c.widenScope(lihua, secretID: drafted.id, personID: world.actor("liuyang").person!.id, reason: "工作需要", consentReference: nil)
             await #expect(throws: Refusal.notFound) { _ = try await c.detail(zhoumin, id: drafted.id) }
@@ -311,18 +311,18 @@ struct AnnualReviewTests {
             let c = world.services.classification
             let lihua = try await world.actor("lihua")
             let year = world.services.clock.today.year
-            let due = try await c.register(lihua, filter: SecretFilter(reviewDueYear: year))
+            let due = try await c.everything(lihua, filter: SecretFilter(reviewDueYear: year))
             #expect(!due.isEmpty)
             let todo = try #require(try await world.services.todos.items(for: lihua).first { $0.title == "年度定密审查" })
             #expect(todo.detail.contains("\(due.count)"))
             await #expect(throws: Refusal.self) { try await c.recordAnnualReview(lihua, secretID: due[0].id, result: "随便", note: "") }
             await #expect(throws: Refusal.self) { try await c.recordAnnualReview(world.actor("zhangwei"), secretID: due[0].id, result: "继续保密", note: "") }
             try await c.recordAnnualReview(lihua, secretID: due[0].id, result: "继续保密", note: "密点未变")
-            let after = try await c.register(lihua, filter: SecretFilter(reviewDueYear: year))
+            let after = try await c.everything(lihua, filter: SecretFilter(reviewDueYear: year))
             #expect(after.count == due.count - 1)
             #expect(try await c.detail(lihua, id: due[0].id).events.last?.summary.contains("年度审查") == true)
             // Next year it is due again.
-            #expect(try await c.register(lihua, filter: SecretFilter(reviewDueYear: year + 1)).contains { $0.id == due[0].id })
+            #expect(try await c.everything(lihua, filter: SecretFilter(reviewDueYear: year + 1)).contains { $0.id == due[0].id })
         }
     }
 }

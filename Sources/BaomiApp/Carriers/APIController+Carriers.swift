@@ -114,8 +114,9 @@ extension APIController {
             let filter = CarrierFilter(
                 unitID: q["unit_id"], kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
                 level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder_person_id"], search: q["q"])
-            let items = try await c.register(actor, filter: filter).map(CarrierDTO.init)
-            return JSON.response(List(count: try await c.count(actor, filter: filter), items: items))
+            let order = q["order"].flatMap(CarrierOrder.init(rawValue:)) ?? .newest
+            let page = try await c.register(actor, filter: filter, order: order, page: try Self.pageRequest(q, order: order.rawValue))
+            return JSON.response(PagedList(page, CarrierDTO.init))
         }
         api.get("carriers/:id") { _, context in
             let (carrier, scope, events) = try await c.detail(try context.actor(), id: context.parameters.require("id"))
@@ -182,9 +183,11 @@ extension APIController {
                         handledBy: $0.handledBy, note: $0.note, closedOn: $0.closedOn?.iso)
                 })
         }
-        api.get("ledger/:person") { _, context in
-            let items = try await c.ledger(try context.actor(), personID: context.parameters.require("person")).map(CarrierDTO.init)
-            return JSON.response(List(count: items.count, items: items))
+        api.get("ledger/:person") { request, context in
+            let q = FormData.query(request)
+            let page = try await c.ledger(
+                try context.actor(), personID: context.parameters.require("person"), page: try Self.pageRequest(q, order: CarrierOrder.number.rawValue))
+            return JSON.response(PagedList(page, CarrierDTO.init))
         }
         api.get("safes") { _, context in
             JSON.response(

@@ -77,7 +77,7 @@ extension CarrierController {
 
     struct SafeRow: Sendable { let name: String, location: String, level: String, apart: Bool, count: Int }
     struct SafesModel: Sendable { let rows: [SafeRow], levels: [Option], isClerk: Bool }
-    struct LedgerModel: Sendable { let persons: [Option], person: String?, rows: [Row] }
+    struct LedgerModel: Sendable { let persons: [Option], person: String?, rows: [Row], pager: Pager }
     struct ImportModel: Sendable {
         let report: ReportView?, columns: [String], modes: [Option]
     }
@@ -105,16 +105,22 @@ extension CarrierController {
         // The per-person ledger: what a person holds or keeps.
         router.get("/carriers/ledger") { request, context in
             let actor = try context.actor()
-            let chosen = FormData.query(request)["person"] ?? actor.person?.id
+            let q = FormData.query(request)
+            let chosen = q["person"] ?? actor.person?.id
             let persons = try await services.organisation.persons(actor).filter { $0.unitID == actor.person?.unitID }
-            var carriers: [Carrier] = []
-            if let chosen { carriers = try await services.carriers.ledger(actor, personID: chosen) }
-            let names = try await names()
+            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: CarrierOrder.number.rawValue) }
+            var page = Storage.Page<Carrier>(items: [], total: 0, next: nil, previous: nil)
+            if let chosen { page = try await services.carriers.ledger(actor, personID: chosen, page: PageRequest(cursor: cursor)) }
+            let names = try await services.organisation.names(
+                of: [chosen ?? ""] + page.items.flatMap { [$0.custodianPersonID] + ($0.holderPersonID.map { [$0] } ?? []) })
             let model = LedgerModel(
                 persons: persons.map { Option(value: $0.id, label: $0.name, selected: $0.id == chosen) }, person: chosen.flatMap { names[$0] },
-                rows: carriers.map { c in
+                rows: page.items.map { c in
                     Self.row(c, names: names)
-                })
+                },
+                pager: Pager(
+                    page, path: "/carriers/ledger", query: q, orders: [(CarrierOrder.number.rawValue, CarrierOrder.number.chinese)],
+                    order: CarrierOrder.number.rawValue))
             return views.page("carriers/carrier_ledger", title: "个人涉密载体台账", session: context.session, path: "/carriers/ledger", content: model)
         }
         router.get("/carriers/import") { _, context in try await importPage(context, report: nil, error: nil) }
@@ -167,7 +173,7 @@ extension CarrierController {
 
     func safesPage(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
-        let held = try await services.carriers.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID), limit: 1_000_000)
+        let held = try await services.carriers.everything(actor, filter: CarrierFilter(unitID: actor.person?.unitID))
         let model = SafesModel(
             rows: try await services.carriers.safes(actor).map { safe in
                 SafeRow(
@@ -200,7 +206,7 @@ extension CarrierController {
         let actor = try context.actor()
         let c = services.carriers
         let names = try await names()
-        let held = try await c.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID), limit: 1_000_000).filter(\.status.isHeld)
+        let held = try await c.everything(actor, filter: CarrierFilter(unitID: actor.person?.unitID)).filter(\.status.isHeld)
         let model = ChecksModel(
             checks: try await c.checksDue(actor).map {
                 CheckRow(

@@ -34,7 +34,7 @@ struct CarrierController {
     }
 
     struct ListModel: Sendable {
-        let rows: [Row], count: Int, shown: Int
+        let rows: [Row], pager: Pager
         let kinds: [Option], statuses: [Option], levels: [Option]
         let search: String
         let isClerk: Bool
@@ -59,12 +59,15 @@ struct CarrierController {
             let filter = CarrierFilter(
                 unitID: actor.person?.unitID, kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
                 level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
-            let carriers = try await services.carriers.register(actor, filter: filter)
-            let count = try await services.carriers.count(actor, filter: filter)
-            let names = try await names()
+            let order = q["order"].flatMap(CarrierOrder.init(rawValue:)) ?? .newest
+            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
+            let page = try await services.carriers.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
+            let names = try await services.organisation.names(of: page.items.flatMap { [$0.custodianPersonID] + ($0.holderPersonID.map { [$0] } ?? []) })
             let safes = Dictionary(uniqueKeysWithValues: try await services.carriers.safes(actor).map { ($0.id, $0.name) })
             let model = ListModel(
-                rows: carriers.map { Self.row($0, names: names, safes: safes) }, count: count, shown: carriers.count,
+                rows: page.items.map { Self.row($0, names: names, safes: safes) },
+                pager: Pager(
+                    page, path: "/carriers", query: q, orders: CarrierOrder.allCases.map { ($0.rawValue, $0.chinese) }, order: order.rawValue),
                 kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: q["kind"]),
                 statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
                 levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
@@ -132,7 +135,8 @@ struct CarrierController {
         let actor = try context.actor()
         let unit = actor.person?.unitID
         let persons = try await services.organisation.persons(actor).filter { $0.unitID == unit && $0.id != actor.person?.id }
-        let secrets = try await services.classification.register(actor, filter: SecretFilter(status: .inForce))
+        let secrets = try await services.classification.register(actor, filter: SecretFilter(status: .inForce), page: PageRequest(limit: PageRequest.maxLimit))
+            .items
         let model = EntryModel(
             mode: mode, produce: mode == "produce",
             kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: form?["kind"] ?? "paper"),

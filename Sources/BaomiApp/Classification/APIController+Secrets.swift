@@ -76,8 +76,10 @@ extension APIController {
                 level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
                 expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
                 needsReview: q["needs_review"] == "true" ? true : nil)
-            let items = try await services.classification.register(try context.actor(), filter: filter).map { SecretDTO($0, full: false) }
-            return JSON.response(List(count: items.count, items: items))
+            let order = q["order"].flatMap(SecretOrder.init(rawValue:)) ?? .newest
+            let page = try await services.classification.register(
+                try context.actor(), filter: filter, order: order, page: try Self.pageRequest(q, order: order.rawValue))
+            return JSON.response(PagedList(page) { SecretDTO($0, full: false) })
         }
         api.get("secrets/statistics") { _, context in
             let counts = try await services.classification.counts(try context.actor())

@@ -26,10 +26,9 @@ struct SecretController {
 
     struct ListModel: Sendable {
         let rows: [Row]
-        let count: Int
+        let pager: Pager
         let levels: [Option], statuses: [Option], bases: [Option]
         let search: String, expiring: String, derivedFrom: String
-        let summary: [String]
     }
 
     func register(on router: Router<AppRequestContext>) {
@@ -40,24 +39,23 @@ struct SecretController {
                 level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
                 expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
                 reviewDueYear: q["review"] == "due" ? services.clock.today.year : nil, needsReview: q["flag"] == "review" ? true : nil)
-            let secrets = try await services.classification.register(actor, filter: filter)
-            let counts = try await services.classification.counts(actor, filter: filter)
-            var byStatus: [String: Int] = [:]
-            for c in counts { byStatus[c.status, default: 0] += c.n }
-            let rows = secrets.map {
+            let order = q["order"].flatMap(SecretOrder.init(rawValue:)) ?? .newest
+            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
+            let page = try await services.classification.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
+            let rows = page.items.map {
                 Row(
                     id: $0.id, title: $0.title, marking: $0.marking.render(), status: $0.status.chinese, basis: $0.basis.chinese,
                     issued: $0.issueDate?.chinese ?? "—", expiry: $0.expiry?.chinese ?? "—", level: $0.level.code)
             }
             let model = ListModel(
-                rows: rows, count: rows.count,
+                rows: rows,
+                pager: Pager(page, path: "/secrets", query: q, orders: SecretOrder.allCases.map { ($0.rawValue, $0.chinese) }, order: order.rawValue),
                 levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
                 statuses: SecretStatus.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: q["status"] == $0.rawValue) },
                 bases: [("catalogue", "原始定密"), ("derived", "派生定密"), ("unclear", "不明确事项")].map {
                     Option(value: $0.0, label: $0.1, selected: q["basis"] == $0.0)
                 },
-                search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "",
-                summary: SecretStatus.allCases.compactMap { s in byStatus[s.rawValue].map { "\(s.chinese) \($0)" } })
+                search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "")
             return views.page("classification/secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
         }
         router.get("/secrets/new") { request, context in

@@ -25,6 +25,15 @@ struct FormData: Sendable {
     /// Every value of a field.
     func all(_ key: String) -> [String] { values[key] ?? [] }
 
+    /// The query string again with `key` set to `value` (nil: removed), the other fields kept — for the pager's links.
+    func replacing(_ key: String, with value: String?) -> String {
+        var copy = values
+        copy[key] = value.map { [$0] }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        return copy.keys.sorted().flatMap { k in (copy[k] ?? []).filter { !$0.isEmpty }.map { "\(encode(k))=\(encode($0))" } }.joined(separator: "&")
+    }
+
     /// The body limit of a web form (a form's text fields; uploads go through `MultipartForm`).
     static let bodyLimit = 256 * 1024
 

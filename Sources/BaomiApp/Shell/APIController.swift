@@ -31,6 +31,31 @@ struct APIController {
     struct DepartmentDTO: Codable { let id: String; let unitId: String; let name: String }
     struct OK: Codable { let ok: Bool }
     struct List<T: Codable>: Codable { let count: Int; let items: [T] }
+    /// One page of a register (issue 11): `total` is capped at `Keyset.countCap` (`total_capped` says so); the cursors
+    /// read the pages beside it.
+    struct PagedList<T: Codable>: Codable {
+        let items: [T]; let total: Int; let totalCapped: Bool; let nextCursor: String?; let prevCursor: String?
+
+        init<Item>(_ page: Storage.Page<Item>, _ transform: (Item) -> T) {
+            items = page.items.map(transform)
+            total = min(page.total, Keyset.countCap)
+            totalCapped = page.totalIsCapped
+            nextCursor = page.next?.token
+            prevCursor = page.previous?.token
+        }
+    }
+
+    /// The page a list request asks for: `limit` (1–200, default 50) and `cursor`, which must have been made for `order`.
+    static func pageRequest(_ q: FormData, order: String) throws -> PageRequest {
+        var cursor: PageCursor?
+        if let token = q["cursor"], !token.isEmpty {
+            guard let decoded = PageCursor(token: token, order: order) else {
+                throw Refusal.invalid("cursor", "翻页位置无效或与所选排序不符，请从第一页重新读取")
+            }
+            cursor = decoded
+        }
+        return PageRequest(limit: q["limit"].flatMap(Int.init) ?? PageRequest.defaultLimit, cursor: cursor)
+    }
     struct NewNoticeRequest: Codable {
         let title: String; let body: String; let marking: String; let issuedOn: String; let scopePersonIds: [String]?
     }

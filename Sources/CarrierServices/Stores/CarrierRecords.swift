@@ -7,6 +7,25 @@ import OrganisationServices
 import SQLKit
 import Storage
 
+/// 排序 — the orders a user may choose for the carrier register (keyset-paged, issue 11).
+public enum CarrierOrder: String, Sendable, CaseIterable {
+    /// 最新登记在前 — newest registration first (the default).
+    case newest
+    /// 按编号 — by register number.
+    case number
+    /// 按归还日期 — by the day a loan is due back (loans without one last).
+    case due
+
+    /// The label on the register's order menu.
+    public var chinese: String {
+        switch self {
+        case .newest: "最新登记在前"
+        case .number: "按编号"
+        case .due: "按应还日期"
+        }
+    }
+}
+
 /// Filters of the carrier register.
 public struct CarrierFilter: Sendable, Hashable {
     /// Only carriers in this unit's register (id); nil or empty for every unit.

@@ -107,11 +107,30 @@ enum CarrierStore {
         return (try carrier(from: row), try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db))
     }
 
-    /// R-KS-4: the carriers `viewer` may know of.
-    static func visible(to viewer: Viewer, filter f: CarrierFilter, limit: Int = 500, on db: any SQLDatabase) async throws -> [Carrier] {
+    /// R-KS-4: every carrier `viewer` may know of matching `filter`, newest first — for printouts and counts that
+    /// must see the whole list (the 清点 sheet); pages use `page`.
+    static func visible(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> [Carrier] {
         var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))"
-        q = q + conditions(f) + " ORDER BY c.registered_on DESC, c.number DESC LIMIT \(unsafeRaw: String(limit))"
+        q = q + conditions(f) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
         return try await db.raw(q).all().map(carrier(from:))
+    }
+
+    /// The register's orders (issue 11): each key is indexed (`carriers_newest`, `carriers_number`, `carriers_due`).
+    static func keyset(_ order: CarrierOrder) -> KeysetOrder {
+        switch order {
+        case .newest:
+            KeysetOrder(name: order.rawValue, keys: [("c.registered_on", .text), ("c.number", .text), ("c.id", .text)], descending: true)
+        case .number: KeysetOrder(name: order.rawValue, keys: [("c.number", .text), ("c.id", .text)], descending: false)
+        case .due: KeysetOrder(name: order.rawValue, keys: [("COALESCE(c.due_on, '9999-12-31')", .text), ("c.id", .text)], descending: false)
+        }
+    }
+
+    /// R-KS-4: one page of the carriers `viewer` may know of, matching `filter`, in `order`.
+    static func page(to viewer: Viewer, filter f: CarrierFilter, order: CarrierOrder, request: PageRequest, on db: any SQLDatabase) async throws
+        -> Page<Carrier>
+    {
+        let from: SQLQueryString = "FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))" + conditions(f)
+        return try await Keyset.page(select: "c.*", from: from, order: keyset(order), request: request, on: db, decode: carrier(from:))
     }
 
     /// R-KS-4: how many carriers `viewer` may know of, matching `filter`.

@@ -6,6 +6,25 @@ import OrganisationServices
 import SQLKit
 import Storage
 
+/// 排序 — the orders a user may choose for the register of secrets (keyset-paged, issue 11).
+public enum SecretOrder: String, Sendable, CaseIterable {
+    /// 最新在前 — newest first (the default).
+    case newest
+    /// 按保密期限届满日 — by the day the period ends (no end day last).
+    case expiry
+    /// 按名称 — by title.
+    case title
+
+    /// The label on the register's order menu.
+    public var chinese: String {
+        switch self {
+        case .newest: "最新在前"
+        case .expiry: "按保密期限届满日"
+        case .title: "按名称"
+        }
+    }
+}
+
 /// Filters of the secret register.
 public struct SecretFilter: Sendable, Hashable {
     /// Only secrets of this level.
@@ -163,12 +182,31 @@ enum ClassificationStore {
         try await uncheckedWithProtection(id: id, on: db)?.secret
     }
 
-    /// R-KS-4: the secrets `viewer` may see, matching `filter`, newest first.
-    static func visible(to viewer: Viewer, filter: SecretFilter, today: Day, limit: Int = 500, on db: any SQLDatabase) async throws -> [SecretMatter] {
+    /// R-KS-4: every secret `viewer` may see matching `filter`, newest first — for the narrow lists the 待办 and the
+    /// forms read (each filter names a person or a status); registers read pages with `page`.
+    static func visible(to viewer: Viewer, filter: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> [SecretMatter] {
         var q: SQLQueryString = "SELECT s.* FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))"
         q = q + conditions(filter, today: today)
-        q = q + " ORDER BY s.updated_at DESC, s.id LIMIT \(unsafeRaw: String(limit))"
+        q = q + " ORDER BY s.created_at DESC, s.id DESC"
         return try await db.raw(q).all().map(secret(from:))
+    }
+
+    /// The register's orders (issue 11): each key is indexed (`secrets_newest`, `secrets_expiry`, `secrets_title`).
+    static func keyset(_ order: SecretOrder) -> KeysetOrder {
+        switch order {
+        case .newest: KeysetOrder(name: order.rawValue, keys: [("s.created_at", .int), ("s.id", .text)], descending: true)
+        case .expiry: KeysetOrder(name: order.rawValue, keys: [("COALESCE(s.expiry, '9999-12-31')", .text), ("s.id", .text)], descending: false)
+        case .title: KeysetOrder(name: order.rawValue, keys: [("s.title", .text), ("s.id", .text)], descending: false)
+        }
+    }
+
+    /// R-KS-4: one page of the secrets `viewer` may see, matching `filter`, in `order`.
+    static func page(to viewer: Viewer, filter: SecretFilter, today: Day, order: SecretOrder, request: PageRequest, on db: any SQLDatabase)
+        async throws -> Page<SecretMatter>
+    {
+        let from: SQLQueryString =
+            "FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))" + conditions(filter, today: today)
+        return try await Keyset.page(select: "s.*", from: from, order: keyset(order), request: request, on: db, decode: secret(from:))
     }
 
     /// R-KS-4: counts by status and level of what `viewer` may see (statistics obey the same rule).

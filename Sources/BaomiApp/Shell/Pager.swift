@@ -1,0 +1,42 @@
+import Foundation
+import Storage
+
+/// 翻页 — what a register page shows under its table: the total the viewer may see, the order menu, and the links to
+/// the pages beside this one (keyset cursors, issue 11). The template is `pager.mustache`.
+struct Pager: Sendable {
+    /// One choice of the order menu.
+    struct Order: Sendable {
+        let value: String, label: String, selected: Bool
+    }
+
+    /// 共 N 件 (or "10000 件以上").
+    let total: String
+    /// Rows on this page.
+    let shown: Int
+    /// The orders the register offers, the current one selected.
+    let orders: [Order]
+    /// The register's path, for the order menu's form.
+    let path: String
+    /// The other query fields (filters), kept as hidden inputs when the order changes.
+    let hidden: [Order]
+    /// 上一页 / 下一页, nil at either end.
+    let previous: String?
+    let next: String?
+}
+
+extension Pager {
+    /// The pager of `page` on `path`, keeping the request's filters in its links.
+    init<Item>(_ page: Storage.Page<Item>, path: String, query: FormData, orders: [(value: String, label: String)], order: String) {
+        total = page.totalIsCapped ? "\(Keyset.countCap) 件以上" : "\(page.total) 件"
+        shown = page.items.count
+        self.orders = orders.map { Order(value: $0.value, label: $0.label, selected: $0.value == order) }
+        self.path = path
+        let kept = FormData(encoded: query.replacing("cursor", with: nil))
+        hidden = ["kind", "status", "level", "q", "holder", "basis", "expiring", "derived_from", "review", "flag", "person", "actor", "action"].compactMap {
+            key in
+            kept[key].flatMap { $0.isEmpty ? nil : Order(value: $0, label: key, selected: false) }
+        }
+        previous = page.previous.map { path + "?" + query.replacing("cursor", with: $0.token) }
+        next = page.next.map { path + "?" + query.replacing("cursor", with: $0.token) }
+    }
+}

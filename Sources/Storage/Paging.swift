@@ -1,0 +1,199 @@
+import Foundation
+import SQLKit
+
+/// 分页 — which page of a register to read (issue 11): at most `limit` rows after (or before) a cursor.
+public struct PageRequest: Sendable, Hashable {
+    /// Rows per page when the caller names none.
+    public static let defaultLimit = 50
+    /// The most rows one page may have.
+    public static let maxLimit = 200
+
+    /// Rows per page, within 1…`maxLimit`.
+    public var limit: Int
+    /// Where the page starts; nil for the first page.
+    public var cursor: PageCursor?
+
+    /// A request for `limit` rows (clamped to 1…200) from `cursor` (nil: the first page).
+    public init(limit: Int = PageRequest.defaultLimit, cursor: PageCursor? = nil) {
+        self.limit = min(Self.maxLimit, max(1, limit))
+        self.cursor = cursor
+    }
+}
+
+/// One value of a row's sort key, typed so both databases compare it as the column's type.
+public enum KeyValue: Sendable, Hashable, Codable {
+    /// A text column (days are `YYYY-MM-DD` text, ids are UUID text).
+    case text(String)
+    /// An integer column (instants in milliseconds).
+    case int(Int64)
+
+    /// Encodes as a bare JSON string or number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try container.encode(s)
+        case .int(let n): try container.encode(n)
+        }
+    }
+
+    /// Decodes a bare JSON string or number.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let n = try? container.decode(Int64.self) { self = .int(n) } else { self = .text(try container.decode(String.self)) }
+    }
+
+    var bind: any SQLExpression {
+        switch self {
+        case .text(let s): SQLBind(s)
+        case .int(let n): SQLBind(n)
+        }
+    }
+}
+
+/// 翻页位置 — where a page starts: the sort key of the row next to it, for one order, forwards or backwards.
+/// Opaque to users: `token` is base64url of JSON; a token that does not decode, or was made for another order, is
+/// refused (`PageCursor(token:order:)` answers nil and the page reads from the start).
+public struct PageCursor: Sendable, Hashable, Codable {
+    /// The order the cursor belongs to (`newest`, `number`, …).
+    public var order: String
+    /// True: the rows before `key`; false: the rows after it.
+    public var backward: Bool
+    /// The sort-key values of the boundary row; the last is its id.
+    public var key: [KeyValue]
+    /// The total counted on the first page, carried so a deep page does not count again.
+    public var total: Int
+
+    /// A cursor for `order` at `key`.
+    public init(order: String, backward: Bool, key: [KeyValue], total: Int) {
+        self.order = order
+        self.backward = backward
+        self.key = key
+        self.total = total
+    }
+
+    /// The cursor a token encodes, if it was made for `order`; nil for anything else.
+    public init?(token: String, order: String) {
+        var base = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base.count % 4 != 0 { base += "=" }
+        guard token.count <= 2048, let data = Data(base64Encoded: base), let decoded = try? JSONDecoder().decode(PageCursor.self, from: data),
+            decoded.order == order, !decoded.key.isEmpty, decoded.key.count <= 8, decoded.total >= 0
+        else { return nil }
+        self = decoded
+    }
+
+    /// The opaque token for URLs and the API's `next_cursor` / `prev_cursor`.
+    public var token: String {
+        let data = (try? JSONEncoder.canonical.encode(self)) ?? Data()
+        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// One page of a register: its rows, the total the viewer may see, and the cursors of the pages beside it.
+public struct Page<Item: Sendable>: Sendable {
+    /// The rows, in the order asked for.
+    public var items: [Item]
+    /// How many rows the viewer may see in the whole list (filters applied), at most `Keyset.countCap` — beyond it,
+    /// `totalIsCapped` is true and pages say "10000 件以上".
+    public var total: Int
+    /// True when more than `Keyset.countCap` rows match.
+    public var totalIsCapped: Bool { total > Keyset.countCap }
+    /// The page after this one; nil on the last page.
+    public var next: PageCursor?
+    /// The page before this one; nil on the first page.
+    public var previous: PageCursor?
+
+    /// A page of `items`.
+    public init(items: [Item], total: Int, next: PageCursor?, previous: PageCursor?) {
+        self.items = items
+        self.total = total
+        self.next = next
+        self.previous = previous
+    }
+
+    /// The same page with each row transformed.
+    public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
+        Page<T>(items: try items.map(transform), total: total, next: next, previous: previous)
+    }
+}
+
+/// A stable order of a register: key expressions all in one direction, the last of them unique (the id), so
+/// keyset paging neither loses nor repeats a row while rows are added.
+public struct KeysetOrder: Sendable {
+    /// The type of one key expression, to read it back from a row.
+    public enum Kind: Sendable { case text, int }
+
+    /// The order's name in URLs (`newest`, `number`, `due`, …).
+    public var name: String
+    /// The key: SQL expressions over the query's alias, and their types. Give every order an index on these.
+    public var keys: [(expression: String, kind: Kind)]
+    /// True: largest first.
+    public var descending: Bool
+
+    /// An order named `name` over `keys`.
+    public init(name: String, keys: [(expression: String, kind: Kind)], descending: Bool) {
+        self.name = name
+        self.keys = keys
+        self.descending = descending
+    }
+}
+
+/// Keyset paging over any `SELECT … FROM … WHERE …`, the same SQL on SQLite and PostgreSQL (row-value comparison).
+public enum Keyset {
+    /// Lists count their total up to this many rows, so the first page of a huge register costs a bounded read.
+    public static let countCap = 10_000
+
+    /// Reads one page. `select` is the column list (`c.*`), `from` is `FROM … WHERE …` (it must end in a WHERE
+    /// condition, filters included); the rows come back with `decode`.
+    public static func page<Item: Sendable>(
+        select: SQLQueryString, from: SQLQueryString, order: KeysetOrder, request: PageRequest, on db: any SQLDatabase,
+        decode: (any SQLRow) throws -> Item
+    ) async throws -> Page<Item> {
+        let cursor = request.cursor.flatMap { $0.order == order.name && $0.key.count == order.keys.count ? $0 : nil }
+        let total: Int
+        if let cursor {
+            total = cursor.total
+        } else {
+            let capped: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(countCap + 1))) AS capped"
+            total = try await db.raw(capped).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let backward = cursor?.backward ?? false
+        // Forwards in a descending order (or backwards in an ascending one) reads smaller keys.
+        let smaller = order.descending != backward
+        let keyList = order.keys.map(\.expression).joined(separator: ", ")
+        var q: SQLQueryString = "SELECT " + select
+        for (i, key) in order.keys.enumerated() { q = q + ", \(unsafeRaw: key.expression) AS k\(unsafeRaw: String(i))" }
+        q = q + " " + from
+        if let cursor {
+            q = q + " AND (\(unsafeRaw: keyList)) \(unsafeRaw: smaller ? "<" : ">") ("
+            q = q + cursor.key.map { "\($0.bind)" as SQLQueryString }.joined(separator: ", ") + ")"
+        }
+        let direction = smaller ? " DESC" : " ASC"
+        q = q + " ORDER BY \(unsafeRaw: order.keys.map { $0.expression + direction }.joined(separator: ", "))"
+        q = q + " LIMIT \(unsafeRaw: String(request.limit + 1))"
+        var rows = try await db.raw(q).all()
+        let more = rows.count > request.limit
+        if more { rows.removeLast() }
+        if backward {
+            rows.reverse()
+            // Back at the start: read the first page as it is now, so it is always full.
+            if !more { return try await page(select: select, from: from, order: order, request: PageRequest(limit: request.limit), on: db, decode: decode) }
+        }
+        func key(_ row: any SQLRow) throws -> [KeyValue] {
+            try order.keys.enumerated().map { i, k in
+                switch k.kind {
+                case .text: .text(try row.decode(column: "k\(i)", as: String.self))
+                case .int: .int(try row.decode(column: "k\(i)", as: Int64.self))
+                }
+            }
+        }
+        let items = try rows.map(decode)
+        var next: PageCursor?
+        var previous: PageCursor?
+        if let last = rows.last, backward || more { next = PageCursor(order: order.name, backward: false, key: try key(last), total: total) }
+        if let first = rows.first, cursor != nil, !backward || more {
+            previous = PageCursor(order: order.name, backward: true, key: try key(first), total: total)
+        }
+        return Page(items: items, total: total, next: next, previous: previous)
+    }
+}
