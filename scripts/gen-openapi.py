@@ -42,7 +42,7 @@ schemas = {
     "AuditEntry": obj({"seq": I, "at": I, "actor_name": S, "action": S, "target_kind": S, "target_id": S, "level": S, "outcome": {"type": "string", "enum": ["ok", "denied", "failed"]},
                        "detail": S, "before": S, "after": S, "prev_hash": S, "hash": S},
                       required=["seq", "at", "actor_name", "action", "target_kind", "outcome", "prev_hash", "hash"], nullable=("target_id", "level", "detail", "before", "after")),
-    "AuditPage": obj({"total": I, "entries": arr(ref("AuditEntry"))}),
+    "AuditPage": obj({"total": I, "total_capped": B, "next_cursor": S, "prev_cursor": S, "entries": arr(ref("AuditEntry"))}, nullable=("next_cursor", "prev_cursor")),
     "Verification": obj({"intact": B, "count": I, "broken_at": I, "problem": S}, required=["intact"], nullable=("count", "broken_at", "problem")),
     "Years": obj({"years": arr(I)}),
     "WorkingDays": obj({"from": S, "days": I, "due": S}),
@@ -187,7 +187,7 @@ paths = {
         "post": op("登记人员（系统管理员）", resp("201", "Person"), body({"unit_id": ID, "department_id": ID, "name": NONBLANK(30), "post": TEXT(60), "title": TEXT(60), "phone": TEXT(30), "email": TEXT(80)}, ["unit_id", "name"])),
     },
     "/persons/{id}/tier": {"put": op("设定涉密等级（安全保密管理员）", resp("200", "OK"), body({"tier": ENUM("core", "important", "general", "none")}, ["tier"]), params=[pid()])},
-    "/audit": {"get": op("审计日志（安全审计员）", resp("200", "AuditPage"), params=[q("actor"), q("action"), q("outcome", ENUM("ok", "denied", "failed")), LIMIT, OFFSET])},
+    "/audit": {"get": op("审计日志（安全审计员）", resp("200", "AuditPage"), params=[q("actor"), q("action"), q("outcome", ENUM("ok", "denied", "failed"))] + paging())},
     "/audit/verify": {"get": op("校验哈希链（安全审计员，R-SY-3）", resp("200", "Verification"))},
     "/calendar": {
         "get": op("已导入的日历年份", resp("200", "Years")),

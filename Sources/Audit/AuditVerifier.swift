@@ -61,28 +61,51 @@ public enum AuditVerifier {
         _ entries: some Sequence<AuditEntry>, head: (seq: Int64, hash: String)?, mac: String? = nil, seal: AuditSeal? = nil,
         anchors: [AuditAnchor] = []
     ) -> VerificationResult {
-        var expectedSeq: Int64 = 1
-        var previousHash = AuditChain.genesis
-        var count = 0
-        var anchorsLeft = Dictionary(anchors.map { ($0.seq, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        var walker = AuditChainWalker(anchors: anchors)
         for entry in entries {
-            if let expected = anchorsLeft.removeValue(forKey: entry.seq), expected != entry.hash {
-                return .broken(seq: entry.seq, problem: .anchorMissing(seq: entry.seq))
-            }
-            if entry.seq != expectedSeq {
-                return .broken(seq: expectedSeq, problem: .sequenceGap(expected: expectedSeq, found: entry.seq))
-            }
-            if entry.prevHash != previousHash {
-                return .broken(seq: entry.seq, problem: .linkBroken)
-            }
-            let recomputed = AuditChain.hash(seq: entry.seq, record: entry.record, prevHash: entry.prevHash)
-            if recomputed != entry.hash {
-                return .broken(seq: entry.seq, problem: .contentAltered)
-            }
-            previousHash = entry.hash
-            expectedSeq += 1
-            count += 1
+            if let broken = walker.feed(entry) { return broken }
         }
+        return walker.finish(head: head, mac: mac, seal: seal)
+    }
+}
+
+/// R-SY-3: the chain check one entry at a time, so a log of millions of entries is verified page by page in constant
+/// memory (`AuditStore.verify`); `AuditVerifier.verify` feeds it a whole sequence.
+public struct AuditChainWalker: Sendable {
+    private var expectedSeq: Int64 = 1
+    private var previousHash = AuditChain.genesis
+    private var anchorsLeft: [Int64: String]
+    /// Entries checked so far.
+    public private(set) var count = 0
+
+    /// A walk from the chain's start, checking the checkpoints `anchors` on the way.
+    public init(anchors: [AuditAnchor] = []) {
+        anchorsLeft = Dictionary(anchors.map { ($0.seq, $0.hash) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Checks the next entry; the first broken link, or nil while the chain holds.
+    public mutating func feed(_ entry: AuditEntry) -> VerificationResult? {
+        if let expected = anchorsLeft.removeValue(forKey: entry.seq), expected != entry.hash {
+            return .broken(seq: entry.seq, problem: .anchorMissing(seq: entry.seq))
+        }
+        if entry.seq != expectedSeq {
+            return .broken(seq: expectedSeq, problem: .sequenceGap(expected: expectedSeq, found: entry.seq))
+        }
+        if entry.prevHash != previousHash {
+            return .broken(seq: entry.seq, problem: .linkBroken)
+        }
+        let recomputed = AuditChain.hash(seq: entry.seq, record: entry.record, prevHash: entry.prevHash)
+        if recomputed != entry.hash {
+            return .broken(seq: entry.seq, problem: .contentAltered)
+        }
+        previousHash = entry.hash
+        expectedSeq += 1
+        count += 1
+        return nil
+    }
+
+    /// After the last entry: the log is not empty, reaches every checkpoint, and ends at the sealed head.
+    public func finish(head: (seq: Int64, hash: String)?, mac: String?, seal: AuditSeal?) -> VerificationResult {
         if count == 0 { return .broken(seq: 1, problem: .empty) }
         if let beyond = anchorsLeft.keys.max() {
             return .broken(seq: expectedSeq, problem: .anchorMissing(seq: beyond))

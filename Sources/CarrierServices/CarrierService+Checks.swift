@@ -44,17 +44,23 @@ public struct CarrierCheckDue: Sendable, Hashable {
 }
 
 extension CarrierService {
-    /// Loads the context of the cross-checks for `carriers` of one unit (or all units when `unitID` is nil).
-    func checkContext(for carriers: [Carrier], unitID: String?, on db: any SQLDatabase) async throws -> CarrierRules.CheckContext {
+    /// Loads the context of the cross-checks for `carriers`: their safes, their copy approvals, their secrets' levels and
+    /// their 绝密 steps — each read by the carriers' ids, so the cost follows the carriers checked, not the register.
+    func checkContext(for carriers: [Carrier], on db: any SQLDatabase) async throws -> CarrierRules.CheckContext {
         var ctx = CarrierRules.CheckContext(today: today)
-        let unitFilter: SQLQueryString = unitID.map { " AND unit_id = \(bind: $0)" } ?? ""
-        for row in try await db.raw("SELECT * FROM safes WHERE 1 = 1" + unitFilter).all() {
-            let safe = try CarrierStore.safe(from: row)
-            ctx.safes[safe.id] = safe
+        let safeIDs = Array(Set(carriers.compactMap(\.safeID)))
+        for chunk in Self.chunks(safeIDs) {
+            for row in try await db.select().column("*").from("safes").where("id", .in, chunk).all() {
+                let safe = try CarrierStore.safe(from: row)
+                ctx.safes[safe.id] = safe
+            }
         }
-        ctx.approvedCopies = Set(
-            try await db.raw("SELECT carrier_id FROM carrier_registers WHERE register = 'copy' AND approver <> ''" + unitFilter).all()
-                .map { try $0.decode(column: "carrier_id", as: String.self) })
+        for chunk in Self.chunks(carriers.filter { $0.originalID != nil }.map(\.id)) {
+            let rows = try await db.raw(
+                "SELECT carrier_id FROM carrier_registers WHERE carrier_id IN (\(binds: chunk)) AND register = 'copy' AND approver <> ''"
+            ).all()
+            for row in rows { ctx.approvedCopies.insert(try row.decode(column: "carrier_id", as: String.self)) }
+        }
         let ids = Array(Set(carriers.flatMap(\.secretIDs)))
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             for row in try await db.select().column("id").column("level").from("secrets").where("id", .in, chunk).all() {
@@ -63,68 +69,21 @@ extension CarrierService {
         }
         // R-CA-3 / R-CA-9 / R-CA-11: 绝密 dispatch, carrying out and destruction need two named persons.
         let steps: [String: String] = ["dispatch": "传递", "carry_out": "携带外出", "destroy": "销毁"]
-        let unitOnCarrier: SQLQueryString = unitID.map { " AND c.unit_id = \(bind: $0)" } ?? ""
-        let rows = try await db.raw(
-            """
-            SELECT e.carrier_id, e.kind, e.persons FROM carrier_events e JOIN carriers c ON c.id = e.carrier_id
-            WHERE c.level = 'top_secret' AND e.kind IN ('dispatch', 'carry_out', 'destroy')
-            """ + unitOnCarrier + " ORDER BY e.carrier_id, e.seq"
-        ).all()
-        for row in rows {
-            let persons = Set(CarrierStore.split(try row.decode(column: "persons", as: String?.self)).filter { !$0.isBlank })
-            if persons.count < 2 {
-                ctx.shortHanded[try row.decode(column: "carrier_id", as: String.self)] = steps[try row.decode(column: "kind", as: String.self)] ?? ""
+        for chunk in Self.chunks(carriers.filter { $0.level == .topSecret }.map(\.id)) {
+            let rows = try await db.raw(
+                """
+                SELECT e.carrier_id, e.kind, e.persons FROM carrier_events e
+                WHERE e.carrier_id IN (\(binds: chunk)) AND e.kind IN ('dispatch', 'carry_out', 'destroy') ORDER BY e.carrier_id, e.seq
+                """
+            ).all()
+            for row in rows {
+                let persons = Set(CarrierStore.split(try row.decode(column: "persons", as: String?.self)).filter { !$0.isBlank })
+                if persons.count < 2 {
+                    ctx.shortHanded[try row.decode(column: "carrier_id", as: String.self)] = steps[try row.decode(column: "kind", as: String.self)] ?? ""
+                }
             }
         }
         return ctx
-    }
-
-    /// The live cross-checks over the carriers of the actor's unit they may know of (R-KS-4).
-    public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
-        let me = try person(actor)
-        let viewer = actor.viewer
-        return try await services.database.read { db in
-            let carriers = try await CarrierStore.visible(to: viewer, filter: CarrierFilter(unitID: me.unitID), on: db)
-            let ctx = try await checkContext(for: carriers, unitID: me.unitID, on: db)
-            return carriers.flatMap { CarrierRules.findings(of: $0, in: ctx) }
-        }
-    }
-
-    /// The nightly sweep of the carriers of every unit: a new finding is recorded once (history and audit) and kept
-    /// open in `carrier_findings` until the cross-check no longer finds it. Returns (opened, resolved).
-    @discardableResult
-    public func sweep() async throws -> (opened: Int, resolved: Int) {
-        let day = today
-        return try await services.database.transaction { db in
-            let carriers = try await db.raw("SELECT * FROM carriers ORDER BY id").all().map(CarrierStore.carrier(from:))
-            let ctx = try await checkContext(for: carriers, unitID: nil, on: db)
-            let units = Dictionary(uniqueKeysWithValues: carriers.map { ($0.id, $0) })
-            var current: [String: CarrierFinding] = [:]
-            for finding in carriers.flatMap({ CarrierRules.findings(of: $0, in: ctx) }) { current["\(finding.carrierID)|\(finding.rule)"] = finding }
-            var open: [String: String] = [:]
-            for row in try await db.raw("SELECT id, carrier_id, rule FROM carrier_findings WHERE resolved_on IS NULL").all() {
-                open["\(try row.decode(column: "carrier_id", as: String.self))|\(try row.decode(column: "rule", as: String.self))"] =
-                    try row.decode(column: "id", as: String.self)
-            }
-            var opened = 0
-            for (key, finding) in current.sorted(by: { $0.key < $1.key }) where open[key] == nil {
-                guard let carrier = units[finding.carrierID] else { continue }
-                try await db.raw(
-                    """
-                    INSERT INTO carrier_findings (id, unit_id, carrier_id, rule, message, first_seen)
-                    VALUES (\(bind: IDs.make()), \(bind: carrier.unitID), \(bind: carrier.id), \(bind: finding.rule), \(bind: finding.message), \(bind: day.iso))
-                    """
-                ).run()
-                try await record(.system, carrier, kind: "finding", summary: "核查发现（\(finding.rule)）：\(finding.message)", before: carrier, on: db)
-                opened += 1
-            }
-            var resolved = 0
-            for (key, id) in open.sorted(by: { $0.key < $1.key }) where current[key] == nil {
-                try await db.raw("UPDATE carrier_findings SET resolved_on = \(bind: day.iso) WHERE id = \(bind: id)").run()
-                resolved += 1
-            }
-            return (opened, resolved)
-        }
     }
 
     /// The day the sweep first saw each open finding of the actor's visible carriers (carrier id|rule → day).

@@ -131,6 +131,8 @@ public struct CarrierService: Sendable {
             services.record(
                 actor, "carrier.\(kind)", target: CarrierStore.recordKind, id: carrier.id, level: carrier.level.code, before: before?.status.rawValue,
                 after: carrier.status.rawValue), on: db)
+        // Issue 11, item 4: the step's findings are kept current in its own transaction (the 待办 reads them).
+        if kind != "finding" { try await refreshFindings(of: [carrier.id], on: db) }
     }
 
     // MARK: entering the register

@@ -50,8 +50,7 @@ public struct CarrierTodos: TodoProvider {
             var detail = "清点本单位在册密件，登记差异（R-CA-10）"
             if check.check == .yearEndReturn {
                 let findings = try await service.findings(actor).filter { $0.rule == "R-CA-10" }.count
-                let left = try await service.everything(actor, filter: CarrierFilter(unitID: me.unitID, registeredYear: today.year - 1))
-                    .filter { $0.status.isHeld && !$0.retained }.count
+                let left = try await service.unreturned(actor, year: today.year - 1)
                 detail = "\(today.year - 1)年度密件尚有 \(left) 件未清退或归档（R-CA-10）" + (findings > 0 ? "，另有更早年度 \(findings) 件逾期" : "")
             }
             let days = check.due.daysSinceEpoch - today.daysSinceEpoch

@@ -100,7 +100,7 @@ extension ClassificationService {
                 actor, next, before: secret, kind: "correct",
                 summary: "\(actingUnit.name)纠正：" + (revoke ? "撤销定密" : next.marking.render()) + "（\(reason)）；请本单位复核并相应更改标志、通知知悉范围",
                 reason: "上级纠正", on: db)
-            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(on: db)) {
+            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(below: secretID, on: db)) {
                 try await ClassificationStore.flagForReview(id: child, on: db)
             }
             if revoke { try await declassifyDescendants(of: secretID, actor: actor, on: db) }

@@ -165,7 +165,7 @@ extension ClassificationService {
             changed.needsReview = false
             try await persist(actor, changed, before: secret, kind: outcome.isExtension ? "extend" : "change", summary: summary, reason: "变更", on: db)
             // R-DU-6: everything derived from it is flagged for review.
-            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(on: db)) {
+            for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(below: secretID, on: db)) {
                 try await ClassificationStore.flagForReview(id: child, on: db)
             }
             return outcome
@@ -190,7 +190,7 @@ extension ClassificationService {
 
     /// R-DU-6: derived secrets declassify with their source.
     func declassifyDescendants(of id: String, actor: Actor, on db: any SQLDatabase) async throws {
-        for child in Declassification.descendants(of: id, edges: try await ClassificationStore.derivationEdges(on: db)) {
+        for child in Declassification.descendants(of: id, edges: try await ClassificationStore.derivationEdges(below: id, on: db)) {
             guard let derived = try await ClassificationStore.unchecked(id: child, on: db), derived.status == .inForce else { continue }
             let outcome = try Declassification.declassify(derived, kind: .withSource, on: today)
             try await persist(
@@ -206,7 +206,7 @@ extension ClassificationService {
         return try await services.database.transaction { db in
             var count = 0
             let due = try await ClassificationStore.due(on: day, on: db)
-            let edges = try await ClassificationStore.derivationEdges(on: db)
+            let edges = try await ClassificationStore.derivationEdges(among: due, on: db)
             // R-DU-6: a derived secret due together with its source is declassified *with* it, after it.
             let dueSet = Set(due)
             let ordered = due.filter { edges[$0].map { !dueSet.contains($0) } ?? true } + due.filter { edges[$0].map(dueSet.contains) ?? false }

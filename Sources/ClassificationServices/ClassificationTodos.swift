@@ -70,7 +70,9 @@ public struct ClassificationTodos: TodoProvider {
                         title: "复核被标记的定密事项", detail: "\(flagged) 个事项因原事项变更或上级纠正需要复核（R-DU-6、R-CL-8）", link: "/secrets?flag=review", urgent: true))
             }
         }
-        let expiring = try await service.everything(actor, filter: SecretFilter(expiringWithinDays: services.reminderLeadDays.max() ?? 0))
+        var mine = SecretFilter(expiringWithinDays: services.reminderLeadDays.max() ?? 0)
+        mine.involvingPersonID = me.id
+        let expiring = try await service.everything(actor, filter: mine)
         for secret in expiring where secret.handlerPersonID == me.id || secret.officerPersonID == me.id {
             guard let expiry = secret.expiry, let lead = Declassification.reminderDue(expiry: expiry, today: today, leadDays: services.reminderLeadDays) else {
                 continue

@@ -11,7 +11,7 @@ public struct AuditService: Sendable {
     let services: Services
 
     /// R-SY-1: browse and filter — the 安全审计员 only. The browsing itself is audited.
-    public func browse(_ actor: Actor, _ filter: AuditFilter) async throws -> (entries: [AuditEntry], total: Int) {
+    public func browse(_ actor: Actor, _ filter: AuditFilter) async throws -> Page<AuditEntry> {
         let s = services
         if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
         return try await s.database.transaction { db in

@@ -9,13 +9,16 @@ import SQLKit
 /// person is in the record's knowledge scope. Tests check the two agree.
 public enum AccessFilter {
     /// R-KS-4: a predicate over a record table aliased `alias` with columns `id` and `level_rank`.
+    ///
+    /// Written as `id IN (the person's scope rows)` so either database may drive the query from the person's side
+    /// (`knowledge_scope_person_record`, a covering index) when the person knows few of many records, or walk the
+    /// register's order and probe the scope when they know most — never a full scan (issue 11, `QueryPlanTests`).
     public static func visible(alias: String, recordKind: String, viewer: Viewer) -> SQLQueryString {
         let ceiling = AccessPolicy.ceilingRank(viewer)
         let personID = viewer.personID ?? ""
         return """
-            (\(ident: alias).level_rank <= \(bind: ceiling) AND EXISTS (
-                SELECT 1 FROM knowledge_scope ks
-                WHERE ks.record_kind = \(bind: recordKind) AND ks.record_id = \(ident: alias).id AND ks.person_id = \(bind: personID)))
+            (\(ident: alias).level_rank <= \(bind: ceiling) AND \(ident: alias).id IN (
+                SELECT ks.record_id FROM knowledge_scope ks WHERE ks.person_id = \(bind: personID) AND ks.record_kind = \(bind: recordKind)))
             """
     }
 

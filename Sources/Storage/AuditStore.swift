@@ -15,23 +15,20 @@ public struct AuditFilter: Sendable, Hashable {
     public var fromMillis: Int64?
     /// Latest time, exclusive, in milliseconds since 1970; nil for no upper bound.
     public var toMillis: Int64?
-    /// Page size: at most this many entries (100 by default).
-    public var limit: Int
-    /// How many of the newest matching entries to skip (paging).
-    public var offset: Int
+    /// Which page, newest first (keyset on `seq`).
+    public var page: PageRequest
 
     /// Creates a filter; by default it matches everything and returns the first page of 100.
     public init(
         actor: String? = nil, action: String? = nil, outcome: AuditOutcome? = nil, fromMillis: Int64? = nil,
-        toMillis: Int64? = nil, limit: Int = 100, offset: Int = 0
+        toMillis: Int64? = nil, page: PageRequest = PageRequest(limit: 100)
     ) {
         self.actor = actor
         self.action = action
         self.outcome = outcome
         self.fromMillis = fromMillis
         self.toMillis = toMillis
-        self.limit = limit
-        self.offset = offset
+        self.page = page
     }
 }
 
@@ -97,42 +94,37 @@ public enum AuditStore {
             prevHash: try row.decode(column: "prev_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self))
     }
 
-    /// Entries matching `filter`, newest first, and the total count.
-    public static func browse(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> (entries: [AuditEntry], total: Int) {
-        func apply(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
-            var q = q
-            if let actor = filter.actor, !actor.isEmpty { q = q.where("actor_name", .equal, actor) }
-            if let action = filter.action, !action.isEmpty {
-                q = q.where(SQLQueryString("action LIKE \(bind: action.likePrefix) ESCAPE '\\'"))
-            }
-            if let outcome = filter.outcome { q = q.where("outcome", .equal, outcome.rawValue) }
-            if let from = filter.fromMillis { q = q.where("at", .greaterThanOrEqual, from) }
-            if let to = filter.toMillis { q = q.where("at", .lessThan, to) }
-            return q
-        }
-        let total =
-            try await apply(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log"))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await apply(db.select().column("*").from("audit_log"))
-            .orderBy("seq", .descending).limit(filter.limit).offset(filter.offset).all()
-        return (try rows.map(entry(from:)), total)
+    /// The audit log's one order: newest entry first (the primary key `seq`).
+    public static let newestFirst = KeysetOrder(name: "seq", keys: [("a.seq", .int)], descending: true)
+
+    /// One page of the entries matching `filter`, newest first, with the (capped) total.
+    public static func browse(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> Page<AuditEntry> {
+        var from: SQLQueryString = "FROM audit_log a WHERE 1 = 1"
+        if let actor = filter.actor, !actor.isEmpty { from = from + " AND a.actor_name = \(bind: actor)" }
+        if let action = filter.action, !action.isEmpty { from = from + " AND a.action LIKE \(bind: action.likePrefix) ESCAPE '\\'" }
+        if let outcome = filter.outcome { from = from + " AND a.outcome = \(bind: outcome.rawValue)" }
+        if let fromMillis = filter.fromMillis { from = from + " AND a.at >= \(bind: fromMillis)" }
+        if let to = filter.toMillis { from = from + " AND a.at < \(bind: to)" }
+        return try await Keyset.page(select: "a.*", from: from, order: newestFirst, request: filter.page, on: db, decode: entry(from:))
     }
 
     /// R-SY-3: reads the whole chain in order, page by page, and verifies it against the sealed head and the
     /// checkpoints kept outside the database.
     public static func verify(on db: any SQLDatabase, anchors: [AuditAnchor] = [], pageSize: Int = 2000) async throws -> VerificationResult {
-        var entries: [AuditEntry] = []
-        var offset = 0
+        // Keyset pages on `seq` (an index walk each), checked as they come: constant memory at millions of entries.
+        var walker = AuditChainWalker(anchors: anchors)
+        var last: Int64 = 0
         while true {
-            let page = try await db.raw("SELECT * FROM audit_log ORDER BY seq LIMIT \(unsafeRaw: String(pageSize)) OFFSET \(unsafeRaw: String(offset))")
+            let page = try await db.raw("SELECT * FROM audit_log WHERE seq > \(bind: last) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))")
                 .all().map(entry(from:))
-            entries += page
-            if page.count < pageSize { break }
-            offset += pageSize
+            for entry in page {
+                if let broken = walker.feed(entry) { return broken }
+            }
+            guard let tail = page.last, page.count == pageSize else { break }
+            last = tail.seq
         }
         let head = try await head(on: db)
-        return AuditVerifier.verify(
-            entries, head: head.map { (seq: $0.seq, hash: $0.hash) }, mac: head?.mac, seal: AuditSealing.current, anchors: anchors)
+        return walker.finish(head: head.map { (seq: $0.seq, hash: $0.hash) }, mac: head?.mac, seal: AuditSealing.current)
     }
 }
 

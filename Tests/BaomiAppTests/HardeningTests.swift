@@ -286,7 +286,7 @@ struct HardeningTests {
             #expect(!high.isEmpty)
             let page = try await world.services.audit.browse(.system, AuditFilter(actor: "lihua", action: "secret.list"))
             #expect(page.total == 1)
-            let entry = try #require(page.entries.first)
+            let entry = try #require(page.items.first)
             for s in high { #expect(entry.record.detail?.contains(s.id) == true) }
             for s in shown { #expect(entry.record.detail?.contains(s.title) != true) }
             // A list showing only 秘密 records leaves no entry.

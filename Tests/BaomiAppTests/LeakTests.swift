@@ -115,11 +115,11 @@ struct LeakTests {
             await #expect(throws: Refusal.notFound) { _ = try await world.services.notices.get(outsider, id: secret.id) }
             let denied = try await world.services.audit.browse(.system, AuditFilter(actor: "zhaoqiang", action: "notice.read", outcome: .denied))
             #expect(denied.total == 1)
-            #expect(denied.entries.first?.record.targetID == secret.id)
+            #expect(denied.items.first?.record.targetID == secret.id)
             _ = try await world.services.notices.get(world.actor("wangfang"), id: secret.id)
             let reads = try await world.services.audit.browse(.system, AuditFilter(actor: "wangfang", action: "notice.read", outcome: .ok))
             #expect(reads.total == 1)
-            #expect(reads.entries.first?.record.level == "top_secret")
+            #expect(reads.items.first?.record.level == "top_secret")
         }
     }
 

@@ -24,7 +24,7 @@ extension PageRenderingTests {
 
     /// A pager whose every field is a marker.
     static let pager = Pager(
-        total: "【总数】", shown: 722, orders: [.init(value: "【排序值】", label: "【排序名】", selected: true)], path: "【路径】",
+        total: "【总数】", shown: 722, orders: [.init(value: "【排序值】", label: "【排序名】", selected: true)], hasOrders: true, path: "【路径】",
         hidden: [.init(value: "【筛选值】", label: "【筛选名】", selected: false)], previous: "【上一页】", next: "【下一页】")
 
     static let carrierList = PageFixture(

@@ -83,9 +83,9 @@ extension PageRenderingTests {
                     seq: "【序号】", at: "【时间】", actor: "【操作人】", action: "【操作】", target: "【对象】", level: "【密级】", outcome: "【结果】", denied: true,
                     detail: "【说明】", hash: "【哈希】")
             ],
-            total: 718, actor: "【筛选操作人】", action: "【筛选操作】", from: "【自】", to: "【至】",
-            outcomes: [.init(code: "【结果代码】", name: "【结果名称】", selected: true)], verification: "【校验结论】", intact: false, nextOffset: 750,
-            prevOffset: 700, query: "【查询】=甲&乙=丙"))
+            actor: "【筛选操作人】", action: "【筛选操作】", from: "【自】", to: "【至】",
+            outcomes: [.init(code: "【结果代码】", name: "【结果名称】", selected: true)], verification: "【校验结论】", intact: false,
+            pager: pager))
 
     @Test("审计日志 shows every field of its model")
     func auditPage() async throws { try await PageCheck.check(Self.audit) }

@@ -70,7 +70,7 @@ struct SeparationTests {
                         #expect(r.json["error"]?["rule"] as? String == "R-SY-1")
                     }
                     let attempts = try await world.services.audit.browse(.system, AuditFilter(action: "access.forbidden", outcome: .denied))
-                    #expect(attempts.entries.contains { $0.record.targetID == "\(method.rawValue) \(uri)" }, "attempt on \(uri) not audited")
+                    #expect(attempts.items.contains { $0.record.targetID == "\(method.rawValue) \(uri)" }, "attempt on \(uri) not audited")
                     let r = try await APITestClient.call(client, method, uri, token: tokens[owner]!, body: body.isEmpty ? nil : body)
                     #expect(r.status.code < 300, "\(owner) \(method) \(uri): \(r.text)")
                 }

@@ -128,7 +128,7 @@ struct CarrierFlowTests {
             #expect(after.carrier.status == .destroyed && after.events.map(\.kind).last == "destroy")
             await #expect(throws: Refusal.self) { _ = try await c.circulate(wangfang, carrierID: doc.id, readerPersonID: lihua, readingRoom: "保密室") }
             let audit = try await world.services.audit.browse(.system, AuditFilter(action: "carrier.copy"))
-            #expect(audit.entries.contains { $0.record.outcome == .denied })
+            #expect(audit.items.contains { $0.record.outcome == .denied })
         }
     }
 
@@ -154,7 +154,7 @@ struct CarrierFlowTests {
             #expect(sent.dispatchNumber == "2026-0001" && sent.envelope.hasPrefix("绝密"))
             await #expect(throws: Refusal.self) { try await c.attemptForbidden(wangfang, carrierID: doc.id, action: .sell) }
             let audit = try await world.services.audit.browse(.system, AuditFilter(action: "carrier.forbidden"))
-            #expect(audit.entries.count == 1)
+            #expect(audit.items.count == 1)
         }
     }
 
@@ -174,6 +174,7 @@ struct CarrierFlowTests {
             _ = try await c.lend(wangfang, carrierID: doc.id, borrowerPersonID: zhaoqiang, approvedBy: chenjun, due: day.adding(days: 3))
             #expect(try await c.ledger(wangfang, personID: zhaoqiang).items.map(\.id) == [doc.id])
             world.clock.advance(by: 5 * 86_400)
+            _ = try await c.sweep()
             #expect(try await c.findings(wangfang).contains { $0.carrierID == doc.id && $0.rule == "R-CA-5" })
             _ = try await c.takeBack(wangfang, carrierID: doc.id)
             #expect(try await c.ledger(wangfang, personID: zhaoqiang).items.isEmpty)
@@ -189,6 +190,7 @@ struct CarrierFlowTests {
             }
             // R-CA-10: at the next April the 2026 carrier is overdue for return.
             world.clock.advance(by: 140 * 86_400)
+            _ = try await c.sweep()
             #expect(try await c.findings(wangfang).contains { $0.carrierID == doc.id && $0.rule == "R-CA-10" })
             let returned = try await c.returnToIssuer(wangfang, carrierID: doc.id, note: "")
             #expect(returned.status == .returned)
@@ -233,6 +235,7 @@ struct CarrierFlowTests {
                 wangfang, carrierID: doc.id, borrowerPersonID: try await ids(world, "lihua")[0], approvedBy: try await ids(world, "chenjun")[0],
                 due: world.services.clock.today.adding(days: 1))
             world.clock.advance(by: 3 * 86_400)
+            _ = try await c.sweep()
             for user in ["zhangwei", "zhoumin", "wuhao", "sunli", "liuyang", "sysadmin", "auditor"] {
                 let actor = try await world.actor(user)
                 #expect(try await c.everything(actor, filter: CarrierFilter()).allSatisfy { $0.id != doc.id }, "\(user)")
@@ -269,7 +272,7 @@ struct CarrierForbiddenAuditTests {
                 #expect(refusal.ruleID == "R-CA-13")
             }
             let audit = try await world.services.audit.browse(.system, AuditFilter(action: "carrier.produce"))
-            #expect(audit.entries.contains { $0.record.outcome == .denied && ($0.record.detail ?? "").contains("R-CA-13") })
+            #expect(audit.items.contains { $0.record.outcome == .denied && ($0.record.detail ?? "").contains("R-CA-13") })
             #expect(try await world.services.carriers.everything(wangfang, filter: CarrierFilter()).isEmpty)
         }
     }

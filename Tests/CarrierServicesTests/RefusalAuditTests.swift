@@ -36,7 +36,7 @@ struct RefusalAuditTests {
                     listedLevel: .confidential, addresseeMatches: true)
             ).carrier
             await #expect(throws: Refusal.self) { _ = try await world.services.carriers.store(wangfang, carrierID: carrier.id, safeID: low.id) }
-            let denied = try await world.services.audit.browse(.system, AuditFilter(outcome: .denied)).entries
+            let denied = try await world.services.audit.browse(.system, AuditFilter(outcome: .denied)).items
             let draft = try #require(denied.first { $0.record.action == "secret.draft" })
             #expect(draft.record.actorName == "zhangwei" && draft.record.detail?.contains("R-CL-4") == true)
             let store = try #require(denied.first { $0.record.action == "carrier.store" })

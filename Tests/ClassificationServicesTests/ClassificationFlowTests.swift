@@ -50,7 +50,7 @@ struct ClassificationFlowTests {
             #expect(final.status == .declassified)
             #expect(events.map(\.kind) == ["draft", "submit", "review", "extend", "declassify"])
             let audit = try await world.services.audit.browse(.system, AuditFilter(action: "secret."))
-            #expect(audit.entries.filter { $0.record.targetID == drafted.id && $0.record.outcome == .ok }.count >= 5)
+            #expect(audit.items.filter { $0.record.targetID == drafted.id && $0.record.outcome == .ok }.count >= 5)
             #expect(try await world.services.audit.verify(.system).isIntact)
         }
     }

@@ -82,7 +82,7 @@ struct AuditLogTests {
             let person = try await world.services.organisation.persons(.system).first { $0.name == "吴昊" }!
             try await world.services.accounts.setTier(sec, personID: person.id, tier: .general)
             let page = try await world.services.audit.browse(.system, AuditFilter(action: "person.tier"))
-            let entry = try #require(page.entries.first)
+            let entry = try #require(page.items.first)
             #expect(entry.record.actorName == "secadmin")
             #expect(entry.record.before == "\"none\"")
             #expect(entry.record.after == "\"general\"")

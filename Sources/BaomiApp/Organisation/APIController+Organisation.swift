@@ -16,7 +16,9 @@ extension APIController {
         let seq: Int64; let at: Int64; let actorName: String; let action: String; let targetKind: String; let targetId: String?
         let level: String?; let outcome: String; let detail: String?; let before: String?; let after: String?; let prevHash: String; let hash: String
     }
-    struct AuditPage: Codable { let total: Int; let entries: [AuditEntryDTO] }
+    struct AuditPage: Codable {
+        let total: Int; let totalCapped: Bool; let nextCursor: String?; let prevCursor: String?; let entries: [AuditEntryDTO]
+    }
     struct Verification: Codable { let intact: Bool; let count: Int?; let brokenAt: Int64?; let problem: String? }
     struct Years: Codable { let years: [Int] }
     struct WorkingDays: Codable { let from: String; let days: Int; let due: String }
@@ -34,12 +36,13 @@ extension APIController {
             let q = FormData.query(request)
             let filter = AuditFilter(
                 actor: q["actor"], action: q["action"], outcome: q["outcome"].flatMap(AuditOutcome.init(rawValue:)),
-                limit: min(500, max(1, Int(q["limit"] ?? "100") ?? 100)), offset: max(0, Int(q["offset"] ?? "0") ?? 0))
+                page: try Self.pageRequest(q, order: AuditStore.newestFirst.name))
             let page = try await services.audit.browse(try context.actor(), filter)
             return JSON.response(
                 AuditPage(
-                    total: page.total,
-                    entries: page.entries.map {
+                    total: min(page.total, Keyset.countCap), totalCapped: page.totalIsCapped, nextCursor: page.next?.token,
+                    prevCursor: page.previous?.token,
+                    entries: page.items.map {
                         AuditEntryDTO(
                             seq: $0.seq, at: $0.record.atMillis, actorName: $0.record.actorName, action: $0.record.action,
                             targetKind: $0.record.targetKind, targetId: $0.record.targetID, level: $0.record.level,

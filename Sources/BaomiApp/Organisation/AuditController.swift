@@ -21,14 +21,11 @@ struct AuditController {
 
     struct Model: Sendable {
         let rows: [Row]
-        let total: Int
         let actor: String, action: String, from: String, to: String
         let outcomes: [Option]
         let verification: String?
         let intact: Bool
-        let nextOffset: Int?
-        let prevOffset: Int?
-        let query: String
+        let pager: Pager
     }
 
     struct Option: Sendable {
@@ -51,13 +48,13 @@ struct AuditController {
         let q = FormData.query(request)
         let from = q["from"].flatMap { Day(iso: $0) }
         let to = q["to"].flatMap { Day(iso: $0) }
-        let offset = max(0, Int(q["offset"] ?? "0") ?? 0)
+        let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: AuditStore.newestFirst.name) }
         let filter = AuditFilter(
             actor: q["actor"], action: q["action"], outcome: q["outcome"].flatMap(AuditOutcome.init(rawValue:)),
             fromMillis: from.map { AuditRecord.millis($0.startOfDay) }, toMillis: to.map { AuditRecord.millis($0.adding(days: 1).startOfDay) },
-            limit: 50, offset: offset)
-        let page = try await services.audit.browse(actor, filter)
-        let rows = page.entries.map { e in
+            page: PageRequest(cursor: cursor))
+        let found = try await services.audit.browse(actor, filter)
+        let rows = found.items.map { e in
             Row(
                 seq: String(e.seq), at: formatMillis(e.record.atMillis), actor: e.record.actorName, action: e.record.action,
                 target: [e.record.targetKind, e.record.targetID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
@@ -70,16 +67,11 @@ struct AuditController {
             case .broken(let seq, let problem): "发现断链：第 \(seq) 条 — \(problem.chinese)（R-SY-3）"
             }
         }
-        var base = [String]()
-        for key in ["actor", "action", "outcome", "from", "to"] {
-            if let v = q[key], !v.isEmpty { base.append("\(key)=\(v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
-        }
         let model = Model(
-            rows: rows, total: page.total, actor: q["actor"] ?? "", action: q["action"] ?? "", from: from?.iso ?? "", to: to?.iso ?? "",
+            rows: rows, actor: q["actor"] ?? "", action: q["action"] ?? "", from: from?.iso ?? "", to: to?.iso ?? "",
             outcomes: AuditOutcome.allCases.map { Option(code: $0.rawValue, name: $0.chinese, selected: q["outcome"] == $0.rawValue) },
             verification: verificationText, intact: verification?.isIntact ?? true,
-            nextOffset: offset + 50 < page.total ? offset + 50 : nil, prevOffset: offset > 0 ? max(0, offset - 50) : nil,
-            query: base.joined(separator: "&"))
+            pager: Pager(found, path: "/audit", query: q, orders: [(value: String, label: String)](), order: AuditStore.newestFirst.name))
         return views.page("organisation/audit", title: "审计日志", session: context.session, path: "/audit", content: model)
     }
 }

@@ -13,8 +13,9 @@ struct Pager: Sendable {
     let total: String
     /// Rows on this page.
     let shown: Int
-    /// The orders the register offers, the current one selected.
+    /// The orders the register offers, the current one selected; the menu shows when there is a choice.
     let orders: [Order]
+    let hasOrders: Bool
     /// The register's path, for the order menu's form.
     let path: String
     /// The other query fields (filters), kept as hidden inputs when the order changes.
@@ -30,9 +31,13 @@ extension Pager {
         total = page.totalIsCapped ? "\(Keyset.countCap) 件以上" : "\(page.total) 件"
         shown = page.items.count
         self.orders = orders.map { Order(value: $0.value, label: $0.label, selected: $0.value == order) }
+        hasOrders = orders.count > 1
         self.path = path
         let kept = FormData(encoded: query.replacing("cursor", with: nil))
-        hidden = ["kind", "status", "level", "q", "holder", "basis", "expiring", "derived_from", "review", "flag", "person", "actor", "action"].compactMap {
+        hidden = [
+            "kind", "status", "level", "q", "holder", "basis", "expiring", "derived_from", "review", "flag", "person", "actor", "action", "outcome", "from",
+            "to",
+        ].compactMap {
             key in
             kept[key].flatMap { $0.isEmpty ? nil : Order(value: $0, label: key, selected: false) }
         }

@@ -49,6 +49,8 @@ public struct SecretFilter: Sendable, Hashable {
     public var reviewDueYear: Int?
     /// R-DU-6 / R-CL-8: only secrets flagged for another look.
     public var needsReview: Bool?
+    /// Only secrets this person drafted or decided (the 待办's reminders; `secrets_handler`, `secrets_officer`).
+    public var involvingPersonID: String?
 
     /// Creates a filter; with every field nil it matches the whole register.
     public init(
@@ -238,6 +240,9 @@ enum ClassificationStore {
         if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
         if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
         if f.needsReview == true { q = q + " AND s.needs_review = 1" }
+        if let person = f.involvingPersonID, !person.isEmpty {
+            q = q + " AND (s.handler_person_id = \(bind: person) OR s.officer_person_id = \(bind: person))"
+        }
         if let year = f.reviewDueYear {
             q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
         }
@@ -261,11 +266,35 @@ enum ClassificationStore {
             .all().map { try $0.decode(column: "id", as: String.self) }
     }
 
-    /// Derivation edges child → source (R-DU-6). System use only.
-    static func derivationEdges(on db: any SQLDatabase) async throws -> [String: String] {
+    /// Derivation edges child → source (R-DU-6) of the secrets derived, directly or further down, from `root` — walked
+    /// level by level through `secrets_source`, never the whole register. System use only.
+    static func derivationEdges(below root: String, on db: any SQLDatabase) async throws -> [String: String] {
         var edges: [String: String] = [:]
-        for row in try await db.raw("SELECT id, source_id FROM secrets WHERE source_id IS NOT NULL").all() {
-            edges[try row.decode(column: "id", as: String.self)] = try row.decode(column: "source_id", as: String.self)
+        var frontier = [root]
+        while !frontier.isEmpty {
+            var next: [String] = []
+            for start in stride(from: 0, to: frontier.count, by: 500) {
+                let chunk = Array(frontier[start..<min(start + 500, frontier.count)])
+                for row in try await db.raw("SELECT id, source_id FROM secrets WHERE source_id IN (\(binds: chunk))").all() {
+                    let id = try row.decode(column: "id", as: String.self)
+                    guard edges[id] == nil, id != root else { continue }
+                    edges[id] = try row.decode(column: "source_id", as: String.self)
+                    next.append(id)
+                }
+            }
+            frontier = next
+        }
+        return edges
+    }
+
+    /// Derivation edges child → source among `ids` (the sweep orders what falls due together). System use only.
+    static func derivationEdges(among ids: [String], on db: any SQLDatabase) async throws -> [String: String] {
+        var edges: [String: String] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for row in try await db.raw("SELECT id, source_id FROM secrets WHERE id IN (\(binds: chunk)) AND source_id IS NOT NULL").all() {
+                edges[try row.decode(column: "id", as: String.self)] = try row.decode(column: "source_id", as: String.self)
+            }
         }
         return edges
     }

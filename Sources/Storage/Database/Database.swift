@@ -48,7 +48,7 @@ public final class Database: Sendable {
     /// Runs `body` as a read: on SQLite files a reader connection from the pool (one snapshot, never waiting behind a
     /// write), on PostgreSQL a pooled connection. Writes go through `transaction`.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await backend.withReader(body)
+        try await backend.withReader { db in try await body(QueryRecorder.wrap(db)) }
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
@@ -57,7 +57,7 @@ public final class Database: Sendable {
         try await backend.withConnection { db in
             try await db.raw("BEGIN").run()
             do {
-                let result = try await body(db)
+                let result = try await body(QueryRecorder.wrap(db))
                 try await db.raw("COMMIT").run()
                 return result
             } catch {

@@ -41,6 +41,7 @@ public enum Migrations {
         M012Carriers(),
         M013CarrierChecks(),
         M014AuditSeal(),
+        M015ScaleIndexes(),
     ]
 }
 

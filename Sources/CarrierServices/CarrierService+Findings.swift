@@ -1,0 +1,170 @@
+import Accounts
+import Audit
+import Carriers
+import Foundation
+import Kernel
+import Organisation
+import SQLKit
+import Storage
+
+/// The cross-check findings, kept (issue 11, item 4): `carrier_findings` holds every open finding, brought up to date
+/// in the same transaction as each step on a carrier (`record`), by the import, and by the nightly sweep for what
+/// time alone makes due. The 待办 and the findings page read it — a few indexed reads, whatever the register's size.
+extension CarrierService {
+    /// Splits ids into chunks of at most 500 (one `IN (…)` each).
+    static func chunks(_ ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min($0 + 500, ids.count)]) }
+    }
+
+    /// Recomputes the findings of `carrierIDs` and keeps `carrier_findings` in step: a new finding is opened once (with a
+    /// history entry and an audit record), one no longer found is resolved. Returns (opened, resolved).
+    @discardableResult
+    func refreshFindings(of carrierIDs: [String], on db: any SQLDatabase) async throws -> (opened: Int, resolved: Int) {
+        let day = today
+        var opened = 0
+        var resolved = 0
+        for chunk in Self.chunks(Array(Set(carrierIDs)).sorted()) {
+            let carriers = try await db.raw("SELECT * FROM carriers WHERE id IN (\(binds: chunk))").all().map(CarrierStore.carrier(from:))
+            let ctx = try await checkContext(for: carriers, on: db)
+            var current: [String: (CarrierFinding, Carrier)] = [:]
+            for carrier in carriers {
+                for finding in CarrierRules.findings(of: carrier, in: ctx) { current["\(finding.carrierID)|\(finding.rule)"] = (finding, carrier) }
+            }
+            var open: [String: String] = [:]
+            for row in try await db.raw("SELECT id, carrier_id, rule FROM carrier_findings WHERE carrier_id IN (\(binds: chunk)) AND resolved_on IS NULL")
+                .all()
+            {
+                open["\(try row.decode(column: "carrier_id", as: String.self))|\(try row.decode(column: "rule", as: String.self))"] =
+                    try row.decode(column: "id", as: String.self)
+            }
+            for (key, (finding, carrier)) in current.sorted(by: { $0.key < $1.key }) where open[key] == nil {
+                try await db.raw(
+                    """
+                    INSERT INTO carrier_findings (id, unit_id, carrier_id, rule, message, first_seen)
+                    VALUES (\(bind: IDs.make()), \(bind: carrier.unitID), \(bind: carrier.id), \(bind: finding.rule), \(bind: finding.message), \(bind: day.iso))
+                    """
+                ).run()
+                try await record(.system, carrier, kind: "finding", summary: "核查发现（\(finding.rule)）：\(finding.message)", before: carrier, on: db)
+                opened += 1
+            }
+            for (key, id) in open.sorted(by: { $0.key < $1.key }) where current[key] == nil {
+                try await db.raw("UPDATE carrier_findings SET resolved_on = \(bind: day.iso) WHERE id = \(bind: id)").run()
+                resolved += 1
+            }
+        }
+        return (opened, resolved)
+    }
+
+    /// The nightly sweep, incremental (issue 11, item 5): it checks only the carriers that changed since its last run
+    /// (`carriers_updated`), the loans that fell due since (`carriers_due_on`), the years whose return deadline
+    /// passed since (`carriers_newest`, R-CA-10), and the carriers of secrets changed since (R-DU-7). Steps keep the
+    /// rest current as they happen. Returns (opened, resolved).
+    @discardableResult
+    public func sweep() async throws -> (opened: Int, resolved: Int) {
+        let day = today
+        let started = services.nowMillis
+        return try await services.database.transaction { db in
+            let last = try await db.raw("SELECT value FROM settings WHERE key = 'carriers.sweep_since'").first()?.decode(column: "value", as: String.self)
+            let since = last.flatMap { Int64($0) } ?? 0
+            let sinceDay = Day(date: Date(timeIntervalSince1970: Double(since) / 1000))
+            var ids: Set<String> = []
+            func collect(_ q: SQLQueryString) async throws {
+                for row in try await db.raw(q).all() { ids.insert(try row.decode(column: "id", as: String.self)) }
+            }
+            try await collect("SELECT id FROM carriers WHERE updated_at >= \(bind: since)")
+            // R-CA-5: loans whose day to come back passed since the last run.
+            try await collect("SELECT id FROM carriers WHERE due_on >= \(bind: sinceDay.adding(days: -1).iso) AND due_on < \(bind: day.iso)")
+            // R-CA-10: a year whose return deadline passed since the last run.
+            for year in (sinceDay.year - 1)...(day.year - 1) where year >= 1990 {
+                let deadline = CarrierRules.returnDeadline(forYear: year)
+                guard deadline >= sinceDay.adding(days: -1) && deadline < day else { continue }
+                try await collect(
+                    "SELECT id FROM carriers WHERE registered_on >= \(bind: "\(year)-01-01") AND registered_on <= \(bind: "\(year)-12-31") AND retained = 0")
+            }
+            // R-DU-7: carriers of the secrets changed since (a raised level makes a lower carrier a finding).
+            let secrets = try await db.raw("SELECT id, unit_id FROM secrets WHERE updated_at >= \(bind: since)").all()
+            let changed = Set(try secrets.map { try $0.decode(column: "id", as: String.self) })
+            if !changed.isEmpty {
+                let units = Set(try secrets.map { try $0.decode(column: "unit_id", as: String.self) })
+                let rows = try await db.raw("SELECT id, secret_ids FROM carriers WHERE unit_id IN (\(binds: Array(units).sorted())) AND secret_ids <> ''").all()
+                for row in rows where !changed.isDisjoint(with: CarrierStore.split(try row.decode(column: "secret_ids", as: String.self))) {
+                    ids.insert(try row.decode(column: "id", as: String.self))
+                }
+            }
+            let result = try await refreshFindings(of: Array(ids), on: db)
+            try await db.raw(
+                """
+                INSERT INTO settings (key, value, updated_at) VALUES ('carriers.sweep_since', \(bind: String(started)), \(bind: started))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """
+            ).run()
+            return result
+        }
+    }
+
+    /// Recomputes every carrier's findings, a batch of 2,000 per transaction — after a bulk load (`baomi bench seed`)
+    /// or to prove the kept findings right (`CarrierFindingsTests` compares them with this recount).
+    @discardableResult
+    public func rebuildFindings() async throws -> (opened: Int, resolved: Int) {
+        var after = ""
+        var total = (opened: 0, resolved: 0)
+        // The next sweep starts from here: what this pass checks need not be checked again.
+        let started = services.nowMillis
+        try await services.database.transaction { db in
+            try await db.raw(
+                """
+                INSERT INTO settings (key, value, updated_at) VALUES ('carriers.sweep_since', \(bind: String(started)), \(bind: started))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """
+            ).run()
+        }
+        while true {
+            let from = after
+            let ids = try await services.database.read { db in
+                try await db.raw("SELECT id FROM carriers WHERE id > \(bind: from) ORDER BY id LIMIT 2000").all().map {
+                    try $0.decode(column: "id", as: String.self)
+                }
+            }
+            guard let last = ids.last else { return total }
+            let done = try await services.database.transaction { db in try await refreshFindings(of: ids, on: db) }
+            total = (total.opened + done.opened, total.resolved + done.resolved)
+            after = last
+        }
+    }
+
+    /// R-CA-10: how many of a year's carriers of the actor's unit they may know of are still held and not kept on
+    /// (归档或延长使用) — counted by the index on the unit and registration day, at most `Keyset.countCap`.
+    public func unreturned(_ actor: Actor, year: Int) async throws -> Int {
+        let me = try person(actor)
+        let viewer = actor.viewer
+        return try await services.database.read { db in
+            var q: SQLQueryString = """
+                SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM carriers c WHERE c.unit_id = \(bind: me.unitID)
+                AND c.registered_on >= \(bind: "\(year)-01-01") AND c.registered_on <= \(bind: "\(year)-12-31") AND c.retained = 0
+                AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') AND
+                """
+            q =
+                q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+                + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped"
+            return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// The open findings of the carriers of the actor's unit they may know of (R-KS-4), as kept.
+    public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
+        let me = try person(actor)
+        let viewer = actor.viewer
+        return try await services.database.read { db in
+            var q: SQLQueryString = """
+                SELECT f.carrier_id, c.number, f.rule, f.message FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
+                WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND
+                """
+            q = q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer) + " ORDER BY f.rule, c.number"
+            return try await db.raw(q).all().map {
+                CarrierFinding(
+                    carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
+                    rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self))
+            }
+        }
+    }
+}

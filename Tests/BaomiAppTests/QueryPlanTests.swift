@@ -1,0 +1,111 @@
+import Accounts
+import Areas
+import Audit
+import CarrierServices
+import Carriers
+import Classification
+import ClassificationServices
+import Foundation
+import Logging
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+import TestSupport
+import Testing
+
+/// Issue 11, item 3 — every register page, search, 待办, record page and sweep query uses an index at a million rows.
+/// The hot operations run with a `QueryRecorder`; the database then explains each SELECT they ran, binds and all —
+/// SQLite's `EXPLAIN QUERY PLAN`, PostgreSQL's `EXPLAIN` with sequential scans priced out — and a full scan of a large
+/// table fails the test, naming the statement.
+@Suite("查询计划 — hot queries use an index on both databases")
+struct QueryPlanTests {
+    /// Tables that grow with the data (and the aliases the stores give them).
+    static let large: Set<String> = [
+        "carriers", "c", "secrets", "s", "knowledge_scope", "ks", "audit_log", "a", "carrier_events", "secret_events", "e", "carrier_findings", "f",
+        "persons", "p", "carrier_registers", "r", "objections", "o", "carrier_reader_log", "carrier_counts", "sessions", "scope_widenings",
+    ]
+
+    /// The full scans of large tables in the plans of `statements` (empty when every one uses an index).
+    static func fullScans(_ statements: [any SQLExpression], on database: Database) async throws -> [String] {
+        var problems: [String] = []
+        for statement in statements {
+            let sql = try await database.read { db in
+                var serializer = SQLSerializer(database: db)
+                statement.serialize(to: &serializer)
+                return serializer.sql
+            }
+            let head = sql.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+            guard head.hasPrefix("SELECT") || head.hasPrefix("WITH") else { continue }
+            switch database.engine {
+            case .sqlite:
+                let details = try await database.read { db in
+                    try await db.raw("EXPLAIN QUERY PLAN \(statement)").all().map { try $0.decode(column: "detail", as: String.self) }
+                }
+                for detail in details where detail.hasPrefix("SCAN ") && !detail.contains("USING") {
+                    let table = detail.dropFirst(5).split(separator: " ").first.map(String.init) ?? ""
+                    if large.contains(table) { problems.append("\(detail)  ←  \(sql)") }
+                }
+            case .postgres:
+                let lines = try await database.transaction { db in
+                    try await db.raw("SET LOCAL enable_seqscan = off").run()
+                    return try await db.raw("EXPLAIN \(statement)").all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }
+                }
+                for line in lines {
+                    guard let range = line.range(of: "Seq Scan on ") else { continue }
+                    let table = line[range.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+                    if large.contains(table) { problems.append("\(line.trimmingCharacters(in: .whitespaces))  ←  \(sql)") }
+                }
+            }
+        }
+        return problems
+    }
+
+    @Test("issue 11: register pages (every order, a deep page, filters, searches), ledgers, record pages, 待办, audit log and the sweep use indexes")
+    func hotQueriesUseIndexes() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let s = world.services
+            let recorder = QueryRecorder()
+            try await QueryRecorder.$current.withValue(recorder) {
+                for user in ["wangfang", "lihua", "zhangwei", "chenjun", "zhoumin"] {
+                    let actor = try await world.actor(user)
+                    for order in CarrierOrder.allCases {
+                        let first = try await s.carriers.register(actor, filter: CarrierFilter(unitID: actor.person?.unitID), order: order)
+                        if let next = first.next { _ = try await s.carriers.register(actor, order: order, page: PageRequest(cursor: next)) }
+                    }
+                    _ = try await s.carriers.register(actor, filter: CarrierFilter(status: .lent, search: "通知"))
+                    for order in SecretOrder.allCases {
+                        let first = try await s.classification.register(actor, order: order)
+                        if let next = first.next { _ = try await s.classification.register(actor, order: order, page: PageRequest(cursor: next)) }
+                    }
+                    _ = try await s.classification.register(actor, filter: SecretFilter(status: .inForce, search: "方案"))
+                    if let me = actor.person?.id {
+                        let ledger = try await s.carriers.ledger(actor, personID: me)
+                        if let carrier = ledger.items.first { _ = try await s.carriers.detail(actor, id: carrier.id) }
+                    }
+                    if let secret = try await s.classification.register(actor).items.first { _ = try await s.classification.detail(actor, id: secret.id) }
+                    _ = try await s.todos.items(for: actor)
+                }
+                _ = try await s.audit.browse(.system, AuditFilter(actor: "wangfang"))
+                _ = try await s.audit.browse(.system, AuditFilter(outcome: .denied))
+                _ = try await SweepScheduler(services: s, logger: .init(label: "test")).runIfDue()
+            }
+            let recorded = recorder.recorded
+            #expect(recorded.count > 100, "the hot paths ran their queries through the recorder")
+            let problems = try await Self.fullScans(recorded, on: s.database)
+            #expect(problems.isEmpty, "full scans of large tables:\n\(problems.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("issue 11: the plan check fails on a full scan of a large table")
+    func theCheckCanFail() async throws {
+        try await TestWorld.with(demo: false) { world in
+            let scan: SQLQueryString = "SELECT * FROM carriers c WHERE c.title LIKE \(bind: "%x%")"
+            let indexed: SQLQueryString = "SELECT * FROM carriers c WHERE c.id = \(bind: "x")"
+            let flagged = try await Self.fullScans([scan], on: world.services.database)
+            let clean = try await Self.fullScans([indexed], on: world.services.database)
+            #expect(flagged.count == 1)
+            #expect(clean.isEmpty)
+        }
+    }
+}
