@@ -58,4 +58,23 @@ struct HealthTests {
             }
         }
     }
+
+    @Test("/metrics shows how long requests waited for a database connection, and the connections in use, by pool")
+    func poolWaits() async throws {
+        try await TestWorld.with(demo: false) { world in
+            let app = Application(
+                router: buildRouter(services: world.services, views: try await Views.load(), secureCookies: false, metricsToken: "op-token-乙"))
+            // An in-memory SQLite database has the writer only; a file has readers too; PostgreSQL has one pool.
+            let pool = world.services.database.engine == .postgres ? "postgres" : "writer"
+            try await app.test(.router) { client in
+                #expect(try await client.execute(uri: "/readyz", method: .get).status == .ok)
+                let scraped = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer op-token-乙"])
+                #expect(scraped.status == .ok)
+                let lines = String(buffer: scraped.body).split(separator: "\n")
+                let waits = lines.first { $0.hasPrefix("baomi_db_wait_count{pool=\"\(pool)\"} ") }
+                #expect(waits.flatMap { Int($0.split(separator: " ").last ?? "") }.map { $0 >= 1 } == true, "\(lines.filter { $0.contains("baomi_db") })")
+                #expect(lines.contains { $0.hasPrefix("baomi_db_connections_in_use{pool=\"\(pool)\"} ") })
+            }
+        }
+    }
 }

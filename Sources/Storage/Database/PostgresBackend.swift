@@ -8,6 +8,7 @@ import SQLKit
 package final class PostgresBackend: DatabaseBackend {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
+    private let inUse = InUseCounter(pool: "postgres")
 
     private init(client: PostgresClient, runner: Task<Void, Never>) {
         self.client = client
@@ -37,8 +38,12 @@ package final class PostgresBackend: DatabaseBackend {
     }
 
     package func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql())
+        let asked = ContinuousClock.now
+        return try await client.withConnection { connection in
+            PoolMetrics.waited("postgres", since: asked)
+            inUse.lend()
+            defer { inUse.giveBack() }
+            return try await body(connection.sql())
         }
     }
 

@@ -12,6 +12,8 @@ package final class SQLiteBackend: DatabaseBackend {
     private let writer: SQLiteConnection
     private let gate = AsyncGate()
     private let readers: ConnectionPool<SQLiteConnection>?
+    private let writerInUse = InUseCounter(pool: "writer")
+    private let readersInUse = InUseCounter(pool: "reader")
 
     /// Reader connections of a file database (issue 11: a read never waits behind another read).
     package static let readerCount = 4
@@ -41,12 +43,17 @@ package final class SQLiteBackend: DatabaseBackend {
     }
 
     package func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let asked = ContinuousClock.now
         await gate.enter()
+        PoolMetrics.waited("writer", since: asked)
+        writerInUse.lend()
         do {
             let result = try await body(writer.sql())
+            writerInUse.giveBack()
             await gate.leave()
             return result
         } catch {
+            writerInUse.giveBack()
             await gate.leave()
             throw error
         }
@@ -54,7 +61,11 @@ package final class SQLiteBackend: DatabaseBackend {
 
     package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await withConnection(body) }
+        let asked = ContinuousClock.now
         let reader = await readers.take()
+        PoolMetrics.waited("reader", since: asked)
+        readersInUse.lend()
+        defer { readersInUse.giveBack() }
         do {
             // One snapshot for the whole read: every statement of `body` sees the same committed state.
             try await reader.sql().raw("BEGIN").run()
