@@ -66,7 +66,7 @@ extension CarrierController {
         let (carrier, scope, refusal) = try await c.actionView(actor, action, carrierID: id)
         if let refusal, refusal.kind == .notFound { throw refusal }
         let allowed = refusal == nil
-        let names = try await names()
+        let names = try await services.organisation.names(of: Array(scope) + [carrier.holderPersonID ?? ""])
         let safes = allowed && action == .store ? try await c.safes(actor) : []
         let approvers = allowed && Self.approved.contains(action) ? try await c.approvers(actor) : []
         func pick<T: RawRepresentable>(_ all: [T], _ field: String, label: (T) -> String) -> [Option] where T.RawValue == String {

@@ -49,7 +49,9 @@ extension CarrierController {
         let actor = try context.actor()
         let c = services.carriers
         let (carrier, scope, events) = try await c.detail(actor, id: id)
-        let names = try await names()
+        // Only the persons this page names (a record's page never reads the whole directory).
+        let names = try await services.organisation.names(
+            of: Array(scope) + [carrier.custodianPersonID, carrier.holderPersonID ?? "", carrier.medium?.userPersonID ?? ""])
         let safes = try await c.safes(actor)
         var original: Carrier?
         if let originalID = carrier.originalID { original = try? await c.detail(actor, id: originalID).carrier }

@@ -48,7 +48,8 @@ extension SecretController {
     func detailPage(_ context: AppRequestContext, id: String, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
         let (secret, events) = try await services.classification.detail(actor, id: id)
-        let names = try await services.organisation.names()
+        // Only the persons this page names (a record's page never reads the whole directory).
+        let names = try await services.organisation.names(of: Array(secret.scope) + [secret.handlerPersonID, secret.officerPersonID ?? ""])
         let offer = try await services.classification.actions(actor, secretID: id)
         let calendar = try await services.calendar.current()
         let due = secret.status == .unclearPendingReport ? (try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar))?.chinese : nil
