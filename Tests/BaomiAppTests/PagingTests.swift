@@ -68,4 +68,33 @@ struct PagingHTTPTests {
             }
         }
     }
+
+    @Test("issue 11 R-KS-4: the register's CSV export streams every row the viewer may see, and another reader only theirs")
+    func csvExport() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let clerk = try await world.actor("wangfang")
+            let mine = try await world.services.carriers.everything(clerk, filter: CarrierFilter(unitID: clerk.person?.unitID))
+            #expect(mine.count > CSVExportPageSize.rows, "longer than one streamed page")
+            try await testApplication(world).test(.router) { client in
+                var web = WebClient(client)
+                _ = try await web.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
+                let csv = try await web.get("/carriers/export.csv")
+                #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+                let lines = csv.body.split(separator: "\r\n")
+                #expect(lines.count == mine.count + 1)
+                #expect(Set(lines.dropFirst().map { String($0.split(separator: ",").first ?? "") }) == Set(mine.map(\.number)))
+                // Another reader gets exactly what their own register shows them.
+                let zhoumin = try await world.actor("zhoumin")
+                let theirs = try await world.services.carriers.everything(zhoumin, filter: CarrierFilter(unitID: zhoumin.person?.unitID))
+                var other = WebClient(client)
+                _ = try await other.login("zhoumin", TestPasswords.demo, otp: try await world.otp("zhoumin"))
+                let limited = try await other.get("/carriers/export.csv").body.split(separator: "\r\n").dropFirst()
+                #expect(Set(limited.map { String($0.split(separator: ",").first ?? "") }) == Set(theirs.map(\.number)))
+                #expect(theirs.count < mine.count)
+            }
+        }
+    }
 }
+
+/// The streamed export's page size, as the test needs it.
+enum CSVExportPageSize { static let rows = 200 }

@@ -74,6 +74,30 @@ struct CarrierController {
                 search: q["q"] ?? "", isClerk: isClerk(actor), year: services.clock.today.year)
             return views.page("carriers/carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
         }
+        // 导出 — the register as CSV, streamed page by page with the screen's filters (issue 11).
+        router.get("/carriers/export.csv") { request, context in
+            let actor = try context.actor()
+            let q = FormData.query(request)
+            let filter = CarrierFilter(
+                unitID: actor.person?.unitID, kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
+                level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
+            let services = services
+            return CSVExport.response(
+                filename: "国家秘密载体登记-\(services.clock.today.iso).csv",
+                header: ["载体编号", "国家秘密标志", "类别", "标题", "文号", "来文单位", "份数", "保管人", "持有人", "状态", "登记日期", "应还日期"]
+            ) { page in
+                let found = try await services.carriers.register(actor, filter: filter, order: .number, page: page)
+                let names = try await services.organisation.names(of: found.items.flatMap { [$0.custodianPersonID, $0.holderPersonID ?? ""] })
+                let rows = found.items.map { c in
+                    [
+                        c.number, c.marking.render(), c.kind.chinese, c.title, c.documentNumber, c.originatingUnit, String(c.copies),
+                        names[c.custodianPersonID] ?? "", c.holderPersonID.flatMap { names[$0] } ?? "", c.status.chinese, c.registeredOn.iso,
+                        c.dueOn?.iso ?? "",
+                    ]
+                }
+                return (rows, found.next)
+            }
+        }
         router.get("/carriers/new") { request, context in
             try await entryForm(context, mode: FormData.query(request)["mode"] == "produce" ? "produce" : "receive", error: nil)
         }
