@@ -102,6 +102,26 @@ public struct AccountService: Sendable {
         return try await services.database.read { db in try await UserStore.all(on: db) }
     }
 
+    /// One page of the accounts by user name, optionally only names containing `search` (same permission as `list`).
+    public func list(_ actor: Actor, search: String? = nil, page: PageRequest) async throws -> Page<User> {
+        if !actor.isSystem && !SeparationOfDuties.allows(.manageAccounts, roles: actor.roles) {
+            try SeparationOfDuties.authorize(.assignRoles, roles: actor.roles)
+        }
+        return try await services.database.read { db in try await UserStore.page(search: search, request: page, on: db) }
+    }
+
+    /// Persons who have no account yet, by name, at most `limit`, optionally only names containing `search` — the
+    /// choices of the new-account form (系统管理员).
+    public func personsWithoutAccount(_ actor: Actor, search: String?, limit: Int = PageRequest.maxLimit) async throws -> [Person] {
+        try SeparationOfDuties.authorize(.manageAccounts, roles: actor.roles)
+        return try await services.database.read { db in
+            var q: SQLQueryString = "SELECT p.* FROM persons p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"
+            if let search, !search.isEmpty { q = q + " AND p.name LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
+            q = q + " ORDER BY p.name, p.id LIMIT \(unsafeRaw: String(max(1, min(limit, PageRequest.maxLimit))))"
+            return try await db.raw(q).all().map(OrganisationStore.person(from:))
+        }
+    }
+
     /// One account (same permission as `list`).
     public func get(_ actor: Actor, id: String) async throws -> User {
         _ = try await list(actor).count  // permission check

@@ -106,6 +106,17 @@ public struct OrganisationService: Sendable {
         return try await services.database.read { db in try await OrganisationStore.persons(unitIDs: units, on: db) }
     }
 
+    /// One page of the directory: the persons of the units the actor can see (or of one of them), by name, optionally
+    /// only names containing `search` — what the 三员's screens and the API list (issue 11: every list is paged).
+    public func persons(_ actor: Actor, unitID: String? = nil, search: String? = nil, page: PageRequest) async throws -> Page<Person> {
+        var units = try await visibleUnits(actor).map(\.id)
+        if let unitID, !unitID.isEmpty { units = units.filter { $0 == unitID } }
+        let chosen = units
+        return try await services.database.read { db in
+            try await OrganisationStore.personsPage(unitIDs: chosen, search: search, request: page, on: db)
+        }
+    }
+
     /// Departments of a unit the actor can see.
     public func departments(_ actor: Actor, unitID: String) async throws -> [Department] {
         guard try await visibleUnits(actor).contains(where: { $0.id == unitID }) else { throw Refusal.notFound }

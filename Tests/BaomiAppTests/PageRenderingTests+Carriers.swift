@@ -23,9 +23,15 @@ extension PageRenderingTests {
     }
 
     /// A pager whose every field is a marker.
-    static let pager = Pager(
-        total: "【总数】", shown: 722, orders: [.init(value: "【排序值】", label: "【排序名】", selected: true)], hasOrders: true, path: "【路径】",
-        hidden: [.init(value: "【筛选值】", label: "【筛选名】", selected: false)], previous: "【上一页】", next: "【下一页】")
+    static let pager = pager("", shown: 722)
+
+    /// A pager whose markers carry `tag` (a page with two lists has two pagers).
+    static func pager(_ tag: String, shown: Int) -> Pager {
+        Pager(
+            total: "【总数\(tag)】", shown: shown, orders: [.init(value: "【排序值\(tag)】", label: "【排序名\(tag)】", selected: true)], hasOrders: true,
+            path: "【路径\(tag)】", hidden: [.init(value: "【筛选值\(tag)】", label: "【筛选名\(tag)】", selected: false)], previous: "【上一页\(tag)】",
+            next: "【下一页\(tag)】")
+    }
 
     static let carrierList = PageFixture(
         "carriers/carriers", path: "/carriers",

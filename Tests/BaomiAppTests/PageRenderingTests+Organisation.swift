@@ -101,7 +101,8 @@ extension PageRenderingTests {
                     id: "【账号编号乙】", username: "【账号乙】", displayName: "【显示名乙】", roles: "【角色乙】", person: "【关联人员乙】", locked: false,
                     lastLogin: "【最近登录乙】", mustChange: false),
             ],
-            persons: [.init(id: "【人员编号】", label: "【人员】")], created: .init(username: "【新账号】", password: "【初始口令】", otpURL: "【动态口令地址】")))
+            persons: [.init(id: "【人员编号】", label: "【人员】")], created: .init(username: "【新账号】", password: "【初始口令】", otpURL: "【动态口令地址】"),
+            pager: pager))
 
     @Test("账号管理 shows every field of its model (a locked and an open account)")
     func usersPage() async throws { try await PageCheck.check(Self.users) }
@@ -117,7 +118,7 @@ extension PageRenderingTests {
             kinds: [.init(code: "【类别代码】", name: "【类别名称】")], departments: [.init(id: "【部门编号】", label: "【部门】")],
             persons: [
                 .init(name: "【姓名】", unit: "【所在单位】", department: "【所在部门】", post: "【岗位】", title: "【职务】", tier: "【涉密等级】", phone: "【电话】")
-            ]))
+            ], pager: pager))
 
     @Test("单位与人员 shows every field of its model")
     func unitsPage() async throws { try await PageCheck.check(Self.units) }
@@ -134,7 +135,7 @@ extension PageRenderingTests {
             persons: [
                 .init(
                     id: "【人员编号】", name: "【姓名】", unit: "【单位】", post: "【岗位】", tiers: [.init(code: "【等级代码】", name: "【等级名称】", selected: true)])
-            ]),
+            ], accountsPager: pager("甲", shown: 733), personsPager: pager("乙", shown: 744)),
         // The 三员 account's ID is only used by the role form, which a 三员 account does not get.
         notShown: ["accounts.id"])
 

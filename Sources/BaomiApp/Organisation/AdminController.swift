@@ -27,6 +27,7 @@ struct AdminController {
         let users: [UserRow]
         let persons: [PersonOption]
         let created: CreatedModel?
+        let pager: Pager
     }
 
     struct CreatedModel: Sendable {
@@ -54,11 +55,12 @@ struct AdminController {
         let kinds: [KindOption]
         let departments: [DeptOption]
         let persons: [PersonRow]
+        let pager: Pager
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/admin/users") { _, context in
-            try await usersPage(context, created: nil, error: nil)
+        router.get("/admin/users") { request, context in
+            try await usersPage(context, created: nil, error: nil, query: FormData.query(request))
         }
         router.post("/admin/users") { request, context in
             let actor = try context.actor()
@@ -92,8 +94,8 @@ struct AdminController {
             let user = try await services.accounts.get(try context.actor(), id: id)
             return try await usersPage(context, created: CreatedModel(username: user.username, password: password, otpURL: nil), error: nil)
         }
-        router.get("/admin/units") { _, context in
-            try await unitsPage(context, error: nil, flash: nil)
+        router.get("/admin/units") { request, context in
+            try await unitsPage(context, error: nil, flash: nil, query: FormData.query(request))
         }
         router.post("/admin/units") { request, context in
             let form = try await csrfForm(request, context)
@@ -137,27 +139,35 @@ struct AdminController {
         }
     }
 
-    private func usersPage(_ context: AppRequestContext, created: CreatedModel?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func usersPage(
+        _ context: AppRequestContext, created: CreatedModel?, error: String?, status: HTTPResponse.Status = .ok, query: FormData = FormData(encoded: "")
+    ) async throws -> Response {
         let actor = try context.actor()
         try SeparationOfDuties.authorize(.manageAccounts, roles: actor.roles)
-        let users = try await services.accounts.list(actor)
-        let persons = try await services.organisation.persons(actor)
+        let users = try await services.accounts.list(actor, page: PageRequest(cursor: query["cursor"].flatMap { PageCursor(token: $0, order: "username") }))
         let units = Dictionary(uniqueKeysWithValues: try await services.organisation.visibleUnits(actor).map { ($0.id, $0.name) })
-        let byID = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0) })
-        let rows = users.map {
+        // Only the persons this page names, and the first 200 without an account (narrowed by 姓名 when searched).
+        var byID: [String: Person] = [:]
+        for id in Set(users.items.compactMap(\.personID)) { byID[id] = try await services.organisation.person(id: id) }
+        let free = try await services.accounts.personsWithoutAccount(actor, search: query["person_q"])
+        let rows = users.items.map {
             UserRow(
                 id: $0.id, username: $0.username, displayName: $0.displayName, roles: $0.roles.sorted().map(\.chinese).joined(separator: "、"),
                 person: $0.personID.flatMap { byID[$0] }.map { "\($0.name)（\(units[$0.unitID] ?? "")）" } ?? "—",
                 locked: $0.locked, lastLogin: formatMillis($0.lastLoginAt), mustChange: $0.mustChangePassword)
         }
-        let linked = Set(users.compactMap(\.personID))
-        let options = persons.filter { !linked.contains($0.id) }.map { PersonOption(id: $0.id, label: "\($0.name)（\(units[$0.unitID] ?? "")）") }
+        let options = free.map { PersonOption(id: $0.id, label: "\($0.name)（\(units[$0.unitID] ?? "")）") }
         return views.page(
             "organisation/users", title: "账号管理", session: context.session, path: "/admin/users",
-            content: UsersModel(users: rows, persons: options, created: created), error: error, status: status)
+            content: UsersModel(
+                users: rows, persons: options, created: created,
+                pager: Pager(users, path: "/admin/users", query: query, orders: [(value: String, label: String)](), order: "username")),
+            error: error, status: status)
     }
 
-    private func unitsPage(_ context: AppRequestContext, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func unitsPage(
+        _ context: AppRequestContext, error: String?, flash: String?, status: HTTPResponse.Status = .ok, query: FormData = FormData(encoded: "")
+    ) async throws -> Response {
         let actor = try context.actor()
         try SeparationOfDuties.authorize(.manageOrganisation, roles: actor.roles)
         let units = try await services.organisation.visibleUnits(actor)
@@ -181,7 +191,9 @@ struct AdminController {
             }
         }
         try await walk(nil, depth: 0)
-        let persons = try await services.organisation.persons(actor).map {
+        let directory = try await services.organisation.persons(
+            actor, page: PageRequest(cursor: query["cursor"].flatMap { PageCursor(token: $0, order: "name") }))
+        let persons = directory.items.map {
             PersonRow(
                 name: $0.name, unit: names[$0.unitID] ?? "", department: $0.departmentID.flatMap { deptNames[$0] } ?? "—",
                 post: $0.post, title: $0.title, tier: $0.tier.chinese, phone: $0.phone)
@@ -190,7 +202,8 @@ struct AdminController {
             "organisation/units", title: "单位与人员", session: context.session, path: "/admin/units",
             content: UnitsModel(
                 units: rows, kinds: UnitKind.all.map { KindOption(code: $0.code, name: $0.chinese) },
-                departments: deptOptions, persons: persons),
+                departments: deptOptions, persons: persons,
+                pager: Pager(directory, path: "/admin/units", query: query, orders: [(value: String, label: String)](), order: "name")),
             flash: flash, error: error, status: status)
     }
 }

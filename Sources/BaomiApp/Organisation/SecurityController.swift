@@ -34,11 +34,12 @@ struct SecurityController {
     struct Model: Sendable {
         let accounts: [AccountRow]
         let persons: [PersonRow]
+        let accountsPager: Pager, personsPager: Pager
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/security") { _, context in
-            try await page(context, flash: nil, error: nil)
+        router.get("/security") { request, context in
+            try await page(context, flash: nil, error: nil, query: FormData.query(request))
         }
         router.post("/security/users/:id/roles") { request, context in
             let form = try await csrfForm(request, context)
@@ -60,24 +61,33 @@ struct SecurityController {
         }
     }
 
-    private func page(_ context: AppRequestContext, flash: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        _ context: AppRequestContext, flash: String?, error: String?, status: HTTPResponse.Status = .ok, query: FormData = FormData(encoded: "")
+    ) async throws -> Response {
         let actor = try context.actor()
         try SeparationOfDuties.authorize(.assignRoles, roles: actor.roles)
-        let users = try await services.accounts.list(actor)
+        let q = query
+        let users = try await services.accounts.list(actor, page: PageRequest(cursor: q["cursor"].flatMap { PageCursor(token: $0, order: "username") }))
         let units = Dictionary(uniqueKeysWithValues: try await services.organisation.visibleUnits(actor).map { ($0.id, $0.name) })
-        let accounts = users.map { u in
+        let accounts = users.items.map { u in
             AccountRow(
                 id: u.id, username: u.username, displayName: u.displayName,
                 administrator: u.roles.first(where: \.isAdministrator)?.chinese,
                 boxes: Role.businessRoles.map { RoleBox(code: $0.rawValue, name: $0.chinese, checked: u.roles.contains($0)) })
         }
-        let persons = try await services.organisation.persons(actor).map { p in
+        let directory = try await services.organisation.persons(
+            actor, page: PageRequest(cursor: q["pcursor"].flatMap { PageCursor(token: $0, order: "name") }))
+        let persons = directory.items.map { p in
             PersonRow(
                 id: p.id, name: p.name, unit: units[p.unitID] ?? "", post: p.post,
                 tiers: ClearanceTier.allCases.map { TierOption(code: $0.rawValue, name: $0.chinese, selected: $0 == p.tier) })
         }
         return views.page(
             "organisation/security", title: "角色与涉密等级", session: context.session, path: "/security",
-            content: Model(accounts: accounts, persons: persons), flash: flash, error: error, status: status)
+            content: Model(
+                accounts: accounts, persons: persons,
+                accountsPager: Pager(users, path: "/security", query: q, orders: [(value: String, label: String)](), order: "username"),
+                personsPager: Pager(directory, path: "/security", query: q, orders: [(value: String, label: String)](), order: "name", param: "pcursor")),
+            flash: flash, error: error, status: status)
     }
 }

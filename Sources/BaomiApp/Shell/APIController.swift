@@ -102,9 +102,10 @@ struct APIController {
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {
-        api.get("users") { _, context in
-            let users = try await services.accounts.list(try context.actor()).map(UserDTO.init)
-            return JSON.response(List(count: users.count, items: users))
+        api.get("users") { request, context in
+            let q = FormData.query(request)
+            let page = try await services.accounts.list(try context.actor(), search: q["q"], page: try Self.pageRequest(q, order: "username"))
+            return JSON.response(PagedList(page, UserDTO.init))
         }
         api.post("users") { request, context in
             let body = try await decodeJSON(NewUserRequest.self, request)
@@ -159,9 +160,11 @@ struct APIController {
             let d = try await services.organisation.createDepartment(try context.actor(), unitID: body.unitId, name: body.name)
             return JSON.response(DepartmentDTO(id: d.id, unitId: d.unitID, name: d.name), status: .created)
         }
-        api.get("persons") { _, context in
-            let persons = try await services.organisation.persons(try context.actor()).map(PersonDTO.init)
-            return JSON.response(List(count: persons.count, items: persons))
+        api.get("persons") { request, context in
+            let q = FormData.query(request)
+            let page = try await services.organisation.persons(
+                try context.actor(), unitID: q["unit_id"], search: q["q"], page: try Self.pageRequest(q, order: "name"))
+            return JSON.response(PagedList(page, PersonDTO.init))
         }
         api.post("persons") { request, context in
             let b = try await decodeJSON(NewPersonRequest.self, request)

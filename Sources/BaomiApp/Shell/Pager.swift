@@ -27,7 +27,10 @@ struct Pager: Sendable {
 
 extension Pager {
     /// The pager of `page` on `path`, keeping the request's filters in its links.
-    init<Item>(_ page: Storage.Page<Item>, path: String, query: FormData, orders: [(value: String, label: String)], order: String) {
+    /// `param` names the query field that carries this list's cursor (a page with two lists gives each its own).
+    init<Item>(
+        _ page: Storage.Page<Item>, path: String, query: FormData, orders: [(value: String, label: String)], order: String, param: String = "cursor"
+    ) {
         total = page.totalIsCapped ? "\(Keyset.countCap) 件以上" : "\(page.total) 件"
         shown = page.items.count
         self.orders = orders.map { Order(value: $0.value, label: $0.label, selected: $0.value == order) }
@@ -41,7 +44,7 @@ extension Pager {
             key in
             kept[key].flatMap { $0.isEmpty ? nil : Order(value: $0, label: key, selected: false) }
         }
-        previous = page.previous.map { path + "?" + query.replacing("cursor", with: $0.token) }
-        next = page.next.map { path + "?" + query.replacing("cursor", with: $0.token) }
+        previous = page.previous.map { path + "?" + query.replacing(param, with: $0.token) }
+        next = page.next.map { path + "?" + query.replacing(param, with: $0.token) }
     }
 }

@@ -109,6 +109,20 @@ enum OrganisationStore {
         return try await db.raw("SELECT * FROM persons ORDER BY unit_id, name").all().map(person(from:))
     }
 
+    /// The directory's order: by name, then id (`persons_name`, `persons_unit_name`).
+    static let byName = KeysetOrder(name: "name", keys: [("p.name", .text), ("p.id", .text)], descending: false)
+
+    /// One page of the persons of `unitIDs` (nil: all units), optionally only those whose name contains `search`.
+    static func personsPage(unitIDs: [String]?, search: String?, request: PageRequest, on db: any SQLDatabase) async throws -> Page<Person> {
+        var from: SQLQueryString = "FROM persons p WHERE 1 = 1"
+        if let unitIDs {
+            guard !unitIDs.isEmpty else { return Page(items: [], total: 0, next: nil, previous: nil) }
+            from = from + " AND p.unit_id IN (\(binds: unitIDs))"
+        }
+        if let search, !search.isEmpty { from = from + " AND p.name LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
+        return try await Keyset.page(select: "p.*", from: from, order: byName, request: request, on: db, decode: person(from:))
+    }
+
     /// Sets a person's clearance tier.
     static func setTier(personID: String, tier: ClearanceTier, at millis: Int64, on db: any SQLDatabase) async throws {
         try await db.raw("UPDATE persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE id = \(bind: personID)").run()

@@ -63,6 +63,26 @@ enum UserStore {
     }
 
     /// Every account, ordered by user name.
+    /// One page of the accounts by user name (the unique index on `username`), with their roles.
+    static func page(search: String?, request: PageRequest, on db: any SQLDatabase) async throws -> Page<User> {
+        var from: SQLQueryString = "FROM users u WHERE 1 = 1"
+        if let search, !search.isEmpty {
+            from = from + " AND (u.username LIKE \(bind: search.likeContaining) ESCAPE '\\' OR u.display_name LIKE \(bind: search.likeContaining) ESCAPE '\\')"
+        }
+        let order = KeysetOrder(name: "username", keys: [("u.username", .text), ("u.id", .text)], descending: false)
+        let rows = try await Keyset.page(select: "u.*", from: from, order: order, request: request, on: db) { $0 }
+        var roles: [String: Set<Role>] = [:]
+        let ids = try rows.items.map { try $0.decode(column: "id", as: String.self) }
+        if !ids.isEmpty {
+            for row in try await db.raw("SELECT user_id, role FROM user_roles WHERE user_id IN (\(binds: ids))").all() {
+                if let role = Role(rawValue: try row.decode(column: "role", as: String.self)) {
+                    roles[try row.decode(column: "user_id", as: String.self), default: []].insert(role)
+                }
+            }
+        }
+        return try rows.map { try user(from: $0, roles: roles[try $0.decode(column: "id", as: String.self)] ?? []) }
+    }
+
     static func all(on db: any SQLDatabase) async throws -> [User] {
         let rows = try await db.raw("SELECT * FROM users ORDER BY username").all()
         let roleRows = try await db.raw("SELECT user_id, role FROM user_roles").all()

@@ -42,6 +42,7 @@ public enum Migrations {
         M013CarrierChecks(),
         M014AuditSeal(),
         M015ScaleIndexes(),
+        M016DirectoryIndexes(),
     ]
 }
 
