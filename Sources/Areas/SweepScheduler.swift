@@ -42,6 +42,8 @@ public struct SweepScheduler: Sendable {
         logger.info("carrier cross-checks: \(findings.opened) finding(s) opened, \(findings.resolved) resolved")
         Counter(label: "baomi_sweep_declassified_total").increment(by: count)
         Counter(label: "baomi_sweep_findings_opened_total").increment(by: findings.opened)
+        // Issue 11, item 9: the open findings after the sweep, across units (a count only).
+        Gauge(label: "baomi_open_findings").record(try await services.carriers.openFindingsCount())
         if let anchor = try await services.audit.checkpoint() {
             // R-SY-3: the checkpoint also goes to the server's log, outside the database.
             logger.notice("audit checkpoint \(anchor.text)")

@@ -132,6 +132,13 @@ extension CarrierService {
         }
     }
 
+    /// How many findings are open across every unit — for the operator's `/metrics` gauge only (a number, no record).
+    public func openFindingsCount() async throws -> Int {
+        try await services.database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM carrier_findings WHERE resolved_on IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// R-CA-10: how many of a year's carriers of the actor's unit they may know of are still held and not kept on
     /// (归档或延长使用) — counted by the index on the unit and registration day, at most `Keyset.countCap`.
     public func unreturned(_ actor: Actor, year: Int) async throws -> Int {

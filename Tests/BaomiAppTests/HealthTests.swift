@@ -1,10 +1,13 @@
 import Accounts
+import Areas
 import BaomiApp
+import CarrierServices
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import Logging
 import Storage
 import TestSupport
 import Testing
@@ -74,6 +77,25 @@ struct HealthTests {
                 let waits = lines.first { $0.hasPrefix("baomi_db_wait_count{pool=\"\(pool)\"} ") }
                 #expect(waits.flatMap { Int($0.split(separator: " ").last ?? "") }.map { $0 >= 1 } == true, "\(lines.filter { $0.contains("baomi_db") })")
                 #expect(lines.contains { $0.hasPrefix("baomi_db_connections_in_use{pool=\"\(pool)\"} ") })
+            }
+        }
+    }
+
+    @Test("/metrics shows the open findings the daily sweep left (a count only)")
+    func openFindings() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let app = Application(
+                router: buildRouter(services: world.services, views: try await Views.load(), secureCookies: false, metricsToken: "op-token-丙"))
+            world.clock.advance(by: 200 * 86_400)
+            _ = try await SweepScheduler(services: world.services, logger: Logger(label: "test")).runIfDue()
+            #expect(try await world.services.carriers.openFindingsCount() > 0)
+            try await app.test(.router) { client in
+                let scraped = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer op-token-丙"])
+                let lines = String(buffer: scraped.body).split(separator: "\n")
+                // The gauge is process-wide (other tests' sweeps set it too): it is there, with a count.
+                #expect(
+                    lines.contains { $0.hasPrefix("baomi_open_findings ") && Double($0.split(separator: " ").last ?? "") != nil },
+                    "\(lines.filter { $0.contains("findings") })")
             }
         }
     }
