@@ -157,6 +157,37 @@ extension CarrierService {
         }
     }
 
+    /// The 待办's summary of the kept findings: for each rule, how many open findings of the actor's unit they may see
+    /// (counted up to `Keyset.countCap` + 1) and the first five — bounded reads whatever the register's size (R-KS-4).
+    public func findingSummary(_ actor: Actor) async throws -> [(rule: String, count: Int, first: [CarrierFinding])] {
+        let me = try person(actor)
+        let viewer = actor.viewer
+        return try await services.database.read { db in
+            let rules = try await db.raw(
+                "SELECT DISTINCT rule FROM carrier_findings WHERE unit_id = \(bind: me.unitID) AND resolved_on IS NULL ORDER BY rule"
+            ).all().map { try $0.decode(column: "rule", as: String.self) }
+            var out: [(rule: String, count: Int, first: [CarrierFinding])] = []
+            for rule in rules {
+                let from: SQLQueryString =
+                    """
+                    FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
+                    WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND f.rule = \(bind: rule) AND
+                    """ + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+                let n =
+                    try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped")
+                    .first()?.decode(column: "n", as: Int.self) ?? 0
+                guard n > 0 else { continue }
+                let first = try await db.raw("SELECT f.carrier_id, c.number, f.rule, f.message " + from + " ORDER BY c.number LIMIT 5").all().map {
+                    CarrierFinding(
+                        carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
+                        rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self))
+                }
+                out.append((rule, n, first))
+            }
+            return out
+        }
+    }
+
     /// The open findings of the carriers of the actor's unit they may know of (R-KS-4), as kept.
     public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
         let me = try person(actor)

@@ -35,6 +35,7 @@ public struct CarrierTodos: TodoProvider {
                 TodoItem(title: "交还\(carrier.number)：\(carrier.title)", detail: what, link: "/carriers/\(carrier.id)", due: carrier.dueOn, urgent: overdue))
         }
         guard !actor.roles.isDisjoint(with: [.secrecyClerk, .secrecyOffice]) else { return items }
+        let findings = try await service.findingSummary(actor)
         for check in try await service.checksDue(actor) {
             if let done = check.done {
                 if !done.missing.isEmpty || !done.unexpected.isEmpty {
@@ -49,9 +50,9 @@ public struct CarrierTodos: TodoProvider {
             }
             var detail = "清点本单位在册密件，登记差异（R-CA-10）"
             if check.check == .yearEndReturn {
-                let findings = try await service.findings(actor).filter { $0.rule == "R-CA-10" }.count
+                let overdue = findings.first { $0.rule == "R-CA-10" }?.count ?? 0
                 let left = try await service.unreturned(actor, year: today.year - 1)
-                detail = "\(today.year - 1)年度密件尚有 \(left) 件未清退或归档（R-CA-10）" + (findings > 0 ? "，另有更早年度 \(findings) 件逾期" : "")
+                detail = "\(today.year - 1)年度密件尚有 \(left) 件未清退或归档（R-CA-10）" + (overdue > 0 ? "，另有更早年度 \(overdue) 件逾期" : "")
             }
             let days = check.due.daysSinceEpoch - today.daysSinceEpoch
             items.append(
@@ -59,11 +60,11 @@ public struct CarrierTodos: TodoProvider {
                     title: "\(check.check.chinese)（\(check.period)）", detail: detail, link: "/carriers/checks?check=\(check.check.rawValue)", due: check.due,
                     urgent: days <= 3))
         }
-        let findings = try await service.findings(actor)
-        for (rule, group) in Dictionary(grouping: findings, by: \.rule).sorted(by: { $0.key < $1.key }) {
+        for (rule, count, first) in findings {
+            let number = count > Keyset.countCap ? "\(Keyset.countCap) 以上" : String(count)
             items.append(
                 TodoItem(
-                    title: "载体核查问题（\(rule)）", detail: "\(group.count) 件：" + group.prefix(5).map { "\($0.number) \($0.message)" }.joined(separator: "；"),
+                    title: "载体核查问题（\(rule)）", detail: "\(number) 件：" + first.map { "\($0.number) \($0.message)" }.joined(separator: "；"),
                     link: "/carriers/findings", urgent: true))
         }
         for incident in try await service.openIncidents(actor) {

@@ -19,7 +19,8 @@ public struct ClassificationTodos: TodoProvider {
         let service = services.classification
         let today = services.clock.today
         // Each item is its own narrow query (counts where only a number is shown): the register's row limit never hides work.
-        func count(_ filter: SecretFilter) async throws -> Int { try await service.counts(actor, filter: filter).reduce(0) { $0 + $1.n } }
+        func count(_ filter: SecretFilter) async throws -> Int { try await service.count(actor, filter: filter) }
+        func number(_ n: Int) -> String { n > Keyset.countCap ? "\(Keyset.countCap) 以上" : String(n) }
         var items: [TodoItem] = []
         let drafts = try await count(SecretFilter(status: .draft, handlerPersonID: me.id))
         if drafts > 0 {
@@ -67,7 +68,7 @@ public struct ClassificationTodos: TodoProvider {
             if flagged > 0 {
                 items.append(
                     TodoItem(
-                        title: "复核被标记的定密事项", detail: "\(flagged) 个事项因原事项变更或上级纠正需要复核（R-DU-6、R-CL-8）", link: "/secrets?flag=review", urgent: true))
+                        title: "复核被标记的定密事项", detail: "\(number(flagged)) 个事项因原事项变更或上级纠正需要复核（R-DU-6、R-CL-8）", link: "/secrets?flag=review", urgent: true))
             }
         }
         var mine = SecretFilter(expiringWithinDays: services.reminderLeadDays.max() ?? 0)
@@ -89,7 +90,7 @@ public struct ClassificationTodos: TodoProvider {
             if due > 0 {
                 items.append(
                     TodoItem(
-                        title: "年度定密审查", detail: "本单位 \(due) 项在用国家秘密本年度尚未审查（R-DC-1）", link: "/secrets?review=due",
+                        title: "年度定密审查", detail: "本单位 \(number(due)) 项在用国家秘密本年度尚未审查（R-DC-1）", link: "/secrets?review=due",
                         due: Day(year: today.year, month: 12, day: 31), urgent: today.month == 12))
             }
         }
