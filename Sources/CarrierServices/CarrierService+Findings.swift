@@ -188,6 +188,29 @@ extension CarrierService {
         }
     }
 
+    /// One page of the open findings of the carriers of the actor's unit they may know of (R-KS-4), by register
+    /// number, each with the day the check first found it.
+    public func findings(_ actor: Actor, page: PageRequest) async throws -> Page<(finding: CarrierFinding, since: Day?)> {
+        let me = try person(actor)
+        let viewer = actor.viewer
+        return try await services.database.read { db in
+            var from: SQLQueryString = """
+                FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
+                WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND
+                """
+            from = from + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+            let order = KeysetOrder(name: "number", keys: [("c.number", .text), ("f.id", .text)], descending: false)
+            return try await Keyset.page(select: "f.carrier_id, c.number, f.rule, f.message, f.first_seen", from: from, order: order, request: page, on: db) {
+                (
+                    CarrierFinding(
+                        carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
+                        rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self)),
+                    Day(iso: try $0.decode(column: "first_seen", as: String.self))
+                )
+            }
+        }
+    }
+
     /// The open findings of the carriers of the actor's unit they may know of (R-KS-4), as kept.
     public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
         let me = try person(actor)

@@ -181,7 +181,9 @@ extension PageRenderingTests {
 
     static let carrierFindings = PageFixture(
         "carriers/carrier_findings", path: "/carriers/findings",
-        content: ["rows": [CarrierController.FindingRow(carrierID: "【载体编号】", number: "【编号】", rule: "【规则】", message: "【问题】", since: "【首次发现】")]])
+        content: CarrierController.FindingsModel(
+            rows: [CarrierController.FindingRow(carrierID: "【载体编号】", number: "【编号】", rule: "【规则】", message: "【问题】", since: "【首次发现】")],
+            pager: pager))
 
     @Test("载体交叉核查 shows every field of its model")
     func carrierFindingsPage() async throws { try await PageCheck.check(Self.carrierFindings) }

@@ -203,12 +203,13 @@ extension APIController {
             return JSON.response(
                 SafeDTO(id: safe.id, name: safe.name, location: safe.location, level: safe.level.code, topSecretOnly: safe.topSecretOnly), status: .created)
         }
-        api.get("carrier-findings") { _, context in
-            let actor = try context.actor()
-            let since = try await c.findingsSince(actor)
+        api.get("carrier-findings") { request, context in
+            let q = FormData.query(request)
+            let page = try await c.findings(try context.actor(), page: try Self.pageRequest(q, order: "number"))
             return JSON.response(
-                try await c.findings(actor).map {
-                    FindingDTO(carrierId: $0.carrierID, number: $0.number, rule: $0.rule, message: $0.message, since: since["\($0.carrierID)|\($0.rule)"]?.iso)
+                PagedList(page) {
+                    FindingDTO(
+                        carrierId: $0.finding.carrierID, number: $0.finding.number, rule: $0.finding.rule, message: $0.finding.message, since: $0.since?.iso)
                 })
         }
         api.get("carrier-checks") { _, context in

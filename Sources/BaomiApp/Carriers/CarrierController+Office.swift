@@ -77,6 +77,7 @@ extension CarrierController {
 
     struct SafeRow: Sendable { let name: String, location: String, level: String, apart: Bool, count: Int }
     struct SafesModel: Sendable { let rows: [SafeRow], levels: [Option], isClerk: Bool }
+    struct FindingsModel: Sendable { let rows: [FindingRow], pager: Pager }
     struct LedgerModel: Sendable { let persons: [Option], person: String?, rows: [Row], pager: Pager }
     struct ImportModel: Sendable {
         let report: ReportView?, columns: [String], modes: [Option]
@@ -159,15 +160,18 @@ extension CarrierController {
                 return try await checksPage(context, selected: form["check"], error: error.messageWithRule, status: ErrorMapping.status(error.kind))
             }
         }
-        router.get("/carriers/findings") { _, context in
+        router.get("/carriers/findings") { request, context in
             let actor = try context.actor()
-            let since = try await services.carriers.findingsSince(actor)
-            let rows = try await services.carriers.findings(actor).map {
+            let q = FormData.query(request)
+            let page = try await services.carriers.findings(actor, page: PageRequest(cursor: q["cursor"].flatMap { PageCursor(token: $0, order: "number") }))
+            let rows = page.items.map {
                 FindingRow(
-                    carrierID: $0.carrierID, number: $0.number, rule: $0.rule, message: $0.message,
-                    since: since["\($0.carrierID)|\($0.rule)"]?.chinese ?? "本次核查")
+                    carrierID: $0.finding.carrierID, number: $0.finding.number, rule: $0.finding.rule, message: $0.finding.message,
+                    since: $0.since?.chinese ?? "本次核查")
             }
-            return views.page("carriers/carrier_findings", title: "载体交叉核查", session: context.session, path: "/carriers/findings", content: ["rows": rows])
+            let model = FindingsModel(
+                rows: rows, pager: Pager(page, path: "/carriers/findings", query: q, orders: [(value: String, label: String)](), order: "number"))
+            return views.page("carriers/carrier_findings", title: "载体交叉核查", session: context.session, path: "/carriers/findings", content: model)
         }
     }
 
