@@ -54,12 +54,15 @@ extension BenchSeeder {
                         SQLText.n(now),
                     ],
                     on: db)
+            }
+            try await units.flush(on: db)
+            for u in 0..<layout.units {
+                let id = SeedID.make(SeedID.unit, u)
                 for (d, name) in Self.departments.enumerated() {
                     try await departments.add(
                         [SQLText.q(SeedID.make(SeedID.department, u * 8 + d)), SQLText.q(id), SQLText.q(name), SQLText.n(now)], on: db)
                 }
             }
-            try await units.flush(on: db)
             try await departments.flush(on: db)
             var persons = TableWriter(
                 "persons", ["id", "unit_id", "department_id", "name", "post", "title", "phone", "email", "tier", "created_at", "updated_at"])

@@ -26,6 +26,7 @@ struct BenchSeedTests {
             let s = world.services
             let before = try await Self.count("SELECT COUNT(*) AS n FROM audit_log", s)
             var options = BenchSeedOptions().scaled(by: 0.0005)
+            options.persons = 400  // enough cleared persons in every unit for scopes of five or more
             options.dueToday = 20
             var seeder = BenchSeeder(services: s, options: options, say: { _ in })
             let report = try await seeder.run()
