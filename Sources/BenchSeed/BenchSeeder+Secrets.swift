@@ -73,7 +73,7 @@ extension BenchSeeder {
                         changed = start
                         drafted = start.adding(days: -rng.int(1...20))
                     case "declassified":
-                        let start = today.adding(days: -(item.years * 365 + rng.int(1...1500)))
+                        let start = today.adding(days: -(item.years * 365 + rng.int(5...1500)))
                         let end = start.adding(years: item.years)
                         let early = rng.chance(0.2)
                         let off = early ? start.adding(days: rng.int(30...max(31, end - start - 1))) : end
