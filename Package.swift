@@ -130,6 +130,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BenchSeed",
+            dependencies: [
+                "Storage", "OrganisationServices", "Kernel", "Accounts", "Audit", "Carriers",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BaomiApp",
             dependencies: [
                 "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Storage", "OrganisationServices", "ClassificationServices",
@@ -150,7 +160,7 @@ let package = Package(
             name: "baomi",
             dependencies: [
                 "BaomiApp", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts", "Audit",
-                "Organisation",
+                "Organisation", "BenchSeed",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -223,6 +233,14 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts", "Audit",
                 "Organisation", "Classification", "Carriers",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BenchSeedTests",
+            dependencies: [
+                "BenchSeed", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Audit", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings

@@ -1,104 +1,233 @@
 #!/usr/bin/env python3
-"""Baomi benchmark: prints figures, asserts nothing (performance is measured, not tested).
+"""Baomi benchmark (issue 11, item 7): prints figures, asserts nothing (performance is measured, not tested).
 
-    swift build -c release --product baomi      # or debug: figures are then pessimistic
-    python3 Benchmarks/bench.py [--binary .build/release/baomi] [--requests 2000] [--concurrency 8]
+    swift build -c release --product baomi
+    python3 Benchmarks/bench.py                         # full size (1,000,000 secrets and carriers) on SQLite
+    python3 Benchmarks/bench.py --scale 0.05            # a 5 % data set, for a quick look
+    python3 Benchmarks/bench.py --postgres postgres://u:p@127.0.0.1:5432/postgres   # SQLite, then PostgreSQL
+    python3 Benchmarks/bench.py --reuse                 # keep the seeded data set from an earlier run
 
-Measures on a fresh SQLite data directory (and on PostgreSQL when DATABASE_URL is set):
-  1. cold start: `baomi serve --demo` on an empty directory until /login answers;
-  2. login latency (bcrypt, cost from BAOMI_BCRYPT_COST, default 12);
-  3. throughput and latency of authenticated reads: GET /api/v1/me, GET /api/v1/notices (access-filtered SQL),
-     GET / (server-rendered 待办 page), each with `--concurrency` client threads on loopback.
-The server runs on 127.0.0.1 only; every loop is bounded in count and time.
+One run, per database: seed with `baomi bench seed` (or reuse the seeded set), work on a copy of it, then
+  1. the nightly sweep (`baomi sweep`, the first run of the day with --due items due, then `--force` with nothing due);
+  2. `baomi audit verify` in MB/s beside `sha256sum` over the same number of bytes;
+  3. cold start of `baomi serve` to the first answer of /healthz, and idle RSS (VmRSS);
+  4. with wrk at 32 connections: /healthz (the ceiling, no database work), then as the seeded 保密员 `bench-clerk`
+     the register pages, web and API (first page, page 200 by cursor, a search), the 待办 (web `/`, `/api/v1/todos`)
+     and a record's page; req/s, p50, p99 and the ratio to /healthz;
+  5. a 100,000-row CSV carrier import through the API (dry run, then commit).
+The table is printed and written to BENCHMARKS.md (--write). The server listens on 127.0.0.1 only.
 """
-import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
+import argparse, datetime, json, os, platform, re, shutil, socket, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
 
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import PASSWORD, Server, one, settle, undue, audit_bytes, discover, import_csv, request, run, sha256_rate, token, web_cookie, wrk  # noqa: E402
 
-def request(url, method="GET", body=None, headers=None, timeout=10):
-    req = urllib.request.Request(url, method=method, data=body, headers=headers or {})
+ADMIN_ENV = {"BAOMI_SYSADMIN_PASSWORD": "Bench-sys-2026", "BAOMI_SECADMIN_PASSWORD": "Bench-sec-2026", "BAOMI_AUDITOR_PASSWORD": "Bench-aud-2026"}
+
+
+TARGETS = {
+    "register": "≥ 0.1× /healthz, p99 < 50 ms", "todo": "p99 < 50 ms", "record": "p99 < 30 ms", "sweep0": "< 2 s", "sweepN": "< 10 s",
+    "verify": "≥ 0.5× sha256sum", "import": "< 10 s", "cold": "< 1 s", "rss": "< 100 MB", "healthz": "the ceiling",
+}
+
+
+def target_of(label):
+    if label.startswith("GET /healthz"): return TARGETS["healthz"]
+    if "待办" in label or "todos" in label: return TARGETS["todo"]
+    if "record page" in label or "<id>" in label: return TARGETS["record"]
+    return TARGETS["register"]
+
+
+def prepare_sqlite(args, binary):
+    seeded = os.path.join(args.data_root, f"sqlite-s{args.scale:g}")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(ADMIN_ENV, BAOMI_BENCH_PASSWORD=PASSWORD)
+    return seeded, env, None
+
+
+def prepare_postgres(args, url):
+    parsed = urllib.parse.urlsplit(url)
+    name = f"baomi_bench_s{str(args.scale).replace('.', '_')}"
+    seeded_url = urllib.parse.urlunsplit(parsed._replace(path="/" + name))
+    env = dict(os.environ, **ADMIN_ENV, BAOMI_BENCH_PASSWORD=PASSWORD, DATABASE_URL=seeded_url)
+    return os.path.join(args.data_root, f"pg-s{args.scale:g}"), env, (url, name)
+
+
+def psql(url, sql):
+    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True, capture_output=True)
+
+
+def bench_engine(args, binary, engine, seeded, env, pg):
+    rows, notes = [], []
+    meta_file = os.path.join(seeded, "seeded.json")
+    wanted = {"scale": args.scale, "due": args.due}
+    meta = json.load(open(meta_file)) if os.path.exists(meta_file) else None
+    print(f"\n== {engine} ==")
+    if not (args.reuse and meta and meta.get("options") == wanted):
+        shutil.rmtree(seeded, ignore_errors=True)
+        os.makedirs(seeded)
+        if pg:
+            psql(pg[0], f"DROP DATABASE IF EXISTS {pg[1]}_run"); psql(pg[0], f"DROP DATABASE IF EXISTS {pg[1]}"); psql(pg[0], f"CREATE DATABASE {pg[1]}")
+        seed_env = dict(env, BAOMI_DATA_DIR=seeded)
+        t = time.perf_counter()
+        p = subprocess.run([binary, "bench", "seed", "--scale", str(args.scale), "--due-today", str(args.due)], env=seed_env, capture_output=True, text=True)
+        seconds = time.perf_counter() - t
+        if p.returncode != 0: sys.exit("bench seed failed:\n" + p.stdout[-3000:] + p.stderr[-3000:])
+        print("\n".join("  " + l for l in p.stdout.splitlines() if l.startswith(("✓", "基准", "完成"))))
+        meta = {"options": wanted, "seconds": seconds, "summary": p.stdout.splitlines()[0] if p.stdout else "", "phases": [l for l in p.stdout.splitlines() if l.startswith("✓")]}
+        json.dump(meta, open(meta_file, "w"), ensure_ascii=False, indent=1)
+    rows.append(("seed (`baomi bench seed`)", f"{meta['seconds']:.0f} s" + (" (reused)" if args.reuse else ""), "minutes"))
+    notes.append(f"{engine} data set: {meta['summary']}")
+    # Work on a copy, so the seeded set stays as seeded (sweeps and the import change it).
+    work = seeded + "-run"
+    shutil.rmtree(work, ignore_errors=True)
+    subprocess.run(["cp", "-a", "--sparse=always", seeded, work], check=True)
+    env = dict(env, BAOMI_DATA_DIR=work)
+    if pg:
+        psql(pg[0], f"DROP DATABASE IF EXISTS {pg[1]}_run"); psql(pg[0], f"CREATE DATABASE {pg[1]}_run TEMPLATE {pg[1]}")
+        env["DATABASE_URL"] = env["DATABASE_URL"] + "_run"
+    dt, _, out = run([binary, "sweep"], env, f"sweep, first of the day ({args.due} due)", timeout=args.sweep_timeout)
+    if dt is None:
+        done = sweep_progress(env, work)
+        rows.append((f"nightly sweep, {args.due:,} items due", f"did not finish in {args.sweep_timeout} s ({done})", TARGETS["sweepN"]))
+        undue(env, work)
+        notes.append(f"{engine}: the sweep with {args.due:,} due was stopped after {args.sweep_timeout} s; the items seeded due were then moved a week on")
+    else:
+        rows.append((f"nightly sweep, {args.due:,} items due", f"{dt:.2f} s", TARGETS["sweepN"]))
+    dt, _, out = run([binary, "sweep", "--force"], env, "sweep --force, nothing due")
+    rows.append(("nightly sweep, nothing due", f"{dt:.2f} s", TARGETS["sweep0"]))
+    dt, code, out = run([binary, "audit", "verify"], env, "audit verify")
+    n, nbytes = audit_bytes(env, work)
+    sha = sha256_rate(nbytes)
+    rate = nbytes / dt / 1e6
+    rows.append((f"audit verify ({n:,} entries, {nbytes / 1e6:.0f} MB)",
+                 f"{dt:.1f} s, {rate:.0f} MB/s = {rate / sha:.2f}× sha256sum ({sha:.0f} MB/s)" + ("" if code == 0 else " BROKEN"), TARGETS["verify"]))
+    server = Server(binary, env)
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read()
+        time.sleep(2)
+        rows.append(("cold start to serving (/healthz)", f"{server.cold_start:.2f} s", TARGETS["cold"]))
+        rows.append(("idle RSS", f"{server.rss_mb():.0f} MB", TARGETS["rss"]))
+        base = server.base
+        api_header = "Authorization: Bearer " + token(base, "bench-clerk")
+        web_header = "Cookie: " + web_cookie(base, "bench-clerk")
+        urls, found = discover(base, api_header, web_header, args.deep)
+        notes += found
+        ceiling = None
+        for label, path, header in [("GET /healthz", "/healthz", None)] + urls:
+            if path is None:
+                rows.append((label, "n/a", target_of(label))); continue
+            idle = min(one(base, header, path) for _ in range(3))
+            wrk(base + path, header, 2, args.connections)  # warm-up
+            settle(base, header, path, idle)
+            rps, p50, p99, bad, total, timeouts = wrk(base + path, header, args.seconds, args.connections)
+            settle(base, header, path, idle)
+            ceiling = ceiling or rps
+            ratio = f" = {rps / ceiling:.3f}×" if ceiling and label != "GET /healthz" else ""
+            extra = f", {bad} non-2xx of {total}" if bad else ""
+            extra += f", {timeouts} timeouts" if timeouts else ""
+            if total == 0:
+                rows.append((label, f"0 requests completed in {args.seconds} s (one alone: {idle * 1000:.0f} ms)", target_of(label)))
+            else:
+                rows.append((label, f"{rps:,.1f} req/s{ratio}, p50 {p50:.1f} ms, p99 {p99:.1f} ms{extra}", target_of(label)))
+            print(f"  {label:<40} {rows[-1][1]}")
+        rows.append(("RSS after the load", f"{server.rss_mb():.0f} MB", ""))
+        csv = import_csv(args.import_rows)
+        auth = {"Authorization": api_header.split(": ", 1)[1], "Content-Type": "application/json"}
+        for mode in ("dry_run", "all"):
+            t = time.perf_counter()
+            try:
+                status, body, _ = request(base + "/api/v1/carrier-imports", "POST", json.dumps({"csv": csv, "mode": mode}).encode(), auth,
+                                          timeout=args.import_timeout)
+            except OSError:
+                rows.append((f"CSV import {args.import_rows:,} rows, {mode}", f"> {args.import_timeout} s (gave up)", TARGETS["import"]))
+                break
+            dt = time.perf_counter() - t
+            result = json.loads(body) if body[:1] == b"{" else {}
+            what = f"{dt:.1f} s ({status}: {result.get('accepted', '?')} accepted, {result.get('imported', '?')} imported, {len(result.get('problems', []))} problems)"
+            rows.append((f"CSV import {args.import_rows:,} rows, {mode}", what, TARGETS["import"]))
+            print(f"  import {mode}: {what}")
+    finally:
+        server.stop()
+    return rows, notes
 
-def percentile(values, p):
-    values = sorted(values); k = max(0, min(len(values) - 1, int(round(p / 100 * (len(values) - 1)))))
-    return values[k]
 
-def load(url, headers, total, concurrency, deadline_s=60):
-    latencies, errors, lock = [], [0], threading.Lock()
-    per_thread = total // concurrency
-    stop_at = time.monotonic() + deadline_s
-    def worker():
-        for _ in range(per_thread):
-            if time.monotonic() > stop_at: return
-            t = time.perf_counter(); status, _ = request(url, headers=headers); dt = time.perf_counter() - t
-            with lock:
-                latencies.append(dt)
-                if status != 200: errors[0] += 1
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    start = time.perf_counter()
-    for t in threads: t.start()
-    for t in threads: t.join()
-    elapsed = time.perf_counter() - start
-    return len(latencies) / elapsed, statistics.median(latencies) * 1000, percentile(latencies, 95) * 1000, errors[0], len(latencies)
+def sweep_progress(env, work):
+    """What a stopped sweep got through: it runs in one transaction, so nothing of it stays; the count comes from the log."""
+    return "rolled back: the sweep is one transaction"
+
+
+def machine():
+    mem = next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1]
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} CPUs ({cpu}), {int(mem) / 1024 / 1024:.0f} GB memory, {platform.system()} {platform.release()}"
+
+
+def write_markdown(path, args, binary, results):
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    engines = list(results)
+    lines = [
+        "<!-- bench:begin (written by Benchmarks/bench.py; edit outside these markers) -->",
+        f"Run {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}.",
+        f"Build: `{binary}` (release) at commit {commit}, {swift[0] if swift else 'swift'}.",
+        f"Command: `python3 Benchmarks/bench.py --scale {args.scale:g} --due {args.due}`" + (" --postgres …" if len(engines) > 1 else "")
+        + f"; wrk {args.seconds} s per URL, {args.connections} connections, 2 threads, on loopback.", "",
+        "| what | " + " | ".join(engines) + " | target (issue 11) |", "|---|" + "---|" * len(engines) + "---|",
+    ]
+    labels = []
+    for engine in engines:
+        for label, _, _ in results[engine][0]:
+            if label not in labels: labels.append(label)
+    for label in labels:
+        cells, target = [], ""
+        for engine in engines:
+            match = [r for r in results[engine][0] if r[0] == label]
+            cells.append(match[0][1] if match else "—")
+            target = target or (match[0][2] if match else "")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
+    lines.append("")
+    for engine in engines:
+        lines += [f"- {note}" for note in results[engine][1]]
+    lines.append("<!-- bench:end -->")
+    block = "\n".join(lines)
+    text = open(path).read() if os.path.exists(path) else "# Benchmarks\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
+    text = re.sub(r"<!-- bench:begin.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+    open(path, "w").write(text)
+    print(f"\nwritten to {path}")
+
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", default=".build/release/baomi" if os.path.exists(".build/release/baomi") else ".build/debug/baomi")
-    ap.add_argument("--requests", type=int, default=2000)
-    ap.add_argument("--concurrency", type=int, default=8)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", default=".build/release/baomi")
+    ap.add_argument("--scale", type=float, default=1.0, help="size of the data set, 1 = 1,000,000 secrets and carriers")
+    ap.add_argument("--due", type=int, default=10000, help="items due today for the sweep (half secrets, half loans)")
+    ap.add_argument("--data-root", default=os.path.join(tempfile.gettempdir(), "baomi-bench"))
+    ap.add_argument("--reuse", action="store_true", help="reuse a data set seeded earlier with the same --scale and --due")
+    ap.add_argument("--postgres", default=os.environ.get("DATABASE_URL"), help="PostgreSQL server URL (a database is created on it)")
+    ap.add_argument("--no-sqlite", action="store_true")
+    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--deep", type=int, default=200, help="the deep page's number")
+    ap.add_argument("--import-rows", type=int, default=100_000)
+    ap.add_argument("--sweep-timeout", type=int, default=600, help="seconds to wait for the first sweep")
+    ap.add_argument("--import-timeout", type=int, default=900, help="seconds to wait for one import request")
+    ap.add_argument("--write", default="BENCHMARKS.md", help="file to write the table into ('' for none)")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
-    workdir = tempfile.mkdtemp(prefix="baomi-bench-")
-    port = free_port()
-    env = dict(os.environ, BAOMI_PORT=str(port), BAOMI_DEMO_PASSWORD="Bench-pass-2026", BAOMI_SYSADMIN_PASSWORD="Bench-sys-2026",
-               BAOMI_SECADMIN_PASSWORD="Bench-sec-2026", BAOMI_AUDITOR_PASSWORD="Bench-aud-2026")
-    print(f"binary: {binary}\ndatabase: {'PostgreSQL' if env.get('DATABASE_URL') else 'SQLite (WAL) in ' + workdir}")
-    start = time.perf_counter()
-    server = subprocess.Popen([binary, "serve", "--demo"], cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if request(base + "/login", timeout=1)[0] == 200: break
-            except OSError:
-                pass
-            time.sleep(0.02)
-        print(f"cold start with demo data: {time.perf_counter() - start:.2f} s")
-        times = []
-        token = None
-        for _ in range(5):
-            t = time.perf_counter()
-            status, body = request(base + "/api/v1/auth/token", "POST", json.dumps({"username": "wangfang", "password": "Bench-pass-2026"}).encode(),
-                                   {"Content-Type": "application/json"})
-            times.append(time.perf_counter() - t)
-            token = json.loads(body)["token"]
-        print(f"login (bcrypt cost {env.get('BAOMI_BCRYPT_COST', '12')}): median {statistics.median(times) * 1000:.0f} ms over 5")
-        headers = {"Authorization": f"Bearer {token}"}
-        for path in ["/api/v1/me", "/api/v1/notices"]:
-            rps, p50, p95, errors, n = load(base + path, headers, args.requests, args.concurrency)
-            print(f"GET {path:<18} {rps:8.0f} req/s   p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   errors {errors}/{n}")
-        # The web page needs the session cookie.
-        status, body = request(base + "/login")
-        login_token = re.search(rb'name="_login" value="([0-9a-f]+)"', body).group(1).decode()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-        opener.addheaders = [("Cookie", f"baomi_login_csrf={login_token}")]
-        data = f"_login={login_token}&username=wangfang&password=Bench-pass-2026".encode()
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *a, **k): return None
-        try:
-            urllib.request.build_opener(NoRedirect).open(urllib.request.Request(base + "/login", data=data, headers={"Cookie": f"baomi_login_csrf={login_token}"}))
-        except urllib.error.HTTPError as e:
-            cookie = [v for k, v in e.headers.items() if k.lower() == "set-cookie" and v.startswith("baomi_session=")][0].split(";")[0]
-        rps, p50, p95, errors, n = load(base + "/", {"Cookie": cookie}, args.requests // 2, args.concurrency)
-        print(f"GET {'/ (待办 page)':<18} {rps:8.0f} req/s   p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   errors {errors}/{n}")
-    finally:
-        server.terminate(); server.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
+    if not os.path.exists(binary): sys.exit(f"{binary} missing: swift build -c release --product baomi")
+    os.makedirs(args.data_root, exist_ok=True)
+    results = {}
+    if not args.no_sqlite:
+        results["SQLite"] = bench_engine(args, binary, "SQLite", *prepare_sqlite(args, binary))
+    if args.postgres:
+        results["PostgreSQL"] = bench_engine(args, binary, "PostgreSQL", *prepare_postgres(args, args.postgres))
+    print()
+    for engine, (rows, notes) in results.items():
+        print(f"{engine}:")
+        for label, value, target in rows: print(f"  {label:<45} {value:<70} {target}")
+        for note in notes: print(f"  note: {note}")
+    if args.write: write_markdown(args.write, args, binary, results)
+
 
 if __name__ == "__main__":
     main()
