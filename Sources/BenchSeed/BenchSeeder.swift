@@ -95,12 +95,5 @@ public func afterBulkLoad(services: Services) async throws {
     // Kept state (issue 11, item 4): the seed writes each carrier's open findings with it (overdue loans), so the
     // findings are current; the next daily sweep starts from now and checks only what changes or falls due after it.
     let now = services.nowMillis
-    try await services.database.transaction { db in
-        try await db.raw(
-            """
-            INSERT INTO settings (key, value, updated_at) VALUES ('carriers.sweep_since', \(bind: String(now)), \(bind: now))
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-            """
-        ).run()
-    }
+    try await services.database.transaction { db in try await SweepMark.set(SweepMark.carriers, to: now, on: db) }
 }

@@ -49,27 +49,27 @@ extension CarrierService {
     func checkContext(for carriers: [Carrier], on db: any SQLDatabase) async throws -> CarrierRules.CheckContext {
         var ctx = CarrierRules.CheckContext(today: today)
         let safeIDs = Array(Set(carriers.compactMap(\.safeID)))
-        for chunk in Self.chunks(safeIDs) {
+        for chunk in safeIDs.chunks() {
             for row in try await db.select().column("*").from("safes").where("id", .in, chunk).all() {
                 let safe = try CarrierStore.safe(from: row)
                 ctx.safes[safe.id] = safe
             }
         }
-        for chunk in Self.chunks(carriers.filter { $0.originalID != nil }.map(\.id)) {
+        for chunk in carriers.filter({ $0.originalID != nil }).map(\.id).chunks() {
             let rows = try await db.raw(
                 "SELECT carrier_id FROM carrier_registers WHERE carrier_id IN (\(binds: chunk)) AND register = 'copy' AND approver <> ''"
             ).all()
             for row in rows { ctx.approvedCopies.insert(try row.decode(column: "carrier_id", as: String.self)) }
         }
         let ids = Array(Set(carriers.flatMap(\.secretIDs)))
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunks() {
             for row in try await db.select().column("id").column("level").from("secrets").where("id", .in, chunk).all() {
                 ctx.secretLevels[try row.decode(column: "id", as: String.self)] = Level(code: try row.decode(column: "level", as: String.self))
             }
         }
         // R-CA-3 / R-CA-9 / R-CA-11: 绝密 dispatch, carrying out and destruction need two named persons.
         let steps: [String: String] = ["dispatch": "传递", "carry_out": "携带外出", "destroy": "销毁"]
-        for chunk in Self.chunks(carriers.filter { $0.level == .topSecret }.map(\.id)) {
+        for chunk in carriers.filter({ $0.level == .topSecret }).map(\.id).chunks() {
             let rows = try await db.raw(
                 """
                 SELECT e.carrier_id, e.kind, e.persons FROM carrier_events e
@@ -85,23 +85,4 @@ extension CarrierService {
         }
         return ctx
     }
-
-    /// The day the sweep first saw each open finding of the actor's visible carriers (carrier id|rule → day).
-    public func findingsSince(_ actor: Actor) async throws -> [String: Day] {
-        let viewer = actor.viewer
-        return try await services.database.read { db in
-            var q: SQLQueryString = """
-                SELECT f.carrier_id, f.rule, f.first_seen FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
-                WHERE f.resolved_on IS NULL AND
-                """
-            q = q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
-            var since: [String: Day] = [:]
-            for row in try await db.raw(q).all() {
-                since["\(try row.decode(column: "carrier_id", as: String.self))|\(try row.decode(column: "rule", as: String.self))"] = Day(
-                    iso: try row.decode(column: "first_seen", as: String.self))
-            }
-            return since
-        }
-    }
-
 }

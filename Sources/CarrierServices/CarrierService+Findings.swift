@@ -8,14 +8,9 @@ import SQLKit
 import Storage
 
 /// The cross-check findings, kept (issue 11, item 4): `carrier_findings` holds every open finding, brought up to date
-/// in the same transaction as each step on a carrier (`record`), by the import, and by the nightly sweep for what
-/// time alone makes due. The 待办 and the findings page read it — a few indexed reads, whatever the register's size.
+/// in the same transaction as each step on a carrier (`record`), and by the nightly sweep for what time alone makes due
+/// and for what was written without a step (an import). The 待办 and the findings page read it — a few indexed reads, whatever the register's size.
 extension CarrierService {
-    /// Splits ids into chunks of at most 500 (one `IN (…)` each).
-    static func chunks(_ ids: [String]) -> [[String]] {
-        stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min($0 + 500, ids.count)]) }
-    }
-
     /// Recomputes the findings of `carrierIDs` and keeps `carrier_findings` in step: a new finding is opened once (with a
     /// history entry and an audit record), one no longer found is resolved. Returns (opened, resolved).
     @discardableResult
@@ -23,7 +18,7 @@ extension CarrierService {
         let day = today
         var opened = 0
         var resolved = 0
-        for chunk in Self.chunks(Array(Set(carrierIDs)).sorted()) {
+        for chunk in Array(Set(carrierIDs)).sorted().chunks() {
             let carriers = try await db.raw("SELECT * FROM carriers WHERE id IN (\(binds: chunk))").all().map(CarrierStore.carrier(from:))
             let ctx = try await checkContext(for: carriers, on: db)
             var current: [String: (CarrierFinding, Carrier)] = [:]
@@ -64,8 +59,7 @@ extension CarrierService {
         let day = today
         let started = services.nowMillis
         return try await services.database.transaction { db in
-            let last = try await db.raw("SELECT value FROM settings WHERE key = 'carriers.sweep_since'").first()?.decode(column: "value", as: String.self)
-            let since = last.flatMap { Int64($0) } ?? 0
+            let since = try await SweepMark.since(SweepMark.carriers, on: db)
             let sinceDay = Day(date: Date(timeIntervalSince1970: Double(since) / 1000))
             var ids: Set<String> = []
             func collect(_ q: SQLQueryString) async throws {
@@ -92,12 +86,7 @@ extension CarrierService {
                 }
             }
             let result = try await refreshFindings(of: Array(ids), on: db)
-            try await db.raw(
-                """
-                INSERT INTO settings (key, value, updated_at) VALUES ('carriers.sweep_since', \(bind: String(started)), \(bind: started))
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                """
-            ).run()
+            try await SweepMark.set(SweepMark.carriers, to: started, on: db)
             return result
         }
     }
@@ -111,12 +100,7 @@ extension CarrierService {
         // The next sweep starts from here: what this pass checks need not be checked again.
         let started = services.nowMillis
         try await services.database.transaction { db in
-            try await db.raw(
-                """
-                INSERT INTO settings (key, value, updated_at) VALUES ('carriers.sweep_since', \(bind: String(started)), \(bind: started))
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                """
-            ).run()
+            try await SweepMark.set(SweepMark.carriers, to: started, on: db)
         }
         while true {
             let from = after

@@ -54,7 +54,7 @@ extension ClassificationService {
             var kinds: [String: Int] = [:]
             var reviewed: Set<String> = []
             if !ids.isEmpty {
-                for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                for chunk in ids.chunks() {
                     let rows = try await db.select().column("secret_id").column("kind").column("summary").from("secret_events")
                         .where("secret_id", .in, chunk).where("at", .greaterThanOrEqual, fromMillis).where("at", .lessThan, toMillis).all()
                     for row in rows {

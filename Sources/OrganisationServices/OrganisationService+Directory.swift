@@ -19,8 +19,7 @@ extension OrganisationService {
         guard !wanted.isEmpty else { return [:] }
         return try await services.database.read { db in
             var out: [String: String] = [:]
-            for start in stride(from: 0, to: wanted.count, by: 500) {
-                let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+            for chunk in wanted.chunks() {
                 for row in try await db.select().column("id").column("name").from("persons").where("id", .in, chunk).all() {
                     out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
                 }

@@ -52,13 +52,19 @@ struct CarrierController {
         try await services.organisation.names()
     }
 
+    /// The register's filter from the query (the screen and its export read the same one): the actor's unit, and the
+    /// kind, status, level, holder and search the user chose.
+    static func filter(_ q: FormData, actor: Actor) -> CarrierFilter {
+        CarrierFilter(
+            unitID: actor.person?.unitID, kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
+            level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
+    }
+
     func register(on router: Router<AppRequestContext>) {
         router.get("/carriers") { request, context in
             let actor = try context.actor()
             let q = FormData.query(request)
-            let filter = CarrierFilter(
-                unitID: actor.person?.unitID, kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
-                level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
+            let filter = Self.filter(q, actor: actor)
             let order = q["order"].flatMap(CarrierOrder.init(rawValue:)) ?? .newest
             let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
             let page = try await services.carriers.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
@@ -78,9 +84,7 @@ struct CarrierController {
         router.get("/carriers/export.csv") { request, context in
             let actor = try context.actor()
             let q = FormData.query(request)
-            let filter = CarrierFilter(
-                unitID: actor.person?.unitID, kind: q["kind"].flatMap(CarrierKind.init(rawValue:)), status: q["status"].flatMap(CarrierStatus.init(rawValue:)),
-                level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
+            let filter = Self.filter(q, actor: actor)
             let services = services
             return CSVExport.response(
                 filename: "国家秘密载体登记-\(services.clock.today.iso).csv",

@@ -143,7 +143,7 @@ enum CarrierStore {
     /// R-KS-4: of `ids`, those `viewer` may know of, with their register numbers.
     static func visibleNumbers(ids: [String], viewer: Viewer, on db: any SQLDatabase) async throws -> [String: String] {
         var out: [String: String] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunks() {
             var q: SQLQueryString = "SELECT c.id, c.number FROM carriers c WHERE c.id IN ("
             q = q + chunk.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ") AND "
             q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer)

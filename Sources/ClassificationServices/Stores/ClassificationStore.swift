@@ -266,39 +266,6 @@ enum ClassificationStore {
             .all().map { try $0.decode(column: "id", as: String.self) }
     }
 
-    /// Derivation edges child → source (R-DU-6) of the secrets derived, directly or further down, from `root` — walked
-    /// level by level through `secrets_source`, never the whole register. System use only.
-    static func derivationEdges(below root: String, on db: any SQLDatabase) async throws -> [String: String] {
-        var edges: [String: String] = [:]
-        var frontier = [root]
-        while !frontier.isEmpty {
-            var next: [String] = []
-            for start in stride(from: 0, to: frontier.count, by: 500) {
-                let chunk = Array(frontier[start..<min(start + 500, frontier.count)])
-                for row in try await db.raw("SELECT id, source_id FROM secrets WHERE source_id IN (\(binds: chunk))").all() {
-                    let id = try row.decode(column: "id", as: String.self)
-                    guard edges[id] == nil, id != root else { continue }
-                    edges[id] = try row.decode(column: "source_id", as: String.self)
-                    next.append(id)
-                }
-            }
-            frontier = next
-        }
-        return edges
-    }
-
-    /// Derivation edges child → source among `ids` (the sweep orders what falls due together). System use only.
-    static func derivationEdges(among ids: [String], on db: any SQLDatabase) async throws -> [String: String] {
-        var edges: [String: String] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            for row in try await db.raw("SELECT id, source_id FROM secrets WHERE id IN (\(binds: chunk)) AND source_id IS NOT NULL").all() {
-                edges[try row.decode(column: "id", as: String.self)] = try row.decode(column: "source_id", as: String.self)
-            }
-        }
-        return edges
-    }
-
     /// Flags a secret for review (a source changed, R-DU-6).
     static func flagForReview(id: String, on db: any SQLDatabase) async throws {
         try await db.raw("UPDATE secrets SET needs_review = 1 WHERE id = \(bind: id)").run()
