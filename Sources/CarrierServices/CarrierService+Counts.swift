@@ -110,7 +110,7 @@ extension CarrierService {
                 SELECT c.*, i.kind AS incident_kind, i.report_due_at FROM carrier_incidents i JOIN carriers c ON c.id = i.carrier_id
                 WHERE i.reported_at IS NULL AND i.unit_id = \(bind: me.unitID) AND
                 """
-            q = q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer) + " ORDER BY i.report_due_at"
+            q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db) + " ORDER BY i.report_due_at"
             return try await db.raw(q).all().map {
                 (
                     try CarrierStore.carrier(from: $0), try $0.decode(column: "incident_kind", as: String.self),

@@ -135,7 +135,7 @@ extension CarrierService {
                 AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') AND
                 """
             q =
-                q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+                try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
                 + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped"
             return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
         }
@@ -153,10 +153,10 @@ extension CarrierService {
             var out: [(rule: String, count: Int, first: [CarrierFinding])] = []
             for rule in rules {
                 let from: SQLQueryString =
-                    """
-                    FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
-                    WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND f.rule = \(bind: rule) AND
-                    """ + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+                    try await """
+                FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
+                WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND f.rule = \(bind: rule) AND
+                """ + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
                 let n =
                     try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped")
                     .first()?.decode(column: "n", as: Int.self) ?? 0
@@ -182,7 +182,7 @@ extension CarrierService {
                 FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
                 WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND
                 """
-            from = from + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+            from = try await from + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
             let order = KeysetOrder(name: "number", keys: [("c.number", .text), ("f.id", .text)], descending: false)
             return try await Keyset.page(select: "f.carrier_id, c.number, f.rule, f.message, f.first_seen", from: from, order: order, request: page, on: db) {
                 (
@@ -204,7 +204,7 @@ extension CarrierService {
                 SELECT f.carrier_id, c.number, f.rule, f.message FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
                 WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND
                 """
-            q = q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer) + " ORDER BY f.rule, c.number"
+            q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db) + " ORDER BY f.rule, c.number"
             return try await db.raw(q).all().map {
                 CarrierFinding(
                     carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),

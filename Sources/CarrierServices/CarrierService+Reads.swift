@@ -87,7 +87,8 @@ extension CarrierService {
     public func ledger(_ actor: Actor, personID: String, page: PageRequest = PageRequest()) async throws -> Page<Carrier> {
         let viewer = actor.viewer
         let found = try await services.database.read { db in
-            var from: SQLQueryString = "FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer))"
+            let visibility = try await AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
+            var from: SQLQueryString = "FROM carriers c WHERE \(visibility)"
             from = from + Self.ledgerCondition(personID)
             return try await Keyset.page(
                 select: "c.*", from: from, order: CarrierStore.keyset(.number), request: page, on: db, decode: CarrierStore.carrier(from:))
@@ -111,7 +112,7 @@ extension CarrierService {
         let viewer = actor.viewer
         return try await services.database.read { db in
             var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE c.holder_person_id = \(bind: personID) AND "
-            q = q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer)
+            q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
             q = q + " AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') ORDER BY c.number"
             return try await db.raw(q).all().map(CarrierStore.carrier(from:))
         }

@@ -35,6 +35,25 @@ public enum UnclearMatters {
 
     /// R-CL-3: whether a clock is overdue on `today` (escalated on the 待办 when it is).
     public static func isOverdue(due: Day, today: Day) -> Bool { today > due }
+
+    /// R-CL-3: the last day a clock of `days` working days could start and have run out by `today`. The due day only
+    /// grows with the start day, so every matter whose clock started on or before it is overdue and none after it is —
+    /// the sweep asks the database for exactly those (an index on the start day) instead of checking every matter.
+    public static func lastOverdueStart(days: Int, today: Day, calendar: WorkCalendar) throws(CalendarError) -> Day {
+        // Overdue ⇔ at least `days` working days lie in (start, yesterday]: counted walking back from yesterday, so
+        // only days before today are looked up. Days of a year not loaded (early January, before the new year's
+        // calendar is imported) count as not working: a clock that ends in them waits, as it cannot be computed, and
+        // one that ended before them is found.
+        let yesterday = today.adding(days: -1)
+        var start = yesterday
+        var counted = 0
+        while counted < days {
+            guard yesterday - start <= 366 else { throw .yearNotLoaded(today.year) }
+            if (try? calendar.isWorkingDay(start)) ?? false { counted += 1 }
+            start = start.adding(days: -1)
+        }
+        return start
+    }
 }
 
 /// 异议 — an objection to a classification (R-CL-7).

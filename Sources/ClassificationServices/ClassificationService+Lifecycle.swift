@@ -218,38 +218,51 @@ extension ClassificationService {
                 try await declassifyDescendants(of: id, actor: .system, on: db)
                 count += 1
             }
-            if let calendar { try await escalateOverdueClocks(calendar: calendar, on: db) }
+            if let calendar {
+                // R-SY-5: with this year's calendar not loaded the clocks cannot be counted; they wait for it (the 三员's
+                // 待办 asks for the calendar) and the declassifications above still go through.
+                do { try await escalateOverdueClocks(calendar: calendar, on: db) } catch is CalendarError {}
+            }
             return count
         }
     }
 
-    /// R-CL-3: a reporting or decision clock that ran out is escalated once: an entry in the matter's history and an
-    /// audit record; the 待办 of the persons in scope who must act or supervise turns urgent.
+    /// R-CL-3: a reporting or decision clock that ran out is escalated once: an entry in the matter's history, an
+    /// audit record and `clock_escalated` set (until the status moves on); the 待办 of the persons in scope who must act
+    /// or supervise turns urgent. Reads only the matters not yet escalated whose clock started on or before the last
+    /// overdue start day — indexed, whatever the number of open matters (issue 11).
     func escalateOverdueClocks(calendar: WorkCalendar, on db: any SQLDatabase) async throws {
         let day = today
-        let rows = try await db.raw(
-            """
-            SELECT * FROM secrets s WHERE s.status IN ('unclearPendingReport', 'unclearReported')
-            AND NOT EXISTS (SELECT 1 FROM secret_events e WHERE e.secret_id = s.id AND e.kind = (CASE WHEN s.status = 'unclearPendingReport'
-                THEN 'overdue_report' ELSE 'overdue_decision' END))
-            ORDER BY s.id
-            """
-        ).all()
+        let reportCutoff = try UnclearMatters.lastOverdueStart(days: UnclearMatters.reportDays, today: day, calendar: calendar)
+        let decisionCutoff = try UnclearMatters.lastOverdueStart(days: UnclearMatters.decisionDays, today: day, calendar: calendar)
+        let rows =
+            try await db.raw(
+                """
+                SELECT * FROM secrets s WHERE s.status = 'unclearPendingReport' AND s.clock_escalated = 0 AND s.drafted_on <= \(bind: reportCutoff.iso)
+                """
+            ).all()
+            + db.raw(
+                """
+                SELECT * FROM secrets s WHERE s.status = 'unclearReported' AND s.clock_escalated = 0 AND s.reported_on <= \(bind: decisionCutoff.iso)
+                """
+            ).all()
         for row in rows {
             let secret = try ClassificationStore.secret(from: row)
             let reporting = secret.status == .unclearPendingReport
+            // The day for the message; a start in a year whose calendar is not loaded leaves it out.
             let due =
                 reporting
                 ? try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
-                : secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }
-            guard let due, UnclearMatters.isOverdue(due: due, today: day) else { continue }
+                : try? UnclearMatters.decisionDue(reportedOn: secret.reportedOn ?? secret.draftedOn, calendar: calendar)
+            let on = due.map { "（\($0.chinese)）" } ?? ""
             let summary =
                 reporting
-                ? "报送期限（\(due.chinese)）已过，尚未报送保密行政管理部门；已提示承办人和本单位定密责任人（R-CL-3）"
-                : "保密行政管理部门的决定期限（\(due.chinese)）已过，尚未作出决定（R-CL-3）"
+                ? "报送期限\(on)已过，尚未报送保密行政管理部门；已提示承办人和本单位定密责任人（R-CL-3）"
+                : "保密行政管理部门的决定期限\(on)已过，尚未作出决定（R-CL-3）"
             try await ClassificationStore.event(
                 secret.id, at: services.nowMillis, actor: Actor.system.displayName, kind: reporting ? "overdue_report" : "overdue_decision", summary: summary,
                 marking: secret.marking.render(), on: db)
+            try await db.raw("UPDATE secrets SET clock_escalated = 1 WHERE id = \(bind: secret.id)").run()
             try await AuditStore.append(
                 services.record(
                     .system, reporting ? "secret.overdue_report" : "secret.overdue_decision", target: ClassificationStore.recordKind, id: secret.id,

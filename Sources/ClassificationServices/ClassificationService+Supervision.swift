@@ -179,9 +179,9 @@ extension ClassificationService {
                 (s, s.reportedOn.flatMap { reported in calendar.flatMap { try? UnclearMatters.decisionDue(reportedOn: reported, calendar: $0) } })
             }
             let q =
-                ClassificationStore.visibleObjections(
+                try await ClassificationStore.visibleObjections(
                     "o.id AS objection_id, o.reason AS objection_reason, o.claimed_level, o.decision, o.appealed_on, s.*", status: "appealed",
-                    appealUnitID: admin.id, viewer: viewer) + " ORDER BY o.appealed_on, o.id"
+                    appealUnitID: admin.id, viewer: viewer, on: db) + " ORDER BY o.appealed_on, o.id"
             let appeals = try await db.raw(q).all().map { row in
                 AppealRow(
                     objectionID: try row.decode(column: "objection_id", as: String.self), secret: try ClassificationStore.secret(from: row),

@@ -8,18 +8,60 @@ import SQLKit
 /// scope and call `AccessPolicy.canRead`. Both apply the same rule: clearance covers the level **and** the
 /// person is in the record's knowledge scope. Tests check the two agree.
 public enum AccessFilter {
-    /// R-KS-4: a predicate over a record table aliased `alias` with columns `id` and `level_rank`.
-    ///
-    /// Written as `id IN (the person's scope rows)` so either database may drive the query from the person's side
-    /// (`knowledge_scope_person_record`, a covering index) when the person knows few of many records, or walk the
-    /// register's order and probe the scope when they know most — never a full scan (issue 11, `QueryPlanTests`).
-    public static func visible(alias: String, recordKind: String, viewer: Viewer) -> SQLQueryString {
+    /// Above this many records of a kind in a person's knowledge scope, `visible` probes the scope row by row
+    /// (walking the register's own index); at or below it, it reads the person's scope and looks each record up.
+    /// A task-local so tests can run the hot paths on both sides (`QueryPlanTests`).
+    @TaskLocal public static var probeAbove = 2_000
+
+    /// How `visible` meets the knowledge scope: from the person's side or from the register's.
+    public enum Side: Sendable, Equatable {
+        /// `id IN (the person's scope)`: the database reads the person's few scope rows (`knowledge_scope_person_record`,
+        /// covering) and looks each record up — cheap when the person knows few of many records.
+        case person
+        /// `EXISTS (scope row for this record and person)`: the database walks the register's index in the page's order
+        /// (or a filter's index) and probes the scope's primary key per row — cheap when the person knows many records,
+        /// where reading and sorting the whole scope for every page is what costs (issue 11, BENCHMARKS.md).
+        case register
+    }
+
+    /// The side to use for `viewer` on records of `recordKind`: a count of the person's scope rows, capped just above
+    /// `probeAbove` (a bounded read of a covering index).
+    public static func side(recordKind: String, viewer: Viewer, on db: any SQLDatabase) async throws -> Side {
+        guard let personID = viewer.personID else { return .person }
+        let n =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM knowledge_scope
+                WHERE person_id = \(bind: personID) AND record_kind = \(bind: recordKind) LIMIT \(unsafeRaw: String(probeAbove + 1))) AS capped
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        return n > probeAbove ? .register : .person
+    }
+
+    /// R-KS-4: a predicate over a record table aliased `alias` with columns `id` and `level_rank`, meeting the scope
+    /// from the side that suits the viewer (`side(recordKind:viewer:on:)`) — never a full scan (issue 11, `QueryPlanTests`).
+    public static func visible(alias: String, recordKind: String, viewer: Viewer, on db: any SQLDatabase) async throws -> SQLQueryString {
+        visible(alias: alias, recordKind: recordKind, viewer: viewer, side: try await side(recordKind: recordKind, viewer: viewer, on: db))
+    }
+
+    /// R-KS-4: the predicate written for `side`; both sides select the same rows (`AccessFilterTests`).
+    /// Clearance covers the level **and** the person is in the record's knowledge scope.
+    public static func visible(alias: String, recordKind: String, viewer: Viewer, side: Side) -> SQLQueryString {
         let ceiling = AccessPolicy.ceilingRank(viewer)
         let personID = viewer.personID ?? ""
-        return """
-            (\(ident: alias).level_rank <= \(bind: ceiling) AND \(ident: alias).id IN (
-                SELECT ks.record_id FROM knowledge_scope ks WHERE ks.person_id = \(bind: personID) AND ks.record_kind = \(bind: recordKind)))
-            """
+        switch side {
+        case .person:
+            return """
+                (\(ident: alias).level_rank <= \(bind: ceiling) AND \(ident: alias).id IN (
+                    SELECT ks.record_id FROM knowledge_scope ks WHERE ks.person_id = \(bind: personID) AND ks.record_kind = \(bind: recordKind)))
+                """
+        case .register:
+            return """
+                (\(ident: alias).level_rank <= \(bind: ceiling) AND EXISTS (
+                    SELECT 1 FROM knowledge_scope ks WHERE ks.record_kind = \(bind: recordKind) AND ks.record_id = \(ident: alias).id
+                    AND ks.person_id = \(bind: personID)))
+                """
+        }
     }
 
     /// The level rank stored in `level_rank` columns: 1–3 for the three levels, 0 for every other label.

@@ -94,7 +94,7 @@ public struct Page<Item: Sendable>: Sendable {
     /// The rows, in the order asked for.
     public var items: [Item]
     /// How many rows the viewer may see in the whole list (filters applied), at most `Keyset.countCap` — beyond it,
-    /// `totalIsCapped` is true and pages say "10000 件以上".
+    /// `totalIsCapped` is true and pages say "1000 件以上".
     public var total: Int
     /// True when more than `Keyset.countCap` rows match.
     public var totalIsCapped: Bool { total > Keyset.countCap }
@@ -141,20 +141,22 @@ public struct KeysetOrder: Sendable {
 /// Keyset paging over any `SELECT … FROM … WHERE …`, the same SQL on SQLite and PostgreSQL (row-value comparison).
 public enum Keyset {
     /// Lists count their total up to this many rows, so the first page of a huge register costs a bounded read.
-    public static let countCap = 10_000
+    public static let countCap = 1_000
 
     /// Reads one page. `select` is the column list (`c.*`), `from` is `FROM … WHERE …` (it must end in a WHERE
-    /// condition, filters included); the rows come back with `decode`.
+    /// condition, filters included); the rows come back with `decode`. `countFrom`, when given, selects the same rows
+    /// for the first page's total by another path (a search counted from the person's side, `AccessFilter.Side`).
     public static func page<Item: Sendable>(
-        select: SQLQueryString, from: SQLQueryString, order: KeysetOrder, request: PageRequest, on db: any SQLDatabase,
-        decode: (any SQLRow) throws -> Item
+        select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, order: KeysetOrder, request: PageRequest,
+        on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
     ) async throws -> Page<Item> {
         let cursor = request.cursor.flatMap { $0.order == order.name && $0.key.count == order.keys.count ? $0 : nil }
         let total: Int
         if let cursor {
             total = cursor.total
         } else {
-            let capped: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(countCap + 1))) AS capped"
+            let capped: SQLQueryString =
+                "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + (countFrom ?? from) + " LIMIT \(unsafeRaw: String(countCap + 1))) AS capped"
             total = try await db.raw(capped).first()?.decode(column: "n", as: Int.self) ?? 0
         }
         let backward = cursor?.backward ?? false

@@ -130,14 +130,45 @@ struct LeakTests {
                 try await db.raw("SELECT id FROM classified_notices").all().map { try $0.decode(column: "id", as: String.self) }
             }
             #expect(all.count >= 6)
-            for username in ["chenjun", "lihua", "zhaoqiang", "zhangwei", "wangfang", "liuyang", "zhoumin", "wuhao", "sunli"] {
-                let actor = try await world.actor(username)
-                let listed = Set(try await world.services.notices.list(actor).map(\.id))
-                for id in all {
-                    let readable = (try? await world.services.notices.get(actor, id: id)) != nil
-                    #expect(readable == listed.contains(id), "\(username) \(id)")
+            // Both sides of the predicate: from the person's scope, and probing the scope from the register.
+            for probeAbove in [AccessFilter.probeAbove, -1] {
+                try await AccessFilter.$probeAbove.withValue(probeAbove) {
+                    for username in ["chenjun", "lihua", "zhaoqiang", "zhangwei", "wangfang", "liuyang", "zhoumin", "wuhao", "sunli"] {
+                        let actor = try await world.actor(username)
+                        let listed = Set(try await world.services.notices.list(actor).map(\.id))
+                        for id in all {
+                            let readable = (try? await world.services.notices.get(actor, id: id)) != nil
+                            #expect(readable == listed.contains(id), "\(username) \(id) probeAbove \(probeAbove)")
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    @Test("R-KS-4 issue 11: the predicate read from the person's scope and the one probing it from the register select the same records")
+    func bothSidesAgree() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            var seen = 0
+            for username in ["chenjun", "lihua", "zhaoqiang", "zhangwei", "wangfang", "liuyang", "zhoumin", "wuhao", "sunli"] {
+                let actor = try await world.actor(username)
+                func read() async throws -> (carriers: Set<String>, secrets: Set<String>) {
+                    (
+                        Set(try await world.services.carriers.everything(actor, filter: CarrierFilter()).map(\.id)),
+                        Set(try await world.services.classification.everything(actor, filter: SecretFilter()).map(\.id))
+                    )
+                }
+                let side = try await world.services.database.read { db in
+                    try await AccessFilter.side(recordKind: "carrier", viewer: actor.viewer, on: db)
+                }
+                #expect(side == .person, "demo scopes are small: \(username) reads from the person's side")
+                let fromPerson = try await read()
+                let fromRegister = try await AccessFilter.$probeAbove.withValue(-1) { try await read() }
+                #expect(fromPerson.carriers == fromRegister.carriers, "\(username) carriers")
+                #expect(fromPerson.secrets == fromRegister.secrets, "\(username) secrets")
+                seen += fromPerson.carriers.count + fromPerson.secrets.count
+            }
+            #expect(seen > 100, "the demo users see records, so the comparison compares something")
         }
     }
 

@@ -170,6 +170,23 @@ struct UnclearAndObjectionTests {
         #expect(try UnclearMatters.report(draft).status == .unclearReported)
     }
 
+    @Test("R-CL-3 the last overdue start day splits every start day exactly as the clock does (the sweep's indexed read)")
+    func lastOverdueStart() throws {
+        // Across 中秋/国庆 and a plain stretch: every start day up to the cutoff is overdue, and none after it.
+        for today in [Day(year: 2026, month: 10, day: 16)!, Day(year: 2026, month: 10, day: 30)!, Day(year: 2026, month: 11, day: 23)!] {
+            let cutoff = try UnclearMatters.lastOverdueStart(days: UnclearMatters.reportDays, today: today, calendar: calendar)
+            for offset in -40...0 {
+                let start = today.adding(days: offset)
+                let overdue = UnclearMatters.isOverdue(due: try UnclearMatters.reportDue(draftedOn: start, calendar: calendar), today: today)
+                #expect(overdue == (start <= cutoff), "today \(today.iso), start \(start.iso), cutoff \(cutoff.iso)")
+            }
+        }
+        // 2026-09-24 is due 10-15: overdue from 10-16 on, so it is the cutoff on 10-16.
+        #expect(
+            try UnclearMatters.lastOverdueStart(days: 10, today: Day(year: 2026, month: 10, day: 16)!, calendar: calendar) >= Day(
+                year: 2026, month: 9, day: 24)!)
+    }
+
     @Test("R-CL-7 an objection claims something different; it is protected at the highest level claimed; appeals route by level")
     func objections() throws {
         let secret = Fx.inForce(level: .secret)

@@ -9,7 +9,7 @@ struct Pager: Sendable {
         let value: String, label: String, selected: Bool
     }
 
-    /// 共 N 件 (or "10000 件以上").
+    /// 共 N 件 (or "1000 件以上").
     let total: String
     /// Rows on this page.
     let shown: Int

@@ -110,7 +110,8 @@ enum CarrierStore {
     /// R-KS-4: every carrier `viewer` may know of matching `filter`, newest first — for printouts and counts that
     /// must see the whole list (the 清点 sheet); pages use `page`.
     static func visible(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> [Carrier] {
-        var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))"
+        let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
+        var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(visibility)"
         q = q + conditions(f) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
         return try await db.raw(q).all().map(carrier(from:))
     }
@@ -129,13 +130,21 @@ enum CarrierStore {
     static func page(to viewer: Viewer, filter f: CarrierFilter, order: CarrierOrder, request: PageRequest, on db: any SQLDatabase) async throws
         -> Page<Carrier>
     {
-        let from: SQLQueryString = "FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))" + conditions(f)
-        return try await Keyset.page(select: "c.*", from: from, order: keyset(order), request: request, on: db, decode: carrier(from:))
+        let side = try await AccessFilter.side(recordKind: recordKind, viewer: viewer, on: db)
+        func from(_ side: AccessFilter.Side) -> SQLQueryString {
+            "FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, side: side))" + conditions(f)
+        }
+        // The total is counted from the person's side whatever the page's side: bounded by the person's scope, where
+        // a walk of the register probing the scope is bounded only by the register (a search, an unindexed filter).
+        let countFrom = side == .person ? nil : from(.person)
+        return try await Keyset.page(
+            select: "c.*", from: from(side), countFrom: countFrom, order: keyset(order), request: request, on: db, decode: carrier(from:))
     }
 
     /// R-KS-4: how many carriers `viewer` may know of, matching `filter`.
     static func visibleCount(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> Int {
-        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer))"
+        let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
+        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(visibility)"
         q = q + conditions(f)
         return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
     }
@@ -143,10 +152,11 @@ enum CarrierStore {
     /// R-KS-4: of `ids`, those `viewer` may know of, with their register numbers.
     static func visibleNumbers(ids: [String], viewer: Viewer, on db: any SQLDatabase) async throws -> [String: String] {
         var out: [String: String] = [:]
+        let side = try await AccessFilter.side(recordKind: recordKind, viewer: viewer, on: db)
         for chunk in ids.chunks() {
             var q: SQLQueryString = "SELECT c.id, c.number FROM carriers c WHERE c.id IN ("
             q = q + chunk.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ") AND "
-            q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer)
+            q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, side: side)
             for row in try await db.raw(q).all() { out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "number", as: String.self) }
         }
         return out
@@ -233,7 +243,7 @@ enum CarrierStore {
             FROM carrier_registers r JOIN carriers c ON c.id = r.carrier_id
             WHERE r.unit_id = \(bind: unitID) AND r.register = \(bind: book.rawValue) AND r.year = \(bind: year) AND
             """
-        q = q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer) + " ORDER BY r.seq"
+        q = try await q + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db) + " ORDER BY r.seq"
         return try await db.raw(q).all().map {
             RegisterEntry(
                 book: book, number: CarrierRules.registerNumber(year: year, sequence: try $0.decode(column: "seq", as: Int.self)),

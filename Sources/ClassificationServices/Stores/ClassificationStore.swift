@@ -145,7 +145,8 @@ enum ClassificationStore {
                     authority = \(bind: ClassificationCodec.authority(s.authority)), status = \(bind: s.status.rawValue),
                     co_unit_ids = \(bind: ClassificationCodec.join(s.coUnitIDs)), markings = \(bind: ClassificationCodec.join(s.markings)),
                     declassified_on = \(bind: s.declassifiedOn?.iso), needs_review = \(bind: s.needsReview ? 1 : 0),
-                    reported_on = \(bind: s.reportedOn?.iso), updated_at = \(bind: millis)
+                    reported_on = \(bind: s.reportedOn?.iso), updated_at = \(bind: millis),
+                    clock_escalated = CASE WHEN status = \(bind: s.status.rawValue) THEN clock_escalated ELSE 0 END
                 WHERE id = \(bind: s.id)
                 """
             ).run()
@@ -187,7 +188,8 @@ enum ClassificationStore {
     /// R-KS-4: every secret `viewer` may see matching `filter`, newest first — for the narrow lists the 待办 and the
     /// forms read (each filter names a person or a status); registers read pages with `page`.
     static func visible(to viewer: Viewer, filter: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> [SecretMatter] {
-        var q: SQLQueryString = "SELECT s.* FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))"
+        let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
+        var q: SQLQueryString = "SELECT s.* FROM secrets s WHERE \(visibility)"
         q = q + conditions(filter, today: today)
         q = q + " ORDER BY s.created_at DESC, s.id DESC"
         return try await db.raw(q).all().map(secret(from:))
@@ -206,17 +208,24 @@ enum ClassificationStore {
     static func page(to viewer: Viewer, filter: SecretFilter, today: Day, order: SecretOrder, request: PageRequest, on db: any SQLDatabase)
         async throws -> Page<SecretMatter>
     {
-        let from: SQLQueryString =
-            "FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))" + conditions(filter, today: today)
-        return try await Keyset.page(select: "s.*", from: from, order: keyset(order), request: request, on: db, decode: secret(from:))
+        let side = try await AccessFilter.side(recordKind: recordKind, viewer: viewer, on: db)
+        func from(_ side: AccessFilter.Side) -> SQLQueryString {
+            "FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, side: side))" + conditions(filter, today: today)
+        }
+        // The total is counted from the person's side whatever the page's side: bounded by the person's scope, where
+        // a walk of the register probing the scope is bounded only by the register (a search, an unindexed filter).
+        let countFrom = side == .person ? nil : from(.person)
+        return try await Keyset.page(
+            select: "s.*", from: from(side), countFrom: countFrom, order: keyset(order), request: request, on: db, decode: secret(from:))
     }
 
     /// R-KS-4: counts by status and level of what `viewer` may see (statistics obey the same rule).
     static func visibleCounts(to viewer: Viewer, filter: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> [(
         status: String, level: String, basis: String, n: Int
     )] {
+        let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString =
-            "SELECT s.status, s.level, s.basis_kind, COUNT(*) AS n FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer))"
+            "SELECT s.status, s.level, s.basis_kind, COUNT(*) AS n FROM secrets s WHERE \(visibility)"
         q = q + conditions(filter, today: today) + " GROUP BY s.status, s.level, s.basis_kind"
         return try await db.raw(q).all().map {
             (
@@ -252,12 +261,12 @@ enum ClassificationStore {
     /// R-KS-4: a query over objections in `status` joined to their secrets (alias `s`), only those `viewer` may see,
     /// narrowed to the administration an appeal went to or to the secret's unit. `columns` is what to select.
     static func visibleObjections(
-        _ columns: SQLQueryString, status: String, appealUnitID: String? = nil, secretUnitID: String? = nil, viewer: Viewer
-    ) -> SQLQueryString {
+        _ columns: SQLQueryString, status: String, appealUnitID: String? = nil, secretUnitID: String? = nil, viewer: Viewer, on db: any SQLDatabase
+    ) async throws -> SQLQueryString {
         var q: SQLQueryString = "SELECT " + columns + " FROM objections o JOIN secrets s ON s.id = o.secret_id WHERE o.status = \(bind: status)"
         if let appealUnitID { q = q + " AND o.appeal_unit_id = \(bind: appealUnitID)" }
         if let secretUnitID { q = q + " AND s.unit_id = \(bind: secretUnitID)" }
-        return q + " AND " + AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer)
+        return try await q + " AND " + AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
     }
 
     /// In-force secrets whose period has run out by `day` (the sweep's work, R-DC-2). System use only.

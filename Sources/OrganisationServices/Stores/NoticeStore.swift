@@ -40,7 +40,8 @@ enum NoticeStore {
 
     /// R-KS-4: the notices `viewer` may see, newest first, optionally matching `search` in the title.
     static func visible(to viewer: Viewer, search: String?, on db: any SQLDatabase) async throws -> [ClassifiedNotice] {
-        var query: SQLQueryString = "SELECT n.* FROM classified_notices n WHERE \(AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer))"
+        let visibility = try await AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer, on: db)
+        var query: SQLQueryString = "SELECT n.* FROM classified_notices n WHERE \(visibility)"
         if let search, !search.isEmpty {
             query = query + " AND n.title LIKE \(bind: search.likeContaining) ESCAPE '\\'"
         }
@@ -50,9 +51,10 @@ enum NoticeStore {
 
     /// R-KS-4: how many notices `viewer` may see (counts obey the same rule as lists).
     static func visibleCount(to viewer: Viewer, on db: any SQLDatabase) async throws -> Int {
-        try await db.raw(
+        let visibility = try await AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer, on: db)
+        return try await db.raw(
             """
-            SELECT COUNT(*) AS n FROM classified_notices n WHERE \(AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer))
+            SELECT COUNT(*) AS n FROM classified_notices n WHERE \(visibility)
             """
         ).first()?.decode(column: "n", as: Int.self) ?? 0
     }

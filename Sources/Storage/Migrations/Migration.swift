@@ -43,6 +43,7 @@ public enum Migrations {
         M014AuditSeal(),
         M015ScaleIndexes(),
         M016DirectoryIndexes(),
+        M017UnclearClocks(),
     ]
 }
 
