@@ -311,6 +311,11 @@ paths.update({
              ["check", "found_ids"], limit=16 * MB))},
     "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
         body({"csv": TEXT(20 * MB), "mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}}, ["csv"], limit=24 * MB))},
+    # Issue 11 #10: a large paper register goes as the CSV file itself (no JSON escaping), up to 64 MB.
+    "/carrier-imports/csv": {"post": op("导入纸质台账（请求体即 CSV 文件，Content-Type: text/csv，上限 64 MB）：mode 同上",
+        {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
+        {"required": True, "x-body-limit": 64 * MB, "content": {"text/csv": {"schema": {"type": "string", "maxLength": 64 * MB}}}},
+        params=[q("mode", ENUM("dry_run", "all", "partial"))])},
 })
 
 def tighten(schema):
@@ -348,8 +353,9 @@ for item in paths.values():
         if rb:
             # Each operation gets its own copy: the field constants (ID, DATE, …) are shared dicts, and a field made
             # nullable where it is optional must stay required and non-null elsewhere.
-            rb["content"]["application/json"]["schema"] = copy.deepcopy(rb["content"]["application/json"]["schema"])
-            tighten(rb["content"]["application/json"]["schema"])
+            if "application/json" in rb["content"]:
+                rb["content"]["application/json"]["schema"] = copy.deepcopy(rb["content"]["application/json"]["schema"])
+                tighten(rb["content"]["application/json"]["schema"])
             rb.setdefault("x-body-limit", 64 * KB)
             o["responses"]["413"] = TOO_LARGE
         for prm in o.get("parameters", []):

@@ -12,18 +12,41 @@ public enum AuditChain {
 
     /// R-SY-3: canonical encoding — every field as `name=<utf8 byte count>:<value>\n`, absent values as
     /// `name=-\n`, in a fixed order. Length prefixes make the encoding unambiguous.
-    public static func canonicalEncoding(seq: Int64, record: AuditRecord, prevHash: String) -> Data {
-        var out = ""
-        func field(_ name: String, _ value: String?) {
+    ///
+    /// Written straight into bytes (issue 11: the audit verify hashes a million entries; string interpolation and
+    /// `String(format:)` were most of its time). `AuditChainTests` checks it byte for byte against the plain reading.
+    public static func canonicalEncoding(seq: Int64, record: AuditRecord, prevHash: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(
+            256 + record.actorName.utf8.count + (record.before?.utf8.count ?? 0) + (record.after?.utf8.count ?? 0)
+                + (record.detail?.utf8.count ?? 0))
+        func field(_ name: StaticString, _ value: String?) {
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(UInt8(ascii: "="))
             if let value {
-                out += "\(name)=\(value.utf8.count):\(value)\n"
+                var value = value
+                value.withUTF8 { bytes in
+                    appendDecimal(Int64(bytes.count), to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    out.append(contentsOf: bytes)
+                }
             } else {
-                out += "\(name)=-\n"
+                out.append(UInt8(ascii: "-"))
             }
+            out.append(UInt8(ascii: "\n"))
+        }
+        func number(_ name: StaticString, _ value: Int64) {
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(UInt8(ascii: "="))
+            let digits = String(value).utf8
+            appendDecimal(Int64(digits.count), to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: digits)
+            out.append(UInt8(ascii: "\n"))
         }
         field("v", "1")
-        field("seq", String(seq))
-        field("at", String(record.atMillis))
+        number("seq", seq)
+        number("at", record.atMillis)
         field("actor_id", record.actorID)
         field("actor_name", record.actorName)
         field("action", record.action)
@@ -36,13 +59,27 @@ public enum AuditChain {
         field("detail", record.detail)
         field("remote", record.remoteAddress)
         field("prev", prevHash)
-        return Data(out.utf8)
+        return out
     }
+
+    /// Appends `value` in decimal, as `String(value)` writes it (a small string: no allocation).
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    /// Lower-case hex digits.
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// R-SY-3: the hash of an entry, lower-case hex SHA-256.
     public static func hash(seq: Int64, record: AuditRecord, prevHash: String) -> String {
         let digest = SHA256.hash(data: canonicalEncoding(seq: seq, record: record, prevHash: prevHash))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Builds the entry that follows `previous` (or the first entry when `previous` is nil).

@@ -76,14 +76,11 @@ extension CarrierService {
                     "SELECT id FROM carriers WHERE registered_on >= \(bind: "\(year)-01-01") AND registered_on <= \(bind: "\(year)-12-31") AND retained = 0")
             }
             // R-DU-7: carriers of the secrets changed since (a raised level makes a lower carrier a finding).
-            let secrets = try await db.raw("SELECT id, unit_id FROM secrets WHERE updated_at >= \(bind: since)").all()
-            let changed = Set(try secrets.map { try $0.decode(column: "id", as: String.self) })
-            if !changed.isEmpty {
-                let units = Set(try secrets.map { try $0.decode(column: "unit_id", as: String.self) })
-                let rows = try await db.raw("SELECT id, secret_ids FROM carriers WHERE unit_id IN (\(binds: Array(units).sorted())) AND secret_ids <> ''").all()
-                for row in rows where !changed.isDisjoint(with: CarrierStore.split(try row.decode(column: "secret_ids", as: String.self))) {
-                    ids.insert(try row.decode(column: "id", as: String.self))
-                }
+            let changed = try await db.raw("SELECT id FROM secrets WHERE updated_at >= \(bind: since)").all().map {
+                try $0.decode(column: "id", as: String.self)
+            }
+            for chunk in changed.chunks() {
+                try await collect("SELECT carrier_id AS id FROM carrier_secrets WHERE secret_id IN (\(binds: chunk))")
             }
             let result = try await refreshFindings(of: Array(ids), on: db)
             try await SweepMark.set(SweepMark.carriers, to: started, on: db)

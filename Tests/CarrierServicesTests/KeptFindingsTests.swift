@@ -62,6 +62,32 @@ struct KeptFindingsTests {
         }
     }
 
+    @Test("R-DU-7 issue 11: a secret raised above its carrier makes the carrier a finding at the next sweep (through carrier_secrets)")
+    func raisedSecretFindsItsCarriers() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let c = world.services.carriers
+            let wangfang = try await world.actor("wangfang")
+            let carrier = try #require(
+                try await c.everything(wangfang, filter: CarrierFilter(status: .inStock)).first { $0.level == .secret && !$0.secretIDs.isEmpty })
+            // A minute after the demo was written, so the next sweep checks only what changes from here on.
+            world.clock.advance(by: 60)
+            _ = try await c.sweep()
+            #expect(!(try await openFindings(world)).contains("\(carrier.id)|R-DU-7"))
+            // The secret is raised to 机密 (whatever the path: a correction, a change of basis); the carrier stays 秘密.
+            world.clock.advance(by: 3_600)
+            let now = world.services.nowMillis
+            try await world.services.database.transaction { db in
+                try await db.raw(
+                    "UPDATE secrets SET level = 'confidential', level_rank = 2, updated_at = \(bind: now) WHERE id = \(bind: carrier.secretIDs[0])"
+                ).run()
+            }
+            world.clock.advance(by: 86_400)
+            _ = try await c.sweep()
+            #expect(try await openFindings(world).contains("\(carrier.id)|R-DU-7"), "the sweep found the carrier of the changed secret")
+            #expect(try await c.rebuildFindings() == (0, 0))
+        }
+    }
+
     @Test("issue 11: the recount is a real check — a kept finding lost is found again")
     func recountFindsWhatWasLost() async throws {
         try await TestWorld.with(carriers: true) { world in

@@ -134,7 +134,7 @@ extension CarrierController {
         router.post("/carriers/import") { request, context in
             // Who may import is settled before the upload is read (issue 9: nothing expensive before authorisation).
             try services.carriers.checkClerk(try context.actor())
-            let form = try await MultipartForm.from(request, limit: 20 * 1024 * 1024)
+            let form = try await MultipartForm.from(request, limit: 64 * 1024 * 1024)
             guard let session = context.session, let token = form.fields["_csrf"], FormData.constantTimeEquals(token, session.csrfToken) else {
                 throw AccountsError.csrfRejected
             }

@@ -161,5 +161,6 @@ public enum APIAuthorization {
         "GET /carrier-checks": .business,
         "POST /carrier-counts": clerks,
         "POST /carrier-imports": clerks,
+        "POST /carrier-imports/csv": clerks,
     ]
 }

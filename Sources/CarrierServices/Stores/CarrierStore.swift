@@ -63,41 +63,9 @@ enum CarrierStore {
                 due_on = excluded.due_on, retained = excluded.retained, updated_at = excluded.updated_at
             """
         ).run()
+        try await linkSecrets(of: c, on: db)
         for person in scope.sorted() {
             try await ScopeStore.add(recordKind: recordKind, recordID: c.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
-        }
-    }
-
-    /// Inserts new carriers in batches (an import): the rows, their scopes and one history entry each.
-    static func insertMany(
-        _ items: [(carrier: Carrier, scope: Set<String>, summary: String)], at millis: Int64, actor: String, addedBy: String, on db: any SQLDatabase
-    ) async throws {
-        func v(_ value: (any Encodable & Sendable)?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
-        for start in stride(from: 0, to: items.count, by: 400) {
-            let batch = items[start..<min(start + 400, items.count)]
-            var carriers = db.insert(into: "carriers").columns(
-                "id", "unit_id", "number", "kind", "title", "document_number", "originating_unit", "level", "level_rank", "period", "secret_ids",
-                "copies", "serials", "custodian_person_id", "safe_id", "status", "original_id", "registered_on", "media_type", "purchased_centrally",
-                "medium_user_person_id", "content_level", "computer_ids", "holder_person_id", "due_on", "retained", "created_at", "updated_at")
-            var scopes = db.insert(into: "knowledge_scope").columns("record_kind", "record_id", "person_id", "added_by", "reason", "added_at")
-            var events = db.insert(into: "carrier_events").columns("id", "carrier_id", "seq", "at", "actor_name", "kind", "summary")
-            for (c, scope, summary) in batch {
-                let m = c.medium
-                carriers = carriers.values([
-                    v(c.id), v(c.unitID), v(c.number), v(c.kind.rawValue), v(c.title), v(c.documentNumber), v(c.originatingUnit), v(c.level.code),
-                    v(c.level.rawValue), v(ClassificationCodec.period(c.marking.period)), v(join(c.secretIDs)), v(c.copies), v(join(c.serials)),
-                    v(c.custodianPersonID), v(c.safeID), v(c.status.rawValue), v(c.originalID), v(c.registeredOn.iso), v(m?.mediaType),
-                    v(m.map { $0.purchasedCentrally ? 1 : 0 }), v(m?.userPersonID), v(m?.contentLevel?.code), v(m.map { join($0.computerIDs) }),
-                    v(c.holderPersonID), v(c.dueOn?.iso), v(c.retained ? 1 : 0), v(millis), v(millis),
-                ])
-                for person in scope.sorted() {
-                    scopes = scopes.values([v(recordKind), v(c.id), v(person), v(addedBy), v("导入纸质台账"), v(millis)])
-                }
-                events = events.values([v(IDs.make()), v(c.id), v(1), v(millis), v(actor), v("import"), v(summary)])
-            }
-            try await carriers.run()
-            try await scopes.run()
-            try await events.run()
         }
     }
 

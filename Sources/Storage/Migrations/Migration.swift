@@ -44,6 +44,7 @@ public enum Migrations {
         M015ScaleIndexes(),
         M016DirectoryIndexes(),
         M017UnclearClocks(),
+        M018CarrierSecrets(),
     ]
 }
 
