@@ -47,7 +47,7 @@ struct DataOptions: ParsableArguments {
     func withServices<T>(printBootstrap: Bool = true, _ body: (Services) async throws -> T) async throws -> T {
         let config = try configuration()
         var logger = Logger(label: "baomi")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel(default: .warning)
         let services = try await makeServices(config, logger: logger)
         do {
             let report = try await Bootstrap.run(services, environment: ProcessInfo.processInfo.environment)
@@ -99,4 +99,11 @@ extension AsyncParsableCommand {
 /// Writes a line to standard output unbuffered, so one-time passwords reach a log file at once.
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// The log level from `BAOMI_LOG_LEVEL` (`trace`, `debug`, `info`, `notice`, `warning`, `error`, `critical`), else
+/// `fallback`. At `debug` every SQL statement is logged with its binds (SQLKit's query log) — how a slow sweep or page is
+/// traced to its statement on a real data set.
+func logLevel(default fallback: Logger.Level) -> Logger.Level {
+    ProcessInfo.processInfo.environment["BAOMI_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? fallback
 }

@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
             if let host { config.host = host }
             if let port { config.port = port }
             var logger = Logger(label: "baomi")
-            logger.logLevel = .info
+            logger.logLevel = logLevel(default: .info)
             let started = Date()
             let services = try await makeServices(config, logger: logger)
             let report = try await Bootstrap.run(services, environment: ProcessInfo.processInfo.environment)
