@@ -45,6 +45,7 @@ public enum Migrations {
         M016DirectoryIndexes(),
         M017UnclearClocks(),
         M018CarrierSecrets(),
+        M019PartialIndexes(),
     ]
 }
 
