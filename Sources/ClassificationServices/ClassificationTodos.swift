@@ -30,16 +30,35 @@ public struct ClassificationTodos: TodoProvider {
         if reviews > 0 {
             items.append(TodoItem(title: "审核定密事项", detail: "\(reviews) 个事项待您审核（R-CL-1）", link: "/secrets?status=inReview", urgent: true))
         }
-        let referred = try await service.everything(actor, filter: SecretFilter(status: .referredUp)).filter { $0.unitID != me.unitID }
-        if !referred.isEmpty {
-            items.append(TodoItem(title: "确定下级报送的事项", detail: "\(referred.count) 个无定密权单位报送的事项待确定（R-AU-1）", link: "/secrets?status=referredUp", urgent: true))
+        var referredUp = SecretFilter(status: .referredUp)
+        referredUp.otherThanUnitID = me.unitID
+        let referred = try await count(referredUp)
+        if referred > 0 {
+            items.append(
+                TodoItem(title: "确定下级报送的事项", detail: "\(number(referred)) 个无定密权单位报送的事项待确定（R-AU-1）", link: "/secrets?status=referredUp", urgent: true))
         }
+        // One item per matter for the first `shown`, then one line for the rest (a 待办 is read, not scrolled).
+        let shown = 20
         let calendar = try await services.calendar.current()
         // R-CL-3: the reporting clock. Overdue items are escalated: urgent for the 承办人, and shown to the unit's
         // officers, leaders and 保密办 who are in the matter's scope (nobody else learns it exists, R-KS-4).
         let supervises = !actor.roles.isDisjoint(with: [.classifier, .leader, .secrecyOffice])
-        let unreported = try await service.everything(actor, filter: SecretFilter(status: .unclearPendingReport, unitID: me.unitID))
-        for secret in unreported where secret.handlerPersonID == me.id || supervises {
+        // The handler's own matters, and for those who supervise the unit's matters the sweep found overdue (kept as
+        // `clock_escalated`, so the 待办 reads them by index instead of checking every open matter's clock).
+        var unreported = try await service.everything(actor, filter: SecretFilter(status: .unclearPendingReport, handlerPersonID: me.id))
+        if supervises {
+            var escalated = SecretFilter(status: .unclearPendingReport, unitID: me.unitID)
+            escalated.clockEscalated = true
+            let page = try await service.register(actor, filter: escalated, page: PageRequest(limit: shown))
+            unreported += page.items.filter { $0.handlerPersonID != me.id }
+            if page.total > shown {
+                items.append(
+                    TodoItem(
+                        title: "督促报送逾期的不明确事项", detail: "另有 \(page.totalIsCapped ? "\(Keyset.countCap) 以上" : String(page.total - shown)) 个已超过报送期限（R-CL-3）",
+                        link: "/secrets?status=unclearPendingReport", urgent: true))
+            }
+        }
+        for secret in unreported {
             let due = try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar)
             let overdue = due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? true
             guard secret.handlerPersonID == me.id || overdue else { continue }
@@ -52,7 +71,14 @@ public struct ClassificationTodos: TodoProvider {
         }
         // R-CL-3: the administration's decision clock, for its staff (in scope since the report).
         if actor.roles.contains(.administrationStaff) {
-            for secret in try await service.everything(actor, filter: SecretFilter(status: .unclearReported)) {
+            let page = try await service.register(actor, filter: SecretFilter(status: .unclearReported), page: PageRequest(limit: shown))
+            if page.total > shown {
+                items.append(
+                    TodoItem(
+                        title: "确定不明确事项", detail: "另有 \(page.totalIsCapped ? "\(Keyset.countCap) 以上" : String(page.total - shown)) 个待确定（R-CL-3）",
+                        link: "/supervision"))
+            }
+            for secret in page.items {
                 let due = secret.reportedOn.flatMap { try? UnclearMatters.decisionDue(reportedOn: $0, calendar: calendar) }
                 let overdue = due.map { UnclearMatters.isOverdue(due: $0, today: today) } ?? false
                 items.append(

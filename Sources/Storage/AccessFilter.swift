@@ -64,6 +64,19 @@ public enum AccessFilter {
         }
     }
 
+    /// R-KS-4: `FROM` the person's scope rows joined to `table` (aliased `alias`) `WHERE` the clearance covers the level —
+    /// the same rows as `visible`, read from the person's side in that order (`CROSS JOIN` keeps SQLite from turning
+    /// it round; PostgreSQL plans it freely). For capped counts: at most the person's scope is read, and a count that
+    /// stops at 1,000 reads about that many rows, where `id IN (…)` as a probe builds the whole scope into a
+    /// temporary index first. Filters follow as ` AND …` on `alias`.
+    public static func scopeDriven(table: String, alias: String, recordKind: String, viewer: Viewer) -> SQLQueryString {
+        """
+        FROM knowledge_scope ks CROSS JOIN \(ident: table) \(ident: alias)
+        WHERE ks.person_id = \(bind: viewer.personID ?? "") AND ks.record_kind = \(bind: recordKind) AND \(ident: alias).id = ks.record_id
+        AND \(ident: alias).level_rank <= \(bind: AccessPolicy.ceilingRank(viewer))
+        """
+    }
+
     /// The level rank stored in `level_rank` columns: 1–3 for the three levels, 0 for every other label.
     public static func rank(_ sensitivity: Sensitivity) -> Int {
         sensitivity.level?.rawValue ?? 0

@@ -145,7 +145,7 @@ public enum Keyset {
 
     /// Reads one page. `select` is the column list (`c.*`), `from` is `FROM … WHERE …` (it must end in a WHERE
     /// condition, filters included); the rows come back with `decode`. `countFrom`, when given, selects the same rows
-    /// for the first page's total by another path (a search counted from the person's side, `AccessFilter.Side`).
+    /// by another path for the first page's total (`AccessFilter.scopeDriven`: counted from the person's scope).
     public static func page<Item: Sendable>(
         select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, order: KeysetOrder, request: PageRequest,
         on db: any SQLDatabase, decode: (any SQLRow) throws -> Item

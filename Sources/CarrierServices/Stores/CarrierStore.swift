@@ -98,15 +98,12 @@ enum CarrierStore {
     static func page(to viewer: Viewer, filter f: CarrierFilter, order: CarrierOrder, request: PageRequest, on db: any SQLDatabase) async throws
         -> Page<Carrier>
     {
-        let side = try await AccessFilter.side(recordKind: recordKind, viewer: viewer, on: db)
-        func from(_ side: AccessFilter.Side) -> SQLQueryString {
-            "FROM carriers c WHERE \(AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, side: side))" + conditions(f)
-        }
-        // The total is counted from the person's side whatever the page's side: bounded by the person's scope, where
-        // a walk of the register probing the scope is bounded only by the register (a search, an unindexed filter).
-        let countFrom = side == .person ? nil : from(.person)
+        let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
+        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + conditions(f)
+        // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
+        let countFrom = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + conditions(f)
         return try await Keyset.page(
-            select: "c.*", from: from(side), countFrom: countFrom, order: keyset(order), request: request, on: db, decode: carrier(from:))
+            select: "c.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: carrier(from:))
     }
 
     /// R-KS-4: how many carriers `viewer` may know of, matching `filter`.

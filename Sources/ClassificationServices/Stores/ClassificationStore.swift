@@ -51,6 +51,11 @@ public struct SecretFilter: Sendable, Hashable {
     public var needsReview: Bool?
     /// Only secrets this person drafted or decided (the 待办's reminders; `secrets_handler`, `secrets_officer`).
     public var involvingPersonID: String?
+    /// R-CL-3: only unclear matters whose clock for their current status has run out and been escalated by the sweep
+    /// (`clock_escalated`, `secrets_unclear_report`, `secrets_unclear_decision`).
+    public var clockEscalated: Bool?
+    /// Only secrets of other units than this one (the administration's share of what was referred up).
+    public var otherThanUnitID: String?
 
     /// Creates a filter; with every field nil it matches the whole register.
     public init(
@@ -208,15 +213,12 @@ enum ClassificationStore {
     static func page(to viewer: Viewer, filter: SecretFilter, today: Day, order: SecretOrder, request: PageRequest, on db: any SQLDatabase)
         async throws -> Page<SecretMatter>
     {
-        let side = try await AccessFilter.side(recordKind: recordKind, viewer: viewer, on: db)
-        func from(_ side: AccessFilter.Side) -> SQLQueryString {
-            "FROM secrets s WHERE \(AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, side: side))" + conditions(filter, today: today)
-        }
-        // The total is counted from the person's side whatever the page's side: bounded by the person's scope, where
-        // a walk of the register probing the scope is bounded only by the register (a search, an unindexed filter).
-        let countFrom = side == .person ? nil : from(.person)
+        let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
+        let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + conditions(filter, today: today)
+        // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
+        let countFrom = AccessFilter.scopeDriven(table: "secrets", alias: "s", recordKind: recordKind, viewer: viewer) + conditions(filter, today: today)
         return try await Keyset.page(
-            select: "s.*", from: from(side), countFrom: countFrom, order: keyset(order), request: request, on: db, decode: secret(from:))
+            select: "s.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: secret(from:))
     }
 
     /// R-KS-4: counts by status and level of what `viewer` may see (statistics obey the same rule).
@@ -250,8 +252,15 @@ enum ClassificationStore {
         if let search = f.search, !search.isEmpty { q = q + " AND s.title LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
         if f.needsReview == true { q = q + " AND s.needs_review = 1" }
         if let person = f.involvingPersonID, !person.isEmpty {
-            q = q + " AND (s.handler_person_id = \(bind: person) OR s.officer_person_id = \(bind: person))"
+            // Each branch on its own index (a plain OR lets SQLite walk every secret expiring soon instead).
+            q =
+                q + """
+                     AND s.id IN (SELECT h.id FROM secrets h WHERE h.handler_person_id = \(bind: person)
+                        UNION SELECT o.id FROM secrets o WHERE o.officer_person_id = \(bind: person))
+                    """
         }
+        if let escalated = f.clockEscalated { q = q + " AND s.clock_escalated = \(bind: escalated ? 1 : 0)" }
+        if let other = f.otherThanUnitID { q = q + " AND s.unit_id <> \(bind: other)" }
         if let year = f.reviewDueYear {
             q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
         }
