@@ -63,7 +63,8 @@ def bench_engine(args, binary, engine, seeded, env, pg):
     wanted = {"scale": args.scale, "due": args.due}
     meta = json.load(open(meta_file)) if os.path.exists(meta_file) else None
     print(f"\n== {engine} ==")
-    if not (args.reuse and meta and meta.get("options") == wanted):
+    reused = bool(args.reuse and meta and meta.get("options") == wanted)
+    if not reused:
         shutil.rmtree(seeded, ignore_errors=True)
         os.makedirs(seeded)
         if pg:
@@ -76,7 +77,7 @@ def bench_engine(args, binary, engine, seeded, env, pg):
         print("\n".join("  " + l for l in p.stdout.splitlines() if l.startswith(("✓", "基准", "完成"))))
         meta = {"options": wanted, "seconds": seconds, "summary": p.stdout.splitlines()[0] if p.stdout else "", "phases": [l for l in p.stdout.splitlines() if l.startswith("✓")]}
         json.dump(meta, open(meta_file, "w"), ensure_ascii=False, indent=1)
-    rows.append(("seed (`baomi bench seed`)", f"{meta['seconds']:.0f} s" + (" (reused)" if args.reuse else ""), "minutes"))
+    rows.append(("seed (`baomi bench seed`)", f"{meta['seconds']:.0f} s" + (" (reused)" if reused else ""), "minutes"))
     notes.append(f"{engine} data set: {meta['summary']}")
     # Work on a copy, so the seeded set stays as seeded (sweeps and the import change it).
     work = seeded + "-run"
