@@ -26,7 +26,7 @@ public enum AuditChain {
             if let value {
                 var value = value
                 value.withUTF8 { bytes in
-                    appendDecimal(Int64(bytes.count), to: &out)
+                    out.append(contentsOf: String(bytes.count).utf8)
                     out.append(UInt8(ascii: ":"))
                     out.append(contentsOf: bytes)
                 }
@@ -39,7 +39,7 @@ public enum AuditChain {
             name.withUTF8Buffer { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "="))
             let digits = String(value).utf8
-            appendDecimal(Int64(digits.count), to: &out)
+            out.append(contentsOf: String(digits.count).utf8)
             out.append(UInt8(ascii: ":"))
             out.append(contentsOf: digits)
             out.append(UInt8(ascii: "\n"))
@@ -60,11 +60,6 @@ public enum AuditChain {
         field("remote", record.remoteAddress)
         field("prev", prevHash)
         return out
-    }
-
-    /// Appends `value` in decimal, as `String(value)` writes it (a small string: no allocation).
-    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
     }
 
     /// Lower-case hex digits.

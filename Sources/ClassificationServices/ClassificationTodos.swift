@@ -39,6 +39,7 @@ public struct ClassificationTodos: TodoProvider {
         }
         // One item per matter for the first `shown`, then one line for the rest (a 待办 is read, not scrolled).
         let shown = 20
+        func rest(_ page: Page<SecretMatter>) -> String { page.totalIsCapped ? "\(Keyset.countCap) 以上" : String(page.total - shown) }
         let calendar = try await services.calendar.current()
         // R-CL-3: the reporting clock. Overdue items are escalated: urgent for the 承办人, and shown to the unit's
         // officers, leaders and 保密办 who are in the matter's scope (nobody else learns it exists, R-KS-4).
@@ -54,7 +55,7 @@ public struct ClassificationTodos: TodoProvider {
             if page.total > shown {
                 items.append(
                     TodoItem(
-                        title: "督促报送逾期的不明确事项", detail: "另有 \(page.totalIsCapped ? "\(Keyset.countCap) 以上" : String(page.total - shown)) 个已超过报送期限（R-CL-3）",
+                        title: "督促报送逾期的不明确事项", detail: "另有 \(rest(page)) 个已超过报送期限（R-CL-3）",
                         link: "/secrets?status=unclearPendingReport", urgent: true))
             }
         }
@@ -75,7 +76,7 @@ public struct ClassificationTodos: TodoProvider {
             if page.total > shown {
                 items.append(
                     TodoItem(
-                        title: "确定不明确事项", detail: "另有 \(page.totalIsCapped ? "\(Keyset.countCap) 以上" : String(page.total - shown)) 个待确定（R-CL-3）",
+                        title: "确定不明确事项", detail: "另有 \(rest(page)) 个待确定（R-CL-3）",
                         link: "/supervision"))
             }
             for secret in page.items {

@@ -44,7 +44,7 @@ public enum AccessFilter {
         visible(alias: alias, recordKind: recordKind, viewer: viewer, side: try await side(recordKind: recordKind, viewer: viewer, on: db))
     }
 
-    /// R-KS-4: the predicate written for `side`; both sides select the same rows (`AccessFilterTests`).
+    /// R-KS-4: the predicate written for `side`; both sides select the same rows (`LeakTests.bothSidesAgree`).
     /// Clearance covers the level **and** the person is in the record's knowledge scope.
     public static func visible(alias: String, recordKind: String, viewer: Viewer, side: Side) -> SQLQueryString {
         let ceiling = AccessPolicy.ceilingRank(viewer)

@@ -8,11 +8,17 @@ extension CarrierStore {
     /// Keeps `carrier_secrets` equal to the carrier's secrets (the sweep's way from a secret to its carriers).
     static func linkSecrets(of c: Carrier, on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM carrier_secrets WHERE carrier_id = \(bind: c.id)").run()
-        let secrets = Set(c.secretIDs).sorted()
-        guard !secrets.isEmpty else { return }
-        var insert = db.insert(into: "carrier_secrets").columns("secret_id", "carrier_id")
-        for secret in secrets { insert = insert.values(SQLBind(secret), SQLBind(c.id)) }
-        try await insert.run()
+        try await insertLinks(of: [c], on: db)
+    }
+
+    /// Adds the `carrier_secrets` rows of new `carriers`, 400 rows a statement.
+    static func insertLinks(of carriers: some Sequence<Carrier>, on db: any SQLDatabase) async throws {
+        let links = carriers.flatMap { c in Set(c.secretIDs).sorted().map { (secret: $0, carrier: c.id) } }
+        for chunk in links.chunks(of: 400) {
+            var insert = db.insert(into: "carrier_secrets").columns("secret_id", "carrier_id")
+            for link in chunk { insert = insert.values(SQLBind(link.secret), SQLBind(link.carrier)) }
+            try await insert.run()
+        }
     }
 
     /// Inserts new carriers in batches (an import): the rows, their scopes and one history entry each.
@@ -45,12 +51,7 @@ extension CarrierStore {
             try await carriers.run()
             try await scopes.run()
             try await events.run()
-            let links = batch.flatMap { item in Set(item.carrier.secretIDs).sorted().map { (secret: $0, carrier: item.carrier.id) } }
-            for chunk in links.chunks(of: 400) {
-                var insert = db.insert(into: "carrier_secrets").columns("secret_id", "carrier_id")
-                for link in chunk { insert = insert.values(SQLBind(link.secret), SQLBind(link.carrier)) }
-                try await insert.run()
-            }
+            try await insertLinks(of: batch.map(\.carrier), on: db)
         }
     }
 }
