@@ -309,12 +309,12 @@ paths.update({
         body({"check": {"type": "string", "enum": ["monthlyCount", "quarterlyReturn", "yearEndReturn"]},
               "found_ids": {"type": "array", "maxItems": 200_000, "items": ID}, "unexpected": arr(TEXT(200)), "note": TEXT()},
              ["check", "found_ids"], limit=16 * MB))},
-    "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
+    "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行；表头不可用（缺必填列、未知或重复的列）时 422 import.header", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
         body({"csv": TEXT(20 * MB), "mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}}, ["csv"], limit=24 * MB))},
     # Issue 11 #10: a large paper register goes as the CSV file itself (no JSON escaping), up to 64 MB.
     "/carrier-imports/csv": {"post": op("导入纸质台账（请求体即 CSV 文件，Content-Type: text/csv，上限 64 MB）：mode 同上",
         {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
-        {"required": True, "x-body-limit": 64 * MB, "content": {"text/csv": {"schema": {"type": "string", "maxLength": 64 * MB}}}},
+        {"required": True, "x-body-limit": 64 * MB, "content": {"text/csv": {"schema": {"type": "string", "minLength": 1, "maxLength": 64 * MB}}}},
         params=[q("mode", ENUM("dry_run", "all", "partial"))])},
 })
 

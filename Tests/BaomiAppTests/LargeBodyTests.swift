@@ -53,6 +53,12 @@ struct LargeBodyTests {
                 #expect(dryRun.text.contains("\"rows\":10000"))
                 let bad = try await post(header + "纸质密件,旧件,秘密★5年,0,2024-01-02\n纸质密件,新件,秘密★5年,1,2024-01-02\n", mode: "all", token: clerk)
                 #expect(bad.status == .ok && bad.text.contains("\"imported\":0") && bad.text.contains("\"line\":2"), "\(bad.text.prefix(300))")
+                // Not a register at all (the fuzzer's `{}` as the file): 422 naming the header, not a 200 dry run.
+                let notRegister = try await post("{}", mode: "dry_run", token: clerk)
+                #expect(notRegister.status == .unprocessableContent, "\(notRegister.text.prefix(300))")
+                #expect(notRegister.text.contains("import.header") && notRegister.text.contains("缺少必填列“类别”"))
+                let empty = try await post("", mode: "dry_run", token: clerk)
+                #expect(empty.status == .badRequest && empty.text.contains("请求体为空"), "\(empty.text.prefix(300))")
                 let badMode = try await post(header, mode: "everything", token: clerk)
                 #expect(badMode.status == .badRequest && badMode.text.contains("mode"))
                 let huge = String(repeating: "纸质密件,旧件,秘密★5年,1,2024-01-02\n", count: 1_700_000)

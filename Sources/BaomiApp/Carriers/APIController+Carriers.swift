@@ -228,7 +228,7 @@ extension APIController {
         api.post("carrier-imports") { request, context in
             let b = try await decodeJSON(ImportBody.self, request)
             let mode = try Self.parse(CarrierImportMode.self, b.mode ?? "dry_run", field: "mode")
-            return Self.imported(try await c.importCSV(try context.actor(), b.csv, mode: mode))
+            return try Self.imported(try await c.importCSV(try context.actor(), b.csv, mode: mode))
         }
         // Issue 11 #10: the file itself as the body (`text/csv`, up to 64 MB, read once by the gate within its limit).
         api.post("carrier-imports/csv") { request, context in
@@ -236,16 +236,24 @@ extension APIController {
             try c.checkClerk(actor)
             let mode = try Self.parse(CarrierImportMode.self, request.uri.queryParameters["mode"].map(String.init) ?? "dry_run", field: "mode")
             let buffer = try await request.body.collect(upTo: 64 * 1024 * 1024)
+            // The document requires a body: none at all breaks the contract (400), like a JSON operation's.
+            guard buffer.readableBytes > 0 else { throw TransportRefusal.contract("body", "请求体为空：应为 CSV 文件（第1行为表头）") }
             guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
                 throw Refusal.invalid("csv", "文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后再导入")
             }
-            return Self.imported(try await c.importCSV(actor, text, mode: mode))
+            return try Self.imported(try await c.importCSV(actor, text, mode: mode))
         }
     }
 
-    /// The import report as the API answers it: 201 when rows were written, 200 otherwise.
-    static func imported(_ report: CarrierImportReport) -> Response {
-        JSON.response(
+    /// The import report as the API answers it: 201 when rows were written, 200 otherwise. A file whose header is
+    /// unusable (a required column missing, an unknown or repeated column) is not a register at all: 422
+    /// `import.header`, naming every header problem, so a client cannot mistake it for an empty dry run.
+    static func imported(_ report: CarrierImportReport) throws -> Response {
+        let header = report.problems.filter { $0.field == "header" || $0.field == "file" }
+        if !header.isEmpty {
+            throw Refusal.invalid("csv", "表头不可用：" + header.map(\.message).joined(separator: "；"), code: "import.header")
+        }
+        return JSON.response(
             ImportDTO(
                 mode: report.mode.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
                 problems: report.problems.map { .init(line: $0.line, field: $0.field, message: $0.message) }, numbers: report.numbers),
