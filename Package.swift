@@ -73,6 +73,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Personnel",
+            dependencies: ["Kernel", "Accounts"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Audit",
             dependencies: ["Kernel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
@@ -190,6 +195,11 @@ let package = Package(
         .testTarget(
             name: "CarriersTests",
             dependencies: ["Carriers", "Kernel", "Accounts", "Organisation"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PersonnelTests",
+            dependencies: ["Personnel", "Kernel", "Accounts"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -22,6 +22,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case secrecyOffice = "secrecy_office"
     /// 保密行政管理部门工作人员
     case administrationStaff = "administration_staff"
+    /// 组织人事部门 — keeps the personnel files with the 保密工作机构 (R-PE-15).
+    case personnelOffice = "personnel_office"
 
     /// Chinese name.
     public var chinese: String {
@@ -36,6 +38,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         case .leader: "单位领导"
         case .secrecyOffice: "保密办"
         case .administrationStaff: "保密行政管理部门工作人员"
+        case .personnelOffice: "组织人事部门"
         }
     }
 

@@ -1,0 +1,136 @@
+import Accounts
+import Foundation
+import Kernel
+
+extension PersonnelRules {
+    /// R-PE-5: days after return within which the return report is due ("及时"; config, default 10 days).
+    public static let returnReportDays = 10
+
+    /// R-PE-5 / R-PE-11 / R-PE-7: an application abroad. Dates in order and not in the past; no 绝密 carrier or device
+    /// holding 绝密 information goes abroad; during the 脱密期 the trip needs its recorded approval.
+    public static func applied(_ trip: Trip, person: ClearedPerson?, carrierLevels: [Level], topSecretDevice: Bool, today: Day) throws -> Trip {
+        var t = trip
+        t.destination = t.destination.trimmingCharacters(in: .whitespacesAndNewlines)
+        t.reason = t.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.destination.isEmpty, t.destination.count <= 60 else { throw Refusal.invalid("destination", "请填写前往国家或地区（不超过60字）") }
+        guard !t.reason.isEmpty, t.reason.count <= 200 else { throw Refusal.invalid("reason", "请填写出国（境）事由（不超过200字）") }
+        guard !(t.departOn < today) else { throw Refusal.invalid("depart_on", "出国（境）须在出发前申请：出发日期不能早于今天") }
+        guard !(t.returnOn < t.departOn) else { throw Refusal.invalid("return_on", "返回日期不能早于出发日期") }
+        if carrierLevels.contains(.topSecret) || topSecretDevice {
+            throw refusal("top_secret_abroad", "R-PE-11", field: "carrier_ids", "不得携带绝密级载体或存储绝密级信息的设备出国（境）")
+        }
+        if person?.status == .declearing && t.declearingApproval.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw refusal("declearing_trip", "R-PE-7", field: "declearing_approval", "脱密期内出国（境）须经原单位批准：请填写批准文件", kind: .conflict)
+        }
+        if !t.delegation.isEmpty && t.delegationSecrecyPerson.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw refusal("delegation_secrecy_person", "R-PE-11", field: "delegation_secrecy_person", "出国（境）团组须指定保密员")
+        }
+        t.status = .applied
+        t.approvedBy = nil
+        t.educatedOn = nil
+        return t
+    }
+
+    /// R-PE-5: who approves. Opinions of the 组织人事部门 and the 保密工作机构 first; a 单位领导 (or 部门负责人 for other
+    /// staff's trips) approves; key-part staff's private trips only the 单位领导 (JM 要害 16); a 保密员's private trip
+    /// also needs the 保密组织's prior consent (JM 保密员 9).
+    public static func approved(
+        _ trip: Trip, approverName: String, approverRoles: Set<Role>, keyPart: Bool, clerk: Bool, secrecyOrgConsent: String
+    ) throws -> Trip {
+        guard trip.status == .applied else { throw refusal("trip_state", "R-PE-5", "该申请已审批（\(trip.status.chinese)）", kind: .conflict) }
+        guard !trip.personnelOpinion.isEmpty else { throw Refusal.invalid("personnel_opinion", "请先填写组织人事部门意见") }
+        guard !trip.secrecyOpinion.isEmpty else { throw Refusal.invalid("secrecy_opinion", "请先填写保密工作机构意见") }
+        let leaderOnly = keyPart && trip.purpose == .private
+        let allowed: Set<Role> = leaderOnly ? [.leader] : [.leader, .departmentHead]
+        guard !approverRoles.isDisjoint(with: allowed) else {
+            throw refusal(
+                "trip_approver", "R-PE-5", field: "approved_by",
+                leaderOnly ? "要害部门部位人员因私出国（境）须经单位主管领导批准" : "出国（境）须经单位领导或部门负责人批准", kind: .forbidden)
+        }
+        if clerk && trip.purpose == .private && secrecyOrgConsent.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw refusal("clerk_trip_consent", "R-PE-5", field: "secrecy_org_consent", "保密员因私出国（境）须事先征得保密组织同意", kind: .conflict)
+        }
+        var t = trip
+        t.approvedBy = approverName
+        t.status = .approved
+        return t
+    }
+
+    /// R-PE-5: nobody leaves without approval and the pre-departure education.
+    public static func departed(_ trip: Trip, today: Day) throws -> Trip {
+        guard trip.status == .approved, trip.approvedBy != nil else {
+            throw refusal("trip_unapproved", "R-PE-5", "出国（境）未经批准", kind: .conflict)
+        }
+        guard let educated = trip.educatedOn, !(today < educated) else {
+            throw refusal("trip_uneducated", "R-PE-5", field: "educated_on", "出国（境）前须接受保密教育", kind: .conflict)
+        }
+        var t = trip
+        t.status = .abroad
+        return t
+    }
+
+    /// R-PE-5: back, then the return report; the report is overdue `returnReportDays` after the return.
+    public static func returned(_ trip: Trip, on day: Day, today: Day) throws -> Trip {
+        guard trip.status == .abroad else { throw refusal("trip_state", "R-PE-5", "该出国（境）记录不在境外（\(trip.status.chinese)）", kind: .conflict) }
+        guard !(today < day), !(day < trip.departOn) else { throw Refusal.invalid("returned_on", "返回日期应在出发日期和今天之间") }
+        var t = trip
+        t.returnedOn = day
+        t.status = .returned
+        return t
+    }
+
+    /// R-PE-5: the return report (情况报告) closes the trip.
+    public static func reported(_ trip: Trip, report: String, today: Day) throws -> Trip {
+        guard trip.status == .returned else { throw refusal("trip_state", "R-PE-5", "回国（境）后才能报告（\(trip.status.chinese)）", kind: .conflict) }
+        let text = report.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= 2000 else { throw Refusal.invalid("return_report", "请填写回国（境）报告（不超过2000字）") }
+        var t = trip
+        t.returnReport = text
+        t.reportedOn = today
+        t.status = .reported
+        return t
+    }
+
+    /// R-PE-5: the day the return report is due.
+    public static func reportDue(_ trip: Trip) -> Day? { trip.returnedOn.map { $0.adding(days: returnReportDays) } }
+
+    /// R-PE-6: days to report an event ("及时"; config, default 5 working days, R-SY-5). An approach: the same day.
+    public static let eventWorkingDays = 5
+
+    /// R-PE-6 / R-PE-12: the deadline of a report on the working-day calendar.
+    public static func eventDue(_ kind: EventKind, occurredOn: Day, calendar: WorkCalendar) throws -> Day {
+        if kind == .approach { return occurredOn }
+        return try calendar.addWorkingDays(eventWorkingDays, to: occurredOn)
+    }
+
+    /// R-PE-6: a report of one of the listed kinds; it opens a 变动复审 for a serving person (XJ 31).
+    public static func reportedEvent(_ event: ReportableEvent, person: ClearedPerson?, today: Day) throws -> ReportableEvent {
+        var e = event
+        e.details = e.details.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !e.details.isEmpty, e.details.count <= 2000 else { throw Refusal.invalid("details", "请填写情况说明（不超过2000字）") }
+        guard !(today < e.occurredOn) else { throw Refusal.invalid("occurred_on", "发生日期不能晚于今天") }
+        e.reportedOn = today
+        e.changeReviewOpened = person?.status == .serving
+        return e
+    }
+
+    /// R-PE-12: an approach (利诱、胁迫、渗透、策反) is reported onward at once — to the superior, the 公安机关, the
+    /// 国家安全机关 and the administration. Overdue from the day after it was reported.
+    public static func onwardOverdue(_ event: ReportableEvent, today: Day) -> Bool {
+        event.kind == .approach && event.onwardReportedOn == nil && event.reportedOn < today
+    }
+
+    /// R-PE-12: recording the onward report, naming where it went.
+    public static func onwardReported(_ event: ReportableEvent, to recipients: String, today: Day) throws -> ReportableEvent {
+        guard event.kind == .approach else { throw Refusal.invalid("kind", "只有被利诱、胁迫、渗透、策反的报告须向上级和有关机关报告") }
+        let text = recipients.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw refusal("onward_recipients", "R-PE-12", field: "recipients", "请填写已报告的上级机关、公安机关、国家安全机关和保密行政管理部门") }
+        var e = event
+        e.onwardReportedOn = today
+        e.handling = (e.handling.isEmpty ? "" : e.handling + "；") + "已报告：\(text)"
+        return e
+    }
+
+    /// R-PE-12: a 保密员 whose spouse has become foreign leaves the post.
+    public static func clerkMustLeave(_ kind: EventKind, post: SecretPost?) -> Bool { kind == .spouseForeign && post?.isClerk == true }
+}
