@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "OrganisationServices",
             dependencies: [
-                "Storage", "Kernel", "Accounts", "Audit", "Organisation",
+                "Storage", "Kernel", "Accounts", "Audit", "Organisation", "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -126,9 +126,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PersonnelServices",
+            dependencies: [
+                "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Kernel", "Accounts", "Audit", "Organisation", "Carriers",
+                "Personnel",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Areas",
             dependencies: [
-                "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Kernel", "Organisation", "Audit",
+                "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Kernel", "Organisation", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -148,7 +157,7 @@ let package = Package(
             name: "BaomiApp",
             dependencies: [
                 "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Storage", "OrganisationServices", "ClassificationServices",
-                "CarrierServices", "Areas",
+                "CarrierServices", "Areas", "Personnel", "PersonnelServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
@@ -195,6 +204,15 @@ let package = Package(
         .testTarget(
             name: "CarriersTests",
             dependencies: ["Carriers", "Kernel", "Accounts", "Organisation"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PersonnelServicesTests",
+            dependencies: [
+                "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Areas", "Kernel",
+                "Accounts", "Audit", "Organisation", "Carriers", "Personnel",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -260,7 +278,7 @@ let package = Package(
             dependencies: [
                 "BaomiApp", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts",
                 "Audit", "Organisation", "Classification",
-                "Carriers",
+                "Carriers", "Personnel", "PersonnelServices",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import CarrierServices
 import ClassificationServices
 import OrganisationServices
+import PersonnelServices
 import Storage
 
 /// A realistic demo organisation for a newcomer to click through (`baomi serve --demo`): the organisation first,
@@ -17,6 +18,7 @@ public enum DemoSeeder {
         guard let seeded = try await OrganisationDemo.seed(services, password: password) else { return nil }
         try await ClassificationDemo.seed(services, units: seeded.units, persons: seeded.persons, actors: seeded.actors)
         if carriers { try await CarrierDemo.seed(services, persons: seeded.persons, actors: seeded.actors) }
+        try await PersonnelDemo.seed(services, persons: seeded.persons, actors: seeded.actors, carriers: carriers)
         return seeded.report
     }
 }

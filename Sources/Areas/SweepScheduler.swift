@@ -6,6 +6,7 @@ import Kernel
 import Logging
 import Metrics
 import OrganisationServices
+import PersonnelServices
 import Storage
 
 /// The daily sweep, run in-process: declassification (R-DC-2) and the carrier cross-checks (R-CA-*). When several instances share one PostgreSQL,
@@ -40,6 +41,8 @@ public struct SweepScheduler: Sendable {
         logger.info("declassification sweep: \(count) secret(s) declassified")
         let findings = try await services.carriers.sweep()
         logger.info("carrier cross-checks: \(findings.opened) finding(s) opened, \(findings.resolved) resolved")
+        let declearing = try await services.personnel.sweep()
+        logger.info("personnel: \(declearing) 脱密期 ended")
         Counter(label: "baomi_sweep_declassified_total").increment(by: count)
         Counter(label: "baomi_sweep_findings_opened_total").increment(by: findings.opened)
         // Issue 11, item 9: the open findings after the sweep, across units (a count only).

@@ -3,6 +3,7 @@ import ClassificationServices
 import Kernel
 import Organisation
 import OrganisationServices
+import PersonnelServices
 import Storage
 
 /// Collects the to-do items of every provider.
@@ -10,7 +11,7 @@ public struct TodoService: Sendable {
     let services: Services
 
     /// Every area's providers, in the order the home page lists them; a new area appends its own.
-    public static let providers: [any TodoProvider] = OrganisationTodos.providers + [ClassificationTodos(), CarrierTodos()]
+    public static let providers: [any TodoProvider] = OrganisationTodos.providers + [ClassificationTodos(), CarrierTodos(), PersonnelTodos()]
 
     /// All items for `actor`, urgent first.
     public func items(for actor: Actor) async throws -> [TodoItem] {

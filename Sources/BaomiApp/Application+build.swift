@@ -37,6 +37,7 @@ public func buildRouter(services: Services, views: Views, secureCookies: Bool, m
     AuthorityController(services: services, views: views).register(on: router)
     SupervisionController(services: services, views: views).register(on: router)
     CarrierController(services: services, views: views).register(on: router)
+    PersonnelController(services: services, views: views).register(on: router)
     APIController(services: services).register(on: router)
     return router
 }

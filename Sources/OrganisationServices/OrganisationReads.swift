@@ -1,4 +1,5 @@
 import Accounts
+import Kernel
 import Organisation
 import SQLKit
 
@@ -39,5 +40,10 @@ package enum OrganisationReads {
     /// The persons whose accounts hold a role.
     package static func persons(withRole role: Role, on db: any SQLDatabase) async throws -> Set<String> {
         try await UserStore.persons(withRole: role, on: db)
+    }
+
+    /// The working-day calendar in force (every stored year), for deadlines counted inside a transaction.
+    package static func calendar(on db: any SQLDatabase) async throws -> WorkCalendar {
+        WorkCalendar(years: try await CalendarStore.years(on: db))
     }
 }

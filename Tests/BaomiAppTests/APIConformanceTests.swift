@@ -44,7 +44,9 @@ struct APIConformanceTests {
                 _ = try await api.check(.post, "/api/v1/users/\(zhoumin.id)/reset-password", sys, expect: 200)
                 _ = try await api.check(.put, "/api/v1/users/\(zhoumin.id)/roles", sec, #"{"roles":["handler","secrecy_clerk"]}"#, expect: 200)
                 _ = try await api.check(.put, "/api/v1/users/\(zhoumin.id)/roles", sec, #"{"roles":["auditor"]}"#, expect: 422)
-                _ = try await api.check(.put, "/api/v1/persons/\(person.id)/tier", sec, #"{"tier":"important"}"#, expect: 200)
+                // R-PE-10: 周敏's post (项目管理) handles 秘密 at most — 一般 is the ceiling.
+                _ = try await api.check(.put, "/api/v1/persons/\(person.id)/tier", sec, #"{"tier":"important"}"#, expect: 422)
+                _ = try await api.check(.put, "/api/v1/persons/\(person.id)/tier", sec, #"{"tier":"general"}"#, expect: 200)
                 _ = try await api.check(.get, "/api/v1/units", sys, expect: 200)
                 _ = try await api.check(.post, "/api/v1/units", sys, #"{"name":"江海市档案馆","kind":"institution","parent_id":"\#(unit.parentID!)"}"#, expect: 201)
                 _ = try await api.check(.post, "/api/v1/units", sys, #"{"name":"某单位","kind":"bogus"}"#, expect: 400)

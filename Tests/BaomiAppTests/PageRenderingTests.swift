@@ -14,7 +14,7 @@ import Testing
 @Suite("Pages are checked — every page rendered from a fixed model")
 struct PageRenderingTests {
     /// Every page fixture of every test: the templates the page tests render.
-    static var fixtures: [PageFixture] { classificationPages + organisationPages + carrierPages }
+    static var fixtures: [PageFixture] { classificationPages + organisationPages + carrierPages + personnelPages }
 
     @Test("every template has a page test (a new page without one fails)")
     func everyTemplateIsCovered() throws {

@@ -6,9 +6,12 @@ import Carriers
 import Classification
 import ClassificationServices
 import Foundation
+import Kernel
 import Logging
 import Organisation
 import OrganisationServices
+import Personnel
+import PersonnelServices
 import SQLKit
 import Storage
 import TestSupport
@@ -24,6 +27,9 @@ struct QueryPlanTests {
     static let large: Set<String> = [
         "carriers", "c", "secrets", "s", "knowledge_scope", "ks", "audit_log", "a", "carrier_events", "secret_events", "e", "carrier_findings", "f",
         "persons", "p", "carrier_registers", "r", "objections", "o", "carrier_reader_log", "carrier_counts", "sessions", "scope_widenings",
+        // Issue 12: the personnel registers.
+        "cleared_persons", "trips", "t", "reportable_events", "departures", "d", "training_attendance", "training_hours", "h", "personnel_reviews",
+        "commitments", "external_courses", "training_classes",
     ]
 
     /// The full scans of large tables in the plans of `statements` (empty when every one uses an index).
@@ -102,6 +108,18 @@ struct QueryPlanTests {
             }
             if let secret = try await s.classification.register(actor).items.first { _ = try await s.classification.detail(actor, id: secret.id) }
             _ = try await s.todos.items(for: actor)
+        }
+        // Issue 12: the personnel registers, a file, the departure gate and the keepers' 待办 (the sweep below ends 脱密期).
+        for keeper in ["wangfang", "liuyang"] {
+            let actor = try await world.actor(keeper)
+            for status in PersonnelStatus.allCases { _ = try await s.personnel.register(actor, status: status) }
+            _ = try await s.personnel.trips(actor)
+            _ = try await s.personnel.events(actor)
+            for departure in try await s.personnel.departures(actor).items {
+                _ = try await s.personnel.departureGate(actor, departureID: departure.id)
+                _ = try await s.personnel.file(actor, personID: departure.personID)
+            }
+            _ = try await s.personnel.underFloor(actor, year: s.clock.today.year)
         }
         _ = try await s.audit.browse(.system, AuditFilter(actor: "wangfang"))
         _ = try await s.audit.browse(.system, AuditFilter(outcome: .denied))

@@ -79,12 +79,13 @@ struct AuditLogTests {
     func writesAreLogged() async throws {
         try await TestWorld.with { world in
             let sec = try await world.actor("secadmin")
-            let person = try await world.services.organisation.persons(.system).first { $0.name == "吴昊" }!
+            // R-PE-10: 张伟 serves in a 机密 post, so his tier may be lowered to 一般.
+            let person = try await world.services.organisation.persons(.system).first { $0.name == "张伟" }!
             try await world.services.accounts.setTier(sec, personID: person.id, tier: .general)
             let page = try await world.services.audit.browse(.system, AuditFilter(action: "person.tier"))
             let entry = try #require(page.items.first)
             #expect(entry.record.actorName == "secadmin")
-            #expect(entry.record.before == "\"none\"")
+            #expect(entry.record.before == "\"important\"")
             #expect(entry.record.after == "\"general\"")
         }
     }

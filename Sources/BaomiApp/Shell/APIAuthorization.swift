@@ -63,6 +63,9 @@ public enum APIAuthorization {
     /// Those who keep a unit's 定密权 register (R-AU-5, R-AU-6): its leaders and 保密办; an administration for itself.
     static let unitManagers: Access = .roles([.leader, .secrecyOffice, .administrationStaff])
 
+    /// R-PE-15: the keepers of the personnel registers — the 组织人事部门 and the 保密工作机构.
+    static let personnelKeepers: Access = .roles([.personnelOffice, .secrecyOffice, .secrecyClerk])
+
     /// Every operation of `/api/v1` ("METHOD /template", as in the OpenAPI document) and who may call it.
     static let table: [String: Access] = [
         "POST /auth/token": .anonymous,
@@ -162,5 +165,33 @@ public enum APIAuthorization {
         "POST /carrier-counts": clerks,
         "POST /carrier-imports": clerks,
         "POST /carrier-imports/csv": clerks,
+        "POST /carrier-handovers": clerks,
+        "GET /personnel": personnelKeepers,
+        "GET /personnel/posts": personnelKeepers,
+        "POST /personnel/posts": personnelKeepers,
+        "POST /personnel/reviews": personnelKeepers,
+        "POST /personnel/commitments": personnelKeepers,
+        "POST /personnel/appointments": personnelKeepers,
+        "POST /personnel/{person}/remove": personnelKeepers,
+        // R-PE-15: the person reads their own file too; the service decides (a 三员 reads none).
+        "GET /personnel/{person}/file": .business,
+        "POST /personnel/roster-filing": personnelKeepers,
+        "GET /trips": personnelKeepers,
+        "POST /trips": personnelKeepers,
+        "POST /trips/{id}/approve": .roles([.leader, .departmentHead]),
+        "POST /trips/{id}/{step}": personnelKeepers,
+        "GET /reportable-events": personnelKeepers,
+        "POST /reportable-events": personnelKeepers,
+        "POST /reportable-events/{id}/handle": personnelKeepers,
+        "GET /departures": personnelKeepers,
+        "POST /departures": personnelKeepers,
+        "GET /departures/{id}": personnelKeepers,
+        "POST /departures/{id}/items": personnelKeepers,
+        "POST /departures/{id}/complete": personnelKeepers,
+        "POST /training/classes": personnelKeepers,
+        "POST /training/external": personnelKeepers,
+        "GET /training/plans/{year}": personnelKeepers,
+        "POST /training/plans/{year}": personnelKeepers,
+        "GET /training/under-floor": personnelKeepers,
     ]
 }

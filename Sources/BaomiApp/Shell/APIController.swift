@@ -99,6 +99,7 @@ struct APIController {
         registerSupervision(api)
         registerCarriers(api)
         registerCarrierSteps(api)
+        registerPersonnel(api)
     }
 
     private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {

@@ -116,6 +116,8 @@ enum Navigation {
         if isBusiness {
             items.append(("定密管理", "/secrets"))
             items.append(("载体管理", "/carriers"))
+            // R-PE-15: the personnel registers are kept by the 组织人事部门 and the 保密工作机构.
+            if !roles.isDisjoint(with: [.personnelOffice, .secrecyOffice, .secrecyClerk]) { items.append(("涉密人员", "/personnel")) }
             items.append(("涉密通知", "/notices"))
         }
         if SeparationOfDuties.allows(.manageAccounts, roles: roles) {
@@ -140,6 +142,7 @@ enum Navigation {
     static let areas: [(home: String, paths: [String])] = [
         ("/secrets", ["/secrets", "/authority", "/supervision", "/statistics", "/markings"]),
         ("/carriers", ["/carriers"]),
+        ("/personnel", ["/personnel"]),
     ]
 
     /// The open area's menu: its registers, tasks and books, grouped, each shown only to the roles that may use it.
@@ -159,6 +162,13 @@ enum Navigation {
                     "定密权", [("定密权与定密责任人", "/authority", !roles.isDisjoint(with: [.leader, .secrecyOffice, .administrationStaff]))]),
                 group("统计与监管", [("定密统计", "/secrets/statistics", true), ("下级单位定密工作", "/supervision", roles.contains(.administrationStaff))]),
                 group("工具", [("标志检查", "/markings", true)]),
+            ].compactMap { $0 }
+        }
+        if path.hasPrefix("/personnel") {
+            return [
+                group("登记", [("涉密人员名单", "/personnel", true), ("涉密岗位与任用", "/personnel/appoint", true)]),
+                group("管理", [("出国（境）", "/personnel/trips", true), ("重大事项报告", "/personnel/events", true), ("离岗离职", "/personnel/departures", true)]),
+                group("教育培训", [("保密教育培训", "/personnel/training", true)]),
             ].compactMap { $0 }
         }
         if path.hasPrefix("/carriers") {

@@ -46,6 +46,7 @@ public enum Migrations {
         M017UnclearClocks(),
         M018CarrierSecrets(),
         M019PartialIndexes(),
+        M020Personnel(),
     ]
 }
 

@@ -1,0 +1,112 @@
+import Accounts
+import CarrierServices
+import Foundation
+import Hummingbird
+import Kernel
+import Organisation
+import Personnel
+import PersonnelServices
+import Storage
+
+/// The personnel area in the API: posts, the register, reviews, commitments, appointment, removal, files, trips, events,
+/// departures with their gate, the custody hand-over, training (R-PE-1..16, R-TR-1..4, R-KP-4, R-CA-15).
+extension APIController {
+    struct PostBody: Codable { let name: String; let departmentId: String?; let highestLevel: String; let keyPart: Bool?; let roles: [String]? }
+    struct EligibilityBody: Codable {
+        let nationality: Bool; let loyalty: Bool; let competence: Bool; let noCriminalRecord: Bool; let noDrugsOrGambling: Bool; let neverDismissed: Bool
+        let neverRemovedForViolation: Bool
+    }
+    struct PersonnelReviewBody: Codable {
+        let personId: String; let postId: String; let kind: String; let eligibility: EligibilityBody; let relativesAbroad: String?
+        let personnelOpinion: String; let secrecyOpinion: String; let decidedBy: String; let passed: Bool
+    }
+    struct CommitmentBody: Codable { let personId: String; let kind: String; let signedOn: String?; let note: String? }
+    struct AppointBody: Codable { let personId: String; let postId: String; let tier: String }
+    struct RemoveBody: Codable { let ground: String }
+    struct TripBody: Codable {
+        let personId: String; let purpose: String; let destination: String; let reason: String; let departOn: String; let returnOn: String
+        let delegation: String?; let delegationSecrecyPerson: String?; let carrierIds: [String]?; let declearingApproval: String?
+    }
+    struct ApproveTripBody: Codable { let personnelOpinion: String; let secrecyOpinion: String; let secrecyOrgConsent: String? }
+    struct TripStepBody: Codable { let day: String?; let report: String? }
+    struct EventBody: Codable { let personId: String; let kind: String; let occurredOn: String; let details: String }
+    struct HandleEventBody: Codable { let handling: String?; let onwardTo: String? }
+    struct DepartureBody: Codable {
+        let personId: String; let kind: String; let leavingOn: String; let declearingMonths: Int; let destination: String?; let earlyConsent: String?
+    }
+    struct DepartureItemBody: Codable { let item: String; let note: String }
+    struct HandoverBody: Codable { let fromPersonId: String; let toPersonId: String; let leaverSigned: String; let successorSigned: String }
+    struct ClassBody: Codable {
+        let kind: String; let heldOn: String; let hours: Int; let content: String; let form: String; let organiser: String; let participantIds: [String]
+        let absentIds: [String]?; let passedIds: [String]?
+    }
+    struct ExternalBody: Codable {
+        let personId: String; let kind: String; let provider: String; let completedOn: String; let hours: Int; let certificateNumber: String?
+        let certificateValidUntil: String?
+    }
+    struct PlanBody: Codable { let items: [PersonnelDTO.PlanItem] }
+
+    func registerPersonnel(_ api: RouterGroup<AppRequestContext>) {
+        let p = services.personnel
+        api.get("personnel") { request, context in
+            let q = FormData.query(request)
+            let status = try Self.parse(PersonnelStatus.self, q["status"] ?? "serving", field: "status")
+            let page = try await p.register(try context.actor(), status: status, page: try Self.pageRequest(q, order: "person"))
+            return JSON.response(PagedList(page, PersonnelDTO.RosterLine.init))
+        }
+        api.get("personnel/posts") { _, context in
+            let posts = try await p.posts(try context.actor())
+            return JSON.response(List(count: posts.count, items: posts.map(PersonnelDTO.Post.init)))
+        }
+        api.post("personnel/posts") { request, context in
+            let b = try await decodeJSON(PostBody.self, request)
+            let roles = try (b.roles ?? []).map { try Self.parse(Role.self, $0, field: "roles") }
+            let post = try await p.createPost(
+                try context.actor(), name: b.name, departmentID: b.departmentId, highestLevel: try Self.level(b.highestLevel, field: "highest_level"),
+                keyPart: b.keyPart ?? false, roles: roles)
+            return JSON.response(PersonnelDTO.Post(post), status: .created)
+        }
+        api.post("personnel/reviews") { request, context in
+            let b = try await decodeJSON(PersonnelReviewBody.self, request)
+            let e = b.eligibility
+            let review = try await p.recordReview(
+                try context.actor(),
+                .init(
+                    personID: b.personId, postID: b.postId, kind: try Self.parse(ReviewKind.self, b.kind, field: "kind"),
+                    eligibility: Eligibility(
+                        nationality: e.nationality, loyalty: e.loyalty, competence: e.competence, noCriminalRecord: e.noCriminalRecord,
+                        noDrugsOrGambling: e.noDrugsOrGambling, neverDismissed: e.neverDismissed, neverRemovedForViolation: e.neverRemovedForViolation),
+                    relativesAbroad: b.relativesAbroad ?? "", personnelOpinion: b.personnelOpinion, secrecyOpinion: b.secrecyOpinion, decidedBy: b.decidedBy,
+                    passed: b.passed))
+            return JSON.response(PersonnelDTO.Review(review), status: .created)
+        }
+        api.post("personnel/commitments") { request, context in
+            let b = try await decodeJSON(CommitmentBody.self, request)
+            let c = try await p.recordCommitment(
+                try context.actor(), personID: b.personId, kind: try Self.parse(CommitmentKind.self, b.kind, field: "kind"),
+                signedOn: try b.signedOn.map { try day($0, field: "signed_on") }, note: b.note ?? "")
+            return JSON.response(PersonnelDTO.Commitment(c), status: .created)
+        }
+        api.post("personnel/appointments") { request, context in
+            let b = try await decodeJSON(AppointBody.self, request)
+            let tier = try Self.parse(ClearanceTier.self, b.tier, field: "tier")
+            let record = try await p.appoint(try context.actor(), personID: b.personId, postID: b.postId, tier: tier)
+            return JSON.response(PersonnelDTO.Cleared(record), status: .created)
+        }
+        api.post("personnel/:person/remove") { request, context in
+            let b = try await decodeJSON(RemoveBody.self, request)
+            let record = try await p.removeFromPost(
+                try context.actor(), personID: context.parameters.require("person"),
+                ground: try Self.parse(PersonnelRules.RemovalGround.self, b.ground, field: "ground"))
+            return JSON.response(PersonnelDTO.Cleared(record))
+        }
+        api.get("personnel/:person/file") { _, context in
+            JSON.response(PersonnelDTO.File(try await p.file(try context.actor(), personID: context.parameters.require("person"))))
+        }
+        api.post("personnel/roster-filing") { _, context in
+            try await p.fileRoster(try context.actor())
+            return JSON.response(OK(ok: true), status: .created)
+        }
+        registerPersonnelRecords(api)
+    }
+}

@@ -1,0 +1,100 @@
+import Accounts
+import CarrierServices
+import Carriers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import PersonnelServices
+import Storage
+
+/// 涉密岗位 and 任用: register a post, record the review and the commitment, then appoint (R-PE-2, R-PE-4, R-PE-10).
+extension PersonnelController {
+    struct PostRow: Sendable { let name: String, level: String, tier: String, keyPart: Bool, roles: String }
+    struct AppointModel: Sendable {
+        let posts: [PostRow], postOptions: [Opt], people: [Opt], levels: [Opt], tiers: [Opt], reviewKinds: [Opt], commitmentKinds: [Opt]
+        let conditions: [Opt], roles: [Opt]
+    }
+
+    func appointPage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let posts = try await services.personnel.posts(actor)
+        let model = AppointModel(
+            posts: posts.map {
+                PostRow(
+                    name: $0.name, level: $0.highestLevel.chinese, tier: $0.tier.chinese, keyPart: $0.keyPart,
+                    roles: $0.roles.map(\.chinese).joined(separator: "、"))
+            },
+            postOptions: posts.map { Opt(value: $0.id, label: "\($0.name)（\($0.highestLevel.chinese)，\($0.tier.chinese)）", selected: false) },
+            people: try await staff(actor),
+            levels: Level.allCases.filter { $0 <= services.systemLevel }.reversed().map { Opt(value: $0.code, label: $0.chinese, selected: false) },
+            tiers: [ClearanceTier.core, .important, .general].map { Opt(value: $0.rawValue, label: $0.chinese, selected: false) },
+            reviewKinds: Self.opts(ReviewKind.allCases, \.chinese), commitmentKinds: Self.opts(CommitmentKind.allCases, \.chinese),
+            conditions: Eligibility.allMet.items.enumerated().map { Opt(value: "c\($0.offset)", label: $0.element.label, selected: true) },
+            roles: Self.opts(Role.businessRoles, \.chinese))
+        return views.page(
+            "personnel/appoint", title: "涉密岗位与任用", session: context.session, path: "/personnel/appoint", content: model, flash: flash, error: error,
+            status: status)
+    }
+
+    func registerAppointment(on router: Router<AppRequestContext>) {
+        router.get("/personnel/appoint") { _, context in try await appointPage(context) }
+        router.post("/personnel/posts") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let post = try await services.personnel.createPost(
+                    try context.actor(), name: form["name"] ?? "", departmentID: nil,
+                    highestLevel: try APIController.level(form["highest_level"], field: "highest_level"), keyPart: form["key_part"] == "1",
+                    roles: form.all("roles").compactMap(Role.init(rawValue:)))
+                return try await appointPage(context, flash: "已登记涉密岗位“\(post.name)”，涉密等级为\(post.tier.chinese)")
+            } again: {
+                try await appointPage(context, error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/reviews") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let met = (0..<7).map { form["c\($0)"] == "1" }
+                let review = try await services.personnel.recordReview(
+                    try context.actor(),
+                    .init(
+                        personID: form["person_id"] ?? "", postID: form["post_id"] ?? "",
+                        kind: try APIController.parse(ReviewKind.self, form["kind"], field: "kind"),
+                        eligibility: Eligibility(
+                            nationality: met[0], loyalty: met[1], competence: met[2], noCriminalRecord: met[3], noDrugsOrGambling: met[4],
+                            neverDismissed: met[5],
+                            neverRemovedForViolation: met[6]), relativesAbroad: form["relatives_abroad"] ?? "",
+                        personnelOpinion: form["personnel_opinion"] ?? "",
+                        secrecyOpinion: form["secrecy_opinion"] ?? "", decidedBy: form["decided_by"] ?? "", passed: form["passed"] == "1"))
+                return try await appointPage(context, flash: "已登记\(review.kind.chinese)：\(review.passed ? "通过" : "未通过")")
+            } again: {
+                try await appointPage(context, error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/commitments") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let c = try await services.personnel.recordCommitment(
+                    try context.actor(), personID: form["person_id"] ?? "", kind: try APIController.parse(CommitmentKind.self, form["kind"], field: "kind"),
+                    signedOn: nil, note: form["note"] ?? "")
+                return try await appointPage(context, flash: "已登记\(c.kind.chinese)")
+            } again: {
+                try await appointPage(context, error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/appointments") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let record = try await services.personnel.appoint(
+                    try context.actor(), personID: form["person_id"] ?? "", postID: form["post_id"] ?? "",
+                    tier: try APIController.parse(ClearanceTier.self, form["tier"], field: "tier"))
+                return Response(status: .seeOther, headers: [.location: "/personnel/file/\(record.personID)"])
+            } again: {
+                try await appointPage(context, error: $0, status: $1)
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Accounts
+import CarrierServices
+import Carriers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import PersonnelServices
+import Storage
+
+/// 离岗离职 pages: the register, the checklist with its gate (R-PE-7, R-PE-16) and the custody hand-over (R-CA-15).
+extension PersonnelController {
+    struct DepartureRow: Sendable { let id: String, person: String, kind: String, leaving: String, declearing: String, state: String }
+    struct DeparturesModel: Sendable { let rows: [DepartureRow], people: [Opt], kinds: [Opt], today: String }
+    struct ItemRow: Sendable { let value: String, label: String, done: String?, byHand: Bool }
+    struct GateModel: Sendable {
+        let id: String, personID: String, person: String, kind: String, leaving: String, declearing: String, completed: String?
+        let items: [ItemRow], outstanding: Int, hidden: Int, visible: [FileModel.Line], commitments: String, people: [Opt], open: Bool
+        /// Nothing out (mustache takes 0 for true); some outstanding the operator may not know.
+        let cleared: Bool, someHidden: Bool
+    }
+
+    func departuresPage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let page = try await services.personnel.departures(actor)
+        let names = try await services.organisation.names(of: page.items.map(\.personID))
+        let model = DeparturesModel(
+            rows: page.items.map {
+                DepartureRow(
+                    id: $0.id, person: names[$0.personID] ?? "", kind: $0.kind.chinese, leaving: $0.leavingOn.iso,
+                    declearing: "\($0.declearingMonths)个月（至\($0.declearingUntil.iso)）", state: $0.completedOn.map { "\($0.iso)办结" } ?? "办理中")
+            },
+            people: try await staff(actor), kinds: Self.opts(DepartureKind.allCases, \.chinese), today: services.clock.today.iso)
+        return views.page(
+            "personnel/departures", title: "离岗离职", session: context.session, path: "/personnel/departures", content: model, flash: flash, error: error,
+            status: status)
+    }
+
+    func gatePage(_ context: AppRequestContext, id: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let actor = try context.actor()
+        let gate = try await services.personnel.departureGate(actor, departureID: id)
+        let d = gate.departure
+        let names = try await services.organisation.names(of: [d.personID])
+        let model = GateModel(
+            id: d.id, personID: d.personID, person: names[d.personID] ?? "", kind: d.kind.chinese, leaving: d.leavingOn.iso,
+            declearing: "\(d.declearingMonths)个月（\(d.leavingOn.iso) 至 \(d.declearingUntil.iso)）", completed: d.completedOn?.iso,
+            items: gate.required.map { ItemRow(value: $0.rawValue, label: $0.chinese, done: d.done[$0], byHand: $0.recordedByHand) },
+            outstanding: gate.outstanding, hidden: gate.hidden, visible: gate.visible.map { FileModel.Line(cells: [$0.number, $0.title, $0.status.chinese]) },
+            commitments: gate.leavingCommitments.map(\.chinese).joined(separator: "、"),
+            people: try await staff(actor).filter { $0.value != d.personID }, open: d.completedOn == nil, cleared: gate.outstanding == 0,
+            someHidden: gate.hidden > 0)
+        return views.page(
+            "personnel/departure", title: "离岗离职清单：\(model.person)", session: context.session, path: "/personnel/departures", content: model, flash: flash,
+            error: error, status: status)
+    }
+
+    func registerDepartures(on router: Router<AppRequestContext>) {
+        let p = services.personnel
+        router.get("/personnel/departures") { _, context in try await departuresPage(context) }
+        router.post("/personnel/departures") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                guard let leaving = form["leaving_on"].flatMap(Day.init(iso:)) else { throw Refusal.invalid("leaving_on", "请填写离岗日期") }
+                let d = try await p.openDeparture(
+                    try context.actor(),
+                    .init(
+                        personID: form["person_id"] ?? "", kind: try APIController.parse(DepartureKind.self, form["kind"], field: "kind"), leavingOn: leaving,
+                        declearingMonths: Int(form["declearing_months"] ?? "") ?? 0, destination: form["destination"] ?? "",
+                        earlyConsent: form["early_consent"] ?? ""))
+                return Response(status: .seeOther, headers: [.location: "/personnel/departures/\(d.id)"])
+            } again: {
+                try await departuresPage(context, error: $0, status: $1)
+            }
+        }
+        router.get("/personnel/departures/:id") { _, context in try await gatePage(context, id: try context.parameters.require("id")) }
+        router.post("/personnel/departures/:id/items") { request, context in
+            let form = try await csrfForm(request, context)
+            let id = try context.parameters.require("id")
+            return try await refusable {
+                let item = try APIController.parse(DepartureItem.self, form["item"], field: "item")
+                _ = try await p.recordDepartureItem(try context.actor(), departureID: id, item: item, note: form["note"] ?? "")
+                return try await gatePage(context, id: id, flash: "已登记：\(item.chinese)")
+            } again: {
+                try await gatePage(context, id: id, error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/departures/:id/commitment") { request, context in
+            let form = try await csrfForm(request, context)
+            let id = try context.parameters.require("id")
+            return try await refusable {
+                let kind = try APIController.parse(CommitmentKind.self, form["kind"], field: "kind")
+                _ = try await p.recordCommitment(try context.actor(), personID: form["person_id"] ?? "", kind: kind, signedOn: nil, note: form["note"] ?? "")
+                return try await gatePage(context, id: id, flash: "已登记\(kind.chinese)")
+            } again: {
+                try await gatePage(context, id: id, error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/departures/:id/handover") { request, context in
+            let form = try await csrfForm(request, context)
+            let id = try context.parameters.require("id")
+            return try await refusable {
+                let h = try await services.carriers.handOver(
+                    try context.actor(), fromPersonID: form["from_person_id"] ?? "", toPersonID: form["to_person_id"] ?? "",
+                    leaverSigned: form["leaver_signed"] ?? "", successorSigned: form["successor_signed"] ?? "")
+                return try await gatePage(context, id: id, flash: "已移交\(h.carrierIDs.count)件载体")
+            } again: {
+                try await gatePage(context, id: id, error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/departures/:id/complete") { request, context in
+            _ = try await csrfForm(request, context)
+            let id = try context.parameters.require("id")
+            return try await refusable {
+                let d = try await p.completeDeparture(try context.actor(), departureID: id)
+                return Response(status: .seeOther, headers: [.location: "/personnel/file/\(d.personID)"])
+            } again: {
+                try await gatePage(context, id: id, error: $0, status: $1)
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Accounts
+import CarrierServices
+import Carriers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import PersonnelServices
+import Storage
+
+/// 出国（境）, 重大事项报告 and 保密教育培训 pages (R-PE-5, R-PE-6, R-TR-1, R-KP-4).
+extension PersonnelController {
+    struct TripRow: Sendable {
+        let id: String, person: String, purpose: String, destination: String, dates: String, approvedBy: String, status: String, reportDue: String
+        let applied: Bool, approved: Bool, abroad: Bool, returned: Bool
+    }
+    struct EventRow: Sendable { let id: String, person: String, kind: String, occurred: String, due: String, timely: String, handling: String }
+    struct UnderRow: Sendable { let personID: String, name: String, tier: String, hours: Int, floor: Int }
+    struct RecordsModel: Sendable {
+        let trips: [TripRow], events: [EventRow], people: [Opt], purposes: [Opt], eventKinds: [Opt], trainingKinds: [Opt]
+        let under: [UnderRow], underCount: Int, year: Int, today: String
+    }
+
+    func recordsPage(_ context: AppRequestContext, path: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let actor = try context.actor()
+        let p = services.personnel
+        let trips = try await p.trips(actor).items
+        let events = try await p.events(actor).items
+        let year = services.clock.today.year
+        let under = try await p.underFloor(actor, year: year, limit: 200)
+        let names = try await services.organisation.names(of: trips.map(\.personID) + events.map(\.personID))
+        let model = RecordsModel(
+            trips: trips.map {
+                TripRow(
+                    id: $0.id, person: names[$0.personID] ?? "", purpose: $0.purpose.chinese, destination: $0.destination,
+                    dates: "\($0.departOn.iso)—\($0.returnOn.iso)", approvedBy: $0.approvedBy ?? "", status: $0.status.chinese,
+                    reportDue: PersonnelRules.reportDue($0)?.iso ?? "", applied: $0.status == .applied, approved: $0.status == .approved,
+                    abroad: $0.status == .abroad, returned: $0.status == .returned)
+            },
+            events: events.map {
+                EventRow(
+                    id: $0.id, person: names[$0.personID] ?? "", kind: $0.kind.chinese, occurred: $0.occurredOn.iso, due: $0.dueOn.iso,
+                    timely: $0.late ? "逾期" : "按期", handling: $0.handling)
+            },
+            people: try await staff(actor), purposes: Self.opts(TripPurpose.allCases, \.chinese), eventKinds: Self.opts(EventKind.allCases, \.chinese),
+            trainingKinds: Self.opts(TrainingKind.allCases, \.chinese),
+            under: under.lines.map {
+                UnderRow(personID: $0.personID, name: $0.name, tier: $0.tier.chinese, hours: $0.hours, floor: TrainingRules.annualFloor($0.tier))
+            },
+            underCount: under.count, year: year, today: services.clock.today.iso)
+        let template = path == "/personnel/training" ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
+        let title = path == "/personnel/training" ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
+        return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)
+    }
+
+    func registerRecords(on router: Router<AppRequestContext>) {
+        for path in ["/personnel/trips", "/personnel/events", "/personnel/training"] {
+            router.get(RouterPath(path)) { _, context in try await recordsPage(context, path: path) }
+        }
+        let p = services.personnel
+        router.post("/personnel/trips") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                _ = try await p.applyTrip(
+                    try context.actor(),
+                    .init(
+                        personID: form["person_id"] ?? "", purpose: try APIController.parse(TripPurpose.self, form["purpose"], field: "purpose"),
+                        destination: form["destination"] ?? "", reason: form["reason"] ?? "", departOn: try Self.formDay(form["depart_on"], "depart_on"),
+                        returnOn: try Self.formDay(form["return_on"], "return_on"), delegation: form["delegation"] ?? "",
+                        delegationSecrecyPerson: form["delegation_secrecy_person"] ?? "", declearingApproval: form["declearing_approval"] ?? ""))
+                return try await recordsPage(context, path: "/personnel/trips", flash: "已登记出国（境）申请")
+            } again: {
+                try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/trips/:id/:step") { request, context in
+            let form = try await csrfForm(request, context)
+            let id = try context.parameters.require("id")
+            let stepName = try context.parameters.require("step")
+            return try await refusable {
+                if stepName == "approve" {
+                    _ = try await p.approveTrip(
+                        try context.actor(), tripID: id, personnelOpinion: form["personnel_opinion"] ?? "", secrecyOpinion: form["secrecy_opinion"] ?? "",
+                        secrecyOrgConsent: form["secrecy_org_consent"] ?? "")
+                } else {
+                    let step = try APIController.parse(PersonnelService.TripStep.self, stepName, field: "step")
+                    _ = try await p.tripStep(try context.actor(), tripID: id, step, day: nil, report: form["report"] ?? "")
+                }
+                return try await recordsPage(context, path: "/personnel/trips", flash: "已办理")
+            } again: {
+                try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/events") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let e = try await p.reportEvent(
+                    try context.actor(), personID: form["person_id"] ?? "", kind: try APIController.parse(EventKind.self, form["kind"], field: "kind"),
+                    occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? "")
+                return try await recordsPage(
+                    context, path: "/personnel/events", flash: "已登记重大事项报告，报告期限\(e.dueOn.iso)" + (e.changeReviewOpened ? "；已启动变动复审" : ""))
+            } again: {
+                try await recordsPage(context, path: "/personnel/events", error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/events/:id/handle") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let onward = form["onward_to"].flatMap { $0.isEmpty ? nil : $0 }
+                _ = try await p.handleEvent(
+                    try context.actor(), eventID: try context.parameters.require("id"), handling: form["handling"] ?? "", onwardTo: onward)
+                return try await recordsPage(context, path: "/personnel/events", flash: "已登记处理情况")
+            } again: {
+                try await recordsPage(context, path: "/personnel/events", error: $0, status: $1)
+            }
+        }
+        router.post("/personnel/training/classes") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                let c = try await p.recordClass(
+                    try context.actor(),
+                    TrainingClass(
+                        id: "", unitID: "", kind: try APIController.parse(TrainingKind.self, form["kind"], field: "kind"),
+                        heldOn: try Self.formDay(form["held_on"], "held_on"), hours: Int(form["hours"] ?? "") ?? 0, content: form["content"] ?? "",
+                        form: form["form"] ?? "", organiser: form["organiser"] ?? "", participantIDs: form.all("participant_ids"),
+                        absentIDs: form.all("absent_ids"), passedIDs: form.all("passed_ids")))
+                return try await recordsPage(
+                    context, path: "/personnel/training", flash: "已登记培训：\(c.hours)学时，参加\(c.participantIDs.count)人，缺席\(c.absentIDs.count)人")
+            } again: {
+                try await recordsPage(context, path: "/personnel/training", error: $0, status: $1)
+            }
+        }
+    }
+
+    /// A day typed into a form, or the refusal naming the field.
+    static func formDay(_ text: String?, _ field: String) throws -> Day {
+        guard let text, let d = Day(iso: text) else { throw Refusal.invalid(field, "请填写日期（YYYY-MM-DD）") }
+        return d
+    }
+}

@@ -1,0 +1,118 @@
+import Accounts
+import CarrierServices
+import Carriers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import PersonnelServices
+import Storage
+
+/// 涉密人员管理 pages: the 涉密人员名单 (printable, filed with the administration), the personnel file, 涉密岗位, and the
+/// appointment (审查 → 承诺书 → 任用). Kept by the 组织人事部门 and the 保密工作机构; a file also by the person (R-PE-15).
+struct PersonnelController {
+    let services: Services
+    let views: Views
+
+    struct Opt: Sendable { let value: String; let label: String; let selected: Bool }
+    struct Tab: Sendable { let label: String; let href: String; let active: Bool }
+    struct Row: Sendable {
+        let personID: String, name: String, post: String, level: String, tier: String, appointed: String, review: String, declearing: String, status: String
+    }
+    struct ListModel: Sendable {
+        let tabs: [Tab], rows: [Row], pager: Pager, today: String, filingDue: Bool, status: String
+    }
+
+    static func opts<T: RawRepresentable>(_ all: [T], _ label: (T) -> String, selected: String? = nil) -> [Opt] where T.RawValue == String {
+        all.map { Opt(value: $0.rawValue, label: label($0), selected: $0.rawValue == selected) }
+    }
+
+    /// The keeper's unit's people, for the forms' choices (names only; at most 2,000).
+    func staff(_ actor: Actor) async throws -> [Opt] {
+        try await services.personnel.staff(actor).map { Opt(value: $0.id, label: $0.name, selected: false) }
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/personnel") { request, context in
+            let actor = try context.actor()
+            let q = FormData.query(request)
+            let status = q["status"].flatMap(PersonnelStatus.init(rawValue:)) ?? .serving
+            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: "person") }
+            let page = try await services.personnel.register(actor, status: status, page: PageRequest(cursor: cursor))
+            let model = ListModel(
+                tabs: PersonnelStatus.allCases.map { Tab(label: $0.chinese, href: "/personnel?status=\($0.rawValue)", active: $0 == status) },
+                rows: page.items.map {
+                    Row(
+                        personID: $0.personID, name: $0.name, post: $0.postName, level: $0.highestLevel.chinese, tier: $0.record.tier.chinese,
+                        appointed: $0.record.appointedOn.iso, review: $0.record.nextReviewOn?.iso ?? "", declearing: $0.record.declearingUntil?.iso ?? "",
+                        status: $0.record.status.chinese)
+                },
+                pager: Pager(page, path: "/personnel", query: q, orders: [], order: "person"),
+                today: services.clock.today.chinese, filingDue: try await services.personnel.rosterFilingDue(actor), status: status.chinese)
+            return views.page("personnel/personnel", title: "涉密人员名单", session: context.session, path: "/personnel", content: model)
+        }
+        router.post("/personnel/roster-filing") { request, context in
+            _ = try await csrfForm(request, context)
+            try await services.personnel.fileRoster(try context.actor())
+            return Response(status: .seeOther, headers: [.location: "/personnel"])
+        }
+        router.get("/personnel/file/:person") { _, context in
+            let file = try await services.personnel.file(try context.actor(), personID: try context.parameters.require("person"))
+            return views.page(
+                "personnel/file", title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: FileModel(file))
+        }
+        registerAppointment(on: router)
+        registerRecords(on: router)
+        registerDepartures(on: router)
+    }
+
+    /// A refused form comes back with the rule's message; anything else is the error page.
+    func refusable(_ body: () async throws -> Response, again: (String, HTTPResponse.Status) async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
+            return try await again(error.messageWithRule, ErrorMapping.status(error.kind))
+        }
+    }
+}
+
+/// The personnel file page (R-PE-15).
+struct FileModel: Sendable {
+    struct Line: Sendable { let cells: [String] }
+    let personID: String, name: String, status: String, post: String, tier: String, appointed: String, nextReview: String
+    let declearing: String?, changeReview: String?
+    let reviews: [Line], commitments: [Line], trips: [Line], events: [Line], departures: [Line], hours: [Line], external: [Line]
+}
+
+extension FileModel {
+    init(_ f: PersonnelFile) {
+        personID = f.person.id
+        name = f.person.name
+        status = f.record?.status.chinese ?? "非涉密人员"
+        post = f.post.map { "\($0.name)（涉及最高密级：\($0.highestLevel.chinese)）" } ?? "—"
+        tier = f.record?.tier.chinese ?? "—"
+        appointed = f.record?.appointedOn.iso ?? "—"
+        nextReview = f.record?.nextReviewOn?.iso ?? "—"
+        declearing = f.record?.declearingFrom.flatMap { from in f.record?.declearingUntil.map { "\(from.iso) 至 \($0.iso)" } }
+        changeReview = f.changeReview
+        reviews = f.reviews.map {
+            Line(cells: [$0.reviewedOn.iso, $0.kind.chinese, $0.passed ? "通过" : "未通过", $0.personnelOpinion, $0.secrecyOpinion, $0.decidedBy])
+        }
+        commitments = f.commitments.map { Line(cells: [$0.signedOn.iso, $0.kind.chinese, $0.note]) }
+        trips = f.trips.map {
+            Line(cells: [$0.departOn.iso + "—" + $0.returnOn.iso, $0.purpose.chinese, $0.destination, $0.reason, $0.approvedBy ?? "", $0.status.chinese])
+        }
+        events = f.events.map { Line(cells: [$0.reportedOn.iso, $0.kind.chinese, $0.late ? "逾期报告" : "按期", $0.handling]) }
+        departures = f.departures.map {
+            Line(cells: [
+                $0.leavingOn.iso, $0.kind.chinese, "\($0.declearingMonths)个月，至\($0.declearingUntil.iso)", $0.completedOn.map { "\($0.iso)办结" } ?? "办理中",
+            ])
+        }
+        let floor = TrainingRules.annualFloor(f.record?.status == .serving ? f.record?.tier ?? .none : .none)
+        hours = f.hours.map { Line(cells: ["\($0.year)年", "\($0.hours)学时", "\($0.prePost)学时", "\(floor)学时", $0.hours >= floor ? "达标" : "未达标"]) }
+        external = f.external.map { Line(cells: [$0.completedOn.iso, $0.kind.chinese, $0.provider, "\($0.hours)学时", $0.certificateNumber]) }
+    }
+}

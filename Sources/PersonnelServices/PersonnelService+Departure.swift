@@ -1,0 +1,150 @@
+import Accounts
+import Audit
+import CarrierServices
+import Carriers
+import ClassificationServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import SQLKit
+import Storage
+
+/// The departure gate as an operator sees it (R-PE-16): the whole count, titles only of what they may know.
+public struct DepartureGate: Sendable {
+    /// The departure.
+    public var departure: Departure
+    /// The items this leaver's checklist holds.
+    public var required: [DepartureItem]
+    /// Carriers and media still out — across the whole system, whatever the operator may know.
+    public var outstanding: Int
+    /// Those the operator may know, by number and title (at most 50).
+    public var visible: [Carrier]
+    /// Leaving commitments signed.
+    public var leavingCommitments: [CommitmentKind]
+
+    /// How many of the outstanding the operator may not see (named only as a number).
+    public var hidden: Int { max(0, outstanding - visible.count) }
+}
+
+extension PersonnelService {
+    /// What opening a departure records.
+    public struct DepartureInput: Sendable {
+        /// 涉密人员
+        public var personID: String
+        /// 类别
+        public var kind: DepartureKind
+        /// 离岗日期
+        public var leavingOn: Day
+        /// 脱密期（月）
+        public var declearingMonths: Int
+        /// 去向
+        public var destination: String
+        /// 保密组织同意提前离岗（保密员任职不满两年）
+        public var earlyConsent: String
+
+        /// Creates the input.
+        public init(personID: String, kind: DepartureKind, leavingOn: Day, declearingMonths: Int, destination: String = "", earlyConsent: String = "") {
+            self.personID = personID
+            self.kind = kind
+            self.leavingOn = leavingOn
+            self.declearingMonths = declearingMonths
+            self.destination = destination
+            self.earlyConsent = earlyConsent
+        }
+    }
+
+    /// R-PE-7 / R-PE-8: opens the leaver's checklist with a 脱密期 no shorter than the tier's floor. One open departure
+    /// per person.
+    public func openDeparture(_ actor: Actor, _ input: DepartureInput) async throws -> Departure {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "departure.open", input.personID) { db in
+            _ = try await member(input.personID, of: me, on: db)
+            guard let person = try await PersonnelStore.cleared(personID: input.personID, on: db) else {
+                throw Refusal.invalid("person_id", "该人员不是涉密人员", rule: "R-PE-7")
+            }
+            if try await PersonnelStore.openDeparture(personID: input.personID, on: db) != nil {
+                throw Refusal(code: "personnel.departure_open", ruleID: "R-PE-7", message: "该人员已有办理中的离岗离职手续", kind: .conflict)
+            }
+            let post = try await PersonnelStore.post(id: person.postID, on: db)
+            let departure = try PersonnelRules.opened(
+                Departure(
+                    id: IDs.make(), personID: input.personID, unitID: me.unitID, kind: input.kind, leavingOn: input.leavingOn,
+                    declearingMonths: input.declearingMonths, destination: String(input.destination.prefix(100)),
+                    earlyConsent: String(input.earlyConsent.prefix(200))), person: person, post: post, today: day)
+            try await PersonnelStore.save(departure, at: s.nowMillis, on: db)
+            try await audit(actor, "departure.open", id: departure.id, detail: "\(departure.kind.rawValue)，脱密期\(departure.declearingMonths)个月", on: db)
+            return departure
+        }
+    }
+
+    /// R-PE-7: records one checklist item done by hand, with its note.
+    public func recordDepartureItem(_ actor: Actor, departureID: String, item: DepartureItem, note: String) async throws -> Departure {
+        let me = try keeper(actor)
+        let s = services
+        return try await gated(actor, "departure.item", departureID) { db in
+            guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
+            let cleared = try await PersonnelStore.cleared(personID: d.personID, on: db)
+            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let next = try PersonnelRules.recorded(d, item: item, note: note, post: post)
+            try await PersonnelStore.save(next, at: s.nowMillis, on: db)
+            try await audit(actor, "departure.item", id: departureID, detail: item.rawValue, on: db)
+            return next
+        }
+    }
+
+    /// R-PE-16: the gate as the operator sees it — the whole system's count, titles only where they may know them.
+    public func departureGate(_ actor: Actor, departureID: String) async throws -> DepartureGate {
+        let me = try keeper(actor)
+        let (departure, post, count, commitments) = try await services.database.read { db in
+            guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
+            let cleared = try await PersonnelStore.cleared(personID: d.personID, on: db)
+            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let count = try await CarrierService.outstandingCount(ofPerson: d.personID, on: db)
+            let commitments = try await PersonnelStore.commitments(personID: d.personID, on: db).filter(\.kind.isLeaving).map(\.kind)
+            return (d, post, count, commitments)
+        }
+        // What the operator may know of it (R-KS-4): the carrier area's own filtered ledger.
+        let visible = count == 0 ? [] : try await services.carriers.ledger(actor, personID: departure.personID, page: PageRequest(limit: 50)).items
+        return DepartureGate(
+            departure: departure, required: PersonnelRules.requiredItems(post: post), outstanding: count, visible: visible, leavingCommitments: commitments)
+    }
+
+    /// R-PE-7 / R-PE-16: completes the departure when every item is done and nothing is out, whatever the operator may
+    /// know. In the same transaction: the 脱密期 begins, the clearance ends, every account is locked and its roles
+    /// removed, the 定密责任人 appointments end (reason `leaving`), and the roster changes (R-PE-3).
+    public func completeDeparture(_ actor: Actor, departureID: String) async throws -> Departure {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "departure.complete", departureID) { db in
+            guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
+            guard let person = try await PersonnelStore.cleared(personID: d.personID, on: db) else { throw Refusal.notFound }
+            let post = try await PersonnelStore.post(id: person.postID, on: db)
+            let facts = PersonnelRules.GateFacts(
+                outstandingCarriers: try await CarrierService.outstandingCount(ofPerson: d.personID, on: db),
+                leavingCommitments: try await PersonnelStore.commitments(personID: d.personID, on: db).filter(\.kind.isLeaving).map(\.kind))
+            let (done, after) = try PersonnelRules.completed(d, person: person, post: post, facts: facts, today: day)
+            try await PersonnelStore.save(done, at: s.nowMillis, on: db)
+            try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)
+            try await OrganisationWrites.setTier(personID: d.personID, tier: .none, at: s.nowMillis, on: db)
+            let accounts = try await OrganisationWrites.retireAccounts(ofPerson: d.personID, at: s.nowMillis, on: db)
+            let officers = try await ClassificationWrites.endOfficers(ofPerson: d.personID, on: day, at: s.nowMillis, on: db)
+            try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
+            try await audit(
+                actor, "departure.complete", id: departureID,
+                detail: "脱密期至\(done.declearingUntil.iso)；锁定账号\(accounts.count)个；终止定密责任人任职\(officers.count)项", on: db)
+            return done
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,161 @@
+import Accounts
+import Audit
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import SQLKit
+import Storage
+
+/// 涉密人员档案 — one person's file, assembled from every register (R-PE-3, R-PE-15, BJ 24).
+public struct PersonnelFile: Sendable {
+    /// The person.
+    public var person: Person
+    /// The standing, if the person was ever cleared.
+    public var record: ClearedPerson?
+    /// The post.
+    public var post: SecretPost?
+    /// A pending 变动复审's reason.
+    public var changeReview: String?
+    /// Reviews, newest first.
+    public var reviews: [Review]
+    /// Commitments signed.
+    public var commitments: [Commitment]
+    /// Trips, newest first.
+    public var trips: [Trip]
+    /// Reportable events, newest first.
+    public var events: [ReportableEvent]
+    /// Departures.
+    public var departures: [Departure]
+    /// Hours per year (R-KP-4).
+    public var hours: [(year: Int, hours: Int, prePost: Int)]
+    /// Courses outside the unit (R-TR-4).
+    public var external: [ExternalCourse]
+}
+
+extension PersonnelService {
+    /// The register's tabs: 在岗, 脱密期, 已脱密, 已调离.
+    static let byPerson = KeysetOrder(name: "person", keys: [("c.person_id", .text)], descending: false)
+
+    /// R-PE-1 / R-PE-3 / R-PE-15: the 涉密人员 register of the keeper's unit, one status at a time, paged by an index
+    /// (`cleared_persons_unit`).
+    public func register(_ actor: Actor, status: PersonnelStatus = .serving, page: PageRequest = PageRequest()) async throws -> Page<RosterLine> {
+        let me = try keeper(actor)
+        return try await services.database.read { db in
+            let from: SQLQueryString = """
+                FROM cleared_persons c JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
+                WHERE c.unit_id = \(bind: me.unitID) AND c.status = \(bind: status.rawValue)
+                """
+            return try await Keyset.page(
+                select: "c.*, p.name AS person_name, s.name AS post_name, s.highest_level AS post_level", from: from, order: Self.byPerson, request: page,
+                on: db
+            ) { row in
+                RosterLine(
+                    personID: try row.decode(column: "person_id", as: String.self), name: try row.decode(column: "person_name", as: String.self),
+                    postName: try row.decode(column: "post_name", as: String.self),
+                    highestLevel: Level(code: try row.decode(column: "post_level", as: String.self)) ?? .secret, record: try PersonnelStore.cleared(from: row))
+            }
+        }
+    }
+
+    /// R-PE-15: a person's file — the person themself, or the unit's 组织人事部门 and 保密工作机构; a 三员 reads none.
+    /// Every read is audited, a refused one too (it looks like a missing record).
+    public func file(_ actor: Actor, personID: String) async throws -> PersonnelFile {
+        let s = services
+        let viewer = Self.fileViewer(actor)
+        let allowed = try await services.database.read { db in
+            try await OrganisationReads.person(id: personID, on: db).map { PersonnelRules.mayReadFile(ofPerson: personID, unitID: $0.unitID, by: viewer) }
+                ?? false
+        }
+        guard allowed else {
+            // Refused or missing, the same answer; the attempt is on the record in its own transaction.
+            try await services.database.transaction { db in
+                try await AuditStore.append(
+                    s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID, outcome: .denied, detail: "无权查阅（R-PE-15）"), on: db)
+            }
+            throw Refusal.notFound
+        }
+        return try await services.database.transaction { db in
+            guard let person = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.notFound }
+            let record = try await PersonnelStore.cleared(personID: personID, on: db)
+            let file = PersonnelFile(
+                person: person, record: record, post: try await record.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil,
+                changeReview: try await PersonnelStore.changeReview(personID: personID, on: db),
+                reviews: try await PersonnelStore.reviews(personID: personID, on: db),
+                commitments: try await PersonnelStore.commitments(personID: personID, on: db),
+                trips: try await db.raw("SELECT * FROM trips WHERE person_id = \(bind: personID) ORDER BY depart_on DESC LIMIT 200").all().map(
+                    PersonnelStore.trip(from:)),
+                events: try await db.raw("SELECT * FROM reportable_events WHERE person_id = \(bind: personID) ORDER BY reported_on DESC LIMIT 200").all()
+                    .map(PersonnelStore.event(from:)),
+                departures: try await db.raw("SELECT * FROM departures WHERE person_id = \(bind: personID) ORDER BY created_at DESC LIMIT 20").all().map(
+                    PersonnelStore.departure(from:)),
+                hours: try await PersonnelStore.hours(personID: personID, on: db),
+                external: try await db.raw("SELECT * FROM external_courses WHERE person_id = \(bind: personID) ORDER BY completed_on DESC LIMIT 200").all()
+                    .map(PersonnelStore.external(from:)))
+            try await AuditStore.append(s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID), on: db)
+            return file
+        }
+    }
+
+    /// R-PE-5 / R-PE-15: the unit's trips, newest departure first (`trips_unit`).
+    public func trips(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<Trip> {
+        let me = try keeper(actor)
+        let order = KeysetOrder(name: "depart", keys: [("t.depart_on", .text), ("t.id", .text)], descending: true)
+        return try await services.database.read { db in
+            try await Keyset.page(
+                select: "t.*", from: "FROM trips t WHERE t.unit_id = \(bind: me.unitID)", order: order, request: page, on: db,
+                decode: PersonnelStore.trip(from:))
+        }
+    }
+
+    /// R-PE-6 / R-PE-15: the unit's reportable events, newest first (`reportable_events_unit`).
+    public func events(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<ReportableEvent> {
+        let me = try keeper(actor)
+        let order = KeysetOrder(name: "reported", keys: [("e.reported_on", .text), ("e.id", .text)], descending: true)
+        return try await services.database.read { db in
+            try await Keyset.page(
+                select: "e.*", from: "FROM reportable_events e WHERE e.unit_id = \(bind: me.unitID)", order: order, request: page, on: db,
+                decode: PersonnelStore.event(from:))
+        }
+    }
+
+    /// R-PE-7 / R-PE-15: the unit's departures, newest first (`departures_unit`).
+    public func departures(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<Departure> {
+        let me = try keeper(actor)
+        let order = KeysetOrder(name: "newest", keys: [("d.created_at", .int), ("d.id", .text)], descending: true)
+        return try await services.database.read { db in
+            try await Keyset.page(
+                select: "d.*", from: "FROM departures d WHERE d.unit_id = \(bind: me.unitID)", order: order, request: page, on: db,
+                decode: PersonnelStore.departure(from:))
+        }
+    }
+
+    /// R-PE-3: the 涉密人员名单 is filed with the same-level administration; the filing is recorded (the printout goes
+    /// with it), and the roster is current until it changes again.
+    public func fileRoster(_ actor: Actor) async throws {
+        let me = try keeper(actor)
+        let s = services
+        try await gated(actor, "roster.file", me.unitID) { db in
+            try await PersonnelStore.rosterFiled(unitID: me.unitID, at: s.nowMillis, on: db)
+            try await audit(actor, "roster.file", id: me.unitID, on: db)
+        }
+    }
+
+    /// R-PE-3: whether the roster changed since it was last filed.
+    public func rosterFilingDue(_ actor: Actor) async throws -> Bool {
+        let me = try keeper(actor)
+        let state = try await services.database.read { db in try await PersonnelStore.roster(unitID: me.unitID, on: db) }
+        return PersonnelRules.rosterFilingDue(changedAt: state.changed, filedAt: state.filed)
+    }
+}
+
+extension PersonnelService {
+    /// The keeper's unit's people, by name, for the forms' choices (at most 2,000; R-PE-15: keepers only).
+    public func staff(_ actor: Actor) async throws -> [Person] {
+        let me = try keeper(actor)
+        return try await services.database.read { db in
+            Array(try await OrganisationReads.persons(unitIDs: [me.unitID], on: db).sorted { $0.name < $1.name }.prefix(2_000))
+        }
+    }
+}

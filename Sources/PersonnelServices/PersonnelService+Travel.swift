@@ -1,0 +1,169 @@
+import Accounts
+import Audit
+import CarrierServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import SQLKit
+import Storage
+
+extension PersonnelService {
+    /// What an application abroad records (R-PE-5).
+    public struct TripInput: Sendable {
+        /// 涉密人员
+        public var personID: String
+        /// 因公或因私
+        public var purpose: TripPurpose
+        /// 去向
+        public var destination: String
+        /// 事由
+        public var reason: String
+        /// 出发日期
+        public var departOn: Day
+        /// 返回日期
+        public var returnOn: Day
+        /// 团组
+        public var delegation: String
+        /// 团组保密员
+        public var delegationSecrecyPerson: String
+        /// 携带的载体（其携带外出登记）
+        public var carrierIDs: [String]
+        /// 脱密期内出境的批准
+        public var declearingApproval: String
+
+        /// Creates the input.
+        public init(
+            personID: String, purpose: TripPurpose, destination: String, reason: String, departOn: Day, returnOn: Day, delegation: String = "",
+            delegationSecrecyPerson: String = "", carrierIDs: [String] = [], declearingApproval: String = ""
+        ) {
+            self.personID = personID
+            self.purpose = purpose
+            self.destination = destination
+            self.reason = reason
+            self.departOn = departOn
+            self.returnOn = returnOn
+            self.delegation = delegation
+            self.delegationSecrecyPerson = delegationSecrecyPerson
+            self.carrierIDs = carrierIDs
+            self.declearingApproval = declearingApproval
+        }
+    }
+
+    /// R-PE-5 / R-PE-11 / R-PE-7: registers an application; carriers taken are the person's own carried-out ones (their
+    /// R-CA-9 step), never 绝密.
+    public func applyTrip(_ actor: Actor, _ input: TripInput) async throws -> Trip {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "trip.apply", input.personID) { db in
+            _ = try await member(input.personID, of: me, on: db)
+            let cleared = try await PersonnelStore.cleared(personID: input.personID, on: db)
+            var levels: [Level] = []
+            for id in Set(input.carrierIDs).sorted() {
+                guard let row = try await db.raw("SELECT level FROM carriers WHERE id = \(bind: id) AND unit_id = \(bind: me.unitID)").first() else {
+                    throw Refusal.invalid("carrier_ids", "所选载体不存在")
+                }
+                levels.append(Level(code: try row.decode(column: "level", as: String.self)) ?? .secret)
+            }
+            let trip = try PersonnelRules.applied(
+                Trip(
+                    id: IDs.make(), personID: input.personID, unitID: me.unitID, purpose: input.purpose, destination: input.destination, reason: input.reason,
+                    departOn: input.departOn, returnOn: input.returnOn, delegation: String(input.delegation.prefix(100)),
+                    delegationSecrecyPerson: String(input.delegationSecrecyPerson.prefix(30)), carrierIDs: Array(Set(input.carrierIDs)).sorted(),
+                    declearingApproval: String(input.declearingApproval.prefix(200))), person: cleared, carrierLevels: levels, topSecretDevice: false,
+                today: day)
+            try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
+            try await audit(actor, "trip.apply", id: trip.id, detail: trip.purpose.rawValue, on: db)
+            return trip
+        }
+    }
+
+    /// R-PE-5: the opinions, then approval by the right authority (the approving leader acts in person).
+    public func approveTrip(_ actor: Actor, tripID: String, personnelOpinion: String, secrecyOpinion: String, secrecyOrgConsent: String) async throws -> Trip {
+        let s = services
+        guard let approver = actor.person else { throw Refusal.notFound }
+        return try await gated(actor, "trip.approve", tripID) { db in
+            guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
+            trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+            trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+            let cleared = try await PersonnelStore.cleared(personID: trip.personID, on: db)
+            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let approved = try PersonnelRules.approved(
+                trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, clerk: post?.isClerk == true,
+                secrecyOrgConsent: secrecyOrgConsent)
+            try await PersonnelStore.save(approved, at: s.nowMillis, on: db)
+            try await audit(actor, "trip.approve", id: tripID, on: db)
+            return approved
+        }
+    }
+
+    /// R-PE-5: one step of a trip — education given, departed, returned, reported.
+    public enum TripStep: String, Sendable, CaseIterable {
+        case educate, depart
+        case returned = "return"
+        case report
+    }
+
+    /// R-PE-5: records a step of the trip.
+    public func tripStep(_ actor: Actor, tripID: String, _ step: TripStep, day given: Day?, report: String = "") async throws -> Trip {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "trip.\(step.rawValue)", tripID) { db in
+            guard let trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
+            var next = trip
+            switch step {
+            case .educate:
+                guard trip.status == .approved || trip.status == .applied else { throw Refusal.invalid("step", "出国（境）前保密教育应在出发前进行") }
+                next.educatedOn = given ?? day
+            case .depart: next = try PersonnelRules.departed(trip, today: day)
+            case .returned: next = try PersonnelRules.returned(trip, on: given ?? day, today: day)
+            case .report: next = try PersonnelRules.reported(trip, report: report, today: day)
+            }
+            try await PersonnelStore.save(next, at: s.nowMillis, on: db)
+            try await audit(actor, "trip.\(step.rawValue)", id: tripID, on: db)
+            return next
+        }
+    }
+
+    /// R-PE-6 / R-PE-12: records a reportable event with its deadline on the working-day calendar; a serving person's
+    /// event opens a 变动复审.
+    public func reportEvent(_ actor: Actor, personID: String, kind: EventKind, occurredOn: Day, details: String) async throws -> ReportableEvent {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "event.report", personID) { db in
+            _ = try await member(personID, of: me, on: db)
+            let calendar = try await OrganisationReads.calendar(on: db)
+            let due = try PersonnelRules.eventDue(kind, occurredOn: occurredOn, calendar: calendar)
+            let cleared = try await PersonnelStore.cleared(personID: personID, on: db)
+            let event = try PersonnelRules.reportedEvent(
+                ReportableEvent(
+                    id: IDs.make(), personID: personID, unitID: me.unitID, kind: kind, occurredOn: occurredOn, reportedOn: day, dueOn: due, details: details),
+                person: cleared, today: day)
+            try await PersonnelStore.save(event, at: s.nowMillis, on: db)
+            if event.changeReviewOpened { try await PersonnelStore.setChangeReview(personID: personID, "重大事项：\(kind.chinese)", on: db) }
+            try await audit(actor, "event.report", id: event.id, detail: kind.rawValue, on: db)
+            return event
+        }
+    }
+
+    /// R-PE-6: records how the event was handled; R-PE-12: an approach's onward report.
+    public func handleEvent(_ actor: Actor, eventID: String, handling: String, onwardTo: String?) async throws -> ReportableEvent {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "event.handle", eventID) { db in
+            guard var event = try await PersonnelStore.event(id: eventID, on: db), event.unitID == me.unitID else { throw Refusal.notFound }
+            let text = handling.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { event.handling = String(text.prefix(1000)) }
+            if let onwardTo { event = try PersonnelRules.onwardReported(event, to: onwardTo, today: day) }
+            guard !event.handling.isEmpty else { throw Refusal.invalid("handling", "请填写处理情况") }
+            try await PersonnelStore.save(event, at: s.nowMillis, on: db)
+            try await audit(actor, "event.handle", id: eventID, on: db)
+            return event
+        }
+    }
+}

@@ -1,0 +1,257 @@
+import Accounts
+import Audit
+import ClassificationServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import SQLKit
+import Storage
+
+/// One line of the 涉密人员 register.
+public struct RosterLine: Sendable, Hashable {
+    /// The person.
+    public var personID: String
+    /// 姓名
+    public var name: String
+    /// 涉密岗位
+    public var postName: String
+    /// 岗位涉及最高密级
+    public var highestLevel: Level
+    /// The standing.
+    public var record: ClearedPerson
+}
+
+/// 涉密人员管理 — posts, reviews, commitments, appointment; every write one transaction, audited without content
+/// (R-SY-1); the registers read only by the 组织人事部门 and the 保密工作机构 of the unit, a file also by the person
+/// (R-PE-15).
+public struct PersonnelService: Sendable {
+    let services: Services
+
+    var today: Day { services.clock.today }
+
+    static let recordKind = "personnel"
+
+    /// The viewer of the personnel registers (R-PE-15).
+    static func fileViewer(_ actor: Actor) -> FileViewer {
+        FileViewer(personID: actor.viewer.personID, unitID: actor.viewer.personID == nil ? nil : actor.person?.unitID, roles: actor.roles)
+    }
+
+    /// R-PE-15: the registers are kept by the 组织人事部门 and the 保密工作机构; returns the keeper's person.
+    func keeper(_ actor: Actor) throws -> Person {
+        try PersonnelRules.checkKeeper(Self.fileViewer(actor))
+        guard let me = actor.person else { throw Refusal.notFound }
+        return me
+    }
+
+    /// A person of the keeper's own unit, or the answer for a missing record.
+    func member(_ personID: String, of me: Person, on db: any SQLDatabase) async throws -> Person {
+        guard let p = try await OrganisationReads.person(id: personID, on: db), p.unitID == me.unitID else { throw Refusal.notFound }
+        return p
+    }
+
+    func gated<T: Sendable>(_ actor: Actor, _ operation: String, _ id: String?, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await services.attempt(actor, "personnel.\(operation)", target: Self.recordKind, id: id, body)
+    }
+
+    func audit(_ actor: Actor, _ operation: String, id: String, detail: String? = nil, on db: any SQLDatabase) async throws {
+        try await AuditStore.append(services.record(actor, "personnel.\(operation)", target: Self.recordKind, id: id, detail: detail), on: db)
+    }
+
+    // MARK: posts
+
+    /// R-PE-10: registers a 涉密岗位 with its highest level (not above the system's, R-DV-7); the tier follows.
+    public func createPost(
+        _ actor: Actor, name: String, departmentID: String?, highestLevel: Level, keyPart: Bool, roles: [Role]
+    ) async throws -> SecretPost {
+        let me = try keeper(actor)
+        try highestLevel.checkWithin(system: services.systemLevel, field: "highest_level")
+        let post = try PersonnelRules.validPost(
+            SecretPost(
+                id: IDs.make(), unitID: me.unitID, departmentID: departmentID?.isEmpty == true ? nil : departmentID, name: name, highestLevel: highestLevel,
+                keyPart: keyPart, roles: roles, validFrom: today))
+        return try await gated(actor, "createPost", post.id) { db in
+            if let dept = post.departmentID {
+                guard try await db.raw("SELECT 1 AS one FROM departments WHERE id = \(bind: dept) AND unit_id = \(bind: me.unitID)").first() != nil else {
+                    throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
+                }
+            }
+            try await PersonnelStore.insert(post, at: services.nowMillis, on: db)
+            try await audit(actor, "post.create", id: post.id, detail: "最高密级\(post.highestLevel.code)", on: db)
+            return post
+        }
+    }
+
+    /// The unit's 涉密岗位 (R-PE-10), keepers only.
+    public func posts(_ actor: Actor) async throws -> [SecretPost] {
+        let me = try keeper(actor)
+        return try await services.database.read { db in try await PersonnelStore.posts(unitID: me.unitID, on: db) }
+    }
+
+    // MARK: reviews and commitments
+
+    /// What a review records (R-PE-2).
+    public struct ReviewInput: Sendable {
+        /// 涉密人员
+        public var personID: String
+        /// 涉密岗位
+        public var postID: String
+        /// 类别
+        public var kind: ReviewKind
+        /// 涉密资格条件
+        public var eligibility: Eligibility
+        /// 配偶、直系亲属在国（境）外情况
+        public var relativesAbroad: String
+        /// 组织人事部门意见
+        public var personnelOpinion: String
+        /// 保密工作机构意见
+        public var secrecyOpinion: String
+        /// 审批的单位领导
+        public var decidedBy: String
+        /// 是否通过
+        public var passed: Bool
+
+        /// Creates the input.
+        public init(
+            personID: String, postID: String, kind: ReviewKind, eligibility: Eligibility, relativesAbroad: String = "", personnelOpinion: String,
+            secrecyOpinion: String, decidedBy: String, passed: Bool
+        ) {
+            self.personID = personID
+            self.postID = postID
+            self.kind = kind
+            self.eligibility = eligibility
+            self.relativesAbroad = relativesAbroad
+            self.personnelOpinion = personnelOpinion
+            self.secrecyOpinion = secrecyOpinion
+            self.decidedBy = decidedBy
+            self.passed = passed
+        }
+    }
+
+    /// R-PE-2: records a decided review. A periodic or change review of a serving person moves the next 定期复审 on
+    /// and closes a pending 变动复审; a failed one removes the person from the post (clearance none).
+    public func recordReview(_ actor: Actor, _ input: ReviewInput) async throws -> Review {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "review", input.personID) { db in
+            _ = try await member(input.personID, of: me, on: db)
+            guard let post = try await PersonnelStore.post(id: input.postID, on: db), post.unitID == me.unitID else {
+                throw Refusal.invalid("post_id", "请选择本单位的涉密岗位")
+            }
+            let current = try await PersonnelStore.cleared(personID: input.personID, on: db)
+            let trigger = input.kind == .change ? (try await PersonnelStore.changeReview(personID: input.personID, on: db) ?? "") : ""
+            let review = try PersonnelRules.decided(
+                Review(
+                    id: IDs.make(), personID: input.personID, postID: post.id, kind: input.kind, eligibility: input.eligibility,
+                    relativesAbroad: String(input.relativesAbroad.prefix(500)), personnelOpinion: String(input.personnelOpinion.prefix(500)),
+                    secrecyOpinion: String(input.secrecyOpinion.prefix(500)), decidedBy: String(input.decidedBy.prefix(30)), passed: input.passed,
+                    reviewedOn: day, trigger: trigger))
+            try await PersonnelStore.insert(review, unitID: me.unitID, at: s.nowMillis, on: db)
+            if let current, current.status == .serving, input.kind != .preAppointment || current.postID == post.id {
+                let after = PersonnelRules.afterReview(current, review)
+                try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)
+                if after.status != current.status {
+                    try await OrganisationWrites.setTier(personID: input.personID, tier: .none, at: s.nowMillis, on: db)
+                    try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
+                }
+            }
+            try await audit(actor, "review.record", id: review.id, detail: "\(review.kind.rawValue) \(review.passed ? "passed" : "failed")", on: db)
+            return review
+        }
+    }
+
+    /// R-PE-4: records a signed commitment.
+    public func recordCommitment(_ actor: Actor, personID: String, kind: CommitmentKind, signedOn: Day?, note: String) async throws -> Commitment {
+        let me = try keeper(actor)
+        let day = today
+        let signed = signedOn ?? day
+        guard !(day < signed) else { throw Refusal.invalid("signed_on", "签订日期不能晚于今天") }
+        let commitment = Commitment(id: IDs.make(), personID: personID, kind: kind, signedOn: signed, note: String(note.prefix(200)))
+        return try await gated(actor, "commitment", personID) { db in
+            _ = try await member(personID, of: me, on: db)
+            try await PersonnelStore.insert(commitment, unitID: me.unitID, at: services.nowMillis, on: db)
+            try await audit(actor, "commitment.record", id: commitment.id, detail: kind.rawValue, on: db)
+            return commitment
+        }
+    }
+
+    // MARK: appointment
+
+    /// R-PE-2 / R-PE-10 / R-PE-4 / R-KP-4 / R-PE-13 / R-PE-12: appoints a person to a post with a tier; the tier the
+    /// access checks use becomes the appointment's. A serving person moved to another post or tier needs a passed
+    /// 变动复审 for it. The roster changes (R-PE-3).
+    public func appoint(_ actor: Actor, personID: String, postID: String, tier: ClearanceTier, certificate: Certificate? = nil) async throws -> ClearedPerson {
+        let me = try keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "appoint", personID) { db in
+            _ = try await member(personID, of: me, on: db)
+            guard let post = try await PersonnelStore.post(id: postID, on: db), post.unitID == me.unitID else {
+                throw Refusal.invalid("post_id", "请选择本单位的涉密岗位")
+            }
+            let current = try await PersonnelStore.cleared(personID: personID, on: db)
+            let reviews = try await PersonnelStore.reviews(personID: personID, on: db).filter { $0.postID == postID }
+            // A serving person's move needs a 变动复审 (R-PE-10); a newcomer's, a 岗前审查 (or a 变动复审).
+            let moving = current?.status == .serving
+            let review = reviews.first { !moving || $0.kind == .change }
+            let commitments = try await PersonnelStore.commitments(personID: personID, on: db).filter { !$0.kind.isLeaving }.map(\.kind)
+            let spouseForeign =
+                try await db.raw(
+                    "SELECT 1 AS one FROM reportable_events WHERE person_id = \(bind: personID) AND kind = 'spouse_foreign' LIMIT 1"
+                ).first() != nil
+            let qualified = try await Self.qualification(personID: personID, on: db)
+            var appointed = try PersonnelRules.appointed(
+                personID: personID, to: post, tier: tier,
+                facts: .init(
+                    review: review, commitments: commitments, prePostHours: try await PersonnelStore.prePostHours(personID: personID, on: db),
+                    certificate: certificate ?? current?.certificate ?? qualified,
+                    spouseForeign: spouseForeign), today: day)
+            if moving, let current { appointed.appointedOn = current.postID == postID ? current.appointedOn : day }
+            try await PersonnelStore.save(appointed, changeReview: nil, at: s.nowMillis, on: db)
+            try await OrganisationWrites.setTier(personID: personID, tier: tier, at: s.nowMillis, on: db)
+            try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
+            try await audit(actor, "appoint", id: personID, detail: "岗位\(postID)，等级\(tier.rawValue)", on: db)
+            return appointed
+        }
+    }
+
+    /// R-PE-9: removes a person from the post on one of the BJ 39 grounds; their clearance ends.
+    public func removeFromPost(_ actor: Actor, personID: String, ground: PersonnelRules.RemovalGround) async throws -> ClearedPerson {
+        let me = try keeper(actor)
+        let s = services
+        return try await gated(actor, "remove", personID) { db in
+            _ = try await member(personID, of: me, on: db)
+            guard let current = try await PersonnelStore.cleared(personID: personID, on: db) else { throw Refusal.notFound }
+            let removed = try PersonnelRules.removed(current, ground: ground)
+            try await PersonnelStore.save(removed, changeReview: nil, at: s.nowMillis, on: db)
+            try await OrganisationWrites.setTier(personID: personID, tier: .none, at: s.nowMillis, on: db)
+            try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
+            try await audit(actor, "remove", id: personID, detail: ground.rawValue, on: db)
+            return removed
+        }
+    }
+}
+
+extension PersonnelService {
+    /// R-PE-13 / R-TR-4: the latest 保密员 qualification recorded as a course outside the unit, as a certificate.
+    static func qualification(personID: String, on db: any SQLDatabase) async throws -> Certificate? {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT * FROM external_courses WHERE person_id = \(bind: personID) AND kind = 'clerk_qualification' ORDER BY completed_on DESC LIMIT 1
+                """
+            ).first()
+        else { return nil }
+        let course = try PersonnelStore.external(from: row)
+        return Certificate(
+            number: course.certificateNumber, issuer: course.provider, issuedOn: course.completedOn,
+            validUntil: course.certificateValidUntil ?? course.completedOn.adding(years: 3))
+    }
+}
+
+extension Services {
+    /// 涉密人员管理与保密教育培训.
+    public var personnel: PersonnelService { PersonnelService(services: self) }
+}

@@ -1,0 +1,100 @@
+import Accounts
+import Foundation
+import Kernel
+import Organisation
+import Personnel
+import SQLKit
+import Storage
+
+/// 涉密人员 to-dos for the unit's keepers (组织人事部门, 保密工作机构): 定期复审 and 变动复审 due, return reports
+/// overdue, approaches not reported onward, open departures, staff under their training floor, the annual plan, the
+/// roster to file again. Each a count read by a partial or leading index — kept state, never a recount of the unit.
+/// Nobody else sees these (R-PE-15).
+public struct PersonnelTodos: TodoProvider {
+    /// Creates the provider.
+    public init() {}
+
+    /// The items `actor` must act on now.
+    public func items(for actor: Actor, services: Services) async throws -> [TodoItem] {
+        guard let me = actor.person, PersonnelService.fileViewer(actor).keepsFiles, !actor.roles.contains(where: \.isAdministrator) else { return [] }
+        let today = services.clock.today
+        let unit = me.unitID
+        return try await services.database.read { db in
+            func count(_ q: SQLQueryString) async throws -> Int { try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0 }
+            var items: [TodoItem] = []
+            // R-PE-2: 定期复审 due (cleared_persons_review).
+            let reviews = try await count(
+                "SELECT COUNT(*) AS n FROM cleared_persons WHERE unit_id = \(bind: unit) AND next_review_on IS NOT NULL AND next_review_on <= \(bind: today.iso)"
+            )
+            if reviews > 0 { items.append(TodoItem(title: "定期复审到期", detail: "\(reviews)名涉密人员应进行定期复审", link: "/personnel", urgent: true)) }
+            // R-PE-10 / R-PE-6: 变动复审 opened by a change or an event (cleared_persons_change).
+            let changes = try await count("SELECT COUNT(*) AS n FROM cleared_persons WHERE unit_id = \(bind: unit) AND change_review IS NOT NULL")
+            if changes > 0 { items.append(TodoItem(title: "变动复审待办", detail: "\(changes)名涉密人员因岗位变动或重大事项应进行变动复审", link: "/personnel", urgent: true)) }
+            // R-PE-5: return reports overdue (trips_report_due).
+            let reports = try await count(
+                "SELECT COUNT(*) AS n FROM trips WHERE unit_id = \(bind: unit) AND status = 'returned' AND report_due_on < \(bind: today.iso)")
+            if reports > 0 { items.append(TodoItem(title: "回国（境）报告逾期", detail: "\(reports)人次回国（境）后未按期报告", link: "/personnel/trips", urgent: true)) }
+            // R-PE-12: approaches not yet reported onward (reportable_events_onward).
+            let onward = try await count(
+                "SELECT COUNT(*) AS n FROM reportable_events WHERE unit_id = \(bind: unit) AND kind = 'approach' AND onward_reported_on IS NULL")
+            if onward > 0 {
+                items.append(
+                    TodoItem(title: "策反等情况须立即上报", detail: "\(onward)起被利诱、胁迫、渗透、策反的报告尚未报上级机关、公安机关、国家安全机关和保密行政管理部门", link: "/personnel/events", urgent: true))
+            }
+            // R-PE-7: departures in progress (departures_open).
+            let open = try await count("SELECT COUNT(*) AS n FROM departures WHERE unit_id = \(bind: unit) AND completed_on IS NULL")
+            if open > 0 { items.append(TodoItem(title: "离岗离职手续办理中", detail: "\(open)人的离岗离职清单尚未办结", link: "/personnel/departures")) }
+            // R-KP-4: under the yearly floor, from September.
+            if TrainingRules.floorWarningsDue(today: today) {
+                let under = try await PersonnelService.underFloor(unitID: unit, year: today.year, limit: 0, on: db).count
+                if under > 0 {
+                    items.append(
+                        TodoItem(
+                            title: "年度培训学时不足", detail: "\(under)名涉密人员今年的保密教育学时未达要求（核心16学时，重要、一般8学时）", link: "/personnel/training",
+                            due: Day(year: today.year, month: 12, day: 31)))
+                }
+            }
+            // R-TR-1: the annual plan.
+            let planned = Set(
+                try await db.raw("SELECT year FROM training_plans WHERE unit_id = \(bind: unit) AND year >= \(bind: today.year)").all().map {
+                    try $0.decode(column: "year", as: Int.self)
+                })
+            if let year = TrainingRules.planDueYear(today: today, planned: planned) {
+                items.append(TodoItem(title: "年度保密教育培训计划", detail: "请制定\(year)年度保密教育培训计划", link: "/personnel/training"))
+            }
+            // R-TR-2: the 保密宣传教育月 reminder.
+            if TrainingRules.aprilReminder(today: today) {
+                items.append(TodoItem(title: "保密宣传教育月", detail: "四月为保密宣传教育月，请落实计划中的活动", link: "/personnel/training"))
+            }
+            // R-PE-3: the roster changed since it was filed.
+            if let row = try await db.raw("SELECT changed_at, filed_at FROM personnel_roster WHERE unit_id = \(bind: unit)").first(),
+                PersonnelRules.rosterFilingDue(
+                    changedAt: try row.decode(column: "changed_at", as: Int64?.self), filedAt: try row.decode(column: "filed_at", as: Int64?.self))
+            {
+                items.append(TodoItem(title: "涉密人员名单变动", detail: "名单已变动，请重新报同级保密行政管理部门和出入境管理部门备案", link: "/personnel"))
+            }
+            return items
+        }
+    }
+}
+
+extension PersonnelService {
+    /// R-PE-7: the daily sweep ends every 脱密期 that ran out (`cleared_persons_declearing`); returns how many.
+    public func sweep() async throws -> Int {
+        let s = services
+        let day = today
+        return try await s.database.transaction { db in
+            let ended = try await db.raw(
+                "SELECT person_id FROM cleared_persons WHERE status = 'declearing' AND declearing_until < \(bind: day.iso)"
+            ).all().map { try $0.decode(column: "person_id", as: String.self) }
+            guard !ended.isEmpty else { return 0 }
+            try await db.raw(
+                "UPDATE cleared_persons SET status = 'cleared', updated_at = \(bind: s.nowMillis) WHERE status = 'declearing' AND declearing_until < \(bind: day.iso)"
+            ).run()
+            try await AuditStore.append(
+                s.record(.system, "personnel.declearing_ended", target: Self.recordKind, detail: "脱密期届满\(ended.count)人：" + ended.joined(separator: ",")), on: db
+            )
+            return ended.count
+        }
+    }
+}

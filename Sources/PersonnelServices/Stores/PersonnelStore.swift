@@ -1,0 +1,165 @@
+import Accounts
+import Foundation
+import Kernel
+import Personnel
+import SQLKit
+import Storage
+
+/// SQL of the personnel registers; no rules. Internal to the area.
+enum PersonnelStore {
+    static func day(_ row: any SQLRow, _ column: String) throws -> Day? { try row.decode(column: column, as: String?.self).flatMap(Day.init(iso:)) }
+    static func text(_ row: any SQLRow, _ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+    static func json<T: Encodable>(_ value: T) -> String { String(decoding: (try? JSONEncoder.canonical.encode(value)) ?? Data(), as: UTF8.self) }
+    static func unjson<T: Decodable>(_ type: T.Type, _ text: String) -> T? { try? JSONDecoder().decode(type, from: Data(text.utf8)) }
+    static func split(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+
+    // MARK: posts
+
+    static func post(from row: any SQLRow) throws -> SecretPost {
+        SecretPost(
+            id: try text(row, "id"), unitID: try text(row, "unit_id"), departmentID: try row.decode(column: "department_id", as: String?.self),
+            name: try text(row, "name"), highestLevel: Level(code: try text(row, "highest_level")) ?? .secret,
+            keyPart: try row.decode(column: "key_part", as: Int.self) != 0,
+            roles: split(try text(row, "roles")).compactMap(Role.init(rawValue:)), validFrom: try day(row, "valid_from") ?? Day(year: 2000, month: 1, day: 1)!,
+            validTo: try day(row, "valid_to"))
+    }
+
+    static func insert(_ p: SecretPost, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO secret_posts (id, unit_id, department_id, name, highest_level, tier, key_part, roles, valid_from, valid_to, created_at)
+            VALUES (\(bind: p.id), \(bind: p.unitID), \(bind: p.departmentID), \(bind: p.name), \(bind: p.highestLevel.code), \(bind: p.tier.rawValue),
+                \(bind: p.keyPart ? 1 : 0), \(bind: p.roles.map(\.rawValue).joined(separator: ",")), \(bind: p.validFrom.iso), \(bind: p.validTo?.iso),
+                \(bind: millis))
+            """
+        ).run()
+    }
+
+    static func post(id: String, on db: any SQLDatabase) async throws -> SecretPost? {
+        try await db.raw("SELECT * FROM secret_posts WHERE id = \(bind: id)").first().map(post(from:))
+    }
+
+    static func posts(unitID: String, on db: any SQLDatabase) async throws -> [SecretPost] {
+        try await db.raw("SELECT * FROM secret_posts WHERE unit_id = \(bind: unitID) ORDER BY name, id LIMIT 2000").all().map(post(from:))
+    }
+
+    // MARK: cleared persons
+
+    static func cleared(from row: any SQLRow) throws -> ClearedPerson {
+        var certificate: Certificate?
+        if let number = try row.decode(column: "cert_number", as: String?.self), let issued = try day(row, "cert_issued_on"),
+            let until = try day(row, "cert_valid_until")
+        {
+            certificate = Certificate(
+                number: number, issuer: try row.decode(column: "cert_issuer", as: String?.self) ?? "", issuedOn: issued, validUntil: until)
+        }
+        return ClearedPerson(
+            personID: try text(row, "person_id"), unitID: try text(row, "unit_id"), postID: try text(row, "post_id"),
+            tier: ClearanceTier(rawValue: try text(row, "tier")) ?? .none, appointedOn: try day(row, "appointed_on") ?? Day(year: 2000, month: 1, day: 1)!,
+            status: PersonnelStatus(rawValue: try text(row, "status")) ?? .serving, nextReviewOn: try day(row, "next_review_on"),
+            declearingFrom: try day(row, "declearing_from"), declearingUntil: try day(row, "declearing_until"), certificate: certificate)
+    }
+
+    static func cleared(personID: String, on db: any SQLDatabase) async throws -> ClearedPerson? {
+        try await db.raw("SELECT * FROM cleared_persons WHERE person_id = \(bind: personID)").first().map(cleared(from:))
+    }
+
+    /// Inserts or updates; `changeReview` is the pending 变动复审's reason (nil: none pending).
+    static func save(_ c: ClearedPerson, changeReview: String?, at millis: Int64, on db: any SQLDatabase) async throws {
+        let cert = c.certificate
+        try await db.raw(
+            """
+            INSERT INTO cleared_persons (person_id, unit_id, post_id, tier, appointed_on, status, next_review_on, change_review, declearing_from,
+                declearing_until, cert_number, cert_issuer, cert_issued_on, cert_valid_until, updated_at)
+            VALUES (\(bind: c.personID), \(bind: c.unitID), \(bind: c.postID), \(bind: c.tier.rawValue), \(bind: c.appointedOn.iso), \(bind: c.status.rawValue),
+                \(bind: c.nextReviewOn?.iso), \(bind: changeReview), \(bind: c.declearingFrom?.iso), \(bind: c.declearingUntil?.iso), \(bind: cert?.number),
+                \(bind: cert?.issuer), \(bind: cert?.issuedOn.iso), \(bind: cert?.validUntil.iso), \(bind: millis))
+            ON CONFLICT (person_id) DO UPDATE SET unit_id = excluded.unit_id, post_id = excluded.post_id, tier = excluded.tier,
+                appointed_on = excluded.appointed_on, status = excluded.status, next_review_on = excluded.next_review_on,
+                change_review = excluded.change_review, declearing_from = excluded.declearing_from, declearing_until = excluded.declearing_until,
+                cert_number = excluded.cert_number, cert_issuer = excluded.cert_issuer, cert_issued_on = excluded.cert_issued_on,
+                cert_valid_until = excluded.cert_valid_until, updated_at = excluded.updated_at
+            """
+        ).run()
+    }
+
+    static func setChangeReview(personID: String, _ reason: String?, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE cleared_persons SET change_review = \(bind: reason) WHERE person_id = \(bind: personID)").run()
+    }
+
+    static func changeReview(personID: String, on db: any SQLDatabase) async throws -> String? {
+        try await db.raw("SELECT change_review FROM cleared_persons WHERE person_id = \(bind: personID)").first()?.decode(
+            column: "change_review", as: String?.self)
+    }
+
+    /// R-PE-3: the roster changed (an appointment, a departure, a removal) — to be filed again.
+    static func rosterChanged(unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO personnel_roster (unit_id, changed_at, filed_at) VALUES (\(bind: unitID), \(bind: millis), NULL)
+            ON CONFLICT (unit_id) DO UPDATE SET changed_at = excluded.changed_at
+            """
+        ).run()
+    }
+
+    static func rosterFiled(unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO personnel_roster (unit_id, changed_at, filed_at) VALUES (\(bind: unitID), NULL, \(bind: millis))
+            ON CONFLICT (unit_id) DO UPDATE SET filed_at = excluded.filed_at
+            """
+        ).run()
+    }
+
+    static func roster(unitID: String, on db: any SQLDatabase) async throws -> (changed: Int64?, filed: Int64?) {
+        guard let row = try await db.raw("SELECT changed_at, filed_at FROM personnel_roster WHERE unit_id = \(bind: unitID)").first() else { return (nil, nil) }
+        return (try row.decode(column: "changed_at", as: Int64?.self), try row.decode(column: "filed_at", as: Int64?.self))
+    }
+
+    // MARK: reviews and commitments
+
+    static func review(from row: any SQLRow) throws -> Review {
+        Review(
+            id: try text(row, "id"), personID: try text(row, "person_id"), postID: try text(row, "post_id"),
+            kind: ReviewKind(rawValue: try text(row, "kind")) ?? .preAppointment,
+            eligibility: unjson(Eligibility.self, try text(row, "eligibility")) ?? .allMet, relativesAbroad: try text(row, "relatives_abroad"),
+            personnelOpinion: try text(row, "personnel_opinion"), secrecyOpinion: try text(row, "secrecy_opinion"), decidedBy: try text(row, "decided_by"),
+            passed: try row.decode(column: "passed", as: Int.self) != 0, reviewedOn: try day(row, "reviewed_on") ?? Day(year: 2000, month: 1, day: 1)!,
+            trigger: try text(row, "review_trigger"))
+    }
+
+    static func insert(_ r: Review, unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO personnel_reviews (id, person_id, unit_id, post_id, kind, eligibility, relatives_abroad, personnel_opinion, secrecy_opinion,
+                decided_by, passed, reviewed_on, review_trigger, created_at)
+            VALUES (\(bind: r.id), \(bind: r.personID), \(bind: unitID), \(bind: r.postID), \(bind: r.kind.rawValue), \(bind: json(r.eligibility)),
+                \(bind: r.relativesAbroad), \(bind: r.personnelOpinion), \(bind: r.secrecyOpinion), \(bind: r.decidedBy), \(bind: r.passed ? 1 : 0),
+                \(bind: r.reviewedOn.iso), \(bind: r.trigger), \(bind: millis))
+            """
+        ).run()
+    }
+
+    static func reviews(personID: String, on db: any SQLDatabase) async throws -> [Review] {
+        try await db.raw("SELECT * FROM personnel_reviews WHERE person_id = \(bind: personID) ORDER BY created_at DESC LIMIT 200").all().map(review(from:))
+    }
+
+    static func commitment(from row: any SQLRow) throws -> Commitment {
+        Commitment(
+            id: try text(row, "id"), personID: try text(row, "person_id"), kind: CommitmentKind(rawValue: try text(row, "kind")) ?? .pledge,
+            signedOn: try day(row, "signed_on") ?? Day(year: 2000, month: 1, day: 1)!, note: try text(row, "note"))
+    }
+
+    static func insert(_ c: Commitment, unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO commitments (id, person_id, unit_id, kind, signed_on, note, created_at)
+            VALUES (\(bind: c.id), \(bind: c.personID), \(bind: unitID), \(bind: c.kind.rawValue), \(bind: c.signedOn.iso), \(bind: c.note), \(bind: millis))
+            """
+        ).run()
+    }
+
+    static func commitments(personID: String, on db: any SQLDatabase) async throws -> [Commitment] {
+        try await db.raw("SELECT * FROM commitments WHERE person_id = \(bind: personID) ORDER BY signed_on DESC, id LIMIT 200").all().map(commitment(from:))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Kernel
+import Organisation
+import Personnel
+import Testing
+
+@testable import BaomiApp
+
+/// The 涉密人员 pages, each from a fixed model whose every value is a distinctive marker.
+extension PageRenderingTests {
+    static var personnelPages: [PageFixture] {
+        [personnelList, personnelFile, personnelAppoint, personnelTrips, personnelEvents, personnelTraining, personnelDepartures, personnelDeparture]
+    }
+
+    typealias PC = PersonnelController
+    static func opt(_ name: String) -> PC.Opt { PC.Opt(value: "【\(name)值】", label: "【\(name)名】", selected: true) }
+    static func line(_ tag: String, _ n: Int) -> FileModel.Line { FileModel.Line(cells: (1...n).map { "【\(tag)\($0)】" }) }
+
+    static let personnelList = PageFixture(
+        "personnel/personnel", path: "/personnel",
+        content: PC.ListModel(
+            tabs: [.init(label: "【标签】", href: "【标签链接】", active: true)],
+            rows: [
+                .init(
+                    personID: "【人员】", name: "【姓名】", post: "【岗位】", level: "【最高密级】", tier: "【等级】", appointed: "【上岗日期】", review: "【复审日期】",
+                    declearing: "【脱密期至】", status: "【状态】")
+            ], pager: pager("人员", shown: 731), today: "【打印日期】", filingDue: true, status: "【名单状态】"))
+
+    @Test("涉密人员名单 shows every field of its model")
+    func personnelListPage() async throws { try await PageCheck.check(Self.personnelList) }
+
+    static let personnelFile = PageFixture(
+        "personnel/file", path: "/personnel",
+        content: FileModel(
+            personID: "【档案人员】", name: "【档案姓名】", status: "【档案状态】", post: "【档案岗位】", tier: "【档案等级】", appointed: "【档案上岗】", nextReview: "【档案复审】",
+            declearing: "【档案脱密期】", changeReview: "【变动复审原因】", reviews: [line("审查", 6)], commitments: [line("承诺", 3)], trips: [line("出境", 6)],
+            events: [line("事项", 4)], departures: [line("离岗", 4)], hours: [line("学时", 5)], external: [line("外训", 5)]),
+        notShown: ["personID"])
+
+    @Test("涉密人员档案 shows every field of its model")
+    func personnelFilePage() async throws { try await PageCheck.check(Self.personnelFile) }
+
+    static let personnelAppoint = PageFixture(
+        "personnel/appoint", path: "/personnel/appoint",
+        content: PC.AppointModel(
+            posts: [.init(name: "【岗位】", level: "【密级】", tier: "【等级】", keyPart: true, roles: "【职责】")], postOptions: [opt("岗位选项")], people: [opt("人员")],
+            levels: [opt("密级选项")], tiers: [opt("等级选项")], reviewKinds: [opt("审查类别")], commitmentKinds: [opt("文书")], conditions: [opt("条件")],
+            roles: [opt("角色")]))
+
+    @Test("涉密岗位与任用 shows every field of its model")
+    func personnelAppointPage() async throws { try await PageCheck.check(Self.personnelAppoint) }
+
+    static func records(trips: Bool, events: Bool, training: Bool) -> PC.RecordsModel {
+        PC.RecordsModel(
+            trips: trips
+                ? [
+                    .init(
+                        id: "【出境编号】", person: "【出境人】", purpose: "【因公因私】", destination: "【国家地区】", dates: "【往返日期】", approvedBy: "【审批人】",
+                        status: "【出境状态】", reportDue: "【报告期限】", applied: true, approved: true, abroad: true, returned: true)
+                ] : [],
+            events: events
+                ? [.init(id: "【事项编号】", person: "【报告人】", kind: "【事项】", occurred: "【发生日期】", due: "【期限】", timely: "【按期】", handling: "【处理情况】")] : [],
+            people: [opt("人员")], purposes: trips ? [opt("因公因私选项")] : [], eventKinds: events ? [opt("事项选项")] : [],
+            trainingKinds: training ? [opt("培训类别")] : [],
+            under: training ? [.init(personID: "【学时人员】", name: "【学时姓名】", tier: "【学时等级】", hours: 735, floor: 736)] : [], underCount: 737, year: 2026,
+            today: "【今天】")
+    }
+
+    static let personnelTrips = PageFixture(
+        "personnel/trips", path: "/personnel/trips", content: records(trips: true, events: false, training: false), notShown: ["underCount", "year"])
+
+    @Test("出国（境）管理 shows every field of its model")
+    func personnelTripsPage() async throws { try await PageCheck.check(Self.personnelTrips) }
+
+    static let personnelEvents = PageFixture(
+        "personnel/events", path: "/personnel/events", content: records(trips: false, events: true, training: false), notShown: ["underCount", "year"])
+
+    @Test("重大事项报告 shows every field of its model")
+    func personnelEventsPage() async throws { try await PageCheck.check(Self.personnelEvents) }
+
+    static let personnelTraining = PageFixture(
+        "personnel/training", path: "/personnel/training", content: records(trips: false, events: false, training: true))
+
+    @Test("保密教育培训 shows every field of its model")
+    func personnelTrainingPage() async throws { try await PageCheck.check(Self.personnelTraining) }
+
+    static let personnelDepartures = PageFixture(
+        "personnel/departures", path: "/personnel/departures",
+        content: PC.DeparturesModel(
+            rows: [.init(id: "【离岗编号】", person: "【离岗人】", kind: "【离岗类别】", leaving: "【离岗日期】", declearing: "【脱密期】", state: "【办理情况】")],
+            people: [opt("人员")], kinds: [opt("类别")], today: "【今天】"))
+
+    @Test("离岗离职 shows every field of its model")
+    func personnelDeparturesPage() async throws { try await PageCheck.check(Self.personnelDepartures) }
+
+    static let personnelDeparture = PageFixture(
+        "personnel/departure", path: "/personnel/departures",
+        content: PC.GateModel(
+            id: "【清单编号】", personID: "【离岗人员】", person: "【离岗姓名】", kind: "【离岗类别】", leaving: "【离岗日期】", declearing: "【脱密期】", completed: "【办结日期】",
+            items: [
+                .init(value: "【事项值】", label: "【事项名】", done: "【办理情况】", byHand: true), .init(value: "【待办事项值】", label: "【待办事项名】", done: nil, byHand: true),
+            ], outstanding: 738, hidden: 739, visible: [line("载体", 3)], commitments: "【已签文书】", people: [opt("接收人")], open: true,
+            cleared: false, someHidden: true))
+
+    @Test("离岗离职清单 shows every field of its model")
+    func personnelDeparturePage() async throws { try await PageCheck.check(Self.personnelDeparture) }
+}
