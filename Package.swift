@@ -45,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         .target(
@@ -69,12 +71,20 @@ let package = Package(
         ),
         .target(
             name: "Carriers",
-            dependencies: ["Kernel", "Accounts", "Organisation"],
+            dependencies: ["Kernel", "Accounts", "Organisation", "Tabular"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Tabular",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Personnel",
-            dependencies: ["Kernel", "Accounts"],
+            dependencies: ["Kernel", "Accounts", "Tabular"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -212,6 +222,7 @@ let package = Package(
                 "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Areas", "Kernel",
                 "Accounts", "Audit", "Organisation", "Carriers", "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

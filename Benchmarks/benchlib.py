@@ -142,6 +142,22 @@ def discover(base, api_header, web_header, deep_pages):
             (f"API /api/v1/{records}/<id>", f"/api/v1/{records}/{record_id}" if record_id else None, api_header),
         ]
     urls += [("web / (待办)", "/", web_header), ("API /api/v1/todos", "/api/v1/todos", api_header)]
+    # Issue 12: the personnel register, a personnel file (every read audited: a write per read) and a departure gate.
+    status, body, _ = request(f"{base}/api/v1/personnel?limit=50", headers=auth)
+    roster = json.loads(body) if status == 200 else {}
+    person = roster.get("items", [{}])[0].get("person_id") if roster.get("items") else None
+    status, body, _ = request(f"{base}/api/v1/departures?limit=50", headers=auth)
+    departures = json.loads(body).get("items", []) if status == 200 else []
+    gate = next((d["id"] for d in departures if d.get("completed_on") is None), None)
+    notes.append(f"personnel: {roster.get('total', '?')} in post visible to bench-clerk; departure gate {'found' if gate else 'n/a'}")
+    urls += [
+        ("API personnel register first page", "/api/v1/personnel?limit=50" if roster else None, api_header),
+        ("web /personnel first page", "/personnel", web_header),
+        ("API personnel file /personnel/<id>/file", f"/api/v1/personnel/{person}/file" if person else None, api_header),
+        ("web /personnel/file/<id> record page", f"/personnel/file/{person}" if person else None, web_header),
+        ("API departure gate /departures/<id>", f"/api/v1/departures/{gate}" if gate else None, api_header),
+        ("web /personnel/departures/<id> record page", f"/personnel/departures/{gate}" if gate else None, web_header),
+    ]
     return urls, notes
 
 

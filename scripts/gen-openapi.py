@@ -70,7 +70,7 @@ schemas = {
     "Authority": obj({"unit_id": S, "own_cap": S, "grants": arr(ref("Grant")), "officers": arr(ref("Officer")), "catalogue": arr(ref("CatalogueItem"))},
                      nullable=("own_cap",)),
     "ObjectionCreated": obj({"id": S, "status": S, "appeal_level": S}),
-    "Filing": obj({"id": S, "kind": {"type": "string", "enum": ["grant", "grantee_grant", "revocation", "grantee_revocation", "roster", "catalogue", "statistics"]},
+    "Filing": obj({"id": S, "kind": {"type": "string", "enum": ["grant", "grantee_grant", "revocation", "grantee_revocation", "roster", "catalogue", "statistics", "personnel_roster"]},
                    "unit_id": S, "subject_id": S, "filed_with_unit_id": S, "filed_on": S, "filed_by": S, "summary": S, "content": S,
                    "status": {"type": "string", "enum": ["filed", "acknowledged", "returned"]}, "reply": S, "replied_on": S},
                   nullable=("subject_id", "reply", "replied_on")),
@@ -355,6 +355,8 @@ schemas.update({
     "ExternalCourse": obj({"id": S, "person_id": S, "kind": S, "provider": S, "completed_on": S, "hours": I, "certificate_number": S,
                            "certificate_valid_until": S}, nullable=("certificate_valid_until",)),
     "TrainingPlan": obj({"year": I, "items": arr(obj({"month": I, "content": S, "form": S, "hours": I, "audience": S}))}),
+    "PersonnelImport": obj({"mode": ENUM("dry_run", "all", "partial"), "kind": ENUM("roster", "training"), "rows": I, "accepted": I, "imported": I,
+                            "problems": arr(obj({"line": I, "field": S, "message": S}))}),
     "UnderFloor": obj({"year": I, "count": I, "items": arr(obj({"person_id": S, "name": S, "tier": S, "hours": I, "floor": I}))}),
     "PersonnelFile": obj({"person_id": S, "name": S, "record": ref("ClearedPerson"), "post": ref("SecretPost"), "change_review": S,
                           "reviews": arr(ref("PersonnelReview")), "commitments": arr(ref("Commitment")), "trips": arr(ref("Trip")),
@@ -437,6 +439,12 @@ paths.update({
                          "form": TEXT(30), "hours": INT(1, 40), "audience": TEXT(60)}, "required": ["month", "content", "form", "hours", "audience"]}}}, ["items"]),
                    params=[pid("year", INT(2000, 2100))]),
     },
+    "/personnel-imports": {"post": op("导入涉密人员名单或培训记录（请求体即 CSV 文件或 Excel 工作簿，上限 16 MB）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行；文件或表头不可用时 422 import.header（R-PE-3, R-TR-1）",
+        {**resp("200", "PersonnelImport"), **resp("201", "PersonnelImport")},
+        {"required": True, "x-body-limit": 16 * MB, "content": {
+            "text/csv": {"schema": {"type": "string", "minLength": 1, "maxLength": 16 * MB}},
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary", "minLength": 1, "maxLength": 16 * MB}}}},
+        params=[q("kind", ENUM("roster", "training"), True), q("mode", ENUM("dry_run", "all", "partial"))])},
     "/training/under-floor": {"get": op("年度学时未达要求的涉密人员（核心16学时，重要、一般8学时，R-KP-4）", resp("200", "UnderFloor"), params=[q("year", INT(2000, 2100))])},
 })
 

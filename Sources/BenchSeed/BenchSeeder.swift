@@ -29,9 +29,10 @@ struct BulkSink: Sendable {
 /// carrier of the unit and of most of its secrets, so the registers they page through hold ~100,000 rows at full size.
 public struct BenchSeeder {
     static let batchRecords = 10_000
-    static let loadedTables = [
-        "persons", "secrets", "secret_events", "knowledge_scope", "carriers", "carrier_events", "carrier_findings", "carrier_incidents", "audit_log",
-    ]
+    static let loadedTables =
+        [
+            "persons", "secrets", "secret_events", "knowledge_scope", "carriers", "carrier_events", "carrier_findings", "carrier_incidents", "audit_log",
+        ] + personnelTables
 
     let services: Services
     let options: BenchSeedOptions
@@ -73,6 +74,7 @@ public struct BenchSeeder {
         try await seedOrganisation(sink)
         try await seedSecrets(sink)
         try await seedCarriers(sink)
+        try await seedPersonnel(sink)
         try await seedAudit(sink)
         progress.begin("索引 indexes (\(indexes.count))")
         try await sink.batch { db in try await IndexSwap.create(indexes, on: db) }
@@ -85,6 +87,32 @@ public struct BenchSeeder {
         report.seconds["analyze"] = progress.end("统计信息", rows: 0)
         try await services.audit.checkpoint()
         try await afterBulkLoad(services: services)
+        report.total = progress.total
+        return report
+    }
+}
+
+extension BenchSeeder {
+    /// Issue 12: adds the personnel registers to a set seeded before the area existed (same options, same persons).
+    /// Refused when the registers already hold rows.
+    public mutating func addPersonnel() async throws -> BenchSeedReport {
+        let database = services.database
+        let existing = try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM cleared_persons").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        guard existing == 0 else { throw BenchSeedError.notEmpty(existing) }
+        let sink = BulkSink(database: database)
+        let engine = database.engine
+        let indexes = try await sink.batch { db in
+            let found = try await IndexSwap.secondary(of: Self.personnelTables, engine: engine, on: db)
+            try await IndexSwap.drop(found, on: db)
+            return found
+        }
+        try await seedPersonnel(sink)
+        try await sink.batch { db in
+            try await IndexSwap.create(indexes, on: db)
+            try await db.raw("ANALYZE").run()
+        }
         report.total = progress.total
         return report
     }

@@ -69,6 +69,13 @@ enum SeedID {
     static let finding: UInt32 = 0xB0_000B
     static let carrierEvent: UInt32 = 0xB0_000C
     static let incident: UInt32 = 0xB0_000D
+    static let post: UInt32 = 0xB0_0010
+    static let review: UInt32 = 0xB0_0011
+    static let commitment: UInt32 = 0xB0_0012
+    static let trip: UInt32 = 0xB0_0013
+    static let reportableEvent: UInt32 = 0xB0_0014
+    static let departure: UInt32 = 0xB0_0015
+    static let trainingClass: UInt32 = 0xB0_0016
 
     private static let digits = Array("0123456789abcdef".utf8)
 

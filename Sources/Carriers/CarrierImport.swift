@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Tabular
 
 /// 导入纸质台账 — reading the paper-era carrier register from a spreadsheet (CSV, or XLSX rows). This part checks each
 /// row on its own (format, required fields, rules that need no database); the service checks what needs the
@@ -125,58 +126,12 @@ public enum CarrierImport {
         }
     }
 
-    /// RFC 4180 CSV (quotes, doubled quotes, CR LF or LF, a UTF-8 BOM); each record with the line it starts on.
-    /// Blank lines are skipped. A quote left open is reported as a problem of the line it starts on.
+    /// RFC 4180 CSV (`Tabular.csv`); each record with the line it starts on. A quote left open is reported as a
+    /// problem of the line it starts on.
     public static func records(csv text: String) -> (records: [Record], problems: [Problem]) {
-        var records: [Record] = []
-        var cells: [String] = []
-        var cell = ""
-        var inQuotes = false
-        var line = 1
-        var start = 1
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        func endRecord() {
-            cells.append(cell)
-            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: start, cells: cells)) }
-            cells = []
-            cell = ""
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        cell.unicodeScalars.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    cell.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && cell.isEmpty {
-                inQuotes = true
-            } else if c == "," {
-                cells.append(cell)
-                cell = ""
-            } else if c == "\r" || c == "\n" {
-                if c == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" { i += 1 }
-                endRecord()
-                line += 1
-                start = line
-            } else {
-                cell.unicodeScalars.append(c)
-            }
-            i += 1
-        }
-        if inQuotes {
-            return (records, [Problem(line: start, field: "file", message: "第\(start)行起的引号未闭合")])
-        }
-        if !cell.isEmpty || !cells.isEmpty { endRecord() }
-        return (records, [])
+        let (records, unreadable) = Tabular.csv(text)
+        let mapped = records.map { Record(line: $0.line, cells: $0.cells) }
+        return (mapped, unreadable.map { [Problem(line: $0.line, field: "file", message: $0.message)] } ?? [])
     }
 
     /// Checks the header and every row on its own. Returns the good drafts and every problem, by line.

@@ -1,5 +1,6 @@
 import Classification
 import Kernel
+import Organisation
 import SQLKit
 import Storage
 
@@ -39,5 +40,16 @@ package enum ClassificationWrites {
             """
         ).first()
         return try row?.decode(column: "d", as: String?.self).flatMap(Day.init(iso:))
+    }
+
+    /// R-PE-3: files the unit's 涉密人员名单 with its same-level administration, as a filing of its own kind (the
+    /// administration's supervision lists it; `/filings/{id}` prints it).
+    package static func filePersonnelRoster(
+        _ services: Services, actor: Actor, unitID: String, summary: String, content: String, on db: any SQLDatabase
+    ) async throws {
+        let c = ClassificationService(services: services)
+        try await c.file(
+            actor, kind: .personnelRoster, unitID: unitID, subjectID: nil, filedWith: try await c.filingTarget(of: unitID, rule: "R-PE-3", on: db),
+            summary: summary, content: content, on: db)
     }
 }

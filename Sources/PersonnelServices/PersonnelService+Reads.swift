@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import ClassificationServices
 import Foundation
 import Kernel
 import Organisation
@@ -131,12 +132,33 @@ extension PersonnelService {
         }
     }
 
-    /// R-PE-3: the 涉密人员名单 is filed with the same-level administration; the filing is recorded (the printout goes
-    /// with it), and the roster is current until it changes again.
+    /// R-PE-3: files the 涉密人员名单 (every person in post, with post, level, tier and appointment) with the same-level
+    /// administration as a filing of its own kind; the roster is current until it changes again.
     public func fileRoster(_ actor: Actor) async throws {
         let me = try keeper(actor)
         let s = services
+        let day = today
         try await gated(actor, "roster.file", me.unitID) { db in
+            let unit = try await OrganisationReads.unit(id: me.unitID, on: db)?.name ?? ""
+            let rows = try await db.raw(
+                """
+                SELECT p.name, s.name AS post, s.highest_level, c.tier, c.appointed_on FROM cleared_persons c
+                JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
+                WHERE c.unit_id = \(bind: me.unitID) AND c.status = 'serving' ORDER BY c.person_id
+                """
+            ).all()
+            var lines = ["单位：\(unit)", "报备日期：\(day.chinese)", "姓名｜涉密岗位｜岗位涉及最高密级｜涉密等级｜上岗日期"]
+            for row in rows {
+                let level = Level(code: try row.decode(column: "highest_level", as: String.self))?.chinese ?? ""
+                let tier = ClearanceTier(rawValue: try row.decode(column: "tier", as: String.self))?.chinese ?? ""
+                lines.append(
+                    [
+                        try row.decode(column: "name", as: String.self), try row.decode(column: "post", as: String.self), level, tier,
+                        try row.decode(column: "appointed_on", as: String.self),
+                    ].joined(separator: "｜"))
+            }
+            try await ClassificationWrites.filePersonnelRoster(
+                s, actor: actor, unitID: me.unitID, summary: "\(unit)涉密人员名单（\(rows.count)人）", content: lines.joined(separator: "\n"), on: db)
             try await PersonnelStore.rosterFiled(unitID: me.unitID, at: s.nowMillis, on: db)
             try await audit(actor, "roster.file", id: me.unitID, on: db)
         }

@@ -29,6 +29,8 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "今天到期的事项数（一半事项期限届满，一半借阅今天逾期），供每日检查测量。Items due today (for the sweep benchmark).")
         var dueToday = 0
         @Option(help: "随机数种子。Generator seed.") var seed: UInt64 = 2026
+        @Flag(help: "只为已生成的数据补充涉密人员登记（同样的数量和种子）。Add only the personnel registers to a set seeded earlier.")
+        var personnelOnly = false
 
         func validate() throws {
             if let scale, !(scale > 0 && scale <= 10) { throw ValidationError("--scale 应在 0 与 10 之间") }
@@ -50,7 +52,7 @@ struct BenchCommand: AsyncParsableCommand {
                         + "\(options.audit) 审计日志, 今天到期 \(options.dueToday), seed \(options.seed)")
                 let report = try await data.withServices { services in
                     var seeder = BenchSeeder(services: services, options: options, say: { say($0) })
-                    return try await seeder.run()
+                    return personnelOnly ? try await seeder.addPersonnel() : try await seeder.run()
                 }
                 say(String(format: "完成 / done in %.1f s. 账号 / accounts: %@", report.total, report.accounts.joined(separator: ", ")))
             }

@@ -9,7 +9,10 @@ import Testing
 /// The 涉密人员 pages, each from a fixed model whose every value is a distinctive marker.
 extension PageRenderingTests {
     static var personnelPages: [PageFixture] {
-        [personnelList, personnelFile, personnelAppoint, personnelTrips, personnelEvents, personnelTraining, personnelDepartures, personnelDeparture]
+        [
+            personnelList, personnelFile, personnelAppoint, personnelTrips, personnelEvents, personnelTraining, personnelDepartures, personnelDeparture,
+            personnelImport,
+        ]
     }
 
     typealias PC = PersonnelController
@@ -104,4 +107,13 @@ extension PageRenderingTests {
 
     @Test("离岗离职清单 shows every field of its model")
     func personnelDeparturePage() async throws { try await PageCheck.check(Self.personnelDeparture) }
+
+    static let personnelImport = PageFixture(
+        "personnel/import", path: "/personnel/import",
+        content: PC.ImportModel(
+            report: .init(rows: 741, accepted: 742, imported: 743, problems: [.init(line: 744, message: "【问题】")], clean: false), kinds: [opt("内容")],
+            modes: [opt("方式")], rosterColumns: "【名单列】", trainingColumns: "【培训列】"))
+
+    @Test("导入涉密人员名单和培训记录 shows every field of its model")
+    func personnelImportPage() async throws { try await PageCheck.check(Self.personnelImport) }
 }

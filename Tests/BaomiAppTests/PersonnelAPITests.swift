@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Kernel
+import NIOCore
 import Organisation
 import OrganisationServices
 import SQLKit
@@ -113,6 +114,18 @@ struct PersonnelAPITests {
                     .post, "/api/v1/departures", clerk, #"{"person_id":"\#(zhangwei)","kind":"leave_job","leaving_on":"\#(today)","declearing_months":6}"#,
                     expect: 422)
                 try await api.check(.post, "/api/v1/personnel/\(zhoumin)/remove", clerk, #"{"ground":"failed_to_report"}"#, expect: 200)
+                // Import (R-PE-3): the file itself as the body; an unusable header is 422, a dry run 200 with its line-numbered problems.
+                func upload(_ text: String, _ query: String) async throws -> (Int, String) {
+                    let r = try await client.execute(
+                        uri: "/api/v1/personnel-imports?\(query)", method: .post, headers: [.contentType: "text/csv", .authorization: "Bearer \(clerk)"],
+                        body: ByteBuffer(string: text))
+                    return (Int(r.status.code), String(buffer: r.body))
+                }
+                let header = "姓名,涉密岗位,岗位涉及最高密级,涉密等级,上岗日期,审查日期,承诺书签订日期\n"
+                #expect(try await upload("{}", "kind=roster").0 == 422)
+                let dry = try await upload(header + "张伟,规划编制,机密,核心,2025-01-02,2025-01-01,2025-01-01\n", "kind=roster&mode=dry_run")
+                #expect(dry.0 == 200 && dry.1.contains("\"line\":2") && dry.1.contains("R-PE-10"), "\(dry.1)")
+                #expect(try await upload(header, "mode=dry_run").0 == 400)
             }
         }
     }

@@ -143,4 +143,21 @@ struct PersonnelFlowTests {
             #expect(try await s.personnel.file(office, personID: lihua).record?.status == .cleared)
         }
     }
+
+    @Test("R-PE-3 the 涉密人员名单 is filed with the same-level administration as a filing of its own kind; a change makes it due again")
+    func rosterFiling() async throws {
+        try await TestWorld.with { world in
+            let s = world.services
+            let clerk = try await world.actor("wangfang")
+            #expect(try await s.personnel.rosterFilingDue(clerk))
+            try await s.personnel.fileRoster(clerk)
+            #expect(try await !s.personnel.rosterFilingDue(clerk))
+            let filings = try await s.classification.supervision(try await world.actor("sunli")).filings.filter { $0.kind == .personnelRoster }
+            let filing = try #require(filings.first)
+            #expect(filing.summary.contains("涉密人员名单") && filing.content.contains("王芳｜保密员"))
+            world.clock.advance(by: 60)
+            _ = try await s.personnel.removeFromPost(clerk, personID: try #require(try await world.actor("zhoumin").person).id, ground: .failedToReport)
+            #expect(try await s.personnel.rosterFilingDue(clerk))
+        }
+    }
 }

@@ -107,6 +107,29 @@ extension APIController {
             try await p.fileRoster(try context.actor())
             return JSON.response(OK(ok: true), status: .created)
         }
+        // R-PE-3 / R-TR-1: a paper-era roster or training record, the file itself as the body (CSV or XLSX, 16 MB).
+        api.post("personnel-imports") { request, context in
+            let actor = try context.actor()
+            let q = FormData.query(request)
+            let kind = try Self.parse(RosterImport.Kind.self, q["kind"], field: "kind")
+            let mode = try Self.parse(CarrierImportMode.self, q["mode"] ?? "dry_run", field: "mode")
+            _ = try await p.staff(actor)
+            let buffer = try await request.body.collect(upTo: 16 * 1024 * 1024)
+            guard buffer.readableBytes > 0 else { throw TransportRefusal.contract("body", "请求体为空：应为 CSV 文件或 Excel 工作簿") }
+            let report = try await p.importFile(actor, Data(buffer.readableBytesView), kind: kind, mode: mode)
+            let whole = report.problems.filter { $0.field == "header" || $0.field == "file" }
+            if !whole.isEmpty { throw Refusal.invalid("file", "文件不可用：" + whole.map(\.message).joined(separator: "；"), code: "import.header") }
+            return JSON.response(
+                PersonnelImportDTO(
+                    mode: report.mode.rawValue, kind: report.kind.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
+                    problems: report.problems.map { .init(line: $0.line, field: $0.field, message: $0.message) }),
+                status: report.imported > 0 ? .created : .ok)
+        }
         registerPersonnelRecords(api)
+    }
+
+    struct PersonnelImportDTO: Codable {
+        struct Problem: Codable { let line: Int; let field: String; let message: String }
+        let mode: String; let kind: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [Problem]
     }
 }

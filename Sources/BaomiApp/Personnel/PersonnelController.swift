@@ -67,6 +67,7 @@ struct PersonnelController {
         registerAppointment(on: router)
         registerRecords(on: router)
         registerDepartures(on: router)
+        registerImport(on: router)
     }
 
     /// A refused form comes back with the rule's message; anything else is the error page.

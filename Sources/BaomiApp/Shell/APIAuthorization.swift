@@ -193,5 +193,6 @@ public enum APIAuthorization {
         "GET /training/plans/{year}": personnelKeepers,
         "POST /training/plans/{year}": personnelKeepers,
         "GET /training/under-floor": personnelKeepers,
+        "POST /personnel-imports": personnelKeepers,
     ]
 }

@@ -166,7 +166,8 @@ enum Navigation {
         }
         if path.hasPrefix("/personnel") {
             return [
-                group("登记", [("涉密人员名单", "/personnel", true), ("涉密岗位与任用", "/personnel/appoint", true)]),
+                group(
+                    "登记", [("涉密人员名单", "/personnel", true), ("涉密岗位与任用", "/personnel/appoint", true), ("导入名单和培训记录", "/personnel/import", true)]),
                 group("管理", [("出国（境）", "/personnel/trips", true), ("重大事项报告", "/personnel/events", true), ("离岗离职", "/personnel/departures", true)]),
                 group("教育培训", [("保密教育培训", "/personnel/training", true)]),
             ].compactMap { $0 }

@@ -23,6 +23,8 @@ public struct Filing: Sendable, Hashable, Codable {
         case catalogue
         /// R-RP-2: the 定密工作统计 for a period.
         case statistics
+        /// R-PE-3: the 涉密人员名单 (BJ 21), filed by the personnel area.
+        case personnelRoster = "personnel_roster"
 
         /// The Chinese name of the kind of filing, as the queues show it.
         public var chinese: String {
@@ -34,6 +36,7 @@ public struct Filing: Sendable, Hashable, Codable {
             case .roster: "定密责任人名单"
             case .catalogue: "国家秘密事项一览表"
             case .statistics: "定密工作统计"
+            case .personnelRoster: "涉密人员名单"
             }
         }
     }

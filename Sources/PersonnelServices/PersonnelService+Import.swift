@@ -1,0 +1,171 @@
+import Accounts
+import Audit
+import CarrierServices
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import SQLKit
+import Storage
+
+/// What a roster or training import found and did.
+public struct PersonnelImportReport: Sendable, Hashable {
+    /// How bad rows were treated (the carrier import's modes: 试导入, 全部导入, 部分导入).
+    public var mode: CarrierImportMode
+    /// 名单 or 培训记录.
+    public var kind: RosterImport.Kind
+    /// Data rows in the file.
+    public var rows: Int
+    /// Rows without a problem.
+    public var accepted: Int
+    /// Rows written.
+    public var imported: Int
+    /// Every bad row, by line (CSV) or row number (XLSX).
+    public var problems: [RosterImport.Problem]
+}
+
+extension PersonnelService {
+    /// R-PE-3 / R-TR-1: imports a paper-era 涉密人员名单 or training record (CSV or XLSX). A dry run writes nothing;
+    /// `all` writes only a file without a problem; `partial` writes the good rows. Names are matched in the keeper's
+    /// unit; a roster row brings its review, commitment and appointment as history, within the post's tier (R-PE-10).
+    public func importFile(_ actor: Actor, _ data: Data, kind: RosterImport.Kind, mode: CarrierImportMode) async throws -> PersonnelImportReport {
+        let me = try keeper(actor)
+        let (records, fileProblems) = RosterImport.records(data)
+        let rowCount = max(0, records.count - 1)
+        guard fileProblems.isEmpty else {
+            return PersonnelImportReport(mode: mode, kind: kind, rows: rowCount, accepted: 0, imported: 0, problems: fileProblems)
+        }
+        let s = services
+        let day = today
+        return try await gated(actor, "import.\(kind.rawValue)", me.unitID) { db in
+            let persons = try await db.raw("SELECT id, name FROM persons WHERE unit_id = \(bind: me.unitID)").all().map {
+                (try $0.decode(column: "id", as: String.self), try $0.decode(column: "name", as: String.self))
+            }
+            let byName = Dictionary(grouping: persons, by: \.1).mapValues { $0.map(\.0) }
+            func resolve(_ name: String, line: Int, field: String, into problems: inout [RosterImport.Problem]) -> String? {
+                switch byName[name]?.count ?? 0 {
+                case 1: return byName[name]![0]
+                case 0: problems.append(.init(line: line, field: field, message: "姓名：本单位没有“\(name)”，请先由系统管理员登记人员"))
+                default: problems.append(.init(line: line, field: field, message: "姓名：本单位有多名“\(name)”，无法确定是哪一位"))
+                }
+                return nil
+            }
+            var report: PersonnelImportReport
+            switch kind {
+            case .roster:
+                let (rows, problems) = RosterImport.roster(records, today: day, systemLevel: s.systemLevel)
+                var all = problems
+                let serving = Set(
+                    try await db.raw("SELECT person_id FROM cleared_persons WHERE unit_id = \(bind: me.unitID) AND status = 'serving'").all().map {
+                        try $0.decode(column: "person_id", as: String.self)
+                    })
+                var posts = Dictionary(uniqueKeysWithValues: try await PersonnelStore.posts(unitID: me.unitID, on: db).map { ($0.name, $0) })
+                var seen: Set<String> = []
+                var good: [(RosterImport.RosterRow, String)] = []
+                for row in rows {
+                    var rowProblems: [RosterImport.Problem] = []
+                    if let id = resolve(row.name, line: row.line, field: "name", into: &rowProblems) {
+                        if serving.contains(id) { rowProblems.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”已在涉密人员名单中")) }
+                        if !seen.insert(id).inserted { rowProblems.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”在文件中重复")) }
+                        if let post = posts[row.post], post.highestLevel != row.highestLevel {
+                            rowProblems.append(
+                                .init(line: row.line, field: "highest_level", message: "岗位涉及最高密级：岗位“\(row.post)”已登记为\(post.highestLevel.chinese)"))
+                        }
+                        if rowProblems.isEmpty { good.append((row, id)) }
+                    }
+                    all += rowProblems
+                }
+                all.sort { ($0.line, $0.field) < ($1.line, $1.field) }
+                report = PersonnelImportReport(mode: mode, kind: kind, rows: rowCount, accepted: good.count, imported: 0, problems: all)
+                guard mode == .partial || (mode == .all && all.isEmpty) else { return report }
+                for (row, _) in good where posts[row.post] == nil {
+                    let post = SecretPost(
+                        id: IDs.make(), unitID: me.unitID, departmentID: nil, name: row.post, highestLevel: row.highestLevel, keyPart: row.keyPart,
+                        validFrom: day)
+                    try await PersonnelStore.insert(post, at: s.nowMillis, on: db)
+                    posts[post.name] = post
+                }
+                try await Self.writeRoster(good.map { ($0.0, $0.1, posts[$0.0.post]!) }, unitID: me.unitID, at: s.nowMillis, on: db)
+                try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
+                report.imported = good.count
+            case .training:
+                let (rows, problems) = RosterImport.training(records, today: day)
+                var all = problems
+                var groups: [String: (row: RosterImport.TrainingRow, people: [String])] = [:]
+                var order: [String] = []
+                for row in rows {
+                    var rowProblems: [RosterImport.Problem] = []
+                    guard let id = resolve(row.name, line: row.line, field: "name", into: &rowProblems) else {
+                        all += rowProblems
+                        continue
+                    }
+                    let key = [row.heldOn.iso, row.content, row.form, row.organiser, row.kind.rawValue, String(row.hours)].joined(separator: "\u{1F}")
+                    if groups[key] == nil {
+                        groups[key] = (row, [])
+                        order.append(key)
+                    }
+                    if groups[key]!.people.contains(id) {
+                        all.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”在同一次培训中重复"))
+                    } else {
+                        groups[key]!.people.append(id)
+                    }
+                }
+                all.sort { ($0.line, $0.field) < ($1.line, $1.field) }
+                let accepted = groups.values.reduce(0) { $0 + $1.people.count }
+                report = PersonnelImportReport(mode: mode, kind: kind, rows: rowCount, accepted: accepted, imported: 0, problems: all)
+                guard mode == .partial || (mode == .all && all.isEmpty) else { return report }
+                for key in order {
+                    let (row, people) = groups[key]!
+                    try await PersonnelStore.insert(
+                        TrainingClass(
+                            id: IDs.make(), unitID: me.unitID, kind: row.kind, heldOn: row.heldOn, hours: row.hours, content: row.content, form: row.form,
+                            organiser: row.organiser, participantIDs: people), at: s.nowMillis, on: db)
+                }
+                report.imported = accepted
+            }
+            try await audit(actor, "import.\(kind.rawValue)", id: me.unitID, detail: "\(mode.rawValue)：\(report.imported)行", on: db)
+            return report
+        }
+    }
+
+    /// The roster rows as history: a passed 岗前审查, the commitment, the appointment and the tier — in batches.
+    static func writeRoster(_ rows: [(RosterImport.RosterRow, String, SecretPost)], unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        for chunk in stride(from: 0, to: rows.count, by: 200).map({ Array(rows[$0..<min($0 + 200, rows.count)]) }) {
+            var reviews: SQLQueryString =
+                """
+                INSERT INTO personnel_reviews (id, person_id, unit_id, post_id, kind, eligibility, relatives_abroad, personnel_opinion, secrecy_opinion,
+                    decided_by, passed, reviewed_on, review_trigger, created_at) VALUES
+                """
+            reviews =
+                reviews
+                + chunk.map { (row, id, post) -> SQLQueryString in
+                    """
+                    (\(bind: IDs.make()), \(bind: id), \(bind: unitID), \(bind: post.id), 'pre_appointment', \(bind: PersonnelStore.json(Eligibility.allMet)), '',
+                    '按原纸质档案导入', '按原纸质档案导入', '原纸质档案', 1, \(bind: row.reviewedOn.iso), '', \(bind: millis))
+                    """
+                }.joined(separator: ", ")
+            try await db.raw(reviews).run()
+            var commitments: SQLQueryString = "INSERT INTO commitments (id, person_id, unit_id, kind, signed_on, note, created_at) VALUES "
+            commitments =
+                commitments
+                + chunk.map { (row, id, post) -> SQLQueryString in
+                    let kind: CommitmentKind = post.keyPart ? .responsibility : .pledge
+                    return
+                        "(\(bind: IDs.make()), \(bind: id), \(bind: unitID), \(bind: kind.rawValue), \(bind: row.committedOn.iso), '按原纸质档案导入', \(bind: millis))"
+                }.joined(separator: ", ")
+            try await db.raw(commitments).run()
+            for (row, id, post) in chunk {
+                let record = ClearedPerson(
+                    personID: id, unitID: unitID, postID: post.id, tier: row.tier, appointedOn: row.appointedOn,
+                    nextReviewOn: row.reviewedOn.adding(months: PersonnelRules.defaultReviewMonths))
+                try await PersonnelStore.save(record, changeReview: nil, at: millis, on: db)
+            }
+            for tier in [ClearanceTier.core, .important, .general] {
+                let ids = chunk.filter { $0.0.tier == tier }.map(\.1)
+                guard !ids.isEmpty else { continue }
+                try await db.raw("UPDATE persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE id IN (\(binds: ids))").run()
+            }
+        }
+    }
+}
