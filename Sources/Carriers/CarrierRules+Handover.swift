@@ -22,10 +22,11 @@ extension CarrierRules {
         guard !carriers.isEmpty else {
             throw Refusal(code: "carrier.nothing_to_hand_over", ruleID: "R-CA-15", message: "移交人没有保管中的涉密载体", kind: .conflict)
         }
+        // The message names no level: the 保密员 may not know every carrier the leaver keeps.
         if let top = carriers.map(\.level).max(), !successor.tier.covers(.stateSecret(top)) {
             throw Refusal(
                 code: "carrier.successor_clearance", ruleID: "R-CA-15", field: "successor_id",
-                message: "接收人的涉密等级（\(successor.tier.chinese)）不足以保管\(top.chinese)级载体", kind: .validation)
+                message: "接收人的涉密等级（\(successor.tier.chinese)）不足以保管移交的全部载体", kind: .validation)
         }
         return carriers.map { c in
             var next = c

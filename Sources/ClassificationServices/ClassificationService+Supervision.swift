@@ -120,7 +120,8 @@ extension ClassificationService {
     public func filingsMade(_ actor: Actor, unitID: String) async throws -> [Filing] {
         try await services.database.read { db in
             try await requireManageable(actor, unitID: unitID, on: db)
-            return try await FilingStore.filings(byUnit: unitID, on: db)
+            // R-PE-15: the filed 涉密人员名单 is read by the keepers, not listed to the unit's leaders.
+            return try await FilingStore.filings(byUnit: unitID, on: db).filter { $0.kind != .personnelRoster }
         }
     }
 
@@ -129,6 +130,12 @@ extension ClassificationService {
         let found: Filing? = try await services.database.read { db in
             guard let filing = try await FilingStore.filing(id: id, on: db) else { return nil }
             if try await isStaff(actor, of: filing.filedWithUnitID, on: db) { return filing }
+            // R-PE-15: the 涉密人员名单 is personal information — in the unit only its keepers (组织人事部门, 保密工作机构)
+            // read the copy filed, not its leaders.
+            if filing.kind == .personnelRoster {
+                let keeper = !actor.roles.isDisjoint(with: [.personnelOffice, .secrecyOffice, .secrecyClerk])
+                return keeper && actor.person?.unitID == filing.unitID ? filing : nil
+            }
             if try await manageableUnits(actor, on: db).contains(filing.unitID) { return filing }
             return nil
         }

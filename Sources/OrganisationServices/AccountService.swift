@@ -199,6 +199,19 @@ public struct AccountService: Sendable {
             let (post, status) = try await Self.post(ofPerson: personID, on: db)
             try PersonnelRules.checkTier(tier, post: post, status: status)
             try await OrganisationStore.setTier(personID: personID, tier: tier, at: s.nowMillis, on: db)
+            if post != nil {
+                // The personnel register keeps the same tier, and its 涉密人员名单 changed (R-PE-3, R-PE-10).
+                try await db.raw(
+                    "UPDATE cleared_persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: s.nowMillis) WHERE person_id = \(bind: personID)"
+                )
+                .run()
+                try await db.raw(
+                    """
+                    INSERT INTO personnel_roster (unit_id, changed_at, filed_at) VALUES (\(bind: person.unitID), \(bind: s.nowMillis), NULL)
+                    ON CONFLICT (unit_id) DO UPDATE SET changed_at = excluded.changed_at
+                    """
+                ).run()
+            }
             try await AuditStore.append(
                 s.record(actor, "person.tier", target: "person", id: personID, before: person.tier.rawValue, after: tier.rawValue), on: db)
         }

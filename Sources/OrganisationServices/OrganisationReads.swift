@@ -27,6 +27,12 @@ package enum OrganisationReads {
         try await OrganisationStore.persons(unitIDs: unitIDs, on: db)
     }
 
+    /// A unit's first `limit` persons by name, for a form's choices (`persons_unit_name`: a bounded read at any size).
+    package static func persons(unitID: String, limit: Int, on db: any SQLDatabase) async throws -> [Person] {
+        try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) ORDER BY name, id LIMIT \(unsafeRaw: String(limit))").all().map(
+            OrganisationStore.person(from:))
+    }
+
     /// A unit and every unit below it.
     package static func subtree(of rootID: String, on db: any SQLDatabase) async throws -> [String] {
         try await OrganisationStore.subtree(of: rootID, on: db)

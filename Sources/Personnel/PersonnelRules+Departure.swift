@@ -123,11 +123,12 @@ extension PersonnelRules {
         var d = departure
         d.completedOn = today
         for item in [DepartureItem.carriersCleared, .accountLocked, .officerEnded, .leavingCommitment] { d.done[item] = "系统核对" }
+        // The 脱密期 runs from the day clearance ends: the leaving day, or today if the checklist closes later.
         var p = person
         p.status = .declearing
         p.tier = .none
         p.nextReviewOn = nil
-        p.declearingFrom = d.leavingOn
+        p.declearingFrom = d.leavingOn < today ? today : d.leavingOn
         p.declearingUntil = d.declearingUntil
         return (d, p)
     }

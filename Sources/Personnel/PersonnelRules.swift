@@ -29,12 +29,10 @@ public enum PersonnelRules {
     public static func checkTier(_ requested: ClearanceTier, post: SecretPost?, status: PersonnelStatus?, field: String = "tier") throws {
         guard requested != .none else { return }
         guard let post, status == .serving else {
-            throw refusal("no_post", "R-PE-10", field: field, "未在涉密岗位上岗的人员不能设定涉密等级：请先在“涉密岗位”中任用")
+            throw refusal("no_post", "R-PE-10", field: field, "该人员不能设定此涉密等级：未在涉密岗位上岗的人员只能为非涉密（由组织人事部门、保密工作机构任用）")
         }
         guard requested.rank <= post.tier.rank else {
-            throw refusal(
-                "tier_above_post", "R-PE-10", field: field,
-                "涉密等级（\(requested.chinese)）不得高于所在涉密岗位“\(post.name)”的等级（\(post.tier.chinese)，涉及最高密级\(post.highestLevel.chinese)）")
+            throw refusal("tier_above_post", "R-PE-10", field: field, "涉密等级（\(requested.chinese)）不得高于所在涉密岗位的等级")
         }
     }
 
@@ -131,6 +129,7 @@ public enum PersonnelRules {
         } else if p.status == .serving {
             p.status = .removed
             p.tier = .none
+            p.nextReviewOn = nil
         }
         return p
     }
@@ -165,6 +164,7 @@ public enum PersonnelRules {
         var p = person
         p.status = .removed
         p.tier = .none
+        p.nextReviewOn = nil
         return p
     }
 

@@ -161,8 +161,11 @@ public struct Departure: Sendable, Hashable, Codable {
         self.completedOn = completedOn
     }
 
-    /// The 脱密期 end: leaving day plus the months.
-    public var declearingUntil: Day { leavingOn.adding(months: declearingMonths) }
+    /// The 脱密期 end: from the leaving day (or the completion, if the checklist closed after it) plus the months.
+    public var declearingUntil: Day {
+        let from = completedOn.map { leavingOn < $0 ? $0 : leavingOn } ?? leavingOn
+        return from.adding(months: declearingMonths)
+    }
 }
 
 /// 培训 — one class (R-TR-1, R-KP-4): date, 课时, content, form, organiser, participants and absentees.

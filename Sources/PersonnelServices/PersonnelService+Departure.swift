@@ -21,11 +21,13 @@ public struct DepartureGate: Sendable {
     public var outstanding: Int
     /// Those the operator may know, by number and title (at most 50).
     public var visible: [Carrier]
+    /// How many of the outstanding the operator may know (all of them, not only the 50 listed).
+    public var visibleCount: Int
     /// Leaving commitments signed.
     public var leavingCommitments: [CommitmentKind]
 
     /// How many of the outstanding the operator may not see (named only as a number).
-    public var hidden: Int { max(0, outstanding - visible.count) }
+    public var hidden: Int { max(0, outstanding - visibleCount) }
 }
 
 extension PersonnelService {
@@ -58,7 +60,7 @@ extension PersonnelService {
     /// R-PE-7 / R-PE-8: opens the leaver's checklist with a 脱密期 no shorter than the tier's floor. One open departure
     /// per person.
     public func openDeparture(_ actor: Actor, _ input: DepartureInput) async throws -> Departure {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "departure.open", input.personID) { db in
@@ -83,7 +85,7 @@ extension PersonnelService {
 
     /// R-PE-7: records one checklist item done by hand, with its note.
     public func recordDepartureItem(_ actor: Actor, departureID: String, item: DepartureItem, note: String) async throws -> Departure {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         return try await gated(actor, "departure.item", departureID) { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
@@ -98,7 +100,7 @@ extension PersonnelService {
 
     /// R-PE-16: the gate as the operator sees it — the whole system's count, titles only where they may know them.
     public func departureGate(_ actor: Actor, departureID: String) async throws -> DepartureGate {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let (departure, post, count, commitments) = try await services.database.read { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
             let cleared = try await PersonnelStore.cleared(personID: d.personID, on: db)
@@ -108,16 +110,17 @@ extension PersonnelService {
             return (d, post, count, commitments)
         }
         // What the operator may know of it (R-KS-4): the carrier area's own filtered ledger.
-        let visible = count == 0 ? [] : try await services.carriers.ledger(actor, personID: departure.personID, page: PageRequest(limit: 50)).items
+        let known = count == 0 ? (count: 0, first: []) : try await services.carriers.outstandingVisible(actor, personID: departure.personID)
         return DepartureGate(
-            departure: departure, required: PersonnelRules.requiredItems(post: post), outstanding: count, visible: visible, leavingCommitments: commitments)
+            departure: departure, required: PersonnelRules.requiredItems(post: post), outstanding: count, visible: known.first,
+            visibleCount: min(count, known.count), leavingCommitments: commitments)
     }
 
     /// R-PE-7 / R-PE-16: completes the departure when every item is done and nothing is out, whatever the operator may
     /// know. In the same transaction: the 脱密期 begins, the clearance ends, every account is locked and its roles
     /// removed, the 定密责任人 appointments end (reason `leaving`), and the roster changes (R-PE-3).
     public func completeDeparture(_ actor: Actor, departureID: String) async throws -> Departure {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "departure.complete", departureID) { db in

@@ -30,7 +30,7 @@ extension PersonnelService {
     /// `all` writes only a file without a problem; `partial` writes the good rows. Names are matched in the keeper's
     /// unit; a roster row brings its review, commitment and appointment as history, within the post's tier (R-PE-10).
     public func importFile(_ actor: Actor, _ data: Data, kind: RosterImport.Kind, mode: CarrierImportMode) async throws -> PersonnelImportReport {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let (records, fileProblems) = RosterImport.records(data)
         let rowCount = max(0, records.count - 1)
         guard fileProblems.isEmpty else {
@@ -60,7 +60,10 @@ extension PersonnelService {
                     try await db.raw("SELECT person_id FROM cleared_persons WHERE unit_id = \(bind: me.unitID) AND status = 'serving'").all().map {
                         try $0.decode(column: "person_id", as: String.self)
                     })
-                var posts = Dictionary(uniqueKeysWithValues: try await PersonnelStore.posts(unitID: me.unitID, on: db).map { ($0.name, $0) })
+                // A name registered twice keeps its first post (the register refuses a second since M021).
+                var posts = Dictionary(try await PersonnelStore.posts(unitID: me.unitID, on: db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                // A new post named on several rows takes the level of its first row; a row giving another level is a problem.
+                var newLevels: [String: Level] = [:]
                 var seen: Set<String> = []
                 var good: [(RosterImport.RosterRow, String)] = []
                 for row in rows {
@@ -68,9 +71,12 @@ extension PersonnelService {
                     if let id = resolve(row.name, line: row.line, field: "name", into: &rowProblems) {
                         if serving.contains(id) { rowProblems.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”已在涉密人员名单中")) }
                         if !seen.insert(id).inserted { rowProblems.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”在文件中重复")) }
-                        if let post = posts[row.post], post.highestLevel != row.highestLevel {
+                        let known = posts[row.post]?.highestLevel ?? newLevels[row.post]
+                        if let known, known != row.highestLevel {
                             rowProblems.append(
-                                .init(line: row.line, field: "highest_level", message: "岗位涉及最高密级：岗位“\(row.post)”已登记为\(post.highestLevel.chinese)"))
+                                .init(line: row.line, field: "highest_level", message: "岗位涉及最高密级：岗位“\(row.post)”已登记为\(known.chinese)"))
+                        } else if known == nil {
+                            newLevels[row.post] = row.highestLevel
                         }
                         if rowProblems.isEmpty { good.append((row, id)) }
                     }

@@ -42,7 +42,7 @@ extension PersonnelService {
     /// R-PE-1 / R-PE-3 / R-PE-15: the 涉密人员 register of the keeper's unit, one status at a time, paged by an index
     /// (`cleared_persons_unit`).
     public func register(_ actor: Actor, status: PersonnelStatus = .serving, page: PageRequest = PageRequest()) async throws -> Page<RosterLine> {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         return try await services.database.read { db in
             let from: SQLQueryString = """
                 FROM cleared_persons c JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
@@ -101,7 +101,7 @@ extension PersonnelService {
 
     /// R-PE-5 / R-PE-15: the unit's trips, newest departure first (`trips_unit`).
     public func trips(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<Trip> {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let order = KeysetOrder(name: "depart", keys: [("t.depart_on", .text), ("t.id", .text)], descending: true)
         return try await services.database.read { db in
             try await Keyset.page(
@@ -112,7 +112,7 @@ extension PersonnelService {
 
     /// R-PE-6 / R-PE-15: the unit's reportable events, newest first (`reportable_events_unit`).
     public func events(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<ReportableEvent> {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let order = KeysetOrder(name: "reported", keys: [("e.reported_on", .text), ("e.id", .text)], descending: true)
         return try await services.database.read { db in
             try await Keyset.page(
@@ -123,7 +123,7 @@ extension PersonnelService {
 
     /// R-PE-7 / R-PE-15: the unit's departures, newest first (`departures_unit`).
     public func departures(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<Departure> {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let order = KeysetOrder(name: "newest", keys: [("d.created_at", .int), ("d.id", .text)], descending: true)
         return try await services.database.read { db in
             try await Keyset.page(
@@ -135,7 +135,7 @@ extension PersonnelService {
     /// R-PE-3: files the 涉密人员名单 (every person in post, with post, level, tier and appointment) with the same-level
     /// administration as a filing of its own kind; the roster is current until it changes again.
     public func fileRoster(_ actor: Actor) async throws {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         try await gated(actor, "roster.file", me.unitID) { db in
@@ -166,18 +166,16 @@ extension PersonnelService {
 
     /// R-PE-3: whether the roster changed since it was last filed.
     public func rosterFilingDue(_ actor: Actor) async throws -> Bool {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let state = try await services.database.read { db in try await PersonnelStore.roster(unitID: me.unitID, on: db) }
         return PersonnelRules.rosterFilingDue(changedAt: state.changed, filedAt: state.filed)
     }
 }
 
 extension PersonnelService {
-    /// The keeper's unit's people, by name, for the forms' choices (at most 2,000; R-PE-15: keepers only).
+    /// The keeper's unit's people, by name, for the forms' choices (the first 500 by an index; R-PE-15: keepers only).
     public func staff(_ actor: Actor) async throws -> [Person] {
-        let me = try keeper(actor)
-        return try await services.database.read { db in
-            Array(try await OrganisationReads.persons(unitIDs: [me.unitID], on: db).sorted { $0.name < $1.name }.prefix(2_000))
-        }
+        let me = try await keeper(actor)
+        return try await services.database.read { db in try await OrganisationReads.persons(unitID: me.unitID, limit: 500, on: db) }
     }
 }

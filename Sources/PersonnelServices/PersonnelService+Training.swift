@@ -13,7 +13,7 @@ extension PersonnelService {
     /// R-TR-1 / R-KP-4 / R-TR-3: registers a class held; the hours of every participant are kept per year in the same
     /// transaction, and a 定密培训 passed moves the officers' training date on (the register is its source).
     public func recordClass(_ actor: Actor, _ input: TrainingClass) async throws -> TrainingClass {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         var c = input
         c.id = IDs.make()
@@ -39,7 +39,7 @@ extension PersonnelService {
     /// R-TR-4: records a course outside the unit with its certificate; its hours count for the year, a 定密培训 moves
     /// the officers' training date on, a 保密员 qualification becomes the certificate on the person's record.
     public func recordExternal(_ actor: Actor, _ input: ExternalCourse) async throws -> ExternalCourse {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         var e = input
         e.id = IDs.make()
@@ -66,7 +66,7 @@ extension PersonnelService {
     /// R-TR-1 / R-TR-2: the unit's annual plan for a year (April's 保密宣传教育月 included); one per year, replaced
     /// when saved again.
     public func savePlan(_ actor: Actor, year: Int, items: [TrainingRules.PlanItem]) async throws -> [TrainingRules.PlanItem] {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let valid = try TrainingRules.validPlan(year: year, items: items)
         return try await gated(actor, "training.plan", me.unitID) { db in
@@ -84,7 +84,7 @@ extension PersonnelService {
 
     /// R-TR-1: the unit's plan for a year, if saved.
     public func plan(_ actor: Actor, year: Int) async throws -> [TrainingRules.PlanItem]? {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         return try await services.database.read { db in
             try await db.raw("SELECT items FROM training_plans WHERE unit_id = \(bind: me.unitID) AND year = \(bind: year)").first().flatMap {
                 PersonnelStore.unjson([TrainingRules.PlanItem].self, try $0.decode(column: "items", as: String.self))
@@ -96,7 +96,7 @@ extension PersonnelService {
     public func underFloor(_ actor: Actor, year: Int, limit: Int = 200) async throws -> (
         count: Int, lines: [(personID: String, name: String, tier: ClearanceTier, hours: Int)]
     ) {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         return try await services.database.read { db in try await Self.underFloor(unitID: me.unitID, year: year, limit: limit, on: db) }
     }
 

@@ -54,7 +54,7 @@ extension PersonnelService {
     /// R-PE-5 / R-PE-11 / R-PE-7: registers an application; carriers taken are the person's own carried-out ones (their
     /// R-CA-9 step), never 绝密.
     public func applyTrip(_ actor: Actor, _ input: TripInput) async throws -> Trip {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "trip.apply", input.personID) { db in
@@ -86,6 +86,9 @@ extension PersonnelService {
         guard let approver = actor.person else { throw Refusal.notFound }
         return try await gated(actor, "trip.approve", tripID) { db in
             guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
+            guard trip.personID != approver.id else {
+                throw Refusal(code: "personnel.trip_self_approval", ruleID: "R-PE-5", message: "不得审批本人的出国（境）申请", kind: .forbidden)
+            }
             trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
             trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
             let cleared = try await PersonnelStore.cleared(personID: trip.personID, on: db)
@@ -108,7 +111,7 @@ extension PersonnelService {
 
     /// R-PE-5: records a step of the trip.
     public func tripStep(_ actor: Actor, tripID: String, _ step: TripStep, day given: Day?, report: String = "") async throws -> Trip {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "trip.\(step.rawValue)", tripID) { db in
@@ -131,20 +134,28 @@ extension PersonnelService {
     /// R-PE-6 / R-PE-12: records a reportable event with its deadline on the working-day calendar; a serving person's
     /// event opens a 变动复审.
     public func reportEvent(_ actor: Actor, personID: String, kind: EventKind, occurredOn: Day, details: String) async throws -> ReportableEvent {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "event.report", personID) { db in
             _ = try await member(personID, of: me, on: db)
             let calendar = try await OrganisationReads.calendar(on: db)
-            let due = try PersonnelRules.eventDue(kind, occurredOn: occurredOn, calendar: calendar)
+            // A report is never refused for a missing calendar year: the deadline then counts 7 calendar days (5 working days
+            // at most), and the year can be loaded later.
+            let due = (try? PersonnelRules.eventDue(kind, occurredOn: occurredOn, calendar: calendar)) ?? occurredOn.adding(days: kind == .approach ? 0 : 7)
             let cleared = try await PersonnelStore.cleared(personID: personID, on: db)
             let event = try PersonnelRules.reportedEvent(
                 ReportableEvent(
                     id: IDs.make(), personID: personID, unitID: me.unitID, kind: kind, occurredOn: occurredOn, reportedOn: day, dueOn: due, details: details),
                 person: cleared, today: day)
             try await PersonnelStore.save(event, at: s.nowMillis, on: db)
-            if event.changeReviewOpened { try await PersonnelStore.setChangeReview(personID: personID, "重大事项：\(kind.chinese)", on: db) }
+            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            if PersonnelRules.clerkMustLeave(kind, post: post) {
+                // R-PE-12: a 保密员 whose spouse has become foreign leaves the post — the 变动复审 says so.
+                try await PersonnelStore.setChangeReview(personID: personID, "配偶加入外国国籍：保密员须调离保密员岗位", on: db)
+            } else if event.changeReviewOpened {
+                try await PersonnelStore.setChangeReview(personID: personID, "重大事项：\(kind.chinese)", on: db)
+            }
             try await audit(actor, "event.report", id: event.id, detail: kind.rawValue, on: db)
             return event
         }
@@ -152,7 +163,7 @@ extension PersonnelService {
 
     /// R-PE-6: records how the event was handled; R-PE-12: an approach's onward report.
     public func handleEvent(_ actor: Actor, eventID: String, handling: String, onwardTo: String?) async throws -> ReportableEvent {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "event.handle", eventID) { db in

@@ -38,9 +38,15 @@ public struct PersonnelService: Sendable {
         FileViewer(personID: actor.viewer.personID, unitID: actor.viewer.personID == nil ? nil : actor.person?.unitID, roles: actor.roles)
     }
 
-    /// R-PE-15: the registers are kept by the 组织人事部门 and the 保密工作机构; returns the keeper's person.
-    func keeper(_ actor: Actor) throws -> Person {
-        try PersonnelRules.checkKeeper(Self.fileViewer(actor))
+    /// R-PE-15: the registers are kept by the 组织人事部门 and the 保密工作机构; returns the keeper's person. A refusal is
+    /// on the record (R-SY-3), like every refusal that names a rule.
+    func keeper(_ actor: Actor) async throws -> Person {
+        do {
+            try PersonnelRules.checkKeeper(Self.fileViewer(actor))
+        } catch let refusal as Refusal {
+            try await services.auditRefusal(actor, "personnel.keepers", target: Self.recordKind, id: nil, refusal)
+            throw refusal
+        }
         guard let me = actor.person else { throw Refusal.notFound }
         return me
     }
@@ -65,13 +71,16 @@ public struct PersonnelService: Sendable {
     public func createPost(
         _ actor: Actor, name: String, departmentID: String?, highestLevel: Level, keyPart: Bool, roles: [Role]
     ) async throws -> SecretPost {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         try highestLevel.checkWithin(system: services.systemLevel, field: "highest_level")
         let post = try PersonnelRules.validPost(
             SecretPost(
                 id: IDs.make(), unitID: me.unitID, departmentID: departmentID?.isEmpty == true ? nil : departmentID, name: name, highestLevel: highestLevel,
                 keyPart: keyPart, roles: roles, validFrom: today))
         return try await gated(actor, "createPost", post.id) { db in
+            if try await db.raw("SELECT 1 AS one FROM secret_posts WHERE unit_id = \(bind: me.unitID) AND name = \(bind: post.name)").first() != nil {
+                throw Refusal(code: "personnel.post_exists", field: "name", message: "本单位已有涉密岗位“\(post.name)”", kind: .conflict)
+            }
             if let dept = post.departmentID {
                 guard try await db.raw("SELECT 1 AS one FROM departments WHERE id = \(bind: dept) AND unit_id = \(bind: me.unitID)").first() != nil else {
                     throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
@@ -85,7 +94,7 @@ public struct PersonnelService: Sendable {
 
     /// The unit's 涉密岗位 (R-PE-10), keepers only.
     public func posts(_ actor: Actor) async throws -> [SecretPost] {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         return try await services.database.read { db in try await PersonnelStore.posts(unitID: me.unitID, on: db) }
     }
 
@@ -132,7 +141,7 @@ public struct PersonnelService: Sendable {
     /// R-PE-2: records a decided review. A periodic or change review of a serving person moves the next 定期复审 on
     /// and closes a pending 变动复审; a failed one removes the person from the post (clearance none).
     public func recordReview(_ actor: Actor, _ input: ReviewInput) async throws -> Review {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "review", input.personID) { db in
@@ -164,7 +173,7 @@ public struct PersonnelService: Sendable {
 
     /// R-PE-4: records a signed commitment.
     public func recordCommitment(_ actor: Actor, personID: String, kind: CommitmentKind, signedOn: Day?, note: String) async throws -> Commitment {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let day = today
         let signed = signedOn ?? day
         guard !(day < signed) else { throw Refusal.invalid("signed_on", "签订日期不能晚于今天") }
@@ -183,7 +192,7 @@ public struct PersonnelService: Sendable {
     /// access checks use becomes the appointment's. A serving person moved to another post or tier needs a passed
     /// 变动复审 for it. The roster changes (R-PE-3).
     public func appoint(_ actor: Actor, personID: String, postID: String, tier: ClearanceTier, certificate: Certificate? = nil) async throws -> ClearedPerson {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         let day = today
         return try await gated(actor, "appoint", personID) { db in
@@ -192,7 +201,12 @@ public struct PersonnelService: Sendable {
                 throw Refusal.invalid("post_id", "请选择本单位的涉密岗位")
             }
             let current = try await PersonnelStore.cleared(personID: personID, on: db)
-            let reviews = try await PersonnelStore.reviews(personID: personID, on: db).filter { $0.postID == postID }
+            // A review older than the person's last appointment does not count again (after a removal or a departure
+            // the person is reviewed anew, R-PE-2).
+            let since = current?.appointedOn
+            let reviews = try await PersonnelStore.reviews(personID: personID, on: db).filter { review in
+                review.postID == postID && (since.map { !(review.reviewedOn < $0) } ?? true)
+            }
             // A serving person's move needs a 变动复审 (R-PE-10); a newcomer's, a 岗前审查 (or a 变动复审).
             let moving = current?.status == .serving
             let review = reviews.first { !moving || $0.kind == .change }
@@ -219,7 +233,7 @@ public struct PersonnelService: Sendable {
 
     /// R-PE-9: removes a person from the post on one of the BJ 39 grounds; their clearance ends.
     public func removeFromPost(_ actor: Actor, personID: String, ground: PersonnelRules.RemovalGround) async throws -> ClearedPerson {
-        let me = try keeper(actor)
+        let me = try await keeper(actor)
         let s = services
         return try await gated(actor, "remove", personID) { db in
             _ = try await member(personID, of: me, on: db)

@@ -10,10 +10,18 @@ extension Tabular {
         let unreadable = Unreadable(line: 1, message: "文件不是有效的 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为“Excel 工作簿”后再导入")
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw unreadable }
+        // A workbook is read within a budget of decompressed bytes, so a small upload cannot expand without end.
+        let budget = Self.decompressedLimit
         func read(_ path: String) throws(Unreadable) -> Data? {
             guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= Int64(budget) else { throw Unreadable(line: 1, message: "工作簿过大：解压后超过\(budget / 1_048_576) MB") }
             var out = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch { throw unreadable }
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    out.append(chunk)
+                    if out.count > budget { throw Unreadable(line: 1, message: "工作簿过大：解压后超过\(budget / 1_048_576) MB") }
+                }
+            } catch let error as Unreadable { throw error } catch { throw unreadable }
             return out
         }
         let sheetPath =
@@ -32,7 +40,12 @@ extension Tabular {
         for (index, row) in (sheet.sheetData.row ?? []).enumerated() {
             var cells: [String] = []
             for (position, cell) in (row.c ?? []).enumerated() {
-                let column = cell.r.flatMap(Self.column(of:)) ?? position
+                var column = position
+                if let reference = cell.r {
+                    // Excel's last column is XFD (16,384); a reference beyond it is not a worksheet's.
+                    guard let c = Self.column(of: reference), c < Self.maxColumns else { throw unreadable }
+                    column = c
+                }
                 while cells.count < column { cells.append("") }
                 let text: String
                 switch cell.t {
@@ -49,6 +62,10 @@ extension Tabular {
     }
 
     static let firstSheet = "xl/worksheets/sheet1.xml"
+    /// Decompressed bytes read from one workbook part at most.
+    static let decompressedLimit = 256 * 1_048_576
+    /// Columns of a worksheet (A … XFD).
+    static let maxColumns = 16_384
 
     /// The zero-based column of a cell reference (`A1` → 0, `AB7` → 27).
     static func column(of reference: String) -> Int? {
@@ -56,6 +73,7 @@ extension Tabular {
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            guard letters < 3 else { return nil }
             n = n * 26 + Int(scalar.value - 64)
             letters += 1
         }

@@ -71,6 +71,13 @@ struct PersonnelAPITests {
                 try await api.check(.post, "/api/v1/trips/\(trip)/return", clerk, "{}", expect: 200)
                 try await api.check(.post, "/api/v1/trips/\(trip)/report", clerk, #"{"report":"未发生涉密情况"}"#, expect: 200)
                 try await api.check(.get, "/api/v1/trips", clerk, expect: 200)
+                // Nobody approves their own trip.
+                let own = try id(
+                    try await api.check(
+                        .post, "/api/v1/trips", clerk,
+                        #"{"person_id":"\#(try await person(world, "chenjun"))","purpose":"private","destination":"泰国","reason":"旅游","depart_on":"\#(today)","return_on":"\#(today)"}"#,
+                        expect: 201))
+                try await api.check(.post, "/api/v1/trips/\(own)/approve", leader, #"{"personnel_opinion":"同意","secrecy_opinion":"同意"}"#, expect: 403)
                 // Events (R-PE-6).
                 let event = try id(
                     try await api.check(

@@ -141,4 +141,30 @@ struct RosterImportTests {
             #expect(hours == 4, "the demo marked 周敏 absent; the imported class is her only one")
         }
     }
+
+    @Test("R-PE-10 a new post named on two rows with two levels is refused on the second; a workbook past column XFD is unreadable, not a crash")
+    func hostileFiles() async throws {
+        try await TestWorld.with { world in
+            let clerk = try await world.actor("wangfang")
+            try await Self.addPersons(world, count: 2, unitID: clerk.person!.unitID)
+            var table = Self.table(rows: 2, bad: [])
+            table[1][1] = "新设岗位"
+            table[2][1] = "新设岗位"
+            table[1][2] = "秘密"
+            table[1][3] = "一般"
+            table[2][2] = "机密"
+            let report = try await world.services.personnel.importFile(clerk, Self.csv(table), kind: .roster, mode: .dryRun)
+            #expect(report.problems.map(\.line) == [3] && report.problems.first?.field == "highest_level", "\(report.problems)")
+            // A cell reference far beyond the last column (it would ask for billions of cells).
+            let sheet = #"<worksheet><sheetData><row r="1"><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+            let archive = try Archive(data: Data(), accessMode: .create)
+            let data = Data(sheet.utf8)
+            try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+            let wide = try #require(archive.data)
+            let unreadable = try await world.services.personnel.importFile(clerk, wide, kind: .roster, mode: .dryRun)
+            #expect(unreadable.problems.count == 1 && unreadable.problems.first?.field == "file")
+        }
+    }
 }

@@ -47,6 +47,7 @@ public enum Migrations {
         M018CarrierSecrets(),
         M019PartialIndexes(),
         M020Personnel(),
+        M021PersonnelIndexes(),
     ]
 }
 
