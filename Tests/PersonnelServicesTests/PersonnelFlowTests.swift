@@ -121,6 +121,13 @@ struct PersonnelFlowTests {
                 }
                     == "personnel.declearing_too_short R-PE-7")
             let d = try await s.personnel.openDeparture(office, .init(personID: lihua, kind: .leaveJob, leavingOn: s.clock.today, declearingMonths: 12))
+            func opened() async throws -> Int64? {
+                try await s.database.read { db in
+                    try await db.raw("SELECT created_at FROM departures WHERE id = \(bind: d.id)").first()?.decode(column: "created_at", as: Int64.self)
+                }
+            }
+            let openedAt = try await opened()
+            world.clock.advance(by: 60)
             #expect(await refusal { _ = try await s.personnel.completeDeparture(office, departureID: d.id) } == "personnel.leaving_commitment R-PE-4")
             _ = try await s.personnel.recordCommitment(office, personID: lihua, kind: .leaving, signedOn: nil, note: "")
             #expect(await refusal { _ = try await s.personnel.completeDeparture(office, departureID: d.id) } == "personnel.checklist_incomplete R-PE-7")
@@ -128,6 +135,8 @@ struct PersonnelFlowTests {
                 _ = try await s.personnel.recordDepartureItem(office, departureID: d.id, item: item, note: "已办")
             }
             _ = try await s.personnel.completeDeparture(office, departureID: d.id)
+            // The register pages departures by when they were opened: a step does not move one.
+            #expect(try await opened() == openedAt)
             let (locked, roles, officers) = try await s.database.read { db in
                 let u = try #require(try await db.raw("SELECT id, locked FROM users WHERE person_id = \(bind: lihua)").first())
                 let id = try u.decode(column: "id", as: String.self)

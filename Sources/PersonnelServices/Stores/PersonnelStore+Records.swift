@@ -21,7 +21,7 @@ extension PersonnelStore {
     }
 
     static func save(_ t: Trip, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM trips WHERE id = \(bind: t.id)").run()
+        // An upsert: `created_at` stays the day of the application.
         try await db.raw(
             """
             INSERT INTO trips (id, person_id, unit_id, purpose, destination, reason, depart_on, return_on, delegation, delegation_secrecy_person,
@@ -32,6 +32,10 @@ extension PersonnelStore {
                 \(bind: t.secrecyOpinion), \(bind: t.approvedBy), \(bind: t.educatedOn?.iso), \(bind: t.carrierIDs.joined(separator: ",")),
                 \(bind: t.returnedOn?.iso), \(bind: PersonnelRules.reportDue(t)?.iso), \(bind: t.returnReport), \(bind: t.reportedOn?.iso),
                 \(bind: t.declearingApproval), \(bind: t.status.rawValue), \(bind: millis), \(bind: millis))
+            ON CONFLICT (id) DO UPDATE SET personnel_opinion = excluded.personnel_opinion, secrecy_opinion = excluded.secrecy_opinion,
+                approved_by = excluded.approved_by, educated_on = excluded.educated_on, returned_on = excluded.returned_on,
+                report_due_on = excluded.report_due_on, return_report = excluded.return_report, reported_on = excluded.reported_on,
+                status = excluded.status, updated_at = excluded.updated_at
             """
         ).run()
     }
@@ -51,7 +55,7 @@ extension PersonnelStore {
     }
 
     static func save(_ e: ReportableEvent, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM reportable_events WHERE id = \(bind: e.id)").run()
+        // An upsert: `created_at` stays the day of the report.
         try await db.raw(
             """
             INSERT INTO reportable_events (id, person_id, unit_id, kind, occurred_on, reported_on, due_on, details, handling, onward_reported_on,
@@ -59,6 +63,7 @@ extension PersonnelStore {
             VALUES (\(bind: e.id), \(bind: e.personID), \(bind: e.unitID), \(bind: e.kind.rawValue), \(bind: e.occurredOn.iso), \(bind: e.reportedOn.iso),
                 \(bind: e.dueOn.iso), \(bind: e.details), \(bind: e.handling), \(bind: e.onwardReportedOn?.iso), \(bind: e.changeReviewOpened ? 1 : 0),
                 \(bind: millis))
+            ON CONFLICT (id) DO UPDATE SET handling = excluded.handling, onward_reported_on = excluded.onward_reported_on
             """
         ).run()
     }
@@ -81,13 +86,14 @@ extension PersonnelStore {
 
     static func save(_ d: Departure, at millis: Int64, on db: any SQLDatabase) async throws {
         let done = Dictionary(uniqueKeysWithValues: d.done.map { ($0.key.rawValue, $0.value) })
-        try await db.raw("DELETE FROM departures WHERE id = \(bind: d.id)").run()
+        // An upsert: `created_at` stays the day the departure was opened (the register pages by it).
         try await db.raw(
             """
             INSERT INTO departures (id, person_id, unit_id, kind, leaving_on, declearing_months, done, destination, early_consent, completed_on,
                 created_at, updated_at)
             VALUES (\(bind: d.id), \(bind: d.personID), \(bind: d.unitID), \(bind: d.kind.rawValue), \(bind: d.leavingOn.iso), \(bind: d.declearingMonths),
                 \(bind: json(done)), \(bind: d.destination), \(bind: d.earlyConsent), \(bind: d.completedOn?.iso), \(bind: millis), \(bind: millis))
+            ON CONFLICT (id) DO UPDATE SET done = excluded.done, completed_on = excluded.completed_on, updated_at = excluded.updated_at
             """
         ).run()
     }
