@@ -177,4 +177,20 @@ extension PersonnelService {
             return event
         }
     }
+
+    /// R-PE-5: the applications a 单位领导 or 部门负责人 of the unit may decide — not their own — first departure first
+    /// (at most 200). The approver sees the application, not the traveller's file (R-PE-15).
+    public func tripsAwaitingApproval(_ actor: Actor) async throws -> [Trip] {
+        guard let me = actor.person, !actor.roles.isDisjoint(with: [.leader, .departmentHead]) else {
+            throw Refusal(code: "personnel.trip_approver", ruleID: "R-PE-5", message: "出国（境）由单位领导或部门负责人审批", kind: .forbidden)
+        }
+        return try await services.database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)
+                ORDER BY depart_on, id LIMIT 200
+                """
+            ).all().map(PersonnelStore.trip(from:))
+        }
+    }
 }

@@ -16,7 +16,19 @@ public struct PersonnelTodos: TodoProvider {
 
     /// The items `actor` must act on now.
     public func items(for actor: Actor, services: Services) async throws -> [TodoItem] {
-        guard let me = actor.person, PersonnelService.fileViewer(actor).keepsFiles, !actor.roles.contains(where: \.isAdministrator) else { return [] }
+        guard let me = actor.person, !actor.roles.contains(where: \.isAdministrator) else { return [] }
+        // R-PE-5: the applications abroad a 单位领导 or 部门负责人 may decide (trips_unit).
+        var approvals: [TodoItem] = []
+        if !actor.roles.isDisjoint(with: [.leader, .departmentHead]) {
+            let waiting = try await services.database.read { db in
+                try await db.raw(
+                    "SELECT COUNT(*) AS n FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            if waiting > 0 { approvals.append(TodoItem(title: "出国（境）申请待审批", detail: "\(waiting)份出国（境）申请待您审批", link: "/personnel/approvals")) }
+        }
+        guard PersonnelService.fileViewer(actor).keepsFiles else { return approvals }
+        let first = approvals
         let today = services.clock.today
         let unit = me.unitID
         return try await services.database.read { db in
@@ -73,7 +85,7 @@ public struct PersonnelTodos: TodoProvider {
             {
                 items.append(TodoItem(title: "涉密人员名单变动", detail: "名单已变动，请重新报同级保密行政管理部门和出入境管理部门备案", link: "/personnel"))
             }
-            return items
+            return first + items
         }
     }
 }

@@ -11,7 +11,7 @@ extension PageRenderingTests {
     static var personnelPages: [PageFixture] {
         [
             personnelList, personnelFile, personnelAppoint, personnelTrips, personnelEvents, personnelTraining, personnelDepartures, personnelDeparture,
-            personnelImport,
+            personnelImport, personnelApprovals,
         ]
     }
 
@@ -116,4 +116,14 @@ extension PageRenderingTests {
 
     @Test("导入涉密人员名单和培训记录 shows every field of its model")
     func personnelImportPage() async throws { try await PageCheck.check(Self.personnelImport) }
+
+    static let personnelApprovals = PageFixture(
+        "personnel/approvals", path: "/personnel/approvals",
+        content: PC.ApprovalsModel(
+            rows: [
+                .init(id: "【申请编号】", person: "【申请人】", purpose: "【因公因私】", destination: "【国家地区】", reason: "【事由】", dates: "【日期】", delegation: "【团组】")
+            ]))
+
+    @Test("出国（境）审批 shows every field of its model")
+    func personnelApprovalsPage() async throws { try await PageCheck.check(Self.personnelApprovals) }
 }

@@ -9,6 +9,8 @@ import Kernel
 import NIOCore
 import Organisation
 import OrganisationServices
+import Personnel
+import PersonnelServices
 import SQLKit
 import Storage
 import TestSupport
@@ -170,6 +172,27 @@ struct PersonnelAPITests {
                 // Every read of a file is audited, the refused one too.
                 let reads = try await world.services.audit.browse(.system, AuditFilter(action: "personnel.file.read"))
                 #expect(reads.items.contains { $0.record.outcome == .denied } && reads.items.contains { $0.record.outcome == .ok })
+            }
+        }
+    }
+
+    @Test("R-PE-5 a 单位领导 decides applications abroad on a page of their own; not their own, and a 承办人 has no such page")
+    func leaderApproves() async throws {
+        try await TestWorld.with { world in
+            try await testApplication(world).test(.router) { client in
+                var leader = WebClient(client)
+                _ = try await leader.login("chenjun", TestPasswords.demo, otp: try await world.otp("chenjun"))
+                let home = try await leader.get("/")
+                #expect(home.body.contains("出国（境）申请待审批"))
+                let page = try await leader.get("/personnel/approvals")
+                #expect(page.status == .ok && page.body.contains("德国") && page.body.contains("赵强"))
+                let trip = try #require(try await world.services.personnel.tripsAwaitingApproval(try await world.actor("chenjun")).first)
+                let done = try await leader.post(
+                    "/personnel/approvals/\(trip.id)", [("personnel_opinion", "同意"), ("secrecy_opinion", "同意，行前教育")], csrfFrom: page)
+                #expect(done.status == .ok && done.body.contains("已批准") && !done.body.contains("德国"))
+                var handler = WebClient(client)
+                _ = try await handler.login("zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
+                #expect(try await handler.get("/personnel/approvals").status == .forbidden)
             }
         }
     }

@@ -68,6 +68,7 @@ struct PersonnelController {
         registerRecords(on: router)
         registerDepartures(on: router)
         registerImport(on: router)
+        registerApprovals(on: router)
     }
 
     /// A refused form comes back with the rule's message; anything else is the error page.

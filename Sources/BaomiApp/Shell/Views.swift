@@ -165,6 +165,10 @@ enum Navigation {
             ].compactMap { $0 }
         }
         if path.hasPrefix("/personnel") {
+            // R-PE-15: the registers are the keepers'; a leader's part is deciding applications abroad (R-PE-5).
+            guard !roles.isDisjoint(with: [.personnelOffice, .secrecyOffice, .secrecyClerk]) else {
+                return [group("审批", [("出国（境）审批", "/personnel/approvals", !roles.isDisjoint(with: [.leader, .departmentHead]))])].compactMap { $0 }
+            }
             return [
                 group(
                     "登记", [("涉密人员名单", "/personnel", true), ("涉密岗位与任用", "/personnel/appoint", true), ("导入名单和培训记录", "/personnel/import", true)]),
