@@ -23,7 +23,8 @@ public struct CarrierHandover: Sendable, Hashable {
 }
 
 extension CarrierService {
-    /// What a person holds, keeps or uses (`ledgerCondition`), not yet returned, destroyed, dispatched or lost.
+    /// What a person keeps (custodian) or uses (medium user) — what the hand-over moves — not yet returned, destroyed,
+    /// dispatched or lost.
     static func keptCondition(_ personID: String) -> SQLQueryString {
         """
          c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
@@ -97,33 +98,32 @@ extension CarrierService {
         }
     }
 
+    /// R-PE-16: what a person still has, as SQL over `c` — held, kept (whoever holds it now: a kept carrier lent to
+    /// someone else is still the leaver's) or used, not returned, destroyed, dispatched or lost. Driven from the person's
+    /// three indexes (a `UNION` of ids), never from the register's order. The gate's count and its titles both use it.
+    static func stillWith(_ personID: String) -> SQLQueryString {
+        """
+         c.id IN (
+            SELECT x.id FROM carriers x WHERE x.holder_person_id = \(bind: personID)
+            UNION SELECT x.id FROM carriers x WHERE x.custodian_person_id = \(bind: personID)
+            UNION SELECT x.id FROM carriers x WHERE x.medium_user_person_id = \(bind: personID))
+         AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
+        """
+    }
+
     /// R-PE-16: how many carriers and media the person still holds, keeps or uses, across the whole system and
     /// whatever the caller may know — the departure gate's count, never a list (each branch has its index).
     package static func outstandingCount(ofPerson personID: String, on db: any SQLDatabase) async throws -> Int {
-        // Custody counts whoever holds the carrier now (a kept carrier lent to someone else is still the leaver's), so
-        // the gate is wider than the ledger: holder, custodian or medium user.
-        let q: SQLQueryString =
-            """
-            SELECT COUNT(*) AS n FROM carriers c WHERE c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
-            AND (c.holder_person_id = \(bind: personID) OR c.custodian_person_id = \(bind: personID) OR c.medium_user_person_id = \(bind: personID))
-            """
+        let q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE" + Self.stillWith(personID)
         return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// R-PE-16 / R-KS-4: of what the person still holds, keeps or uses, those `actor` may know — how many (to 1,000) and
-    /// the first 50 by number. Driven from the person's three indexes (a `UNION` of ids), never from the register's
-    /// order: a person holds a handful, the unit a hundred thousand.
+    /// R-PE-16 / R-KS-4: of what the person still has (`stillWith`), those `actor` may know — how many (to 1,000) and the
+    /// first 50 by number, sorted in memory: a person has a handful, the unit a hundred thousand.
     public func outstandingVisible(_ actor: Actor, personID: String) async throws -> (count: Int, first: [Carrier]) {
         let viewer = actor.viewer
         let rows = try await services.database.read { db in
-            var q: SQLQueryString =
-                """
-                SELECT c.* FROM carriers c WHERE c.id IN (
-                    SELECT x.id FROM carriers x WHERE x.holder_person_id = \(bind: personID)
-                    UNION SELECT x.id FROM carriers x WHERE x.custodian_person_id = \(bind: personID)
-                    UNION SELECT x.id FROM carriers x WHERE x.medium_user_person_id = \(bind: personID))
-                AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') AND
-                """
+            var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE" + Self.stillWith(personID) + " AND "
             q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
             q = q + " LIMIT \(unsafeRaw: String(Keyset.countCap))"
             return try await db.raw(q).all().map(CarrierStore.carrier(from:))

@@ -114,6 +114,8 @@ extension PersonnelService {
             WHERE c.unit_id = \(bind: unitID) AND c.status = 'serving'
             """ + underFloorCondition
         let count = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+        // The 待办 asks for the count alone.
+        guard limit > 0 else { return (count, []) }
         let rows = try await db.raw(
             "SELECT c.person_id, p.name, c.tier, COALESCE(h.hours, 0) AS hours " + from + " ORDER BY c.person_id LIMIT \(unsafeRaw: String(limit))"
         ).all()

@@ -79,10 +79,8 @@ public struct PersonnelTodos: TodoProvider {
                 items.append(TodoItem(title: "保密宣传教育月", detail: "四月为保密宣传教育月，请落实计划中的活动", link: "/personnel/training"))
             }
             // R-PE-3: the roster changed since it was filed.
-            if let row = try await db.raw("SELECT changed_at, filed_at FROM personnel_roster WHERE unit_id = \(bind: unit)").first(),
-                PersonnelRules.rosterFilingDue(
-                    changedAt: try row.decode(column: "changed_at", as: Int64?.self), filedAt: try row.decode(column: "filed_at", as: Int64?.self))
-            {
+            let roster = try await PersonnelStore.roster(unitID: unit, on: db)
+            if PersonnelRules.rosterFilingDue(changedAt: roster.changed, filedAt: roster.filed) {
                 items.append(TodoItem(title: "涉密人员名单变动", detail: "名单已变动，请重新报同级保密行政管理部门和出入境管理部门备案", link: "/personnel"))
             }
             return first + items

@@ -29,10 +29,11 @@ extension PersonnelController {
     {
         let actor = try context.actor()
         let p = services.personnel
-        let trips = try await p.trips(actor).items
-        let events = try await p.events(actor).items
+        // Each of the three pages reads only the register it shows.
+        let trips = path == "/personnel/trips" ? try await p.trips(actor).items : []
+        let events = path == "/personnel/events" ? try await p.events(actor).items : []
         let year = services.clock.today.year
-        let under = try await p.underFloor(actor, year: year, limit: 200)
+        let under = path == "/personnel/training" ? try await p.underFloor(actor, year: year, limit: 200) : (count: 0, lines: [])
         let names = try await services.organisation.names(of: trips.map(\.personID) + events.map(\.personID))
         let model = RecordsModel(
             trips: trips.map {
