@@ -139,7 +139,8 @@ extension CarrierService {
     }
 
     /// The 待办's summary of the kept findings: for each rule, how many open findings of the actor's unit they may see
-    /// (counted up to `Keyset.countCap` + 1) and the first five — bounded reads whatever the register's size (R-KS-4).
+    /// (counted up to `TodoCount.cap` + 1) and the five found first (`carrier_findings_unit_rule`) — bounded reads
+    /// whatever the register's size (R-KS-4).
     public func findingSummary(_ actor: Actor) async throws -> [(rule: String, count: Int, first: [CarrierFinding])] {
         let me = try person(actor)
         let viewer = actor.viewer
@@ -155,10 +156,10 @@ extension CarrierService {
                 WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND f.rule = \(bind: rule) AND
                 """ + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
                 let n =
-                    try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped")
+                    try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(TodoCount.cap + 1))) AS capped")
                     .first()?.decode(column: "n", as: Int.self) ?? 0
                 guard n > 0 else { continue }
-                let first = try await db.raw("SELECT f.carrier_id, c.number, f.rule, f.message " + from + " ORDER BY c.number LIMIT 5").all().map {
+                let first = try await db.raw("SELECT f.carrier_id, c.number, f.rule, f.message " + from + " ORDER BY f.first_seen, f.id LIMIT 5").all().map {
                     CarrierFinding(
                         carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
                         rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self))

@@ -61,7 +61,7 @@ public struct CarrierTodos: TodoProvider {
                     urgent: days <= 3))
         }
         for (rule, count, first) in findings {
-            let number = count > Keyset.countCap ? "\(Keyset.countCap) 以上" : String(count)
+            let number = TodoCount.text(count)
             items.append(
                 TodoItem(
                     title: "载体核查问题（\(rule)）", detail: "\(number) 件：" + first.map { "\($0.number) \($0.message)" }.joined(separator: "；"),

@@ -95,12 +95,12 @@ public struct ClassificationService: Sendable {
 
     /// R-KS-4: how many secrets the actor may see match `filter`, counted up to `Keyset.countCap` + 1 (more reads as
     /// "1000 以上") — the 待办's numbers cost a bounded read whatever the register's size.
-    public func count(_ actor: Actor, filter: SecretFilter) async throws -> Int {
+    public func count(_ actor: Actor, filter: SecretFilter, cap: Int = Keyset.countCap) async throws -> Int {
         let today = today
         return try await services.database.read { db in
             var q: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM secrets s WHERE "
             q = try await q + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: actor.viewer, on: db)
-            q = q + ClassificationStore.conditions(filter, today: today) + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped"
+            q = q + ClassificationStore.conditions(filter, today: today) + " LIMIT \(unsafeRaw: String(cap + 1))) AS capped"
             return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

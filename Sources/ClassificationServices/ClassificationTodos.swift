@@ -19,19 +19,20 @@ public struct ClassificationTodos: TodoProvider {
         let service = services.classification
         let today = services.clock.today
         // Each item is its own narrow query (counts where only a number is shown): the register's row limit never hides work.
-        func count(_ filter: SecretFilter) async throws -> Int { try await service.count(actor, filter: filter) }
-        func number(_ n: Int) -> String { n > Keyset.countCap ? "\(Keyset.countCap) 以上" : String(n) }
+        func count(_ filter: SecretFilter) async throws -> Int { try await service.count(actor, filter: filter, cap: TodoCount.cap) }
+        func number(_ n: Int) -> String { TodoCount.text(n) }
         var items: [TodoItem] = []
         let drafts = try await count(SecretFilter(status: .draft, handlerPersonID: me.id))
         if drafts > 0 {
-            items.append(TodoItem(title: "提交定密审核", detail: "\(drafts) 个拟定事项待提交定密责任人审核", link: "/secrets?status=draft"))
+            items.append(TodoItem(title: "提交定密审核", detail: "\(number(drafts)) 个拟定事项待提交定密责任人审核", link: "/secrets?status=draft"))
         }
         let reviews = try await count(SecretFilter(status: .inReview, officerPersonID: me.id))
         if reviews > 0 {
-            items.append(TodoItem(title: "审核定密事项", detail: "\(reviews) 个事项待您审核（R-CL-1）", link: "/secrets?status=inReview", urgent: true))
+            items.append(TodoItem(title: "审核定密事项", detail: "\(number(reviews)) 个事项待您审核（R-CL-1）", link: "/secrets?status=inReview", urgent: true))
         }
+        // R-AU-1: what the unit's subordinate units referred up to it (`units_parent`, `secrets_unit_status`).
         var referredUp = SecretFilter(status: .referredUp)
-        referredUp.otherThanUnitID = me.unitID
+        referredUp.referredToUnitID = me.unitID
         let referred = try await count(referredUp)
         if referred > 0 {
             items.append(

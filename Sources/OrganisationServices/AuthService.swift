@@ -128,14 +128,29 @@ public struct AuthService: Sendable {
     }
 
     /// R-SY-4: resolves a session token; ends it if idle longer than the timeout, or if the account is locked.
+    ///
+    /// Most requests only read: a live session is marked as seen again at most once per `touchInterval` (issue 11 — a
+    /// write on every request queued every page behind the one writer). The idle clock therefore runs from a mark at most
+    /// that old, which is a tenth of the timeout at most.
     public func authenticate(token: String, remote: String?) async throws -> ActiveSession {
         let s = services
         let hash = Self.hashToken(token)
+        let idleMillis = Int64(s.idleTimeout * 1000)
+        let touchInterval = min(30_000, idleMillis / 10)
+        let fresh: ActiveSession? = try await s.database.read { db in
+            guard let session = try await SessionStore.session(tokenHash: hash, on: db), session.endedAt == nil,
+                let user = try await UserStore.user(id: session.userID, on: db), !user.locked
+            else { return nil }
+            let idle = s.nowMillis - session.lastSeenAt
+            guard idle >= 0, idle < touchInterval else { return nil }
+            let actor = try await actorFor(user, remote: remote, on: db)
+            return ActiveSession(actor: actor, csrfToken: session.csrfToken, tokenHash: hash, mustChangePassword: user.mustChangePassword)
+        }
+        if let fresh { return fresh }
         let result: Result<ActiveSession, AccountsError> = try await s.database.transaction { db in
             guard let session = try await SessionStore.session(tokenHash: hash, on: db), session.endedAt == nil,
                 let user = try await UserStore.user(id: session.userID, on: db)
             else { return .failure(.sessionExpired) }
-            let idleMillis = Int64(s.idleTimeout * 1000)
             if s.nowMillis - session.lastSeenAt > idleMillis || user.locked {
                 try await SessionStore.end(tokenHash: hash, at: s.nowMillis, on: db)
                 let actor = try await actorFor(user, remote: remote, on: db)

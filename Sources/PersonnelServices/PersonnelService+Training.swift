@@ -113,9 +113,15 @@ extension PersonnelService {
             LEFT JOIN training_hours h ON h.person_id = c.person_id AND h.year = \(bind: year)
             WHERE c.unit_id = \(bind: unitID) AND c.status = 'serving'
             """ + underFloorCondition
+        // The 待办 asks for the count alone, up to its cap (`TodoCount`).
+        guard limit > 0 else {
+            let capped =
+                try await db.raw(
+                    "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(TodoCount.cap + 1))) AS capped"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            return (capped, [])
+        }
         let count = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
-        // The 待办 asks for the count alone.
-        guard limit > 0 else { return (count, []) }
         let rows = try await db.raw(
             "SELECT c.person_id, p.name, c.tier, COALESCE(h.hours, 0) AS hours " + from + " ORDER BY c.person_id LIMIT \(unsafeRaw: String(limit))"
         ).all()

@@ -32,37 +32,47 @@ public struct PersonnelTodos: TodoProvider {
         let today = services.clock.today
         let unit = me.unitID
         return try await services.database.read { db in
-            func count(_ q: SQLQueryString) async throws -> Int { try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0 }
+            // Each count stops at the 待办's cap (`TodoCount`), on its partial or leading index.
+            func count(_ from: SQLQueryString) async throws -> Int {
+                try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + from + " LIMIT \(unsafeRaw: String(TodoCount.cap + 1))) AS capped")
+                    .first()?.decode(column: "n", as: Int.self) ?? 0
+            }
             var items: [TodoItem] = []
             // R-PE-2: 定期复审 due (cleared_persons_review).
             let reviews = try await count(
-                "SELECT COUNT(*) AS n FROM cleared_persons WHERE unit_id = \(bind: unit) AND next_review_on IS NOT NULL AND next_review_on <= \(bind: today.iso)"
+                "cleared_persons WHERE unit_id = \(bind: unit) AND next_review_on IS NOT NULL AND next_review_on <= \(bind: today.iso)"
             )
-            if reviews > 0 { items.append(TodoItem(title: "定期复审到期", detail: "\(reviews)名涉密人员应进行定期复审", link: "/personnel", urgent: true)) }
+            if reviews > 0 { items.append(TodoItem(title: "定期复审到期", detail: "\(TodoCount.text(reviews))名涉密人员应进行定期复审", link: "/personnel", urgent: true)) }
             // R-PE-10 / R-PE-6: 变动复审 opened by a change or an event (cleared_persons_change).
-            let changes = try await count("SELECT COUNT(*) AS n FROM cleared_persons WHERE unit_id = \(bind: unit) AND change_review IS NOT NULL")
-            if changes > 0 { items.append(TodoItem(title: "变动复审待办", detail: "\(changes)名涉密人员因岗位变动或重大事项应进行变动复审", link: "/personnel", urgent: true)) }
+            let changes = try await count("cleared_persons WHERE unit_id = \(bind: unit) AND change_review IS NOT NULL")
+            if changes > 0 {
+                items.append(TodoItem(title: "变动复审待办", detail: "\(TodoCount.text(changes))名涉密人员因岗位变动或重大事项应进行变动复审", link: "/personnel", urgent: true))
+            }
             // R-PE-5: return reports overdue (trips_report_due).
             let reports = try await count(
-                "SELECT COUNT(*) AS n FROM trips WHERE unit_id = \(bind: unit) AND status = 'returned' AND report_due_on < \(bind: today.iso)")
-            if reports > 0 { items.append(TodoItem(title: "回国（境）报告逾期", detail: "\(reports)人次回国（境）后未按期报告", link: "/personnel/trips", urgent: true)) }
+                "trips WHERE unit_id = \(bind: unit) AND status = 'returned' AND report_due_on < \(bind: today.iso)")
+            if reports > 0 {
+                items.append(TodoItem(title: "回国（境）报告逾期", detail: "\(TodoCount.text(reports))人次回国（境）后未按期报告", link: "/personnel/trips", urgent: true))
+            }
             // R-PE-12: approaches not yet reported onward (reportable_events_onward).
             let onward = try await count(
-                "SELECT COUNT(*) AS n FROM reportable_events WHERE unit_id = \(bind: unit) AND kind = 'approach' AND onward_reported_on IS NULL")
+                "reportable_events WHERE unit_id = \(bind: unit) AND kind = 'approach' AND onward_reported_on IS NULL")
             if onward > 0 {
                 items.append(
-                    TodoItem(title: "策反等情况须立即上报", detail: "\(onward)起被利诱、胁迫、渗透、策反的报告尚未报上级机关、公安机关、国家安全机关和保密行政管理部门", link: "/personnel/events", urgent: true))
+                    TodoItem(
+                        title: "策反等情况须立即上报", detail: "\(TodoCount.text(onward))起被利诱、胁迫、渗透、策反的报告尚未报上级机关、公安机关、国家安全机关和保密行政管理部门", link: "/personnel/events",
+                        urgent: true))
             }
             // R-PE-7: departures in progress (departures_open).
-            let open = try await count("SELECT COUNT(*) AS n FROM departures WHERE unit_id = \(bind: unit) AND completed_on IS NULL")
-            if open > 0 { items.append(TodoItem(title: "离岗离职手续办理中", detail: "\(open)人的离岗离职清单尚未办结", link: "/personnel/departures")) }
+            let open = try await count("departures WHERE unit_id = \(bind: unit) AND completed_on IS NULL")
+            if open > 0 { items.append(TodoItem(title: "离岗离职手续办理中", detail: "\(TodoCount.text(open))人的离岗离职清单尚未办结", link: "/personnel/departures")) }
             // R-KP-4: under the yearly floor, from September.
             if TrainingRules.floorWarningsDue(today: today) {
                 let under = try await PersonnelService.underFloor(unitID: unit, year: today.year, limit: 0, on: db).count
                 if under > 0 {
                     items.append(
                         TodoItem(
-                            title: "年度培训学时不足", detail: "\(under)名涉密人员今年的保密教育学时未达要求（核心16学时，重要、一般8学时）", link: "/personnel/training",
+                            title: "年度培训学时不足", detail: "\(TodoCount.text(under))名涉密人员今年的保密教育学时未达要求（核心16学时，重要、一般8学时）", link: "/personnel/training",
                             due: Day(year: today.year, month: 12, day: 31)))
                 }
             }

@@ -28,6 +28,8 @@ public enum AccessFilter {
     /// `probeAbove` (a bounded read of a covering index).
     public static func side(recordKind: String, viewer: Viewer, on db: any SQLDatabase) async throws -> Side {
         guard let personID = viewer.personID else { return .person }
+        let key = SideCache.Key(personID: personID, recordKind: recordKind, probeAbove: probeAbove)
+        if let known = SideCache.shared.side(for: key) { return known }
         let n =
             try await db.raw(
                 """
@@ -35,7 +37,9 @@ public enum AccessFilter {
                 WHERE person_id = \(bind: personID) AND record_kind = \(bind: recordKind) LIMIT \(unsafeRaw: String(probeAbove + 1))) AS capped
                 """
             ).first()?.decode(column: "n", as: Int.self) ?? 0
-        return n > probeAbove ? .register : .person
+        let side: Side = n > probeAbove ? .register : .person
+        SideCache.shared.remember(side, for: key)
+        return side
     }
 
     /// R-KS-4: a predicate over a record table aliased `alias` with columns `id` and `level_rank`, meeting the scope

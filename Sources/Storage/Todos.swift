@@ -25,6 +25,17 @@ public struct TodoItem: Sendable, Hashable, Codable {
     }
 }
 
+/// How the 待办 counts: exactly up to `cap`, then "`cap` 以上". A 待办 is read, not scrolled — each item links to its
+/// register, which pages with its own total — so every count on it stops after `cap` + 1 rows and the home page costs a
+/// handful of bounded reads whatever the registers' size (issue 11).
+public enum TodoCount {
+    /// The largest number the 待办 states exactly.
+    public static let cap = 100
+
+    /// `n` as the 待办 states it: "37", or "100 以上" when the count stopped at the cap.
+    public static func text(_ n: Int) -> String { n > cap ? "\(cap) 以上" : String(n) }
+}
+
 /// A source of to-do items. Each module registers one; the home page shows them all.
 public protocol TodoProvider: Sendable {
     /// The items `actor` must act on now. Must only reveal records the actor may see (R-KS-4).

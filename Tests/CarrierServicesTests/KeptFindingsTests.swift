@@ -57,8 +57,13 @@ struct KeptFindingsTests {
             // The 待办 shows exactly the kept findings the 保密员 may see.
             let kept = try await c.findings(wangfang)
             let todo = try await world.services.todos.items(for: wangfang).filter { $0.title.hasPrefix("载体核查问题") }
-            let shown = todo.compactMap { $0.detail.split(separator: " ").first.flatMap { Int($0) } }.reduce(0, +)
-            #expect(shown == kept.count && !kept.isEmpty)
+            // Each rule's line states its count exactly up to the 待办's cap, then "以上" (`TodoCount`).
+            let byRule = Dictionary(grouping: kept, by: \.rule)
+            #expect(!kept.isEmpty && todo.count == byRule.count)
+            for (rule, findings) in byRule {
+                let line = try #require(todo.first { $0.title == "载体核查问题（\(rule)）" })
+                #expect(line.detail.hasPrefix("\(TodoCount.text(findings.count)) 件："), "\(rule): \(line.detail.prefix(20))")
+            }
         }
     }
 

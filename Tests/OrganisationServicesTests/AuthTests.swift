@@ -5,6 +5,7 @@ import Foundation
 import HummingbirdOTP
 import Kernel
 import Organisation
+import SQLKit
 import Storage
 import TestSupport
 import Testing
@@ -72,6 +73,36 @@ struct AuthTests {
             }
             // Once ended, it stays ended even if the clock is moved back.
             world.clock.advance(by: -400)
+            await #expect(throws: AccountsError.sessionExpired) {
+                _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
+            }
+        }
+    }
+
+    @Test("R-SY-4 issue 11: requests close together only read the session; steady activity in short steps keeps it alive")
+    func touchThrottled() async throws {
+        try await TestWorld.with(idleTimeout: 300) { world in
+            let opened = try await world.services.auth.login(username: "wangfang", password: TestPasswords.demo, otp: nil, kind: .web, remote: nil)
+            func lastSeen() async throws -> Int64 {
+                try await world.services.database.read { db in
+                    try await db.raw("SELECT last_seen_at FROM sessions WHERE ended_at IS NULL").all().map {
+                        try $0.decode(column: "last_seen_at", as: Int64.self)
+                    }
+                    .max() ?? 0
+                }
+            }
+            let first = try await lastSeen()
+            world.clock.advance(by: 10)
+            _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
+            #expect(try await lastSeen() == first, "a request 10 s later writes nothing")
+            world.clock.advance(by: 25)
+            _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
+            #expect(try await lastSeen() == first + 35_000, "35 s after the mark it is renewed")
+            for _ in 0..<20 {
+                world.clock.advance(by: 20)
+                _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
+            }
+            world.clock.advance(by: 301)
             await #expect(throws: AccountsError.sessionExpired) {
                 _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
             }

@@ -99,7 +99,9 @@ enum ClassificationStore {
                 """
             ).run()
         }
-        for person in s.scope.sorted() {
+        // An update adds only the persons not yet recorded (a declassification or a review touches none of them).
+        let recorded = exists ? try await ScopeStore.persons(recordKind: recordKind, recordID: s.id, on: db) : []
+        for person in s.scope.subtracting(recorded).sorted() {
             try await ScopeStore.add(recordKind: recordKind, recordID: s.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
         }
     }
@@ -189,7 +191,9 @@ enum ClassificationStore {
                     """
         }
         if let escalated = f.clockEscalated { q = q + " AND s.clock_escalated = \(bind: escalated ? 1 : 0)" }
-        if let other = f.otherThanUnitID { q = q + " AND s.unit_id <> \(bind: other)" }
+        if let superior = f.referredToUnitID, !superior.isEmpty {
+            q = q + " AND s.unit_id IN (SELECT u.id FROM units u WHERE u.parent_id = \(bind: superior))"
+        }
         if let year = f.reviewDueYear {
             q = q + " AND s.status = 'inForce' AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
         }

@@ -49,8 +49,8 @@ public struct SecretFilter: Sendable, Hashable {
     /// R-CL-3: only unclear matters whose clock for their current status has run out and been escalated by the sweep
     /// (`clock_escalated`, `secrets_unclear_report`, `secrets_unclear_decision`).
     public var clockEscalated: Bool?
-    /// Only secrets of other units than this one (the administration's share of what was referred up).
-    public var otherThanUnitID: String?
+    /// R-AU-1: only the secrets of the units whose superior is this unit (id) — what they referred up to it.
+    public var referredToUnitID: String?
 
     /// Creates a filter; with every field nil it matches the whole register.
     public init(

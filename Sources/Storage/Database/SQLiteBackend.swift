@@ -18,6 +18,11 @@ package final class SQLiteBackend: DatabaseBackend {
     /// Reader connections of a file database (issue 11: a read never waits behind another read).
     package static let readerCount = 4
 
+    /// Each connection's page cache in KiB (SQLite's default is 2 MiB): a page and its visibility probes touch a few
+    /// thousand pages, which otherwise come from the operating system one read call each (issue 11). It fills only as
+    /// pages are read, so an idle server stays small.
+    package static let cacheKiB = 32_768
+
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
         self.readers = readers.isEmpty ? nil : ConnectionPool(readers)
@@ -30,10 +35,12 @@ package final class SQLiteBackend: DatabaseBackend {
         if case .file = storage {
             try await db.raw("PRAGMA journal_mode=WAL").run()
             try await db.raw("PRAGMA synchronous=NORMAL").run()
+            try await db.raw("PRAGMA cache_size=-\(unsafeRaw: String(cacheKiB))").run()
             for _ in 0..<readerCount {
                 let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
                 try await reader.sql().raw("PRAGMA busy_timeout=5000").run()
                 try await reader.sql().raw("PRAGMA query_only=ON").run()
+                try await reader.sql().raw("PRAGMA cache_size=-\(unsafeRaw: String(cacheKiB))").run()
                 readers.append(reader)
             }
         }

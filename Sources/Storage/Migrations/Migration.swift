@@ -48,6 +48,7 @@ public enum Migrations {
         M019PartialIndexes(),
         M020Personnel(),
         M021PersonnelIndexes(),
+        M022TodoIndexes(),
     ]
 }
 
