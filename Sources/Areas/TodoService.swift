@@ -14,10 +14,15 @@ public struct TodoService: Sendable {
     public static let providers: [any TodoProvider] = OrganisationTodos.providers + [ClassificationTodos(), CarrierTodos(), PersonnelTodos()]
 
     /// All items for `actor`, urgent first.
+    /// The providers' reads share one snapshot (`Database.snapshot`).
     public func items(for actor: Actor) async throws -> [TodoItem] {
-        var all: [TodoItem] = []
-        for provider in Self.providers {
-            all += try await provider.items(for: actor, services: services)
+        let services = services
+        let all = try await services.database.snapshot {
+            var all: [TodoItem] = []
+            for provider in Self.providers {
+                all += try await provider.items(for: actor, services: services)
+            }
+            return all
         }
         return all.sorted { ($0.urgent ? 0 : 1, $0.due?.iso ?? "9999") < ($1.urgent ? 0 : 1, $1.due?.iso ?? "9999") }
     }

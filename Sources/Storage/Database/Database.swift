@@ -48,12 +48,29 @@ public final class Database: Sendable {
     /// Runs `body` as a read: on SQLite files a reader connection from the pool (one snapshot, never waiting behind a
     /// write), on PostgreSQL a pooled connection. Writes go through `transaction`.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await backend.withReader { db in try await body(QueryRecorder.wrap(db)) }
+        if let joined = Self.joined { return try await body(joined) }
+        return try await backend.withReader { db in try await body(QueryRecorder.wrap(db)) }
+    }
+
+    /// The read a `snapshot` body runs in; the reads inside it join it.
+    @TaskLocal static var joined: (any SQLDatabase)?
+
+    /// Runs `body` with every `read` inside it on one connection and one snapshot — for a page assembled from many
+    /// reads across the areas (the 待办: one BEGIN…COMMIT instead of twenty, issue 11). Writes inside still go through
+    /// `transaction`. Where reads share the writer (an in-memory SQLite database) each read stays its own.
+    public func snapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard Self.joined == nil, backend.readsApart else { return try await body() }
+        return try await backend.withReader { db in try await Self.$joined.withValue(QueryRecorder.wrap(db)) { try await body() } }
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     @discardableResult
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        // A write never reads through a snapshot a `snapshot` body opened (it would miss its own writes).
+        try await Self.$joined.withValue(nil) { try await write(body) }
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await backend.withConnection { db in
             try await db.raw("BEGIN").run()
             do {
@@ -79,6 +96,8 @@ package protocol DatabaseBackend: Sendable {
     func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Lends a connection for a read.
     func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Whether a read holds a connection of its own, so a write may run while it is open (`Database.snapshot`).
+    var readsApart: Bool { get }
     /// Closes every connection.
     func close() async
 }

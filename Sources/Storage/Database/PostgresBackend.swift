@@ -37,6 +37,8 @@ package final class PostgresBackend: DatabaseBackend {
         return backend
     }
 
+    package var readsApart: Bool { true }
+
     package func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let asked = ContinuousClock.now
         return try await client.withConnection { connection in

@@ -66,6 +66,8 @@ package final class SQLiteBackend: DatabaseBackend {
         }
     }
 
+    package var readsApart: Bool { readers != nil }
+
     package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await withConnection(body) }
         let asked = ContinuousClock.now
