@@ -354,6 +354,7 @@ schemas.update({
                           "absent_ids": arr(S), "passed_ids": arr(S)}),
     "ExternalCourse": obj({"id": S, "person_id": S, "kind": S, "provider": S, "completed_on": S, "hours": I, "certificate_number": S,
                            "certificate_valid_until": S}, nullable=("certificate_valid_until",)),
+    "RightsRecord": obj({"id": S, "person_id": S, "restriction": S, "measure": S, "recorded_on": S}),
     "TrainingPlan": obj({"year": I, "items": arr(obj({"month": I, "content": S, "form": S, "hours": I, "audience": S}))}),
     "PersonnelImport": obj({"mode": ENUM("dry_run", "all", "partial"), "kind": ENUM("roster", "training"), "rows": I, "accepted": I, "imported": I,
                             "problems": arr(obj({"line": I, "field": S, "message": S}))}),
@@ -361,7 +362,8 @@ schemas.update({
     "PersonnelFile": obj({"person_id": S, "name": S, "record": ref("ClearedPerson"), "post": ref("SecretPost"), "change_review": S,
                           "reviews": arr(ref("PersonnelReview")), "commitments": arr(ref("Commitment")), "trips": arr(ref("Trip")),
                           "events": arr(ref("ReportableEvent")), "departures": arr(ref("Departure")),
-                          "hours": arr(obj({"year": I, "hours": I, "pre_post_hours": I, "floor": I})), "external": arr(ref("ExternalCourse"))},
+                          "hours": arr(obj({"year": I, "hours": I, "pre_post_hours": I, "floor": I})), "external": arr(ref("ExternalCourse")),
+                          "rights": arr(ref("RightsRecord"))},
                          nullable=("record", "post", "change_review")),
 })
 ELIG = {k: B for k in ["nationality", "loyalty", "competence", "no_criminal_record", "no_drugs_or_gambling", "never_dismissed", "never_removed_for_violation"]}
@@ -385,6 +387,9 @@ paths.update({
         resp("201", "ClearedPerson"), body({"person_id": ID, "post_id": ID, "tier": ENUM("core", "important", "general")}, ["person_id", "post_id", "tier"]))},
     "/personnel/{person}/remove": {"post": op("调离涉密岗位（R-PE-9）", resp("200", "ClearedPerson"),
         body({"ground": ENUM("concealed", "failed_to_report", "forbidden_job", "unapproved_travel")}, ["ground"]), params=[pid("person")])},
+    "/personnel/{person}/rights": {"post": op("登记权益保障：承担的保密限制和给予的待遇或补偿（R-PE-14）", resp("201", "RightsRecord"),
+        body({"restriction": NONBLANK(500), "measure": NONBLANK(500), "recorded_on": DATE}, ["restriction", "measure", "recorded_on"]),
+        params=[pid("person")])},
     "/personnel/{person}/file": {"get": op("涉密人员档案：本人、组织人事部门、保密工作机构可查阅，每次查阅记入审计（R-PE-15）", resp("200", "PersonnelFile"), params=[pid("person")])},
     "/personnel/roster-filing": {"post": op("涉密人员名单报同级保密行政管理部门备案（R-PE-3）", resp("201", "OK"))},
     "/trips": {

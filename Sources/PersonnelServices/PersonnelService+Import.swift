@@ -100,13 +100,28 @@ extension PersonnelService {
                 var all = problems
                 var groups: [String: (row: RosterImport.TrainingRow, people: [String])] = [:]
                 var order: [String] = []
+                func classKey(_ c: (Day, String, String, String, TrainingKind, Int)) -> String {
+                    [c.0.iso, c.1, c.2, c.3, c.4.rawValue, String(c.5)].joined(separator: "\u{1F}")
+                }
+                // A class already recorded (same day, content, form, organiser, kind and hours) is the same class: whoever
+                // it already counts is a problem, not a second attendance (a file imported twice adds nothing).
+                var recorded: [String: (TrainingClass, Set<String>)] = [:]
+                if let first = rows.map(\.heldOn).min(), let last = rows.map(\.heldOn).max() {
+                    for (known, attended) in try await PersonnelStore.classes(unitID: me.unitID, from: first, to: last, on: db) {
+                        recorded[classKey((known.heldOn, known.content, known.form, known.organiser, known.kind, known.hours))] = (known, attended)
+                    }
+                }
                 for row in rows {
                     var rowProblems: [RosterImport.Problem] = []
                     guard let id = resolve(row.name, line: row.line, field: "name", into: &rowProblems) else {
                         all += rowProblems
                         continue
                     }
-                    let key = [row.heldOn.iso, row.content, row.form, row.organiser, row.kind.rawValue, String(row.hours)].joined(separator: "\u{1F}")
+                    let key = classKey((row.heldOn, row.content, row.form, row.organiser, row.kind, row.hours))
+                    if recorded[key]?.1.contains(id) == true {
+                        all.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”参加的这次培训已登记，不再重复计入学时"))
+                        continue
+                    }
                     if groups[key] == nil {
                         groups[key] = (row, [])
                         order.append(key)
@@ -123,6 +138,11 @@ extension PersonnelService {
                 guard mode == .partial || (mode == .all && all.isEmpty) else { return report }
                 for key in order {
                     let (row, people) = groups[key]!
+                    if var known = recorded[key]?.0 {
+                        known.participantIDs = people
+                        try await PersonnelStore.attend(known, on: db)
+                        continue
+                    }
                     try await PersonnelStore.insert(
                         TrainingClass(
                             id: IDs.make(), unitID: me.unitID, kind: row.kind, heldOn: row.heldOn, hours: row.hours, content: row.content, form: row.form,

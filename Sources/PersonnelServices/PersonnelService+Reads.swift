@@ -33,6 +33,8 @@ public struct PersonnelFile: Sendable {
     public var hours: [(year: Int, hours: Int, prePost: Int)]
     /// Courses outside the unit (R-TR-4).
     public var external: [ExternalCourse]
+    /// 权益保障: restrictions borne and the treatment given (R-PE-14), newest first.
+    public var rights: [RightsRecord]
 }
 
 extension PersonnelService {
@@ -93,7 +95,8 @@ extension PersonnelService {
                     PersonnelStore.departure(from:)),
                 hours: try await PersonnelStore.hours(personID: personID, on: db),
                 external: try await db.raw("SELECT * FROM external_courses WHERE person_id = \(bind: personID) ORDER BY completed_on DESC LIMIT 200").all()
-                    .map(PersonnelStore.external(from:)))
+                    .map(PersonnelStore.external(from:)),
+                rights: try await PersonnelStore.rights(personID: personID, on: db))
             try await AuditStore.append(s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID), on: db)
             return file
         }

@@ -136,3 +136,21 @@ extension PersonnelService {
         )
     }
 }
+
+extension PersonnelService {
+    /// R-TR-1 / R-KP-4: the unit's classes, newest first, for the keepers (R-PE-15).
+    public func classes(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<TrainingClass> {
+        let me = try await keeper(actor)
+        return try await services.database.read { db in try await PersonnelStore.classes(unitID: me.unitID, page: page, on: db) }
+    }
+
+    /// R-TR-1 / R-KP-4: one class of the keeper's unit with its participants, absentees and exam passes (the 培训签到表).
+    /// Another unit's class reads as missing.
+    public func trainingClass(_ actor: Actor, id: String) async throws -> TrainingClass {
+        let me = try await keeper(actor)
+        guard let found = try await services.database.read({ db in try await PersonnelStore.trainingClass(id: id, unitID: me.unitID, on: db) }) else {
+            throw Refusal.notFound
+        }
+        return found
+    }
+}

@@ -34,7 +34,7 @@ public struct PersonnelService: Sendable {
     static let recordKind = "personnel"
 
     /// The viewer of the personnel registers (R-PE-15).
-    static func fileViewer(_ actor: Actor) -> FileViewer {
+    public static func fileViewer(_ actor: Actor) -> FileViewer {
         FileViewer(personID: actor.viewer.personID, unitID: actor.viewer.personID == nil ? nil : actor.person?.unitID, roles: actor.roles)
     }
 

@@ -11,13 +11,15 @@ extension PageRenderingTests {
     static var personnelPages: [PageFixture] {
         [
             personnelList, personnelFile, personnelAppoint, personnelTrips, personnelEvents, personnelTraining, personnelDepartures, personnelDeparture,
-            personnelImport, personnelApprovals,
+            personnelImport, personnelApprovals, personnelForm,
         ]
     }
 
     typealias PC = PersonnelController
     static func opt(_ name: String) -> PC.Opt { PC.Opt(value: "【\(name)值】", label: "【\(name)名】", selected: true) }
-    static func line(_ tag: String, _ n: Int) -> FileModel.Line { FileModel.Line(cells: (1...n).map { "【\(tag)\($0)】" }) }
+    static func line(_ tag: String, _ n: Int, print: Bool = false) -> FileModel.Line {
+        FileModel.Line(cells: (1...n).map { "【\(tag)\($0)】" }, print: print ? "【\(tag)打印】" : nil)
+    }
 
     static let personnelList = PageFixture(
         "personnel/personnel", path: "/personnel",
@@ -36,8 +38,10 @@ extension PageRenderingTests {
         "personnel/file", path: "/personnel",
         content: FileModel(
             personID: "【档案人员】", name: "【档案姓名】", status: "【档案状态】", post: "【档案岗位】", tier: "【档案等级】", appointed: "【档案上岗】", nextReview: "【档案复审】",
-            declearing: "【档案脱密期】", changeReview: "【变动复审原因】", reviews: [line("审查", 6)], commitments: [line("承诺", 3)], trips: [line("出境", 6)],
-            events: [line("事项", 4)], departures: [line("离岗", 4)], hours: [line("学时", 5)], external: [line("外训", 5)]),
+            declearing: "【档案脱密期】", changeReview: "【变动复审原因】", reviews: [line("审查", 6, print: true)], commitments: [line("承诺", 3, print: true)],
+            trips: [line("出境", 6, print: true)], events: [line("事项", 4, print: true)], departures: [line("离岗", 4, print: true)], hours: [line("学时", 5)],
+            external: [line("外训", 5)],
+            rights: [line("权益", 3)], keeps: true, today: "【今日】"),
         notShown: ["personID"])
 
     @Test("涉密人员档案 shows every field of its model")
@@ -66,7 +70,8 @@ extension PageRenderingTests {
             people: [opt("人员")], purposes: trips ? [opt("因公因私选项")] : [], eventKinds: events ? [opt("事项选项")] : [],
             trainingKinds: training ? [opt("培训类别")] : [],
             under: training ? [.init(personID: "【学时人员】", name: "【学时姓名】", tier: "【学时等级】", hours: 735, floor: 736)] : [], underCount: 737, year: 2026,
-            today: "【今天】")
+            today: "【今天】", classes: training ? [.init(id: "【培训编号】", held: "【培训日期】", kind: "【培训类】", content: "【培训内容】", hours: 745)] : [],
+            plans: training ? [2031] : [])
     }
 
     static let personnelTrips = PageFixture(
@@ -123,6 +128,16 @@ extension PageRenderingTests {
             rows: [
                 .init(id: "【申请编号】", person: "【申请人】", purpose: "【因公因私】", destination: "【国家地区】", reason: "【事由】", dates: "【日期】", delegation: "【团组】")
             ]))
+
+    static let personnelForm = PageFixture(
+        "personnel/form", path: "/personnel",
+        content: PersonnelForm(
+            heading: "【表名】", fields: [.init(label: "【栏目】", value: "【填写内容】")],
+            tables: [.init(title: "【表格标题】", head: ["【列名】"], lines: [.init(cells: ["【格内容】"])], testid: "【表格标识】")],
+            undertakings: ["【承诺事项】"], signers: ["【签字人】"], back: "【返回链接】"))
+
+    @Test("涉密人员表格（打印） shows every field of its model")
+    func personnelFormPage() async throws { try await PageCheck.check(Self.personnelForm) }
 
     @Test("出国（境）审批 shows every field of its model")
     func personnelApprovalsPage() async throws { try await PageCheck.check(Self.personnelApprovals) }

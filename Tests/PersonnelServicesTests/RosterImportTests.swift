@@ -139,6 +139,19 @@ struct RosterImportTests {
             let zhoumin = try #require(try await world.actor("zhoumin").person).id
             let hours = try await p.file(clerk, personID: zhoumin).hours.first { $0.year == 2026 }?.hours
             #expect(hours == 4, "the demo marked 周敏 absent; the imported class is her only one")
+            // The same file again: the class is recognised, its people already counted — nothing is counted twice, and a
+            // new participant of the same class joins it.
+            let again = try await p.importFile(clerk, Data(text.utf8), kind: .training, mode: .all)
+            #expect(again.imported == 0 && Set(again.problems.map(\.line)) == [2, 3, 4, 5], "\(again.problems)")
+            #expect(again.problems.contains { $0.line == 2 && $0.message.contains("已登记") })
+            let more = "姓名,培训日期,课时,培训内容,培训形式,组织者,培训类别\n周敏,2026-04-10,4,保密宣传教育月讲座,讲座,保密办,保密教育\n王芳,2026-04-10,4,保密宣传教育月讲座,讲座,保密办,保密教育\n"
+            let added = try await p.importFile(clerk, Data(more.utf8), kind: .training, mode: .partial)
+            #expect(added.imported == 1 && added.problems.map(\.line) == [2])
+            #expect(try await p.file(clerk, personID: zhoumin).hours.first { $0.year == 2026 }?.hours == 4)
+            let classes = try await p.classes(clerk).items.filter { $0.content == "保密宣传教育月讲座" }
+            #expect(classes.count == 1, "one class, not a copy")
+            let sheet = try await p.trainingClass(clerk, id: try #require(classes.first).id)
+            #expect(sheet.participantIDs.count == 3)
         }
     }
 

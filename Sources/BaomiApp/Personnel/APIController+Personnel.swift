@@ -45,6 +45,7 @@ extension APIController {
         let certificateValidUntil: String?
     }
     struct PlanBody: Codable { let items: [PersonnelDTO.PlanItem] }
+    struct RightsBody: Codable { let restriction: String; let measure: String; let recordedOn: String }
 
     func registerPersonnel(_ api: RouterGroup<AppRequestContext>) {
         let p = services.personnel
@@ -92,6 +93,15 @@ extension APIController {
             let tier = try Self.parse(ClearanceTier.self, b.tier, field: "tier")
             let record = try await p.appoint(try context.actor(), personID: b.personId, postID: b.postId, tier: tier)
             return JSON.response(PersonnelDTO.Cleared(record), status: .created)
+        }
+        api.post("personnel/:person/rights") { request, context in
+            let b = try await decodeJSON(RightsBody.self, request)
+            let r = try await p.recordRights(
+                try context.actor(),
+                RightsRecord(
+                    id: "", personID: try context.parameters.require("person"), restriction: b.restriction, measure: b.measure,
+                    recordedOn: try day(b.recordedOn, field: "recorded_on")))
+            return JSON.response(PersonnelDTO.Rights(r), status: .created)
         }
         api.post("personnel/:person/remove") { request, context in
             let b = try await decodeJSON(RemoveBody.self, request)

@@ -19,9 +19,12 @@ extension PersonnelController {
     }
     struct EventRow: Sendable { let id: String, person: String, kind: String, occurred: String, due: String, timely: String, handling: String }
     struct UnderRow: Sendable { let personID: String, name: String, tier: String, hours: Int, floor: Int }
+    struct ClassRow: Sendable { let id: String, held: String, kind: String, content: String, hours: Int }
     struct RecordsModel: Sendable {
         let trips: [TripRow], events: [EventRow], people: [Opt], purposes: [Opt], eventKinds: [Opt], trainingKinds: [Opt]
         let under: [UnderRow], underCount: Int, year: Int, today: String
+        /// The training page's latest classes (each with its 培训签到表) and the years whose plan prints.
+        let classes: [ClassRow], plans: [Int]
     }
 
     func recordsPage(_ context: AppRequestContext, path: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
@@ -34,6 +37,12 @@ extension PersonnelController {
         let events = path == "/personnel/events" ? try await p.events(actor).items : []
         let year = services.clock.today.year
         let under = path == "/personnel/training" ? try await p.underFloor(actor, year: year, limit: 200) : (count: 0, lines: [])
+        let training = path == "/personnel/training"
+        let classes = training ? try await p.classes(actor, page: PageRequest(limit: 20)).items : []
+        var plans: [Int] = []
+        if training {
+            for planned in [year, year + 1] where try await p.plan(actor, year: planned) != nil { plans.append(planned) }
+        }
         let names = try await services.organisation.names(of: trips.map(\.personID) + events.map(\.personID))
         let model = RecordsModel(
             trips: trips.map {
@@ -53,7 +62,8 @@ extension PersonnelController {
             under: under.lines.map {
                 UnderRow(personID: $0.personID, name: $0.name, tier: $0.tier.chinese, hours: $0.hours, floor: TrainingRules.annualFloor($0.tier))
             },
-            underCount: under.count, year: year, today: services.clock.today.iso)
+            underCount: under.count, year: year, today: services.clock.today.iso,
+            classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) }, plans: plans)
         let template = path == "/personnel/training" ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
         let title = path == "/personnel/training" ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
         return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)

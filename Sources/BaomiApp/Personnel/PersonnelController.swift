@@ -59,16 +59,40 @@ struct PersonnelController {
             try await services.personnel.fileRoster(try context.actor())
             return Response(status: .seeOther, headers: [.location: "/personnel"])
         }
-        router.get("/personnel/file/:person") { _, context in
-            let file = try await services.personnel.file(try context.actor(), personID: try context.parameters.require("person"))
-            return views.page(
-                "personnel/file", title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: FileModel(file))
+        router.get("/personnel/file/:person") { _, context in try await filePage(context) }
+        // R-PE-14: a restriction borne and the treatment given, recorded by a keeper on the file.
+        router.post("/personnel/file/:person/rights") { request, context in
+            let form = try await csrfForm(request, context)
+            let person = try context.parameters.require("person")
+            return try await refusable {
+                _ = try await services.personnel.recordRights(
+                    try context.actor(),
+                    RightsRecord(
+                        id: "", personID: person, restriction: form["restriction"] ?? "", measure: form["measure"] ?? "",
+                        recordedOn: try Self.formDay(form["recorded_on"], "recorded_on")))
+                return try await filePage(context, flash: "已登记权益保障")
+            } again: { message, status in
+                try await filePage(context, error: message, status: status)
+            }
         }
         registerAppointment(on: router)
         registerRecords(on: router)
         registerDepartures(on: router)
         registerImport(on: router)
         registerApprovals(on: router)
+        registerPrintouts(on: router)
+    }
+
+    /// The personnel file page (R-PE-15), with the keepers' 权益保障 form.
+    func filePage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.actor()
+        let file = try await services.personnel.file(actor, personID: try context.parameters.require("person"))
+        var model = FileModel(file)
+        model.keeps = PersonnelService.fileViewer(actor).keepsFiles
+        model.today = services.clock.today.iso
+        return views.page(
+            "personnel/file", title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: model, flash: flash, error: error,
+            status: status)
     }
 
     /// A refused form comes back with the rule's message; anything else is the error page.
@@ -83,14 +107,23 @@ struct PersonnelController {
 
 /// The personnel file page (R-PE-15).
 struct FileModel: Sendable {
-    struct Line: Sendable { let cells: [String] }
+    struct Line: Sendable {
+        let cells: [String]
+        /// The line's A4 form, where it has one.
+        var print: String? = nil
+    }
     let personID: String, name: String, status: String, post: String, tier: String, appointed: String, nextReview: String
     let declearing: String?, changeReview: String?
     let reviews: [Line], commitments: [Line], trips: [Line], events: [Line], departures: [Line], hours: [Line], external: [Line]
+    /// 权益保障 (R-PE-14); the keepers record them on this page.
+    var rights: [Line] = []
+    var keeps = false
+    var today = ""
 }
 
 extension FileModel {
     init(_ f: PersonnelFile) {
+        func form(_ kind: String, _ id: String) -> String { "/personnel/file/\(f.person.id)/print/\(kind)/\(id)" }
         personID = f.person.id
         name = f.person.name
         status = f.record?.status.chinese ?? "非涉密人员"
@@ -101,20 +134,26 @@ extension FileModel {
         declearing = f.record?.declearingFrom.flatMap { from in f.record?.declearingUntil.map { "\(from.iso) 至 \($0.iso)" } }
         changeReview = f.changeReview
         reviews = f.reviews.map {
-            Line(cells: [$0.reviewedOn.iso, $0.kind.chinese, $0.passed ? "通过" : "未通过", $0.personnelOpinion, $0.secrecyOpinion, $0.decidedBy])
+            Line(
+                cells: [$0.reviewedOn.iso, $0.kind.chinese, $0.passed ? "通过" : "未通过", $0.personnelOpinion, $0.secrecyOpinion, $0.decidedBy],
+                print: form("review", $0.id))
         }
-        commitments = f.commitments.map { Line(cells: [$0.signedOn.iso, $0.kind.chinese, $0.note]) }
+        commitments = f.commitments.map { Line(cells: [$0.signedOn.iso, $0.kind.chinese, $0.note], print: form("commitment", $0.id)) }
         trips = f.trips.map {
-            Line(cells: [$0.departOn.iso + "—" + $0.returnOn.iso, $0.purpose.chinese, $0.destination, $0.reason, $0.approvedBy ?? "", $0.status.chinese])
+            Line(
+                cells: [$0.departOn.iso + "—" + $0.returnOn.iso, $0.purpose.chinese, $0.destination, $0.reason, $0.approvedBy ?? "", $0.status.chinese],
+                print: form("trip", $0.id))
         }
-        events = f.events.map { Line(cells: [$0.reportedOn.iso, $0.kind.chinese, $0.late ? "逾期报告" : "按期", $0.handling]) }
+        events = f.events.map { Line(cells: [$0.reportedOn.iso, $0.kind.chinese, $0.late ? "逾期报告" : "按期", $0.handling], print: form("event", $0.id)) }
         departures = f.departures.map {
-            Line(cells: [
-                $0.leavingOn.iso, $0.kind.chinese, "\($0.declearingMonths)个月，至\($0.declearingUntil.iso)", $0.completedOn.map { "\($0.iso)办结" } ?? "办理中",
-            ])
+            Line(
+                cells: [
+                    $0.leavingOn.iso, $0.kind.chinese, "\($0.declearingMonths)个月，至\($0.declearingUntil.iso)", $0.completedOn.map { "\($0.iso)办结" } ?? "办理中",
+                ], print: form("departure", $0.id))
         }
         let floor = TrainingRules.annualFloor(f.record?.status == .serving ? f.record?.tier ?? .none : .none)
         hours = f.hours.map { Line(cells: ["\($0.year)年", "\($0.hours)学时", "\($0.prePost)学时", "\(floor)学时", $0.hours >= floor ? "达标" : "未达标"]) }
         external = f.external.map { Line(cells: [$0.completedOn.iso, $0.kind.chinese, $0.provider, "\($0.hours)学时", $0.certificateNumber]) }
+        rights = f.rights.map { Line(cells: [$0.recordedOn.iso, $0.restriction, $0.measure]) }
     }
 }

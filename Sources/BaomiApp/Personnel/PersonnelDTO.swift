@@ -113,10 +113,16 @@ enum PersonnelDTO {
     struct UnderFloorLine: Codable { let personId: String; let name: String; let tier: String; let hours: Int; let floor: Int }
     struct UnderFloor: Codable { let year: Int; let count: Int; let items: [UnderFloorLine] }
     struct Hours: Codable { let year: Int; let hours: Int; let prePostHours: Int; let floor: Int }
+    struct Rights: Codable {
+        let id: String; let personId: String; let restriction: String; let measure: String; let recordedOn: String
+        init(_ r: RightsRecord) { id = r.id; personId = r.personID; restriction = r.restriction; measure = r.measure; recordedOn = r.recordedOn.iso }
+    }
     struct File: Codable {
         let personId: String; let name: String; let record: Cleared?; let post: Post?; let changeReview: String?; let reviews: [Review]
         let commitments: [Commitment]; let trips: [Trip]; let events: [Event]; let departures: [Departure]; let hours: [Hours]; let external: [External]
+        let rights: [Rights]
         init(_ f: PersonnelFile) {
+            rights = f.rights.map(Rights.init)
             personId = f.person.id; name = f.person.name; record = f.record.map(Cleared.init); post = f.post.map(Post.init); changeReview = f.changeReview
             reviews = f.reviews.map(Review.init); commitments = f.commitments.map(Commitment.init); trips = f.trips.map(Trip.init)
             events = f.events.map(Event.init); departures = f.departures.map(Departure.init); external = f.external.map(External.init)

@@ -173,6 +173,7 @@ public enum APIAuthorization {
         "POST /personnel/commitments": personnelKeepers,
         "POST /personnel/appointments": personnelKeepers,
         "POST /personnel/{person}/remove": personnelKeepers,
+        "POST /personnel/{person}/rights": personnelKeepers,
         // R-PE-15: the person reads their own file too; the service decides (a 三员 reads none).
         "GET /personnel/{person}/file": .business,
         "POST /personnel/roster-filing": personnelKeepers,

@@ -116,6 +116,12 @@ extension PersonnelStore {
                 \(bind: c.organiser), \(bind: millis))
             """
         ).run()
+        try await attend(c, on: db)
+    }
+
+    /// The attendance of `c` (its participants, absentees and passes) and the participants' kept hours — for a new class,
+    /// or added to a class already recorded (an import naming more of its participants).
+    static func attend(_ c: TrainingClass, on db: any SQLDatabase) async throws {
         let passed = Set(c.passedIDs)
         let rows = c.participantIDs.map { ($0, 1, passed.contains($0) ? 1 : 0) } + c.absentIDs.map { ($0, 0, 0) }
         for chunk in stride(from: 0, to: rows.count, by: 300).map({ Array(rows[$0..<min($0 + 300, rows.count)]) }) {
