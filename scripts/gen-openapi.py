@@ -400,8 +400,10 @@ paths.update({
                          "declearing_approval": TEXT(200)}, ["person_id", "purpose", "destination", "reason", "depart_on", "return_on"])),
     },
     "/trips/{id}/approve": {"post": op("审批出国（境）（单位领导、部门负责人；要害部门部位人员因私出国由单位主管领导，R-PE-5）", resp("200", "Trip"),
-        body({"personnel_opinion": NONBLANK(500), "secrecy_opinion": NONBLANK(500), "secrecy_org_consent": TEXT(200)}, ["personnel_opinion", "secrecy_opinion"]),
+        body({"personnel_opinion": TEXT(500), "secrecy_opinion": TEXT(500), "secrecy_org_consent": TEXT(200)}, []),
         params=[pid()])},
+    "/trips/{id}/opinion": {"post": op("填写出国（境）申请的意见：组织人事部门或保密工作机构各自填写，审批前（R-PE-5）", resp("200", "Trip"),
+        body({"opinion": NONBLANK(500)}, ["opinion"]), params=[pid()])},
     "/trips/{id}/{step}": {"post": op("出国（境）前保密教育、出境、回国（境）、回国报告（R-PE-5）", resp("200", "Trip"),
         body({"day": DATE, "report": TEXT(2000)}, []), params=[pid(), pid("step", ENUM("educate", "depart", "return", "report"))])},
     "/reportable-events": {

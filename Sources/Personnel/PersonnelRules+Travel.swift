@@ -31,11 +31,12 @@ extension PersonnelRules {
         return t
     }
 
-    /// R-PE-5: who approves. Opinions of the 组织人事部门 and the 保密工作机构 first; a 单位领导 (or 部门负责人 for other
-    /// staff's trips) approves; key-part staff's private trips only the 单位领导 (JM 要害 16); a 保密员's private trip
-    /// also needs the 保密组织's prior consent (JM 保密员 9).
+    /// R-PE-5: who approves. Opinions of the 组织人事部门 and the 保密工作机构 first; a 单位领导 (or a 部门负责人 for the
+    /// trips of their own department's staff) approves; key-part staff's private trips only the 单位领导 (JM 要害 16); a
+    /// 保密员's private trip also needs the 保密组织's prior consent (JM 保密员 9).
     public static func approved(
-        _ trip: Trip, approverName: String, approverRoles: Set<Role>, keyPart: Bool, clerk: Bool, secrecyOrgConsent: String
+        _ trip: Trip, approverName: String, approverRoles: Set<Role>, keyPart: Bool, clerk: Bool, secrecyOrgConsent: String,
+        sameDepartment: Bool = true
     ) throws -> Trip {
         guard trip.status == .applied else { throw refusal("trip_state", "R-PE-5", "该申请已审批（\(trip.status.chinese)）", kind: .conflict) }
         guard !trip.personnelOpinion.isEmpty else { throw Refusal.invalid("personnel_opinion", "请先填写组织人事部门意见") }
@@ -46,6 +47,9 @@ extension PersonnelRules {
             throw refusal(
                 "trip_approver", "R-PE-5", field: "approved_by",
                 leaderOnly ? "要害部门部位人员因私出国（境）须经单位主管领导批准" : "出国（境）须经单位领导或部门负责人批准", kind: .forbidden)
+        }
+        if !approverRoles.contains(.leader) && !sameDepartment {
+            throw refusal("trip_department", "R-PE-5", field: "approved_by", "部门负责人只审批本部门人员的出国（境）申请", kind: .forbidden)
         }
         if clerk && trip.purpose == .private && secrecyOrgConsent.trimmingCharacters(in: .whitespaces).isEmpty {
             throw refusal("clerk_trip_consent", "R-PE-5", field: "secrecy_org_consent", "保密员因私出国（境）须事先征得保密组织同意", kind: .conflict)

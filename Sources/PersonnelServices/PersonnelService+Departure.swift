@@ -98,6 +98,12 @@ extension PersonnelService {
         }
     }
 
+    /// R-PE-7 / R-PE-8: the leaving commitments signed for this tenure — on or after the appointment it ends (one signed
+    /// when leaving an earlier post does not cover this departure).
+    static func leavingCommitments(personID: String, since appointed: Day?, on db: any SQLDatabase) async throws -> [CommitmentKind] {
+        try await PersonnelStore.commitments(personID: personID, on: db).filter { $0.kind.isLeaving && $0.signedOn >= (appointed ?? $0.signedOn) }.map(\.kind)
+    }
+
     /// R-PE-16: the gate as the operator sees it — the whole system's count, titles only where they may know them.
     public func departureGate(_ actor: Actor, departureID: String) async throws -> DepartureGate {
         let me = try await keeper(actor)
@@ -106,7 +112,7 @@ extension PersonnelService {
             let cleared = try await PersonnelStore.cleared(personID: d.personID, on: db)
             let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
             let count = try await CarrierService.outstandingCount(ofPerson: d.personID, on: db)
-            let commitments = try await PersonnelStore.commitments(personID: d.personID, on: db).filter(\.kind.isLeaving).map(\.kind)
+            let commitments = try await Self.leavingCommitments(personID: d.personID, since: cleared?.appointedOn, on: db)
             return (d, post, count, commitments)
         }
         // What the operator may know of it (R-KS-4): the carrier area's own filtered ledger.
@@ -129,7 +135,7 @@ extension PersonnelService {
             let post = try await PersonnelStore.post(id: person.postID, on: db)
             let facts = PersonnelRules.GateFacts(
                 outstandingCarriers: try await CarrierService.outstandingCount(ofPerson: d.personID, on: db),
-                leavingCommitments: try await PersonnelStore.commitments(personID: d.personID, on: db).filter(\.kind.isLeaving).map(\.kind))
+                leavingCommitments: try await Self.leavingCommitments(personID: d.personID, since: person.appointedOn, on: db))
             let (done, after) = try PersonnelRules.completed(d, person: person, post: post, facts: facts, today: day)
             try await PersonnelStore.save(done, at: s.nowMillis, on: db)
             try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)

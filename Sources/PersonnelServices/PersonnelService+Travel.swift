@@ -89,16 +89,38 @@ extension PersonnelService {
             guard trip.personID != approver.id else {
                 throw Refusal(code: "personnel.trip_self_approval", ruleID: "R-PE-5", message: "不得审批本人的出国（境）申请", kind: .forbidden)
             }
-            trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
-            trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+            // The opinions the departments entered stand; the approver supplies only one still missing (given on paper).
+            if trip.personnelOpinion.isEmpty { trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
+            if trip.secrecyOpinion.isEmpty { trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
             let cleared = try await PersonnelStore.cleared(personID: trip.personID, on: db)
             let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
             let approved = try PersonnelRules.approved(
                 trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, clerk: post?.isClerk == true,
-                secrecyOrgConsent: secrecyOrgConsent)
+                secrecyOrgConsent: secrecyOrgConsent,
+                sameDepartment: approver.departmentID != nil && traveller?.departmentID == approver.departmentID)
             try await PersonnelStore.save(approved, at: s.nowMillis, on: db)
             try await audit(actor, "trip.approve", id: tripID, on: db)
             return approved
+        }
+    }
+
+    /// R-PE-5: the 组织人事部门's or the 保密工作机构's opinion on an application, each entered by its own keepers (the
+    /// 组织人事部门 gives the first, the 保密办 and 保密员 the second) before the approver decides.
+    public func tripOpinion(_ actor: Actor, tripID: String, opinion: String) async throws -> Trip {
+        let me = try await keeper(actor)
+        let s = services
+        let text = String(opinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+        guard !text.isEmpty else { throw Refusal.invalid("opinion", "请填写意见") }
+        return try await gated(actor, "trip.opinion", tripID) { db in
+            guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
+            guard trip.status == .applied else {
+                throw Refusal(code: "personnel.trip_state", ruleID: "R-PE-5", message: "该申请已审批（\(trip.status.chinese)），不再填写意见", kind: .conflict)
+            }
+            if actor.roles.contains(.personnelOffice) { trip.personnelOpinion = text } else { trip.secrecyOpinion = text }
+            try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
+            try await audit(actor, "trip.opinion", id: tripID, on: db)
+            return trip
         }
     }
 
@@ -178,8 +200,9 @@ extension PersonnelService {
         }
     }
 
-    /// R-PE-5: the applications a 单位领导 or 部门负责人 of the unit may decide — not their own — first departure first
-    /// (at most 200). The approver sees the application, not the traveller's file (R-PE-15).
+    /// R-PE-5: the applications a 单位领导 or 部门负责人 of the unit may decide — not their own, and for a 部门负责人 only
+    /// their department's — first departure first (at most 200). The approver sees the application, not the traveller's
+    /// file (R-PE-15).
     public func tripsAwaitingApproval(_ actor: Actor) async throws -> [Trip] {
         guard let me = actor.person, !actor.roles.isDisjoint(with: [.leader, .departmentHead]) else {
             throw Refusal(code: "personnel.trip_approver", ruleID: "R-PE-5", message: "出国（境）由单位领导或部门负责人审批", kind: .forbidden)
@@ -188,9 +211,15 @@ extension PersonnelService {
             try await db.raw(
                 """
                 SELECT * FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)
-                ORDER BY depart_on, id LIMIT 200
-                """
+                """ + Self.ownDepartment(actor, me) + " ORDER BY depart_on, id LIMIT 200"
             ).all().map(PersonnelStore.trip(from:))
         }
+    }
+
+    /// R-PE-5: for a 部门负责人 who is not also a 单位领导, only the trips of their own department's staff (`persons_unit_name`
+    /// narrows to the unit; a department has tens of people).
+    static func ownDepartment(_ actor: Actor, _ me: Person) -> SQLQueryString {
+        guard !actor.roles.contains(.leader) else { return "" }
+        return " AND person_id IN (SELECT p.id FROM persons p WHERE p.unit_id = \(bind: me.unitID) AND p.department_id = \(bind: me.departmentID ?? ""))"
     }
 }

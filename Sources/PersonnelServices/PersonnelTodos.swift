@@ -23,6 +23,7 @@ public struct PersonnelTodos: TodoProvider {
             let waiting = try await services.database.read { db in
                 try await db.raw(
                     "SELECT COUNT(*) AS n FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)"
+                        + PersonnelService.ownDepartment(actor, me)
                 ).first()?.decode(column: "n", as: Int.self) ?? 0
             }
             if waiting > 0 { approvals.append(TodoItem(title: "出国（境）申请待审批", detail: "\(waiting)份出国（境）申请待您审批", link: "/personnel/approvals")) }

@@ -63,7 +63,7 @@ extension PageRenderingTests {
                 ? [
                     .init(
                         id: "【出境编号】", person: "【出境人】", purpose: "【因公因私】", destination: "【国家地区】", dates: "【往返日期】", approvedBy: "【审批人】",
-                        status: "【出境状态】", reportDue: "【报告期限】", applied: true, approved: true, abroad: true, returned: true)
+                        status: "【出境状态】", reportDue: "【报告期限】", applied: true, approved: true, abroad: true, returned: true, opinions: "【已填意见】")
                 ] : [],
             events: events
                 ? [.init(id: "【事项编号】", person: "【报告人】", kind: "【事项】", occurred: "【发生日期】", due: "【期限】", timely: "【按期】", handling: "【处理情况】")] : [],
@@ -71,7 +71,7 @@ extension PageRenderingTests {
             trainingKinds: training ? [opt("培训类别")] : [],
             under: training ? [.init(personID: "【学时人员】", name: "【学时姓名】", tier: "【学时等级】", hours: 735, floor: 736)] : [], underCount: 737, year: 2026,
             today: "【今天】", classes: training ? [.init(id: "【培训编号】", held: "【培训日期】", kind: "【培训类】", content: "【培训内容】", hours: 745)] : [],
-            plans: training ? [2031] : [])
+            plans: training ? [2031] : [], opinionLabel: "【意见栏】")
     }
 
     static let personnelTrips = PageFixture(
@@ -81,13 +81,15 @@ extension PageRenderingTests {
     func personnelTripsPage() async throws { try await PageCheck.check(Self.personnelTrips) }
 
     static let personnelEvents = PageFixture(
-        "personnel/events", path: "/personnel/events", content: records(trips: false, events: true, training: false), notShown: ["underCount", "year"])
+        "personnel/events", path: "/personnel/events", content: records(trips: false, events: true, training: false),
+        notShown: ["underCount", "year", "opinionLabel"])
 
     @Test("重大事项报告 shows every field of its model")
     func personnelEventsPage() async throws { try await PageCheck.check(Self.personnelEvents) }
 
     static let personnelTraining = PageFixture(
-        "personnel/training", path: "/personnel/training", content: records(trips: false, events: false, training: true))
+        "personnel/training", path: "/personnel/training", content: records(trips: false, events: false, training: true),
+        notShown: ["opinionLabel"])
 
     @Test("保密教育培训 shows every field of its model")
     func personnelTrainingPage() async throws { try await PageCheck.check(Self.personnelTraining) }
@@ -126,7 +128,9 @@ extension PageRenderingTests {
         "personnel/approvals", path: "/personnel/approvals",
         content: PC.ApprovalsModel(
             rows: [
-                .init(id: "【申请编号】", person: "【申请人】", purpose: "【因公因私】", destination: "【国家地区】", reason: "【事由】", dates: "【日期】", delegation: "【团组】")
+                .init(
+                    id: "【申请编号】", person: "【申请人】", purpose: "【因公因私】", destination: "【国家地区】", reason: "【事由】", dates: "【日期】", delegation: "【团组】",
+                    personnelOpinion: "【人事意见】", secrecyOpinion: "【保密意见】", needsPersonnel: false, needsSecrecy: false)
             ]))
 
     static let personnelForm = PageFixture(

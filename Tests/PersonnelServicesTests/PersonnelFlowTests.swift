@@ -129,6 +129,11 @@ struct PersonnelFlowTests {
             let openedAt = try await opened()
             world.clock.advance(by: 60)
             #expect(await refusal { _ = try await s.personnel.completeDeparture(office, departureID: d.id) } == "personnel.leaving_commitment R-PE-4")
+            // A leaving commitment signed before this appointment (an earlier post's) does not cover this departure.
+            let appointed = try #require(try await s.personnel.file(office, personID: lihua).record).appointedOn
+            _ = try await s.personnel.recordCommitment(office, personID: lihua, kind: .leaving, signedOn: appointed.adding(days: -1), note: "原岗位")
+            #expect(await refusal { _ = try await s.personnel.completeDeparture(office, departureID: d.id) } == "personnel.leaving_commitment R-PE-4")
+            #expect(try await s.personnel.departureGate(office, departureID: d.id).leavingCommitments.isEmpty)
             _ = try await s.personnel.recordCommitment(office, personID: lihua, kind: .leaving, signedOn: nil, note: "")
             #expect(await refusal { _ = try await s.personnel.completeDeparture(office, departureID: d.id) } == "personnel.checklist_incomplete R-PE-7")
             for item in PersonnelRules.requiredItems(post: nil) where item.recordedByHand {

@@ -104,6 +104,12 @@ struct DepartureTravelTests {
         #expect(
             code { _ = try PersonnelRules.approved(applied, approverName: "陈军", approverRoles: [.leader], keyPart: false, clerk: true, secrecyOrgConsent: "") }
                 == "personnel.clerk_trip_consent R-PE-5")
+        #expect(
+            code {
+                _ = try PersonnelRules.approved(
+                    applied, approverName: "赵强", approverRoles: [.departmentHead], keyPart: false, clerk: false, secrecyOrgConsent: "", sameDepartment: false)
+            }
+                == "personnel.trip_department R-PE-5")
         var approved = try PersonnelRules.approved(
             applied, approverName: "赵强", approverRoles: [.departmentHead], keyPart: false, clerk: false, secrecyOrgConsent: "")
         #expect(code { _ = try PersonnelRules.departed(approved, today: today) } == "personnel.trip_uneducated R-PE-5")

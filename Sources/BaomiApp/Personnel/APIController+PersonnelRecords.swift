@@ -28,9 +28,14 @@ extension APIController {
         api.post("trips/:id/approve") { request, context in
             let b = try await decodeJSON(ApproveTripBody.self, request)
             let trip = try await p.approveTrip(
-                try context.actor(), tripID: context.parameters.require("id"), personnelOpinion: b.personnelOpinion, secrecyOpinion: b.secrecyOpinion,
+                try context.actor(), tripID: context.parameters.require("id"), personnelOpinion: b.personnelOpinion ?? "",
+                secrecyOpinion: b.secrecyOpinion ?? "",
                 secrecyOrgConsent: b.secrecyOrgConsent ?? "")
             return JSON.response(PersonnelDTO.Trip(trip))
+        }
+        api.post("trips/:id/opinion") { request, context in
+            let b = try await decodeJSON(TripOpinionBody.self, request)
+            return JSON.response(PersonnelDTO.Trip(try await p.tripOpinion(try context.actor(), tripID: context.parameters.require("id"), opinion: b.opinion)))
         }
         api.post("trips/:id/:step") { request, context in
             let step = try Self.parse(PersonnelService.TripStep.self, context.parameters.require("step"), field: "step")

@@ -14,7 +14,12 @@ import Storage
 /// 出国（境）审批 — the 单位领导's and 部门负责人's page: the unit's applications, each with the opinions and the decision
 /// (R-PE-5). The keepers' registers stay theirs (R-PE-15).
 extension PersonnelController {
-    struct ApprovalRow: Sendable { let id: String, person: String, purpose: String, destination: String, reason: String, dates: String, delegation: String }
+    struct ApprovalRow: Sendable {
+        let id: String, person: String, purpose: String, destination: String, reason: String, dates: String, delegation: String
+        /// The opinions the departments entered (R-PE-5); the approver fills in only one still missing.
+        var personnelOpinion = "", secrecyOpinion = ""
+        var needsPersonnel = true, needsSecrecy = true
+    }
     struct ApprovalsModel: Sendable { let rows: [ApprovalRow] }
 
     func approvalsPage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -24,7 +29,8 @@ extension PersonnelController {
             rows: trips.map {
                 ApprovalRow(
                     id: $0.id, person: names[$0.personID] ?? "", purpose: $0.purpose.chinese, destination: $0.destination, reason: $0.reason,
-                    dates: "\($0.departOn.iso)—\($0.returnOn.iso)", delegation: $0.delegation)
+                    dates: "\($0.departOn.iso)—\($0.returnOn.iso)", delegation: $0.delegation, personnelOpinion: $0.personnelOpinion,
+                    secrecyOpinion: $0.secrecyOpinion, needsPersonnel: $0.personnelOpinion.isEmpty, needsSecrecy: $0.secrecyOpinion.isEmpty)
             })
         return views.page(
             "personnel/approvals", title: "出国（境）审批", session: context.session, path: "/personnel/approvals", content: model, flash: flash, error: error,

@@ -16,6 +16,8 @@ extension PersonnelController {
     struct TripRow: Sendable {
         let id: String, person: String, purpose: String, destination: String, dates: String, approvedBy: String, status: String, reportDue: String
         let applied: Bool, approved: Bool, abroad: Bool, returned: Bool
+        /// The opinions entered so far (R-PE-5).
+        var opinions = ""
     }
     struct EventRow: Sendable { let id: String, person: String, kind: String, occurred: String, due: String, timely: String, handling: String }
     struct UnderRow: Sendable { let personID: String, name: String, tier: String, hours: Int, floor: Int }
@@ -25,6 +27,8 @@ extension PersonnelController {
         let under: [UnderRow], underCount: Int, year: Int, today: String
         /// The training page's latest classes (each with its 培训签到表) and the years whose plan prints.
         let classes: [ClassRow], plans: [Int]
+        /// Whose opinion this keeper enters on an application (R-PE-5).
+        var opinionLabel = "保密工作机构意见"
     }
 
     func recordsPage(_ context: AppRequestContext, path: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
@@ -50,7 +54,9 @@ extension PersonnelController {
                     id: $0.id, person: names[$0.personID] ?? "", purpose: $0.purpose.chinese, destination: $0.destination,
                     dates: "\($0.departOn.iso)—\($0.returnOn.iso)", approvedBy: $0.approvedBy ?? "", status: $0.status.chinese,
                     reportDue: PersonnelRules.reportDue($0)?.iso ?? "", applied: $0.status == .applied, approved: $0.status == .approved,
-                    abroad: $0.status == .abroad, returned: $0.status == .returned)
+                    abroad: $0.status == .abroad, returned: $0.status == .returned,
+                    opinions: [("组织人事部门", $0.personnelOpinion), ("保密工作机构", $0.secrecyOpinion)].filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }
+                        .joined(separator: "；"))
             },
             events: events.map {
                 EventRow(
@@ -63,7 +69,8 @@ extension PersonnelController {
                 UnderRow(personID: $0.personID, name: $0.name, tier: $0.tier.chinese, hours: $0.hours, floor: TrainingRules.annualFloor($0.tier))
             },
             underCount: under.count, year: year, today: services.clock.today.iso,
-            classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) }, plans: plans)
+            classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) }, plans: plans,
+            opinionLabel: actor.roles.contains(.personnelOffice) ? "组织人事部门意见" : "保密工作机构意见")
         let template = path == "/personnel/training" ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
         let title = path == "/personnel/training" ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
         return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)
@@ -94,7 +101,9 @@ extension PersonnelController {
             let id = try context.parameters.require("id")
             let stepName = try context.parameters.require("step")
             return try await refusable {
-                if stepName == "approve" {
+                if stepName == "opinion" {
+                    _ = try await p.tripOpinion(try context.actor(), tripID: id, opinion: form["opinion"] ?? "")
+                } else if stepName == "approve" {
                     _ = try await p.approveTrip(
                         try context.actor(), tripID: id, personnelOpinion: form["personnel_opinion"] ?? "", secrecyOpinion: form["secrecy_opinion"] ?? "",
                         secrecyOrgConsent: form["secrecy_org_consent"] ?? "")

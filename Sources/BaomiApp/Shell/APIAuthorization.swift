@@ -180,6 +180,7 @@ public enum APIAuthorization {
         "GET /trips": personnelKeepers,
         "POST /trips": personnelKeepers,
         "POST /trips/{id}/approve": .roles([.leader, .departmentHead]),
+        "POST /trips/{id}/opinion": personnelKeepers,
         "POST /trips/{id}/{step}": personnelKeepers,
         "GET /reportable-events": personnelKeepers,
         "POST /reportable-events": personnelKeepers,
