@@ -154,6 +154,8 @@ extension CarrierService {
                 actor, next, kind: "carry_out",
                 summary: "携带外出：\(holder?.name ?? "")" + (companions.isEmpty ? "" : "、\(companions.joined(separator: "、"))") + "，\(approver ?? "")批准"
                     + (abroad ? "，出境许可证\(exitPermit ?? "")" : ""), persons: going, before: carrier, on: db)
+            // R-CA-9 / R-PE-11: the permit stays on the carrier while it is out (a trip abroad checks it); any later step clears it.
+            if abroad { try await db.raw("UPDATE carriers SET exit_permit = \(bind: exitPermit) WHERE id = \(bind: carrierID)").run() }
             return next
         }
     }

@@ -133,6 +133,26 @@ public struct CarrierService: Sendable {
                 after: carrier.status.rawValue), on: db)
         // Issue 11, item 4: the step's findings are kept current in its own transaction (the 待办 reads them).
         if kind != "finding" { try await refreshFindings(of: [carrier.id], on: db) }
+        // R-CA-9: a carrier no longer out no longer holds an exit permit (`carryOut` sets it after this).
+        if carrier.status != .carriedOut {
+            try await db.raw("UPDATE carriers SET exit_permit = NULL WHERE id = \(bind: carrier.id) AND exit_permit IS NOT NULL").run()
+        }
+    }
+
+    /// R-PE-11 / R-CA-9: which of `carrierIDs` are out with `personID` under an exit permit — what a trip abroad may take.
+    /// System use (the personnel area's departure step); it reads ids and permits, no content.
+    package static func carriedAbroad(_ carrierIDs: [String], by personID: String, on db: any SQLDatabase) async throws -> Set<String> {
+        var found: Set<String> = []
+        for chunk in carrierIDs.chunks() {
+            let rows = try await db.raw(
+                """
+                SELECT id FROM carriers WHERE id IN (\(binds: chunk)) AND status = 'carriedOut' AND holder_person_id = \(bind: personID)
+                AND exit_permit IS NOT NULL
+                """
+            ).all()
+            for row in rows { found.insert(try row.decode(column: "id", as: String.self)) }
+        }
+        return found
     }
 
     // MARK: entering the register

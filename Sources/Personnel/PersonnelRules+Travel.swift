@@ -60,13 +60,21 @@ extension PersonnelRules {
         return t
     }
 
-    /// R-PE-5: nobody leaves without approval and the pre-departure education.
-    public static func departed(_ trip: Trip, today: Day) throws -> Trip {
+    /// R-PE-5: nobody leaves without approval and the pre-departure education. R-PE-11 / R-CA-9: every carrier the
+    /// application lists must be out with the traveller under an exit permit (`carriedAbroad`, the carrier area's record
+    /// of the carry-out step); the refusal counts them and names none.
+    public static func departed(_ trip: Trip, today: Day, carriedAbroad: Set<String> = []) throws -> Trip {
         guard trip.status == .approved, trip.approvedBy != nil else {
             throw refusal("trip_unapproved", "R-PE-5", "出国（境）未经批准", kind: .conflict)
         }
         guard let educated = trip.educatedOn, !(today < educated) else {
             throw refusal("trip_uneducated", "R-PE-5", field: "educated_on", "出国（境）前须接受保密教育", kind: .conflict)
+        }
+        let missing = Set(trip.carrierIDs).subtracting(carriedAbroad)
+        guard missing.isEmpty else {
+            throw refusal(
+                "trip_carriers", "R-PE-11", field: "carrier_ids",
+                "申请所列\(missing.count)件涉密载体尚未由本人办理携带出境手续（须经批准并持《国家秘密载体出境许可证》，R-CA-9）", kind: .conflict)
         }
         var t = trip
         t.status = .abroad

@@ -143,7 +143,9 @@ extension PersonnelService {
             case .educate:
                 guard trip.status == .approved || trip.status == .applied else { throw Refusal.invalid("step", "出国（境）前保密教育应在出发前进行") }
                 next.educatedOn = given ?? day
-            case .depart: next = try PersonnelRules.departed(trip, today: day)
+            case .depart:
+                let carried = try await CarrierService.carriedAbroad(trip.carrierIDs, by: trip.personID, on: db)
+                next = try PersonnelRules.departed(trip, today: day, carriedAbroad: carried)
             case .returned: next = try PersonnelRules.returned(trip, on: given ?? day, today: day)
             case .report: next = try PersonnelRules.reported(trip, report: report, today: day)
             }

@@ -160,6 +160,9 @@ public struct PersonnelService: Sendable {
             try await PersonnelStore.insert(review, unitID: me.unitID, at: s.nowMillis, on: db)
             if let current, current.status == .serving, input.kind != .preAppointment || current.postID == post.id {
                 let after = PersonnelRules.afterReview(current, review)
+                if after.status != current.status {
+                    try await openRemovalChecklist(current, reason: "审查未通过", unitID: me.unitID, on: db)
+                }
                 try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)
                 if after.status != current.status {
                     try await OrganisationWrites.setTier(personID: input.personID, tier: .none, at: s.nowMillis, on: db)
@@ -239,6 +242,7 @@ public struct PersonnelService: Sendable {
             _ = try await member(personID, of: me, on: db)
             guard let current = try await PersonnelStore.cleared(personID: personID, on: db) else { throw Refusal.notFound }
             let removed = try PersonnelRules.removed(current, ground: ground)
+            try await openRemovalChecklist(current, reason: ground.chinese, unitID: me.unitID, on: db)
             try await PersonnelStore.save(removed, changeReview: nil, at: s.nowMillis, on: db)
             try await OrganisationWrites.setTier(personID: personID, tier: .none, at: s.nowMillis, on: db)
             try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
@@ -268,4 +272,20 @@ extension PersonnelService {
 extension Services {
     /// 涉密人员管理与保密教育培训.
     public var personnel: PersonnelService { PersonnelService(services: self) }
+}
+
+extension PersonnelService {
+    /// R-PE-9 / R-PE-7: a person removed from the post (调离, or a failed review) still returns what they hold, signs the
+    /// leaving commitment and serves the 脱密期: the departure checklist opens in the same transaction — leaving today, the
+    /// tier's floor as the 脱密期 — unless one is already open. The clearance ends at once (the caller sets it).
+    func openRemovalChecklist(_ person: ClearedPerson, reason: String, unitID: String, on db: any SQLDatabase) async throws {
+        guard try await PersonnelStore.openDeparture(personID: person.personID, on: db) == nil else { return }
+        let post = try await PersonnelStore.post(id: person.postID, on: db)
+        let departure = try PersonnelRules.opened(
+            Departure(
+                id: IDs.make(), personID: person.personID, unitID: unitID, kind: .leavePost, leavingOn: today,
+                declearingMonths: PersonnelRules.declearingFloorMonths(person.tier), destination: String("调离涉密岗位：\(reason)".prefix(100)),
+                earlyConsent: "调离涉密岗位（R-PE-9）"), person: person, post: post, today: today)
+        try await PersonnelStore.save(departure, at: services.nowMillis, on: db)
+    }
 }

@@ -1,3 +1,5 @@
+import CarrierServices
+import Carriers
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -82,6 +84,44 @@ struct PersonnelTripApprovalTests {
             let leader = try await world.actor("chenjun")
             #expect(try await s.personnel.tripsAwaitingApproval(leader).contains { $0.id == ids["zhoumin"]! })
             _ = try await s.personnel.approveTrip(leader, tripID: ids["zhoumin"]!, personnelOpinion: "同意", secrecyOpinion: "", secrecyOrgConsent: "")
+        }
+    }
+
+    @Test("R-PE-11 R-CA-9 a trip takes only carriers the traveller carried out under an exit permit; the permit goes when the carrier comes back")
+    func carriersAbroad() async throws {
+        try await TestWorld.with { world in
+            let s = world.services
+            let clerk = try await world.actor("wangfang")
+            let zhangwei = try #require(try await world.actor("zhangwei").person).id
+            let carrier = try await s.carriers.receive(
+                clerk,
+                CarrierInput(
+                    kind: .paper, title: "出境谈判口径", documentNumber: "", originatingUnit: "规划科", marking: "秘密", copies: 1, scope: [zhangwei]),
+                check: .init(
+                    packageIntact: true, expectedCopies: 1, countedCopies: 1, expectedSerials: ["001"], foundSerials: ["001"], markedLevel: .secret,
+                    listedLevel: .secret, addresseeMatches: true)
+            ).carrier
+            let today = s.clock.today
+            let trip = try await s.personnel.applyTrip(
+                clerk,
+                .init(
+                    personID: zhangwei, purpose: .official, destination: "新加坡", reason: "项目谈判", departOn: today, returnOn: today.adding(days: 5),
+                    carrierIDs: [carrier.id]))
+            _ = try await s.personnel.tripOpinion(try await world.actor("liuyang"), tripID: trip.id, opinion: "同意")
+            _ = try await s.personnel.approveTrip(
+                try await world.actor("chenjun"), tripID: trip.id, personnelOpinion: "同意", secrecyOpinion: "", secrecyOrgConsent: "")
+            _ = try await s.personnel.tripStep(clerk, tripID: trip.id, .educate, day: nil)
+            #expect(await refusalCode { _ = try await s.personnel.tripStep(clerk, tripID: trip.id, .depart, day: nil) } == "personnel.trip_carriers R-PE-11")
+            _ = try await s.carriers.carryOut(
+                clerk, carrierID: carrier.id, holderPersonID: zhangwei, approvedBy: try await world.actor("chenjun").person!.id, companions: [], abroad: true,
+                exitPermit: "出境许可〔2026〕7号")
+            let abroad = try await s.personnel.tripStep(clerk, tripID: trip.id, .depart, day: nil)
+            #expect(abroad.status == .abroad)
+            _ = try await s.carriers.takeBack(clerk, carrierID: carrier.id)
+            let permit = try await s.database.read { db in
+                try await db.raw("SELECT exit_permit FROM carriers WHERE id = \(bind: carrier.id)").first()?.decode(column: "exit_permit", as: String?.self)
+            }
+            #expect(permit == nil, "a carrier back in the register holds no exit permit")
         }
     }
 

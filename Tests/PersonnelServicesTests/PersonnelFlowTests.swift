@@ -174,4 +174,24 @@ struct PersonnelFlowTests {
             #expect(try await s.personnel.rosterFilingDue(clerk))
         }
     }
+
+    @Test("R-PE-9 R-PE-7 a removal ends the clearance at once and opens the departure checklist with the tier's 脱密期 floor; it completes like any departure")
+    func removalOpensChecklist() async throws {
+        try await TestWorld.with { world in
+            let s = world.services
+            let clerk = try await world.actor("wangfang")
+            let zhoumin = try #require(try await world.actor("zhoumin").person).id
+            let removed = try await s.personnel.removeFromPost(clerk, personID: zhoumin, ground: .unapprovedTravel)
+            #expect(removed.status == .removed && removed.tier == .none)
+            let d = try #require(try await s.personnel.departures(clerk).items.first { $0.personID == zhoumin && $0.completedOn == nil })
+            #expect(d.destination.contains("未经批准擅自出国（境）") && d.declearingMonths == PersonnelRules.declearingFloorMonths(.general))
+            #expect(await refusal { _ = try await s.personnel.completeDeparture(clerk, departureID: d.id) } == "personnel.leaving_commitment R-PE-4")
+            _ = try await s.personnel.recordCommitment(clerk, personID: zhoumin, kind: .leaving, signedOn: nil, note: "")
+            for item in PersonnelRules.requiredItems(post: nil) where item.recordedByHand {
+                _ = try await s.personnel.recordDepartureItem(clerk, departureID: d.id, item: item, note: "已办")
+            }
+            _ = try await s.personnel.completeDeparture(clerk, departureID: d.id)
+            #expect(try await s.personnel.file(clerk, personID: zhoumin).record?.status == .declearing)
+        }
+    }
 }

@@ -137,6 +137,14 @@ struct DepartureTravelTests {
         #expect(
             code { _ = try PersonnelRules.applied(trip(delegation: "赴新加坡考察团"), person: serving(), carrierLevels: [], topSecretDevice: false, today: today) }
                 == "personnel.delegation_secrecy_person R-PE-11")
+        // The carriers the application lists leave only as carried out by the traveller under an exit permit (R-CA-9).
+        var ready = trip()
+        ready.carrierIDs = ["c1", "c2"]
+        ready.status = .approved
+        ready.approvedBy = "陈军"
+        ready.educatedOn = today
+        #expect(code { _ = try PersonnelRules.departed(ready, today: today, carriedAbroad: ["c1"]) } == "personnel.trip_carriers R-PE-11")
+        #expect(code { _ = try PersonnelRules.departed(ready, today: today, carriedAbroad: ["c1", "c2"]) } == "allowed")
     }
 
     @Test("R-PE-7 a trip during the 脱密期 needs its recorded approval")

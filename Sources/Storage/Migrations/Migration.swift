@@ -49,6 +49,7 @@ public enum Migrations {
         M020Personnel(),
         M021PersonnelIndexes(),
         M022TodoIndexes(),
+        M023CarrierExitPermit(),
     ]
 }
 
