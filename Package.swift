@@ -239,7 +239,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Storage", "OrganisationServices", "Areas", "Kernel", "Accounts", "Organisation",
+                "Storage", "OrganisationServices", "CarrierServices", "Carriers", "Areas", "Kernel", "Accounts", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

@@ -77,14 +77,7 @@ struct PersonnelFormsTests {
             let clerk = try await world.actor("wangfang")
             let leaver = try await named(world, "孙涛")
             let title = "孙涛使用的涉密U盘乙"
-            _ = try await s.carriers.receive(
-                clerk,
-                CarrierInput(
-                    kind: .medium, title: title, documentNumber: "", originatingUnit: "保密办", marking: "秘密", copies: 1, scope: [leaver],
-                    medium: MediumInfo(mediaType: "U盘", purchasedCentrally: true, userPersonID: leaver)),
-                check: .init(
-                    packageIntact: true, expectedCopies: 1, countedCopies: 1, expectedSerials: ["001"], foundSerials: ["001"], markedLevel: .secret,
-                    listedLevel: .secret, addresseeMatches: true))
+            _ = try await world.receiveCarrier(clerk, title: title, scope: [leaver], mediumUser: leaver)
             let departure = try #require(try await s.personnel.departures(clerk).items.first { $0.personID == leaver && $0.completedOn == nil })
             let path = "/personnel/file/\(leaver)/print/departure/\(departure.id)"
             try await testApplication(world).test(.router) { client in

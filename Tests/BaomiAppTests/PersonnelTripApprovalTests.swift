@@ -93,14 +93,7 @@ struct PersonnelTripApprovalTests {
             let s = world.services
             let clerk = try await world.actor("wangfang")
             let zhangwei = try #require(try await world.actor("zhangwei").person).id
-            let carrier = try await s.carriers.receive(
-                clerk,
-                CarrierInput(
-                    kind: .paper, title: "出境谈判口径", documentNumber: "", originatingUnit: "规划科", marking: "秘密", copies: 1, scope: [zhangwei]),
-                check: .init(
-                    packageIntact: true, expectedCopies: 1, countedCopies: 1, expectedSerials: ["001"], foundSerials: ["001"], markedLevel: .secret,
-                    listedLevel: .secret, addresseeMatches: true)
-            ).carrier
+            let carrier = try await world.receiveCarrier(clerk, title: "出境谈判口径", scope: [zhangwei])
             let today = s.clock.today
             let trip = try await s.personnel.applyTrip(
                 clerk,

@@ -73,15 +73,7 @@ struct PersonnelFlowTests {
             let leaver = try await personID(world, named: "孙涛")
             let successor = try #require(try await world.actor("zhoumin").person).id
             let title = "孙涛使用的涉密U盘甲"
-            let medium = try await s.carriers.receive(
-                clerk,
-                CarrierInput(
-                    kind: .medium, title: title, documentNumber: "", originatingUnit: "保密办", marking: "秘密", copies: 1, scope: [leaver],
-                    medium: MediumInfo(mediaType: "U盘", purchasedCentrally: true, userPersonID: leaver)),
-                check: .init(
-                    packageIntact: true, expectedCopies: 1, countedCopies: 1, expectedSerials: ["001"], foundSerials: ["001"], markedLevel: .secret,
-                    listedLevel: .secret, addresseeMatches: true)
-            ).carrier
+            let medium = try await world.receiveCarrier(clerk, title: title, scope: [leaver], mediumUser: leaver)
             let departure = try #require(try await s.personnel.departures(office).items.first { $0.personID == leaver && $0.completedOn == nil })
             for item in PersonnelRules.requiredItems(post: nil) where item.recordedByHand {
                 _ = try await s.personnel.recordDepartureItem(office, departureID: departure.id, item: item, note: "已办")
