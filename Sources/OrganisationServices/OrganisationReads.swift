@@ -33,6 +33,12 @@ package enum OrganisationReads {
             OrganisationStore.person(from:))
     }
 
+    /// The persons of a unit with exactly this name (`persons_unit_name`), at most 20 — a form's name field resolved.
+    package static func persons(unitID: String, named name: String, on db: any SQLDatabase) async throws -> [Person] {
+        try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) AND name = \(bind: name) ORDER BY id LIMIT 20").all().map(
+            OrganisationStore.person(from:))
+    }
+
     /// A unit and every unit below it.
     package static func subtree(of rootID: String, on db: any SQLDatabase) async throws -> [String] {
         try await OrganisationStore.subtree(of: rootID, on: db)

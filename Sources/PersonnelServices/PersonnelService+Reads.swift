@@ -176,6 +176,15 @@ extension PersonnelService {
 }
 
 extension PersonnelService {
+    /// The persons of the keeper's unit with exactly this name (at most 20, by an index) — a form's name field resolved
+    /// at any size of unit (R-PE-15: keepers only).
+    public func staff(named name: String, _ actor: Actor) async throws -> [Person] {
+        let me = try await keeper(actor)
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return [] }
+        return try await services.database.read { db in try await OrganisationReads.persons(unitID: me.unitID, named: trimmed, on: db) }
+    }
+
     /// The keeper's unit's people, by name, for the forms' choices (the first 500 by an index; R-PE-15: keepers only).
     public func staff(_ actor: Actor) async throws -> [Person] {
         let me = try await keeper(actor)

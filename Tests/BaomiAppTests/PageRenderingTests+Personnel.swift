@@ -110,7 +110,7 @@ extension PageRenderingTests {
             items: [
                 .init(value: "【事项值】", label: "【事项名】", done: "【办理情况】", byHand: true), .init(value: "【待办事项值】", label: "【待办事项名】", done: nil, byHand: true),
             ], outstanding: 738, hidden: 739, visible: [line("载体", 3)], commitments: "【已签文书】", people: [opt("接收人")], open: true,
-            cleared: false, someHidden: true))
+            cleared: false, someHidden: true, choosing: true))
 
     @Test("离岗离职清单 shows every field of its model")
     func personnelDeparturePage() async throws { try await PageCheck.check(Self.personnelDeparture) }

@@ -5,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Kernel
 import Organisation
+import OrganisationServices
 import Personnel
 import PersonnelServices
 import SQLKit
@@ -149,6 +150,35 @@ struct PersonnelFormsTests {
                 _ = try await handlerWeb.login("zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 let own = try await handlerWeb.get("/personnel/file/\(try await world.actor("zhangwei").person!.id)")
                 #expect(own.status == .ok && !own.body.contains("data-testid=\"rights-form\""))
+            }
+        }
+    }
+
+    @Test("R-CA-15 the hand-over names its successor by name at any size of unit; namesakes are offered to choose from")
+    func handoverByName() async throws {
+        try await TestWorld.with { world in
+            let s = world.services
+            let clerk = try await world.actor("wangfang")
+            let leaver = try await named(world, "孙涛")
+            _ = try await world.receiveCarrier(clerk, title: "孙涛使用的U盘丙", scope: [leaver], mediumUser: leaver)
+            let departure = try #require(try await s.personnel.departures(clerk).items.first { $0.personID == leaver && $0.completedOn == nil })
+            let unitID = try #require(clerk.person).unitID
+            // A second 周敏 in the unit, in another post.
+            _ = try await s.organisation.createPerson(.system, Person(id: "", unitID: unitID, departmentID: nil, name: "周敏", post: "档案管理", tier: .important))
+            try await testApplication(world).test(.router) { client in
+                var web = WebClient(client)
+                _ = try await web.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
+                let page = try await web.get("/personnel/departures/\(departure.id)")
+                #expect(page.body.contains("data-testid=\"successor-name\"") && !page.body.contains("data-testid=\"namesakes\""))
+                let signed = [("from_person_id", leaver), ("leaver_signed", "孙涛"), ("successor_signed", "周敏")]
+                let unknown = try await web.post("/personnel/departures/\(departure.id)/handover", signed + [("to_name", "无此人")], csrfFrom: page)
+                #expect(unknown.status.code == 422 && unknown.body.contains("本单位没有名为“无此人”的人员"))
+                let twice = try await web.post("/personnel/departures/\(departure.id)/handover", signed + [("to_name", "周敏")], csrfFrom: page)
+                #expect(twice.status.code == 422 && twice.body.contains("本单位有2名“周敏”") && twice.body.contains("data-testid=\"namesakes\""))
+                #expect(twice.body.contains("周敏（档案管理）"))
+                let zhoumin = try #require(try await world.actor("zhoumin").person).id
+                let done = try await web.post("/personnel/departures/\(departure.id)/handover", signed + [("to_person_id", zhoumin)], csrfFrom: page)
+                #expect(done.status == .ok && done.body.contains("已移交1件载体"))
             }
         }
     }

@@ -115,7 +115,7 @@ def main():
             expect("尚有1件涉密载体、介质未清退或移交，不能办结离岗离职手续")
             shot("07-departure-refused.png")
             step = "hand-over"
-            choose("handover-form", "to_person_id", "周敏")
+            page.fill("[data-testid=handover-form] input[name=to_name]", "周敏")
             page.fill("[data-testid=handover-form] input[name=leaver_signed]", "孙涛")
             page.fill("[data-testid=handover-form] input[name=successor_signed]", "周敏")
             submit("handover-form")

@@ -21,6 +21,8 @@ extension PersonnelController {
         let items: [ItemRow], outstanding: Int, hidden: Int, visible: [FileModel.Line], commitments: String, people: [Opt], open: Bool
         /// Nothing out (mustache takes 0 for true); some outstanding the operator may not know.
         let cleared: Bool, someHidden: Bool
+        /// Namesakes are offered to choose the successor from (else a name field).
+        var choosing = false
     }
 
     func departuresPage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -39,21 +41,27 @@ extension PersonnelController {
             status: status)
     }
 
-    func gatePage(_ context: AppRequestContext, id: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
-        -> Response
-    {
+    /// The gate page. The hand-over names its successor by name (a unit may have thousands of people); `namesakes` are
+    /// the persons sharing a name typed, offered to choose from.
+    func gatePage(
+        _ context: AppRequestContext, id: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok, namesakes: [Person] = []
+    ) async throws -> Response {
         let actor = try context.actor()
         let gate = try await services.personnel.departureGate(actor, departureID: id)
         let d = gate.departure
         let names = try await services.organisation.names(of: [d.personID])
-        let model = GateModel(
+        var model = GateModel(
             id: d.id, personID: d.personID, person: names[d.personID] ?? "", kind: d.kind.chinese, leaving: d.leavingOn.iso,
             declearing: "\(d.declearingMonths)个月（\(d.leavingOn.iso) 至 \(d.declearingUntil.iso)）", completed: d.completedOn?.iso,
             items: gate.required.map { ItemRow(value: $0.rawValue, label: $0.chinese, done: d.done[$0], byHand: $0.recordedByHand) },
             outstanding: gate.outstanding, hidden: gate.hidden, visible: gate.visible.map { FileModel.Line(cells: [$0.number, $0.title, $0.status.chinese]) },
             commitments: gate.leavingCommitments.map(\.chinese).joined(separator: "、"),
-            people: try await staff(actor).filter { $0.value != d.personID }, open: d.completedOn == nil, cleared: gate.outstanding == 0,
+            people: namesakes.filter { $0.id != d.personID }.map {
+                Opt(value: $0.id, label: "\($0.name)（\($0.post.isEmpty ? "未填职务" : $0.post)）", selected: false)
+            },
+            open: d.completedOn == nil, cleared: gate.outstanding == 0,
             someHidden: gate.hidden > 0)
+        model.choosing = !model.people.isEmpty
         return views.page(
             "personnel/departure", title: "离岗离职清单：\(model.person)", session: context.session, path: "/personnel/departures", content: model, flash: flash,
             error: error, status: status)
@@ -103,13 +111,28 @@ extension PersonnelController {
         router.post("/personnel/departures/:id/handover") { request, context in
             let form = try await csrfForm(request, context)
             let id = try context.parameters.require("id")
+            var namesakes: [Person] = []
             return try await refusable {
+                // The successor: chosen among namesakes, or typed by name and found in the unit.
+                var successor = form["to_person_id"] ?? ""
+                if successor.isEmpty {
+                    let name = form["to_name"] ?? ""
+                    let found = try await p.staff(named: name, try context.actor())
+                    guard !found.isEmpty else {
+                        throw Refusal.invalid("to_name", name.isBlank ? "请填写接收人姓名" : "本单位没有名为“\(name)”的人员")
+                    }
+                    guard found.count == 1 else {
+                        namesakes = found
+                        throw Refusal.invalid("to_name", "本单位有\(found.count)名“\(name)”，请从同名人员中选择接收人")
+                    }
+                    successor = found[0].id
+                }
                 let h = try await services.carriers.handOver(
-                    try context.actor(), fromPersonID: form["from_person_id"] ?? "", toPersonID: form["to_person_id"] ?? "",
-                    leaverSigned: form["leaver_signed"] ?? "", successorSigned: form["successor_signed"] ?? "")
+                    try context.actor(), fromPersonID: form["from_person_id"] ?? "", toPersonID: successor, leaverSigned: form["leaver_signed"] ?? "",
+                    successorSigned: form["successor_signed"] ?? "")
                 return try await gatePage(context, id: id, flash: "已移交\(h.carrierIDs.count)件载体")
-            } again: {
-                try await gatePage(context, id: id, error: $0, status: $1)
+            } again: { message, status in
+                try await gatePage(context, id: id, error: message, status: status, namesakes: namesakes)
             }
         }
         router.post("/personnel/departures/:id/complete") { request, context in
