@@ -71,18 +71,21 @@ extension PageRenderingTests {
             trainingKinds: training ? [opt("培训类别")] : [],
             under: training ? [.init(personID: "【学时人员】", name: "【学时姓名】", tier: "【学时等级】", hours: 735, floor: 736)] : [], underCount: 737, year: 2026,
             today: "【今天】", classes: training ? [.init(id: "【培训编号】", held: "【培训日期】", kind: "【培训类】", content: "【培训内容】", hours: 745)] : [],
-            plans: training ? [2031] : [], opinionLabel: "【意见栏】")
+            plans: training ? [2031] : [], opinionLabel: "【意见栏】", planYear: 2032,
+            planRows: training ? [.init(month: 11, content: "【计划内容】", form: "【计划形式】", hours: 746, audience: "【计划对象】")] : [],
+            externalKinds: training ? [opt("外训类别")] : [])
     }
 
     static let personnelTrips = PageFixture(
-        "personnel/trips", path: "/personnel/trips", content: records(trips: true, events: false, training: false), notShown: ["underCount", "year"])
+        "personnel/trips", path: "/personnel/trips", content: records(trips: true, events: false, training: false),
+        notShown: ["underCount", "year", "planYear"])
 
     @Test("出国（境）管理 shows every field of its model")
     func personnelTripsPage() async throws { try await PageCheck.check(Self.personnelTrips) }
 
     static let personnelEvents = PageFixture(
         "personnel/events", path: "/personnel/events", content: records(trips: false, events: true, training: false),
-        notShown: ["underCount", "year", "opinionLabel"])
+        notShown: ["underCount", "year", "opinionLabel", "planYear"])
 
     @Test("重大事项报告 shows every field of its model")
     func personnelEventsPage() async throws { try await PageCheck.check(Self.personnelEvents) }

@@ -112,6 +112,31 @@ struct PersonnelFormsTests {
                 var handler = WebClient(client)
                 _ = try await handler.login("zhangwei", TestPasswords.demo, otp: try await world.otp("zhangwei"))
                 #expect(try await handler.get(classPath).status == .forbidden)
+                // The plan's web form: a plan without April is refused (R-TR-2); with it, it saves and prints.
+                let year = world.services.clock.today.year + 2
+                let noApril = try await clerk.post(
+                    "/personnel/training/plans", [("year", "\(year)"), ("content_3", "保密法规讲座"), ("form_3", "讲座"), ("hours_3", "2"), ("audience_3", "全体")],
+                    csrfFrom: training)
+                #expect(noApril.status.code == 422 && noApril.body.contains("四月"))
+                let saved = try await clerk.post(
+                    "/personnel/training/plans",
+                    [("year", "\(year)"), ("content_4", "保密宣传教育月知识竞赛"), ("form_4", "竞赛"), ("hours_4", "4"), ("audience_4", "全体涉密人员")],
+                    csrfFrom: training)
+                #expect(saved.status == .ok && saved.body.contains("已保存\(year)年度保密教育培训计划（1项）"))
+                #expect(try await world.services.personnel.plan(try await world.actor("wangfang"), year: year)?.first?.content == "保密宣传教育月知识竞赛")
+                // A course outside the unit with its certificate (R-TR-4).
+                let zhoumin = try #require(try await world.actor("zhoumin").person).id
+                let external = try await clerk.post(
+                    "/personnel/training/external",
+                    [
+                        ("person_id", zhoumin), ("kind", "other"), ("provider", "市保密局"), ("completed_on", world.services.clock.today.iso), ("hours", "6"),
+                        ("certificate_number", "JH-2026-88"), ("certificate_valid_until", ""),
+                    ], csrfFrom: training)
+                #expect(external.status == .ok && external.body.contains("已登记外部培训"))
+                #expect(
+                    try await world.services.personnel.file(try await world.actor("wangfang"), personID: zhoumin).external.contains {
+                        $0.certificateNumber == "JH-2026-88"
+                    })
             }
         }
     }

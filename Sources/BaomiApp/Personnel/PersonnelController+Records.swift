@@ -29,7 +29,12 @@ extension PersonnelController {
         let classes: [ClassRow], plans: [Int]
         /// Whose opinion this keeper enters on an application (R-PE-5).
         var opinionLabel = "保密工作机构意见"
+        /// The plan form (R-TR-1): the year it is for and a row per month, filled from the plan already saved.
+        var planYear = 0
+        var planRows: [PlanRow] = []
+        var externalKinds: [Opt] = []
     }
+    struct PlanRow: Sendable { let month: Int, content: String, form: String, hours: Int, audience: String }
 
     func recordsPage(_ context: AppRequestContext, path: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
         -> Response
@@ -44,8 +49,22 @@ extension PersonnelController {
         let training = path == "/personnel/training"
         let classes = training ? try await p.classes(actor, page: PageRequest(limit: 20)).items : []
         var plans: [Int] = []
+        var planned: [Int: [TrainingRules.PlanItem]] = [:]
         if training {
-            for planned in [year, year + 1] where try await p.plan(actor, year: planned) != nil { plans.append(planned) }
+            for y in [year, year + 1] {
+                if let items = try await p.plan(actor, year: y) {
+                    plans.append(y)
+                    planned[y] = items
+                }
+            }
+        }
+        // December plans the next year (R-TR-1: the 待办 asks for it then).
+        let planYear = services.clock.today.month == 12 ? year + 1 : year
+        let planRows = (1...12).map { month in
+            let item = planned[planYear]?.first { $0.month == month }
+            return PlanRow(
+                month: month, content: item?.content ?? "", form: item?.form ?? (month == 4 ? "保密宣传教育月" : ""), hours: item?.hours ?? 0,
+                audience: item?.audience ?? "")
         }
         let names = try await services.organisation.names(of: trips.map(\.personID) + events.map(\.personID))
         let model = RecordsModel(
@@ -70,7 +89,8 @@ extension PersonnelController {
             },
             underCount: under.count, year: year, today: services.clock.today.iso,
             classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) }, plans: plans,
-            opinionLabel: actor.roles.contains(.personnelOffice) ? "组织人事部门意见" : "保密工作机构意见")
+            opinionLabel: actor.roles.contains(.personnelOffice) ? "组织人事部门意见" : "保密工作机构意见", planYear: planYear, planRows: training ? planRows : [],
+            externalKinds: training ? Self.opts(ExternalCourseKind.allCases, \.chinese) : [])
         let template = path == "/personnel/training" ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
         let title = path == "/personnel/training" ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
         return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)

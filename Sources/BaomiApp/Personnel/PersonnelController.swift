@@ -81,6 +81,7 @@ struct PersonnelController {
         registerImport(on: router)
         registerApprovals(on: router)
         registerPrintouts(on: router)
+        registerTrainingForms(on: router)
     }
 
     /// The personnel file page (R-PE-15), with the keepers' 权益保障 form.
