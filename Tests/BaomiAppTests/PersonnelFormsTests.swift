@@ -207,4 +207,27 @@ struct PersonnelFormsTests {
             }
         }
     }
+
+    @Test("R-PE-6 a form's person can be typed by name, or 姓名（职务） among namesakes, beyond the first 500 listed")
+    func personTypedByName() async throws {
+        try await TestWorld.with { world in
+            let unitID = try #require(try await world.actor("wangfang").person).unitID
+            let other = try await world.services.organisation.createPerson(
+                .system, Person(id: "", unitID: unitID, departmentID: nil, name: "周敏", post: "档案管理", tier: .important))
+            try await testApplication(world).test(.router) { client in
+                var web = WebClient(client)
+                _ = try await web.login("wangfang", TestPasswords.demo, otp: try await world.otp("wangfang"))
+                let page = try await web.get("/personnel/events")
+                let fields = [("kind", "foreign_contact"), ("occurred_on", world.services.clock.today.iso), ("details", "参加国际会议结识外籍人员")]
+                let twice = try await web.post("/personnel/events", fields + [("person_name", "周敏")], csrfFrom: page)
+                #expect(twice.status.code == 422 && twice.body.contains("请写成“姓名（职务）”") && twice.body.contains("周敏（档案管理）"))
+                let unknown = try await web.post("/personnel/events", fields + [("person_name", "无此人")], csrfFrom: page)
+                #expect(unknown.status.code == 422 && unknown.body.contains("本单位没有“无此人”这名人员"))
+                let done = try await web.post("/personnel/events", fields + [("person_name", "周敏（档案管理）")], csrfFrom: page)
+                #expect(done.status == .ok)
+                let events = try await world.services.personnel.events(try await world.actor("wangfang")).items
+                #expect(events.contains { $0.personID == other.id && $0.details == "参加国际会议结识外籍人员" })
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ extension PersonnelController {
                 let review = try await services.personnel.recordReview(
                     try context.actor(),
                     .init(
-                        personID: form["person_id"] ?? "", postID: form["post_id"] ?? "",
+                        personID: try await chosenPerson(form, try context.actor()), postID: form["post_id"] ?? "",
                         kind: try APIController.parse(ReviewKind.self, form["kind"], field: "kind"),
                         eligibility: Eligibility(
                             nationality: met[0], loyalty: met[1], competence: met[2], noCriminalRecord: met[3], noDrugsOrGambling: met[4],
@@ -78,7 +78,8 @@ extension PersonnelController {
             let form = try await csrfForm(request, context)
             return try await refusable {
                 let c = try await services.personnel.recordCommitment(
-                    try context.actor(), personID: form["person_id"] ?? "", kind: try APIController.parse(CommitmentKind.self, form["kind"], field: "kind"),
+                    try context.actor(), personID: try await chosenPerson(form, try context.actor()),
+                    kind: try APIController.parse(CommitmentKind.self, form["kind"], field: "kind"),
                     signedOn: nil, note: form["note"] ?? "")
                 return try await appointPage(context, flash: "已登记\(c.kind.chinese)")
             } again: {
@@ -89,7 +90,7 @@ extension PersonnelController {
             let form = try await csrfForm(request, context)
             return try await refusable {
                 let record = try await services.personnel.appoint(
-                    try context.actor(), personID: form["person_id"] ?? "", postID: form["post_id"] ?? "",
+                    try context.actor(), personID: try await chosenPerson(form, try context.actor()), postID: form["post_id"] ?? "",
                     tier: try APIController.parse(ClearanceTier.self, form["tier"], field: "tier"))
                 return Response(status: .seeOther, headers: [.location: "/personnel/file/\(record.personID)"])
             } again: {

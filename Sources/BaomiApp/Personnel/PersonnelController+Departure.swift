@@ -77,7 +77,9 @@ extension PersonnelController {
                 let d = try await p.openDeparture(
                     try context.actor(),
                     .init(
-                        personID: form["person_id"] ?? "", kind: try APIController.parse(DepartureKind.self, form["kind"], field: "kind"), leavingOn: leaving,
+                        personID: try await chosenPerson(form, try context.actor()),
+                        kind: try APIController.parse(DepartureKind.self, form["kind"], field: "kind"),
+                        leavingOn: leaving,
                         declearingMonths: Int(form["declearing_months"] ?? "") ?? 0, destination: form["destination"] ?? "",
                         earlyConsent: form["early_consent"] ?? ""))
                 return Response(status: .seeOther, headers: [.location: "/personnel/departures/\(d.id)"])

@@ -107,7 +107,8 @@ extension PersonnelController {
                 _ = try await p.applyTrip(
                     try context.actor(),
                     .init(
-                        personID: form["person_id"] ?? "", purpose: try APIController.parse(TripPurpose.self, form["purpose"], field: "purpose"),
+                        personID: try await chosenPerson(form, try context.actor()),
+                        purpose: try APIController.parse(TripPurpose.self, form["purpose"], field: "purpose"),
                         destination: form["destination"] ?? "", reason: form["reason"] ?? "", departOn: try Self.formDay(form["depart_on"], "depart_on"),
                         returnOn: try Self.formDay(form["return_on"], "return_on"), delegation: form["delegation"] ?? "",
                         delegationSecrecyPerson: form["delegation_secrecy_person"] ?? "", declearingApproval: form["declearing_approval"] ?? ""))
@@ -140,7 +141,8 @@ extension PersonnelController {
             let form = try await csrfForm(request, context)
             return try await refusable {
                 let e = try await p.reportEvent(
-                    try context.actor(), personID: form["person_id"] ?? "", kind: try APIController.parse(EventKind.self, form["kind"], field: "kind"),
+                    try context.actor(), personID: try await chosenPerson(form, try context.actor()),
+                    kind: try APIController.parse(EventKind.self, form["kind"], field: "kind"),
                     occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? "")
                 return try await recordsPage(
                     context, path: "/personnel/events", flash: "已登记重大事项报告，报告期限\(e.dueOn.iso)" + (e.changeReviewOpened ? "；已启动变动复审" : ""))

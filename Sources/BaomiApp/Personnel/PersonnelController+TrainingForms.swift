@@ -40,7 +40,8 @@ extension PersonnelController {
                 let e = try await p.recordExternal(
                     try context.actor(),
                     ExternalCourse(
-                        id: "", personID: form["person_id"] ?? "", kind: try APIController.parse(ExternalCourseKind.self, form["kind"], field: "kind"),
+                        id: "", personID: try await chosenPerson(form, try context.actor()),
+                        kind: try APIController.parse(ExternalCourseKind.self, form["kind"], field: "kind"),
                         provider: form["provider"] ?? "", completedOn: try Self.formDay(form["completed_on"], "completed_on"),
                         hours: Int(form["hours"] ?? "") ?? 0,
                         certificateNumber: form["certificate_number"] ?? "", certificateValidUntil: validUntil))
