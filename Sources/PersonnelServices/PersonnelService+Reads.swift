@@ -185,6 +185,14 @@ extension PersonnelService {
         return try await services.database.read { db in try await OrganisationReads.persons(unitID: me.unitID, named: trimmed, on: db) }
     }
 
+    /// The persons of the keeper's unit bearing any of these names (R-PE-15: keepers only) — a class's list of names.
+    public func staff(named names: [String], _ actor: Actor) async throws -> [Person] {
+        let me = try await keeper(actor)
+        let wanted = Array(Set(names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })).sorted()
+        guard !wanted.isEmpty else { return [] }
+        return try await services.database.read { db in try await OrganisationReads.persons(unitID: me.unitID, named: wanted, on: db) }
+    }
+
     /// The keeper's unit's people, by name, for the forms' choices (the first 500 by an index; R-PE-15: keepers only).
     public func staff(_ actor: Actor) async throws -> [Person] {
         let me = try await keeper(actor)

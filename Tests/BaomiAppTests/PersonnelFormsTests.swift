@@ -227,6 +227,18 @@ struct PersonnelFormsTests {
                 #expect(done.status == .ok)
                 let events = try await world.services.personnel.events(try await world.actor("wangfang")).items
                 #expect(events.contains { $0.personID == other.id && $0.details == "参加国际会议结识外籍人员" })
+                // A class's participants typed one per line (R-TR-1): namesakes by 姓名（职务）, a missing name refused.
+                let training = try await web.get("/personnel/training")
+                let classFields = [
+                    ("kind", "general"), ("held_on", world.services.clock.today.iso), ("hours", "2"), ("content", "新规解读"), ("form", "讲座"),
+                    ("organiser", "保密办"),
+                ]
+                let missing = try await web.post(
+                    "/personnel/training/classes", classFields + [("participant_names", "张伟\n无此人")], csrfFrom: training)
+                #expect(missing.status.code == 422 && missing.body.contains("没有“无此人”"))
+                let recorded = try await web.post(
+                    "/personnel/training/classes", classFields + [("participant_names", "张伟\n周敏（档案管理）"), ("absent_names", "王芳")], csrfFrom: training)
+                #expect(recorded.status == .ok && recorded.body.contains("参加2人，缺席1人"))
             }
         }
     }

@@ -27,4 +27,30 @@ extension PersonnelController {
         }
         return found[0].id
     }
+
+    /// The persons a class form names: chosen in `idField` (a multiple choice of the first 500) and typed in
+    /// `namesField` — names separated by lines, commas or 、, each 姓名 or 姓名（职务） — resolved in one read.
+    func chosenPersons(_ form: FormData, _ actor: Actor, idField: String, namesField: String) async throws -> [String] {
+        var ids = form.all(idField)
+        let typed = (form[namesField] ?? "").split(whereSeparator: { "\n\r,，、;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !typed.isEmpty else { return ids }
+        guard typed.count <= 5000 else { throw Refusal.invalid(namesField, "一次最多5000人") }
+        func parts(_ entry: String) -> (name: String, post: String?) {
+            guard let open = entry.firstIndex(where: { $0 == "（" || $0 == "(" }), entry.hasSuffix("）") || entry.hasSuffix(")") else { return (entry, nil) }
+            return (
+                String(entry[..<open]).trimmingCharacters(in: .whitespaces),
+                String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)]).trimmingCharacters(in: .whitespaces)
+            )
+        }
+        let byName = Dictionary(grouping: try await services.personnel.staff(named: typed.map { parts($0).name }, actor), by: \.name)
+        var problems: [String] = []
+        for entry in typed {
+            let (name, post) = parts(entry)
+            let found = (byName[name] ?? []).filter { post == nil || $0.post == post }
+            if found.count == 1 { ids.append(found[0].id) } else { problems.append(found.isEmpty ? "没有“\(entry)”" : "“\(name)”有\(found.count)名，请写成“姓名（职务）”") }
+        }
+        guard problems.isEmpty else { throw Refusal.invalid(namesField, "本单位" + problems.prefix(10).joined(separator: "；")) }
+        return ids
+    }
 }

@@ -164,13 +164,16 @@ extension PersonnelController {
         router.post("/personnel/training/classes") { request, context in
             let form = try await csrfForm(request, context)
             return try await refusable {
+                let actor = try context.actor()
                 let c = try await p.recordClass(
-                    try context.actor(),
+                    actor,
                     TrainingClass(
                         id: "", unitID: "", kind: try APIController.parse(TrainingKind.self, form["kind"], field: "kind"),
                         heldOn: try Self.formDay(form["held_on"], "held_on"), hours: Int(form["hours"] ?? "") ?? 0, content: form["content"] ?? "",
-                        form: form["form"] ?? "", organiser: form["organiser"] ?? "", participantIDs: form.all("participant_ids"),
-                        absentIDs: form.all("absent_ids"), passedIDs: form.all("passed_ids")))
+                        form: form["form"] ?? "", organiser: form["organiser"] ?? "",
+                        participantIDs: try await chosenPersons(form, actor, idField: "participant_ids", namesField: "participant_names"),
+                        absentIDs: try await chosenPersons(form, actor, idField: "absent_ids", namesField: "absent_names"),
+                        passedIDs: try await chosenPersons(form, actor, idField: "passed_ids", namesField: "passed_names")))
                 return try await recordsPage(
                     context, path: "/personnel/training", flash: "已登记培训：\(c.hours)学时，参加\(c.participantIDs.count)人，缺席\(c.absentIDs.count)人")
             } again: {
