@@ -126,15 +126,13 @@ extension CarrierService {
         let me = try person(actor)
         let viewer = actor.viewer
         return try await services.database.read { db in
-            var q: SQLQueryString = """
-                SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM carriers c WHERE c.unit_id = \(bind: me.unitID)
+            let from: SQLQueryString = """
+                FROM carriers c WHERE c.unit_id = \(bind: me.unitID)
                 AND c.registered_on >= \(bind: "\(year)-01-01") AND c.registered_on <= \(bind: "\(year)-12-31") AND c.retained = 0
                 AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') AND
                 """
-            q =
-                try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
-                + " LIMIT \(unsafeRaw: String(Keyset.countCap + 1))) AS capped"
-            return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+            return try await Keyset.count(
+                try await from + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db), on: db)
         }
     }
 
@@ -155,9 +153,7 @@ extension CarrierService {
                 FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
                 WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND f.rule = \(bind: rule) AND
                 """ + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
-                let n =
-                    try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(TodoCount.cap + 1))) AS capped")
-                    .first()?.decode(column: "n", as: Int.self) ?? 0
+                let n = try await Keyset.count(from, cap: TodoCount.cap, on: db)
                 guard n > 0 else { continue }
                 let first = try await db.raw("SELECT f.carrier_id, c.number, f.rule, f.message " + from + " ORDER BY f.first_seen, f.id LIMIT 5").all().map {
                     CarrierFinding(

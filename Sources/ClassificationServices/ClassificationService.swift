@@ -98,10 +98,9 @@ public struct ClassificationService: Sendable {
     public func count(_ actor: Actor, filter: SecretFilter, cap: Int = Keyset.countCap) async throws -> Int {
         let today = today
         return try await services.database.read { db in
-            var q: SQLQueryString = "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM secrets s WHERE "
-            q = try await q + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: actor.viewer, on: db)
-            q = q + ClassificationStore.conditions(filter, today: today) + " LIMIT \(unsafeRaw: String(cap + 1))) AS capped"
-            return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+            var from: SQLQueryString = "FROM secrets s WHERE "
+            from = try await from + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: actor.viewer, on: db)
+            return try await Keyset.count(from + ClassificationStore.conditions(filter, today: today), cap: cap, on: db)
         }
     }
 

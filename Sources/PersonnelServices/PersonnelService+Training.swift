@@ -114,13 +114,7 @@ extension PersonnelService {
             WHERE c.unit_id = \(bind: unitID) AND c.status = 'serving'
             """ + underFloorCondition
         // The 待办 asks for the count alone, up to its cap (`TodoCount`).
-        guard limit > 0 else {
-            let capped =
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(TodoCount.cap + 1))) AS capped"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
-            return (capped, [])
-        }
+        guard limit > 0 else { return (try await Keyset.count(from, cap: TodoCount.cap, on: db), []) }
         let count = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await db.raw(
             "SELECT c.person_id, p.name, c.tier, COALESCE(h.hours, 0) AS hours " + from + " ORDER BY c.person_id LIMIT \(unsafeRaw: String(limit))"

@@ -210,18 +210,16 @@ extension PersonnelService {
             throw Refusal(code: "personnel.trip_approver", ruleID: "R-PE-5", message: "出国（境）由单位领导或部门负责人审批", kind: .forbidden)
         }
         return try await services.database.read { db in
-            try await db.raw(
-                """
-                SELECT * FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)
-                """ + Self.ownDepartment(actor, me) + " ORDER BY depart_on, id LIMIT 200"
-            ).all().map(PersonnelStore.trip(from:))
+            try await db.raw("SELECT * " + Self.awaitingApproval(actor, me) + " ORDER BY depart_on, id LIMIT 200").all().map(PersonnelStore.trip(from:))
         }
     }
 
-    /// R-PE-5: for a 部门负责人 who is not also a 单位领导, only the trips of their own department's staff (`persons_unit_name`
-    /// narrows to the unit; a department has tens of people).
-    static func ownDepartment(_ actor: Actor, _ me: Person) -> SQLQueryString {
-        guard !actor.roles.contains(.leader) else { return "" }
-        return " AND person_id IN (SELECT p.id FROM persons p WHERE p.unit_id = \(bind: me.unitID) AND p.department_id = \(bind: me.departmentID ?? ""))"
+    /// R-PE-5: `FROM … WHERE …` of the applications `me` may decide — the unit's, not their own, and for a 部门负责人 who
+    /// is not also a 单位领导 only their own department's staff (`persons_unit_name` narrows to the unit; a department has
+    /// tens of people). The approval page lists them, the 待办 counts them.
+    static func awaitingApproval(_ actor: Actor, _ me: Person) -> SQLQueryString {
+        let from: SQLQueryString = "FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)"
+        guard !actor.roles.contains(.leader) else { return from }
+        return from + " AND person_id IN (SELECT p.id FROM persons p WHERE p.unit_id = \(bind: me.unitID) AND p.department_id = \(bind: me.departmentID ?? ""))"
     }
 }

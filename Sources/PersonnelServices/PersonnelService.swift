@@ -160,11 +160,9 @@ public struct PersonnelService: Sendable {
             try await PersonnelStore.insert(review, unitID: me.unitID, at: s.nowMillis, on: db)
             if let current, current.status == .serving, input.kind != .preAppointment || current.postID == post.id {
                 let after = PersonnelRules.afterReview(current, review)
-                if after.status != current.status {
-                    try await openRemovalChecklist(current, reason: "审查未通过", unitID: me.unitID, on: db)
-                }
                 try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)
                 if after.status != current.status {
+                    try await openRemovalChecklist(current, reason: "审查未通过", unitID: me.unitID, on: db)
                     try await OrganisationWrites.setTier(personID: input.personID, tier: .none, at: s.nowMillis, on: db)
                     try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
                 }

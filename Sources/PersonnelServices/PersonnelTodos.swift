@@ -18,26 +18,19 @@ public struct PersonnelTodos: TodoProvider {
     public func items(for actor: Actor, services: Services) async throws -> [TodoItem] {
         guard let me = actor.person, !actor.roles.contains(where: \.isAdministrator) else { return [] }
         // R-PE-5: the applications abroad a 单位领导 or 部门负责人 may decide (trips_unit).
-        var approvals: [TodoItem] = []
-        if !actor.roles.isDisjoint(with: [.leader, .departmentHead]) {
-            let waiting = try await services.database.read { db in
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)"
-                        + PersonnelService.ownDepartment(actor, me)
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let waiting =
+            actor.roles.isDisjoint(with: [.leader, .departmentHead])
+            ? 0
+            : try await services.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n " + PersonnelService.awaitingApproval(actor, me)).first()?.decode(column: "n", as: Int.self) ?? 0
             }
-            if waiting > 0 { approvals.append(TodoItem(title: "出国（境）申请待审批", detail: "\(waiting)份出国（境）申请待您审批", link: "/personnel/approvals")) }
-        }
+        let approvals = waiting > 0 ? [TodoItem(title: "出国（境）申请待审批", detail: "\(waiting)份出国（境）申请待您审批", link: "/personnel/approvals")] : []
         guard PersonnelService.fileViewer(actor).keepsFiles else { return approvals }
-        let first = approvals
         let today = services.clock.today
         let unit = me.unitID
         return try await services.database.read { db in
             // Each count stops at the 待办's cap (`TodoCount`), on its partial or leading index.
-            func count(_ from: SQLQueryString) async throws -> Int {
-                try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + from + " LIMIT \(unsafeRaw: String(TodoCount.cap + 1))) AS capped")
-                    .first()?.decode(column: "n", as: Int.self) ?? 0
-            }
+            func count(_ from: SQLQueryString) async throws -> Int { try await Keyset.count("FROM " + from, cap: TodoCount.cap, on: db) }
             var items: [TodoItem] = []
             // R-PE-2: 定期复审 due (cleared_persons_review).
             let reviews = try await count(
@@ -94,7 +87,7 @@ public struct PersonnelTodos: TodoProvider {
             if PersonnelRules.rosterFilingDue(changedAt: roster.changed, filedAt: roster.filed) {
                 items.append(TodoItem(title: "涉密人员名单变动", detail: "名单已变动，请重新报同级保密行政管理部门和出入境管理部门备案", link: "/personnel"))
             }
-            return first + items
+            return approvals + items
         }
     }
 }

@@ -143,6 +143,13 @@ public enum Keyset {
     /// Lists count their total up to this many rows, so the first page of a huge register costs a bounded read.
     public static let countCap = 1_000
 
+    /// How many rows `from` (`FROM … WHERE …`) selects, counted up to `cap` + 1: a bounded read whatever the table's size
+    /// (a total above `cap` shows as "cap 以上").
+    public static func count(_ from: SQLQueryString, cap: Int = countCap, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(cap + 1))) AS capped").first()?.decode(
+            column: "n", as: Int.self) ?? 0
+    }
+
     /// Reads one page. `select` is the column list (`c.*`), `from` is `FROM … WHERE …` (it must end in a WHERE
     /// condition, filters included); the rows come back with `decode`. `countFrom`, when given, selects the same rows
     /// by another path for the first page's total (`AccessFilter.scopeDriven`: counted from the person's scope).
@@ -155,9 +162,7 @@ public enum Keyset {
         if let cursor {
             total = cursor.total
         } else {
-            let capped: SQLQueryString =
-                "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + (countFrom ?? from) + " LIMIT \(unsafeRaw: String(countCap + 1))) AS capped"
-            total = try await db.raw(capped).first()?.decode(column: "n", as: Int.self) ?? 0
+            total = try await count(countFrom ?? from, on: db)
         }
         let backward = cursor?.backward ?? false
         // Forwards in a descending order (or backwards in an ascending one) reads smaller keys.

@@ -5,18 +5,22 @@ import Organisation
 import PersonnelServices
 
 extension PersonnelController {
+    /// A person as typed into a form: 姓名, or 姓名（职务） (full-width or ASCII brackets) to tell namesakes apart.
+    static func nameAndPost(_ typed: String) -> (name: String, post: String?) {
+        guard let open = typed.firstIndex(where: { $0 == "（" || $0 == "(" }), typed.hasSuffix("）") || typed.hasSuffix(")") else { return (typed, nil) }
+        return (
+            String(typed[..<open]).trimmingCharacters(in: .whitespaces),
+            String(typed[typed.index(after: open)..<typed.index(before: typed.endIndex)]).trimmingCharacters(in: .whitespaces)
+        )
+    }
+
     /// The person a form names. The choices list a unit's first 500 people by name; anyone can also be typed in
     /// `person_name` — 姓名, or 姓名（职务） among namesakes — and is found by an index at any size of unit. A typed
     /// name wins over the list.
     func chosenPerson(_ form: FormData, _ actor: Actor) async throws -> String {
         let typed = (form["person_name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !typed.isEmpty else { return form["person_id"] ?? "" }
-        var name = typed
-        var post: String?
-        if let open = typed.firstIndex(where: { $0 == "（" || $0 == "(" }), typed.hasSuffix("）") || typed.hasSuffix(")") {
-            name = String(typed[..<open]).trimmingCharacters(in: .whitespaces)
-            post = String(typed[typed.index(after: open)..<typed.index(before: typed.endIndex)]).trimmingCharacters(in: .whitespaces)
-        }
+        let (name, post) = Self.nameAndPost(typed)
         var found = try await services.personnel.staff(named: name, actor)
         if let post { found = found.filter { $0.post == post } }
         guard !found.isEmpty else { throw Refusal.invalid("person_name", "本单位没有“\(typed)”这名人员") }
@@ -36,17 +40,10 @@ extension PersonnelController {
             .filter { !$0.isEmpty }
         guard !typed.isEmpty else { return ids }
         guard typed.count <= 5000 else { throw Refusal.invalid(namesField, "一次最多5000人") }
-        func parts(_ entry: String) -> (name: String, post: String?) {
-            guard let open = entry.firstIndex(where: { $0 == "（" || $0 == "(" }), entry.hasSuffix("）") || entry.hasSuffix(")") else { return (entry, nil) }
-            return (
-                String(entry[..<open]).trimmingCharacters(in: .whitespaces),
-                String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)]).trimmingCharacters(in: .whitespaces)
-            )
-        }
-        let byName = Dictionary(grouping: try await services.personnel.staff(named: typed.map { parts($0).name }, actor), by: \.name)
+        let byName = Dictionary(grouping: try await services.personnel.staff(named: typed.map { Self.nameAndPost($0).name }, actor), by: \.name)
         var problems: [String] = []
         for entry in typed {
-            let (name, post) = parts(entry)
+            let (name, post) = Self.nameAndPost(entry)
             let found = (byName[name] ?? []).filter { post == nil || $0.post == post }
             if found.count == 1 { ids.append(found[0].id) } else { problems.append(found.isEmpty ? "没有“\(entry)”" : "“\(name)”有\(found.count)名，请写成“姓名（职务）”") }
         }

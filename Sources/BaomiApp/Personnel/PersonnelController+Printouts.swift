@@ -12,7 +12,7 @@ import Storage
 /// they reach only whom R-PE-15 allows and each print is audited as a file read; the training forms are the keepers'.
 extension PersonnelController {
     /// The forms printed from a person's file, by the path's kind.
-    enum FileForm: String, CaseIterable { case review, commitment, trip, event, departure }
+    enum FileForm: String { case review, commitment, trip, event, departure }
 
     func registerPrintouts(on router: Router<AppRequestContext>) {
         router.get("/personnel/file/:person/print/:kind/:item") { _, context in

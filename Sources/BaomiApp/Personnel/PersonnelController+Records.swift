@@ -42,30 +42,26 @@ extension PersonnelController {
         let actor = try context.actor()
         let p = services.personnel
         // Each of the three pages reads only the register it shows.
+        let training = path == "/personnel/training"
         let trips = path == "/personnel/trips" ? try await p.trips(actor).items : []
         let events = path == "/personnel/events" ? try await p.events(actor).items : []
         let year = services.clock.today.year
-        let under = path == "/personnel/training" ? try await p.underFloor(actor, year: year, limit: 200) : (count: 0, lines: [])
-        let training = path == "/personnel/training"
+        let under = training ? try await p.underFloor(actor, year: year, limit: 200) : (count: 0, lines: [])
         let classes = training ? try await p.classes(actor, page: PageRequest(limit: 20)).items : []
-        var plans: [Int] = []
         var planned: [Int: [TrainingRules.PlanItem]] = [:]
         if training {
-            for y in [year, year + 1] {
-                if let items = try await p.plan(actor, year: y) {
-                    plans.append(y)
-                    planned[y] = items
-                }
-            }
+            for y in [year, year + 1] { planned[y] = try await p.plan(actor, year: y) }
         }
         // December plans the next year (R-TR-1: the 待办 asks for it then).
         let planYear = services.clock.today.month == 12 ? year + 1 : year
-        let planRows = (1...12).map { month in
-            let item = planned[planYear]?.first { $0.month == month }
-            return PlanRow(
-                month: month, content: item?.content ?? "", form: item?.form ?? (month == 4 ? "保密宣传教育月" : ""), hours: item?.hours ?? 0,
-                audience: item?.audience ?? "")
-        }
+        let planRows: [PlanRow] =
+            training
+            ? (1...12).map { month in
+                let item = planned[planYear]?.first { $0.month == month }
+                return PlanRow(
+                    month: month, content: item?.content ?? "", form: item?.form ?? (month == 4 ? "保密宣传教育月" : ""), hours: item?.hours ?? 0,
+                    audience: item?.audience ?? "")
+            } : []
         let names = try await services.organisation.names(of: trips.map(\.personID) + events.map(\.personID))
         let model = RecordsModel(
             trips: trips.map {
@@ -88,11 +84,12 @@ extension PersonnelController {
                 UnderRow(personID: $0.personID, name: $0.name, tier: $0.tier.chinese, hours: $0.hours, floor: TrainingRules.annualFloor($0.tier))
             },
             underCount: under.count, year: year, today: services.clock.today.iso,
-            classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) }, plans: plans,
-            opinionLabel: actor.roles.contains(.personnelOffice) ? "组织人事部门意见" : "保密工作机构意见", planYear: planYear, planRows: training ? planRows : [],
+            classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) },
+            plans: planned.keys.sorted(),
+            opinionLabel: actor.roles.contains(.personnelOffice) ? "组织人事部门意见" : "保密工作机构意见", planYear: planYear, planRows: planRows,
             externalKinds: training ? Self.opts(ExternalCourseKind.allCases, \.chinese) : [])
-        let template = path == "/personnel/training" ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
-        let title = path == "/personnel/training" ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
+        let template = training ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
+        let title = training ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
         return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)
     }
 

@@ -123,12 +123,15 @@ struct FileModel: Sendable {
 }
 
 extension FileModel {
+    /// A post as the file and the forms print it: its name and the highest level it handles.
+    static func postText(_ p: SecretPost) -> String { "\(p.name)（涉及最高密级：\(p.highestLevel.chinese)）" }
+
     init(_ f: PersonnelFile) {
         func form(_ kind: String, _ id: String) -> String { "/personnel/file/\(f.person.id)/print/\(kind)/\(id)" }
         personID = f.person.id
         name = f.person.name
         status = f.record?.status.chinese ?? "非涉密人员"
-        post = f.post.map { "\($0.name)（涉及最高密级：\($0.highestLevel.chinese)）" } ?? "—"
+        post = f.post.map(Self.postText) ?? "—"
         tier = f.record?.tier.chinese ?? "—"
         appointed = f.record?.appointedOn.iso ?? "—"
         nextReview = f.record?.nextReviewOn?.iso ?? "—"

@@ -39,7 +39,7 @@ extension PersonnelForm {
     static func personFields(_ f: PersonnelFile) -> [Field] {
         [
             Field(label: "姓名", value: f.person.name), Field(label: "职务", value: f.person.post),
-            Field(label: "涉密岗位", value: f.post.map { "\($0.name)（涉及最高密级：\($0.highestLevel.chinese)）" } ?? "—"),
+            Field(label: "涉密岗位", value: f.post.map(FileModel.postText) ?? "—"),
             Field(label: "涉密等级", value: f.record?.tier.chinese ?? f.person.tier.chinese),
         ]
     }
@@ -72,7 +72,7 @@ extension PersonnelForm {
         PersonnelForm(
             heading: c.kind.chinese,
             fields: personFields(f) + [Field(label: "签订日期", value: c.signedOn.chinese), Field(label: "备注", value: c.note.isEmpty ? "—" : c.note)],
-            tables: [], undertakings: c.kind == .leaving || c.kind == .clerkLeaving ? leavingUndertakings : postUndertakings,
+            tables: [], undertakings: c.kind.isLeaving ? leavingUndertakings : postUndertakings,
             signers: ["承诺人", "单位（盖章）"], back: "/personnel/file/\(f.person.id)")
     }
 
