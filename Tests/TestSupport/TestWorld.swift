@@ -10,10 +10,25 @@ import SQLKit
 import Storage
 
 /// The database every integration test runs on: an SQLite file (WAL, one writer and a pool of readers) by default; PostgreSQL when
-/// `BAOMI_TEST_DATABASE_URL` is set (CI runs the suite both ways), each test in its own schema.
+/// `BAOMI_TEST_DATABASE_URL` is set (CI runs the suite both ways): a world is a database of its own, copied from a template
+/// (`WorldTemplates`); a bare `make()` is a schema of its own.
 package enum TestDatabase {
     package static var postgresURL: String? {
         ProcessInfo.processInfo.environment["BAOMI_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The PostgreSQL server the suite runs against, if any.
+    static func server() throws -> DatabaseConfiguration? {
+        guard let url = postgresURL else { return nil }
+        let configuration = try DatabaseConfiguration.parse(url: url)
+        guard case .postgres = configuration else { fatalError("BAOMI_TEST_DATABASE_URL must be a postgres:// URL") }
+        return configuration
+    }
+
+    /// Where a test's copy of a world lives, to remove it afterwards.
+    package enum Copy: Sendable {
+        case sqlite(String)
+        case postgres(String)
     }
 
     /// A fresh, empty, isolated database.
@@ -40,6 +55,15 @@ package enum TestDatabase {
         await database.close()
         guard let path = await Files.shared.forget(database) else { return }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Closes a copy of a world and removes it: its files, or its database on the server.
+    package static func discard(_ database: Database, copy: Copy) async {
+        await database.close()
+        switch copy {
+        case .sqlite(let path): for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        case .postgres(let name): await WorldTemplates.shared.drop(name)
+        }
     }
 
     /// Where each open test database's file is.
@@ -81,18 +105,22 @@ package struct TestWorld: Sendable {
     package static func with<T>(
         demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, _ body: (TestWorld) async throws -> T
     ) async throws -> T {
-        let database = try await TestDatabase.make()
+        let kind = WorldTemplates.Kind(demo: demo, level: level.rawValue, carriers: carriers)
+        let (database, copy) = try await WorldTemplates.shared.copy(kind) { database in
+            let services = Services(
+                database: database, clock: MovableClock(start).clock, passwordPolicy: PasswordPolicy(systemLevel: level), bcryptCost: 4)
+            _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
+            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, carriers: carriers) }
+        }
         let clock = MovableClock(start)
         let services = Services(
             database: database, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout, bcryptCost: 4)
         do {
-            _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
-            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, carriers: carriers) }
             let result = try await body(TestWorld(services: services, clock: clock))
-            await TestDatabase.discard(database)
+            await TestDatabase.discard(database, copy: copy)
             return result
         } catch {
-            await TestDatabase.discard(database)
+            await TestDatabase.discard(database, copy: copy)
             throw error
         }
     }

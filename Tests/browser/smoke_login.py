@@ -33,7 +33,7 @@ from typing import Iterator
 from urllib.parse import urljoin
 
 CHROMIUM = os.environ.get("BAOMI_CHROMIUM", "/usr/bin/chromium")
-TIMEOUT_MS = int(os.environ.get("BAOMI_BROWSER_TIMEOUT_MS", "15000"))
+TIMEOUT_MS = int(os.environ.get("BAOMI_BROWSER_TIMEOUT_MS", "60000"))
 
 
 class SmokeFailure(Exception):

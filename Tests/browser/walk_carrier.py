@@ -28,7 +28,7 @@ def main():
         browser = p.chromium.launch(executable_path=os.environ.get("BAOMI_CHROMIUM", "/usr/bin/chromium"),
                                     args=["--no-sandbox", "--disable-dev-shm-usage"])
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.set_default_timeout(15000)
+        page.set_default_timeout(60000)  # the suite runs beside ~400 tests on 2 cores
         def shot(name):
             page.screenshot(path=os.path.join(a.out, name), full_page=True)
         def expect(text, where=None):
