@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Kernel
 
 /// The anchor of the audit chain kept **outside** the rows it covers (R-SY-3): an HMAC key that never enters the
 /// database. The stored head (last `seq` and `hash`) is sealed with it on every append, so whoever cuts the end of the
@@ -19,7 +20,7 @@ public struct AuditSeal: Sendable {
     /// The seal of a head: HMAC-SHA-256 over `seq:hash`, hex.
     public func mac(seq: Int64, hash: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("baomi-audit-head:\(seq):\(hash)".utf8), using: key)
-        return code.map { String(format: "%02x", $0) }.joined()
+        return Digits.hex(code)
     }
 
     /// Whether `mac` seals this head.
@@ -59,7 +60,7 @@ public struct AuditSeal: Sendable {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard
             FileManager.default.createFile(
-                atPath: file.path, contents: Data(data.map { String(format: "%02x", $0) }.joined().utf8), attributes: [.posixPermissions: 0o600])
+                atPath: file.path, contents: Data(Digits.hex(data).utf8), attributes: [.posixPermissions: 0o600])
         else { throw AuditKeyError.invalid("无法创建审计密钥文件 \(file.path)") }
         return AuditSeal(keyData: data)
     }

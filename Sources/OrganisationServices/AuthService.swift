@@ -38,7 +38,7 @@ public struct AuthService: Sendable {
 
     /// SHA-256 hex of a token: what the database keeps.
     public static func hashToken(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digits.hex(SHA256.hash(data: Data(token.utf8)))
     }
 
     private enum Attempt: Sendable {

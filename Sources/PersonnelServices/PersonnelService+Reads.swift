@@ -50,9 +50,11 @@ extension PersonnelService {
                 FROM cleared_persons c JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
                 WHERE c.unit_id = \(bind: me.unitID) AND c.status = \(bind: status.rawValue)
                 """
+            // Every record has its person and post: the total is counted from the index alone, without the joins.
+            let count: SQLQueryString = "FROM cleared_persons c WHERE c.unit_id = \(bind: me.unitID) AND c.status = \(bind: status.rawValue)"
             return try await Keyset.page(
-                select: "c.*, p.name AS person_name, s.name AS post_name, s.highest_level AS post_level", from: from, order: Self.byPerson, request: page,
-                on: db
+                select: "c.*, p.name AS person_name, s.name AS post_name, s.highest_level AS post_level", from: from, countFrom: count,
+                order: Self.byPerson, request: page, on: db
             ) { row in
                 RosterLine(
                     personID: try row.decode(column: "person_id", as: String.self), name: try row.decode(column: "person_name", as: String.self),

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Identifiers and tokens.
 public enum IDs {
@@ -10,7 +11,7 @@ public enum IDs {
     /// A random token of `bytes` bytes, hex-encoded (session cookies, API tokens, CSRF tokens).
     public static func token(bytes: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return Digits.hex((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// A random password satisfying R-DV-3 at any level (16 characters, four classes).
