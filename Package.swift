@@ -111,7 +111,7 @@ let package = Package(
         .target(
             name: "OrganisationServices",
             dependencies: [
-                "Storage", "Kernel", "Accounts", "Audit", "Organisation", "Personnel",
+                "Storage", "Kernel", "Accounts", "Audit", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -130,7 +130,8 @@ let package = Package(
         .target(
             name: "CarrierServices",
             dependencies: [
-                "Storage", "OrganisationServices", "ClassificationServices", "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers",
+                "Tabular", "Storage", "OrganisationServices", "ClassificationServices", "Kernel", "Accounts", "Audit", "Organisation", "Classification",
+                "Carriers",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
@@ -138,7 +139,8 @@ let package = Package(
         .target(
             name: "PersonnelServices",
             dependencies: [
-                "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Kernel", "Accounts", "Audit", "Organisation", "Carriers",
+                "Tabular", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Kernel", "Accounts", "Audit", "Organisation",
+                "Carriers",
                 "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -166,7 +168,8 @@ let package = Package(
         .target(
             name: "BaomiApp",
             dependencies: [
-                "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Storage", "OrganisationServices", "ClassificationServices",
+                "Tabular", "Kernel", "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Storage", "OrganisationServices",
+                "ClassificationServices",
                 "CarrierServices", "Areas", "Personnel", "PersonnelServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -219,7 +222,8 @@ let package = Package(
         .testTarget(
             name: "PersonnelServicesTests",
             dependencies: [
-                "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Areas", "Kernel",
+                "Tabular", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Areas",
+                "Kernel",
                 "Accounts", "Audit", "Organisation", "Carriers", "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -250,7 +254,7 @@ let package = Package(
         .testTarget(
             name: "OrganisationServicesTests",
             dependencies: [
-                "TestSupport", "Storage", "OrganisationServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
+                "TestSupport", "Storage", "OrganisationServices", "PersonnelServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -270,7 +274,8 @@ let package = Package(
         .testTarget(
             name: "CarrierServicesTests",
             dependencies: [
-                "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts", "Audit",
+                "Tabular", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts",
+                "Audit",
                 "Organisation", "Classification", "Carriers",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -287,10 +292,12 @@ let package = Package(
         .testTarget(
             name: "BaomiAppTests",
             dependencies: [
-                "BaomiApp", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel", "Accounts",
+                "Tabular", "BaomiApp", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "Areas", "Kernel",
+                "Accounts",
                 "Audit", "Organisation", "Classification",
                 "Carriers", "Personnel", "PersonnelServices",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),

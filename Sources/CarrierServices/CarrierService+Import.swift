@@ -9,6 +9,7 @@ import Organisation
 import OrganisationServices
 import SQLKit
 import Storage
+import Tabular
 
 /// How an import treats bad rows.
 public enum CarrierImportMode: String, Sendable, Hashable, Codable, CaseIterable {

@@ -55,22 +55,8 @@ public enum CarrierImport {
         static let required: [Column] = [.kind, .title, .marking, .copies, .registeredOn]
     }
 
-    /// One bad row (or the header, line 1): the line number in the file, the column, the reason in Chinese.
-    public struct Problem: Sendable, Hashable, Codable {
-        /// The line in the file (1 for the header; a row's first line when a quoted cell spans lines).
-        public var line: Int
-        /// The column's machine name (`Column.field`), or `header`, `row` or `file` for a problem of the whole.
-        public var field: String
-        /// What is wrong, in Chinese; a cell's problem starts with its column's header.
-        public var message: String
-
-        /// Creates a problem of one line.
-        public init(line: Int, field: String, message: String) {
-            self.line = line
-            self.field = field
-            self.message = message
-        }
-    }
+    /// One bad row (or the header, line 1).
+    public typealias Problem = Tabular.Problem
 
     /// A row that passed the checks that need no database.
     public struct Draft: Sendable, Hashable {

@@ -5,7 +5,6 @@ import HummingbirdBcrypt
 import HummingbirdOTP
 import Kernel
 import Organisation
-import Personnel
 import SQLKit
 import Storage
 
@@ -187,52 +186,5 @@ public struct AccountService: Sendable {
                     actor, "user.roles", target: "user", id: userID,
                     before: user.roles.sorted().map(\.rawValue), after: roles.sorted().map(\.rawValue)), on: db)
         }
-    }
-
-    /// R-PE-1 / R-SY-1 / R-PE-10: sets a person's clearance tier (安全保密管理员) — within the tier of the 涉密岗位 the
-    /// person serves in; a tier for a person with no post is refused (非涉密 always allowed).
-    public func setTier(_ actor: Actor, personID: String, tier: ClearanceTier) async throws {
-        let s = services
-        if !actor.isSystem { try SeparationOfDuties.authorize(.assignClearance, roles: actor.roles) }
-        try await s.database.transaction { db in
-            guard let person = try await OrganisationStore.person(id: personID, on: db) else { throw Refusal.notFound }
-            let (post, status) = try await Self.post(ofPerson: personID, on: db)
-            try PersonnelRules.checkTier(tier, post: post, status: status)
-            try await OrganisationStore.setTier(personID: personID, tier: tier, at: s.nowMillis, on: db)
-            if post != nil {
-                // The personnel register keeps the same tier, and its 涉密人员名单 changed (R-PE-3, R-PE-10).
-                try await db.raw(
-                    "UPDATE cleared_persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: s.nowMillis) WHERE person_id = \(bind: personID)"
-                )
-                .run()
-                try await db.raw(
-                    """
-                    INSERT INTO personnel_roster (unit_id, changed_at, filed_at) VALUES (\(bind: person.unitID), \(bind: s.nowMillis), NULL)
-                    ON CONFLICT (unit_id) DO UPDATE SET changed_at = excluded.changed_at
-                    """
-                ).run()
-            }
-            try await AuditStore.append(
-                s.record(actor, "person.tier", target: "person", id: personID, before: person.tier.rawValue, after: tier.rawValue), on: db)
-        }
-    }
-
-    /// R-PE-10: the 涉密岗位 a person serves in and their standing, read from the personnel registers.
-    static func post(ofPerson personID: String, on db: any SQLDatabase) async throws -> (SecretPost?, PersonnelStatus?) {
-        guard
-            let row = try await db.raw(
-                """
-                SELECT c.status, p.id, p.unit_id, p.name, p.highest_level, p.key_part, p.valid_from
-                FROM cleared_persons c JOIN secret_posts p ON p.id = c.post_id WHERE c.person_id = \(bind: personID)
-                """
-            ).first()
-        else { return (nil, nil) }
-        let post = SecretPost(
-            id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self), departmentID: nil,
-            name: try row.decode(column: "name", as: String.self),
-            highestLevel: Level(code: try row.decode(column: "highest_level", as: String.self)) ?? .secret,
-            keyPart: try row.decode(column: "key_part", as: Int.self) != 0,
-            validFrom: Day(iso: try row.decode(column: "valid_from", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!)
-        return (post, PersonnelStatus(rawValue: try row.decode(column: "status", as: String.self)))
     }
 }

@@ -208,6 +208,18 @@ public struct Review: Sendable, Hashable, Codable {
         self.reviewedOn = reviewedOn
         self.trigger = trigger
     }
+
+    /// A review as the keeper submits it: the id, the day and what opened it are set when it is recorded
+    /// (`PersonnelService.recordReview`).
+    public init(
+        personID: String, postID: String, kind: ReviewKind, eligibility: Eligibility, relativesAbroad: String = "", personnelOpinion: String,
+        secrecyOpinion: String, decidedBy: String, passed: Bool
+    ) {
+        self.init(
+            id: "", personID: personID, postID: postID, kind: kind, eligibility: eligibility, relativesAbroad: relativesAbroad,
+            personnelOpinion: personnelOpinion, secrecyOpinion: secrecyOpinion, decidedBy: decidedBy, passed: passed,
+            reviewedOn: Day(daysSinceEpoch: 0))
+    }
 }
 
 /// 承诺书/责任书 — one signed commitment (R-PE-4).

@@ -65,21 +65,7 @@ public enum RosterImport {
     }
 
     /// One bad row (or the header, line 1).
-    public struct Problem: Sendable, Hashable, Codable {
-        /// The line (CSV) or row (XLSX) in the file.
-        public var line: Int
-        /// The column's machine name, or `header`, `row` or `file`.
-        public var field: String
-        /// What is wrong, in Chinese; a cell's problem starts with its column's header.
-        public var message: String
-
-        /// Creates a problem.
-        public init(line: Int, field: String, message: String) {
-            self.line = line
-            self.field = field
-            self.message = message
-        }
-    }
+    public typealias Problem = Tabular.Problem
 
     /// A roster row that passed the checks that need no database.
     public struct RosterRow: Sendable, Hashable {

@@ -89,8 +89,7 @@ extension PersonnelService {
         let s = services
         return try await gated(actor, "departure.item", departureID) { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
-            let cleared = try await PersonnelStore.cleared(personID: d.personID, on: db)
-            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let post = try await PersonnelStore.standing(personID: d.personID, on: db).post
             let next = try PersonnelRules.recorded(d, item: item, note: note, post: post)
             try await PersonnelStore.save(next, at: s.nowMillis, on: db)
             try await audit(actor, "departure.item", id: departureID, detail: item.rawValue, on: db)
@@ -109,8 +108,7 @@ extension PersonnelService {
         let me = try await keeper(actor)
         let (departure, post, count, commitments) = try await services.database.read { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
-            let cleared = try await PersonnelStore.cleared(personID: d.personID, on: db)
-            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let (cleared, post) = try await PersonnelStore.standing(personID: d.personID, on: db)
             let count = try await CarrierService.outstandingCount(ofPerson: d.personID, on: db)
             let commitments = try await Self.leavingCommitments(personID: d.personID, since: cleared?.appointedOn, on: db)
             return (d, post, count, commitments)
@@ -148,12 +146,5 @@ extension PersonnelService {
                 detail: "脱密期至\(done.declearingUntil.iso)；锁定账号\(accounts.count)个；终止定密责任人任职\(officers.count)项", on: db)
             return done
         }
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -8,6 +8,7 @@ import OrganisationServices
 import Personnel
 import SQLKit
 import Storage
+import Tabular
 
 /// What a roster or training import found and did.
 public struct PersonnelImportReport: Sendable, Hashable {

@@ -83,9 +83,9 @@ extension PersonnelService {
         }
         return try await services.database.transaction { db in
             guard let person = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.notFound }
-            let record = try await PersonnelStore.cleared(personID: personID, on: db)
+            let (record, post) = try await PersonnelStore.standing(personID: personID, on: db)
             let file = PersonnelFile(
-                person: person, record: record, post: try await record.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil,
+                person: person, record: record, post: post,
                 changeReview: try await PersonnelStore.changeReview(personID: personID, on: db),
                 reviews: try await PersonnelStore.reviews(personID: personID, on: db),
                 commitments: try await PersonnelStore.commitments(personID: personID, on: db),

@@ -92,8 +92,7 @@ extension PersonnelService {
             // The opinions the departments entered stand; the approver supplies only one still missing (given on paper).
             if trip.personnelOpinion.isEmpty { trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
             if trip.secrecyOpinion.isEmpty { trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
-            let cleared = try await PersonnelStore.cleared(personID: trip.personID, on: db)
-            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
+            let (cleared, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
             let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
             let approved = try PersonnelRules.approved(
                 trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, clerk: post?.isClerk == true,
@@ -167,13 +166,12 @@ extension PersonnelService {
             // A report is never refused for a missing calendar year: the deadline then counts 7 calendar days (5 working days
             // at most), and the year can be loaded later.
             let due = (try? PersonnelRules.eventDue(kind, occurredOn: occurredOn, calendar: calendar)) ?? occurredOn.adding(days: kind == .approach ? 0 : 7)
-            let cleared = try await PersonnelStore.cleared(personID: personID, on: db)
+            let (cleared, post) = try await PersonnelStore.standing(personID: personID, on: db)
             let event = try PersonnelRules.reportedEvent(
                 ReportableEvent(
                     id: IDs.make(), personID: personID, unitID: me.unitID, kind: kind, occurredOn: occurredOn, reportedOn: day, dueOn: due, details: details),
                 person: cleared, today: day)
             try await PersonnelStore.save(event, at: s.nowMillis, on: db)
-            let post = try await cleared.asyncMap { try await PersonnelStore.post(id: $0.postID, on: db) } ?? nil
             if PersonnelRules.clerkMustLeave(kind, post: post) {
                 // R-PE-12: a 保密员 whose spouse has become foreign leaves the post — the 变动复审 says so.
                 try await PersonnelStore.setChangeReview(personID: personID, "配偶加入外国国籍：保密员须调离保密员岗位", on: db)

@@ -100,47 +100,10 @@ public struct PersonnelService: Sendable {
 
     // MARK: reviews and commitments
 
-    /// What a review records (R-PE-2).
-    public struct ReviewInput: Sendable {
-        /// 涉密人员
-        public var personID: String
-        /// 涉密岗位
-        public var postID: String
-        /// 类别
-        public var kind: ReviewKind
-        /// 涉密资格条件
-        public var eligibility: Eligibility
-        /// 配偶、直系亲属在国（境）外情况
-        public var relativesAbroad: String
-        /// 组织人事部门意见
-        public var personnelOpinion: String
-        /// 保密工作机构意见
-        public var secrecyOpinion: String
-        /// 审批的单位领导
-        public var decidedBy: String
-        /// 是否通过
-        public var passed: Bool
-
-        /// Creates the input.
-        public init(
-            personID: String, postID: String, kind: ReviewKind, eligibility: Eligibility, relativesAbroad: String = "", personnelOpinion: String,
-            secrecyOpinion: String, decidedBy: String, passed: Bool
-        ) {
-            self.personID = personID
-            self.postID = postID
-            self.kind = kind
-            self.eligibility = eligibility
-            self.relativesAbroad = relativesAbroad
-            self.personnelOpinion = personnelOpinion
-            self.secrecyOpinion = secrecyOpinion
-            self.decidedBy = decidedBy
-            self.passed = passed
-        }
-    }
-
     /// R-PE-2: records a decided review. A periodic or change review of a serving person moves the next 定期复审 on
-    /// and closes a pending 变动复审; a failed one removes the person from the post (clearance none).
-    public func recordReview(_ actor: Actor, _ input: ReviewInput) async throws -> Review {
+    /// and closes a pending 变动复审; a failed one removes the person from the post (clearance none). The review's id,
+    /// day and trigger are the register's: whatever `input` carries there is replaced.
+    public func recordReview(_ actor: Actor, _ input: Review) async throws -> Review {
         let me = try await keeper(actor)
         let s = services
         let day = today

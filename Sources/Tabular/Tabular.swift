@@ -17,6 +17,24 @@ public enum Tabular {
         }
     }
 
+    /// One bad row of an import (or its header, line 1): the line in the file, the column, the reason in Chinese — the
+    /// line-numbered report every import gives (carriers, the roster, training records), and its API's `problems`.
+    public struct Problem: Sendable, Hashable, Codable {
+        /// The line (CSV) or row (XLSX) in the file: 1 for the header; a row's first line when a quoted cell spans lines.
+        public var line: Int
+        /// The column's machine name, or `header`, `row` or `file` for a problem of the whole.
+        public var field: String
+        /// What is wrong, in Chinese; a cell's problem starts with its column's header.
+        public var message: String
+
+        /// Creates a problem of one line.
+        public init(line: Int, field: String, message: String) {
+            self.line = line
+            self.field = field
+            self.message = message
+        }
+    }
+
     /// A file that cannot be read as a table at all.
     public struct Unreadable: Error, Sendable, Hashable {
         /// The line it concerns (1 when the whole file).

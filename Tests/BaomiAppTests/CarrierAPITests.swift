@@ -13,6 +13,7 @@ import Organisation
 import OrganisationServices
 import SQLKit
 import Storage
+import Tabular
 import TestSupport
 import Testing
 

@@ -11,6 +11,7 @@ import HummingbirdTesting
 import Kernel
 import Organisation
 import OrganisationServices
+import PersonnelServices
 import SQLKit
 import Storage
 import TestSupport
@@ -31,7 +32,7 @@ struct LeakTests {
     /// Lowers 张伟's clearance to 一般: he stays in the 机密 notice's scope but his clearance no longer covers it.
     func lowerZhangwei(_ world: TestWorld) async throws {
         let zhangwei = try await world.actor("zhangwei")
-        try await world.services.accounts.setTier(world.actor("secadmin"), personID: zhangwei.person!.id, tier: .general)
+        try await world.services.personnel.setTier(world.actor("secadmin"), personID: zhangwei.person!.id, tier: .general)
     }
 
     @Test("R-KS-4 a record above the reader's clearance is indistinguishable from a missing one (API)")

@@ -1,5 +1,6 @@
 import CarrierServices
 import Carriers
+import Tabular
 import Testing
 
 @testable import BaomiApp

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import Mustache
 import TestSupport
 import Testing
 
@@ -24,6 +25,15 @@ struct PageRenderingTests {
         #expect(shipped.subtracting(rendered).isEmpty, "templates without a page test: \(shipped.subtracting(rendered).sorted())")
         #expect(rendered.subtracting(shipped).isEmpty, "page tests of no template: \(rendered.subtracting(shipped).sorted())")
         #expect(shipped.count >= 30)
+    }
+
+    @Test("issue 12: a page read through dictionaries (TemplateModel) renders byte for byte as read by reflection")
+    func dictionariesRenderAsReflection() async throws {
+        let views = try await Views.load()
+        for fixture in Self.fixtures {
+            let reflected = try #require(views.library.render(fixture.page, withTemplate: fixture.template))
+            #expect(views.render(fixture.template, fixture.page) == reflected, "\(fixture.template)")
+        }
     }
 
     @Test("the shell shows the title, the user badge, the navigation and the open area's menu")

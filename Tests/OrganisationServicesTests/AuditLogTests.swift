@@ -5,6 +5,7 @@ import Foundation
 import Kernel
 import Organisation
 import OrganisationServices
+import PersonnelServices
 import SQLKit
 import Storage
 import TestSupport
@@ -81,7 +82,7 @@ struct AuditLogTests {
             let sec = try await world.actor("secadmin")
             // R-PE-10: 张伟 serves in a 机密 post, so his tier may be lowered to 一般.
             let person = try await world.services.organisation.persons(.system).first { $0.name == "张伟" }!
-            try await world.services.accounts.setTier(sec, personID: person.id, tier: .general)
+            try await world.services.personnel.setTier(sec, personID: person.id, tier: .general)
             let page = try await world.services.audit.browse(.system, AuditFilter(action: "person.tier"))
             let entry = try #require(page.items.first)
             #expect(entry.record.actorName == "secadmin")

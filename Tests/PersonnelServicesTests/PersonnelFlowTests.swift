@@ -39,8 +39,8 @@ struct PersonnelFlowTests {
             let secadmin = try await world.actor("secadmin")
             let wuhao = try #require(try await world.actor("wuhao").person).id
             // 吴昊 holds no post: a tier for him is refused; 非涉密 is not.
-            #expect(await refusal { try await world.services.accounts.setTier(secadmin, personID: wuhao, tier: .general) } == "personnel.no_post R-PE-10")
-            try await world.services.accounts.setTier(secadmin, personID: wuhao, tier: .none)
+            #expect(await refusal { try await world.services.personnel.setTier(secadmin, personID: wuhao, tier: .general) } == "personnel.no_post R-PE-10")
+            try await world.services.personnel.setTier(secadmin, personID: wuhao, tier: .none)
             let post = try await p.createPost(clerk, name: "文印", departmentID: nil, highestLevel: .secret, keyPart: false, roles: [])
             #expect(post.tier == .general)
             #expect(await refusal { _ = try await p.appoint(clerk, personID: wuhao, postID: post.id, tier: .general) } == "personnel.review_missing R-PE-2")
@@ -56,7 +56,8 @@ struct PersonnelFlowTests {
             #expect(appointed.status == .serving)
             #expect(try await world.actor("wuhao").person?.tier == .general)
             #expect(
-                await refusal { try await world.services.accounts.setTier(secadmin, personID: wuhao, tier: .important) } == "personnel.tier_above_post R-PE-10")
+                await refusal { try await world.services.personnel.setTier(secadmin, personID: wuhao, tier: .important) } == "personnel.tier_above_post R-PE-10"
+            )
             // R-PE-15: a 承办人 keeps no register.
             #expect(await refusal { _ = try await p.register(try await world.actor("zhangwei")) } == "personnel.keepers_only R-PE-15")
             let page = try await p.register(clerk)

@@ -6,6 +6,7 @@ import Personnel
 import PersonnelServices
 import SQLKit
 import Storage
+import Tabular
 import TestSupport
 import Testing
 import ZIPFoundation

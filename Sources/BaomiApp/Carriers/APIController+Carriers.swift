@@ -9,6 +9,7 @@ import Kernel
 import Organisation
 import OrganisationServices
 import Storage
+import Tabular
 
 /// A carrier in the API.
 struct CarrierDTO: Codable, Sendable {
@@ -92,8 +93,7 @@ extension APIController {
     struct CountBody: Codable { let check: String; let foundIds: [String]; let unexpected: [String]?; let note: String? }
     struct ImportBody: Codable { let csv: String; let mode: String? }
     struct ImportDTO: Codable {
-        let mode: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [ProblemDTO]; let numbers: [String]
-        struct ProblemDTO: Codable { let line: Int; let field: String; let message: String }
+        let mode: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [CarrierImport.Problem]; let numbers: [String]
     }
 
     static func parse<T: RawRepresentable>(_ type: T.Type, _ value: String?, field: String) throws -> T where T.RawValue == String {
@@ -256,7 +256,7 @@ extension APIController {
         return JSON.response(
             ImportDTO(
                 mode: report.mode.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
-                problems: report.problems.map { .init(line: $0.line, field: $0.field, message: $0.message) }, numbers: report.numbers),
+                problems: report.problems, numbers: report.numbers),
             status: report.imported > 0 ? .created : .ok)
     }
 

@@ -8,6 +8,7 @@ import Hummingbird
 import Kernel
 import Organisation
 import OrganisationServices
+import PersonnelServices
 import Storage
 
 /// The 安全保密管理员's page: business roles of accounts and clearance tiers of persons (R-SY-1, R-PE-1).
@@ -56,7 +57,7 @@ struct SecurityController {
             guard let tier = ClearanceTier(rawValue: form["tier"] ?? "") else {
                 return try await page(context, flash: nil, error: "请选择涉密等级", status: .badRequest)
             }
-            try await services.accounts.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
+            try await services.personnel.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
             return try await page(context, flash: "涉密等级已更新", error: nil)
         }
     }

@@ -7,6 +7,7 @@ import Organisation
 import Personnel
 import PersonnelServices
 import Storage
+import Tabular
 
 /// The personnel area in the API: posts, the register, reviews, commitments, appointment, removal, files, trips, events,
 /// departures with their gate, the custody hand-over, training (R-PE-1..16, R-TR-1..4, R-KP-4, R-CA-15).
@@ -133,14 +134,13 @@ extension APIController {
             return JSON.response(
                 PersonnelImportDTO(
                     mode: report.mode.rawValue, kind: report.kind.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
-                    problems: report.problems.map { .init(line: $0.line, field: $0.field, message: $0.message) }),
+                    problems: report.problems),
                 status: report.imported > 0 ? .created : .ok)
         }
         registerPersonnelRecords(api)
     }
 
     struct PersonnelImportDTO: Codable {
-        struct Problem: Codable { let line: Int; let field: String; let message: String }
-        let mode: String; let kind: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [Problem]
+        let mode: String; let kind: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [RosterImport.Problem]
     }
 }

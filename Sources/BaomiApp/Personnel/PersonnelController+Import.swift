@@ -10,6 +10,7 @@ import OrganisationServices
 import Personnel
 import PersonnelServices
 import Storage
+import Tabular
 
 /// 导入 — a paper-era 涉密人员名单 or training record, from CSV or an Excel/WPS workbook (R-PE-3, R-TR-1).
 extension PersonnelController {

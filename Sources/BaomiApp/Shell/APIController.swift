@@ -9,6 +9,7 @@ import Hummingbird
 import Kernel
 import Organisation
 import OrganisationServices
+import PersonnelServices
 import Storage
 
 /// `/api/v1`: the same operations as the web UI, as JSON, described by `/api/v1/openapi.json`.
@@ -179,7 +180,7 @@ struct APIController {
         api.put("persons/:id/tier") { request, context in
             let body = try await decodeJSON(TierRequest.self, request)
             guard let tier = ClearanceTier(rawValue: body.tier) else { throw Refusal.invalid("tier", "涉密等级应为 core、important、general 或 none") }
-            try await services.accounts.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
+            try await services.personnel.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
             return JSON.response(OK(ok: true))
         }
     }

@@ -72,9 +72,10 @@ public struct Views: Sendable {
     /// The `Templates` resource folder: one `.mustache` file per page (in its area's folder), the layout and the error page.
     static var templatesURL: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
 
-    /// Renders a template with a model; nil when there is no such template.
+    /// Renders a template with a model; nil when there is no such template. The model is read through dictionaries
+    /// (`TemplateModel`), not by reflection at each name.
     func render(_ template: String, _ model: some Sendable) -> String? {
-        library.render(model, withTemplate: template)
+        library.render(TemplateModel.box(model), withTemplate: template)
     }
 
     /// Renders a template as an HTML response.

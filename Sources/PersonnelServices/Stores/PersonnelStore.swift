@@ -64,6 +64,17 @@ enum PersonnelStore {
         try await db.raw("SELECT * FROM cleared_persons WHERE person_id = \(bind: personID)").first().map(cleared(from:))
     }
 
+    /// R-PE-10: a person's standing and the post it is in — both nil for a person never cleared.
+    static func standing(personID: String, on db: any SQLDatabase) async throws -> (record: ClearedPerson?, post: SecretPost?) {
+        guard let record = try await cleared(personID: personID, on: db) else { return (nil, nil) }
+        return (record, try await post(id: record.postID, on: db))
+    }
+
+    /// R-PE-10: the register keeps the tier the 安全保密管理员 set.
+    static func setTier(personID: String, tier: ClearanceTier, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE cleared_persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE person_id = \(bind: personID)").run()
+    }
+
     /// Inserts or updates; `changeReview` is the pending 变动复审's reason (nil: none pending).
     static func save(_ c: ClearedPerson, changeReview: String?, at millis: Int64, on db: any SQLDatabase) async throws {
         let cert = c.certificate
