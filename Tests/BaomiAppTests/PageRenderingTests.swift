@@ -34,6 +34,13 @@ struct PageRenderingTests {
             let reflected = try #require(views.library.render(fixture.page, withTemplate: fixture.template))
             #expect(views.render(fixture.template, fixture.page) == reflected, "\(fixture.template)")
         }
+        // And the rows really are dictionaries (an array or a day is not taken for a leaf, nor a day for a struct).
+        let fixture = try #require(Self.fixtures.first { $0.template == "personnel/personnel" })
+        let page = try #require(TemplateModel.box(fixture.page) as? [String: Any])
+        let content = try #require(page["content"] as? [String: Any])
+        let rows = try #require(content["rows"] as? [Any])
+        #expect(!rows.isEmpty && rows.allSatisfy { $0 is [String: Any] })
+        #expect(TemplateModel.box(Day(year: 2026, month: 12, day: 1)!) is Day)
     }
 
     @Test("the shell shows the title, the user badge, the navigation and the open area's menu")

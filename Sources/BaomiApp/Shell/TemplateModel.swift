@@ -13,7 +13,7 @@ enum TemplateModel {
         switch value {
         case is String, is Substring, is Bool, is Int, is Int64, is Double: return value
         case let dictionary as [String: Any]: return dictionary.mapValues(box)
-        case is MustacheLambda, is MustacheCustomRenderable, is MustacheParent, is CustomStringConvertible: return value
+        case is MustacheLambda, is MustacheCustomRenderable, is MustacheParent: return value
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -22,8 +22,9 @@ enum TemplateModel {
             guard let wrapped = mirror.children.first?.value else { return value }
             return box(wrapped)
         case .collection:
+            // Before the `description` test below: an array has one too.
             return mirror.children.map { box($0.value) }
-        case .struct:
+        case .struct where !(value is CustomStringConvertible):
             var fields: [String: Any] = [:]
             fields.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
