@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// A page model as the templates read it: every struct becomes a dictionary of its fields, once, before rendering.
 ///
@@ -9,38 +10,55 @@ import Mustache
 enum TemplateModel {
     /// `value` with its structs (and theirs) as dictionaries; leaves — text, numbers, flags, enums, values with their
     /// own `description` — as they are.
-    static func box(_ value: Any) -> Any {
-        switch value {
-        case is String, is Substring, is Bool, is Int, is Int64, is Double: return value
-        case let dictionary as [String: Any]: return dictionary.mapValues(box)
-        case is MustacheLambda, is MustacheCustomRenderable, is MustacheParent: return value
-        default: break
+    static func box(_ value: Any) -> Any { boxed(value) ?? value }
+
+    /// How a type is read: worked out once per type (the protocol tests are most of the cost when done per value).
+    private enum Shape {
+        case leaf, optional, collection, dictionary, structure
+    }
+
+    private static let shapes = Mutex<[ObjectIdentifier: Shape]>([:])
+
+    private static func shape(of value: Any) -> Shape {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if let known = shapes.withLock({ $0[type] }) { return known }
+        let shape: Shape
+        // The display style first: an optional that holds a string also passes `is String`.
+        switch Mirror(reflecting: value).displayStyle {
+        case .optional: shape = .optional
+        case .collection: shape = .collection
+        case .dictionary: shape = value is [String: Any] ? .dictionary : .leaf
+        case .struct:
+            let leaf =
+                value is String || value is Substring || value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheParent
+                || value is CustomStringConvertible
+            shape = leaf ? .leaf : .structure
+        default: shape = .leaf
         }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
+        shapes.withLock { $0[type] = shape }
+        return shape
+    }
+
+    /// The value as the templates read it; nil for an optional that holds none.
+    private static func boxed(_ value: Any) -> Any? {
+        switch shape(of: value) {
+        case .leaf:
+            return value
         case .optional:
-            guard let wrapped = mirror.children.first?.value else { return value }
-            return box(wrapped)
+            return Mirror(reflecting: value).children.first.flatMap { boxed($0.value) }
         case .collection:
-            // Before the `description` test below: an array has one too.
-            return mirror.children.map { box($0.value) }
-        case .struct where !(value is CustomStringConvertible):
+            return Mirror(reflecting: value).children.map { boxed($0.value) ?? $0.value }
+        case .dictionary:
+            return (value as? [String: Any])?.mapValues { boxed($0) ?? $0 } ?? value
+        case .structure:
+            let mirror = Mirror(reflecting: value)
             var fields: [String: Any] = [:]
             fields.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
-                guard let label = child.label, let field = unwrapped(child.value) else { continue }
-                fields[label] = box(field)
+                guard let label = child.label, let field = boxed(child.value) else { continue }
+                fields[label] = field
             }
             return fields
-        default:
-            return value
         }
-    }
-
-    /// The value an optional holds, nil for none; any other value as it is.
-    private static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
     }
 }
