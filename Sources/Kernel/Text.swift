@@ -49,8 +49,9 @@ extension Int64 {
 
 /// Decimal and hexadecimal digits written straight into bytes, for the formats read on every request.
 public enum Digits {
-    /// `value` (0 or more) in decimal, zero-padded to `width` digits.
+    /// `value` in decimal, zero-padded to `width` digits (a negative value unpadded).
     public static func padded(_ value: Int, width: Int) -> [UInt8] {
+        guard value >= 0 else { return Array(String(value).utf8) }
         var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
         var rest = value, index = width - 1
         while rest > 0, index >= 0 {

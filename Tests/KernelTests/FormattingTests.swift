@@ -43,5 +43,6 @@ struct FormattingTests {
         #expect(Digits.hex([UInt8]()) == "")
         #expect(Digits.padded(7, width: 3) == Array("007".utf8))
         #expect(Digits.padded(12345, width: 2) == Array("12345".utf8))
+        #expect(Digits.padded(-5, width: 2) == Array("-5".utf8))
     }
 }

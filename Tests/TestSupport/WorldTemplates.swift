@@ -36,15 +36,14 @@ package actor WorldTemplates {
     }
 
     private func build(_ kind: Kind, seed: @Sendable (Database) async throws -> Void) async throws -> String {
-        let name = "baomi_tmpl_\(Self.pid)_\(kind.name)"
+        let name = "baomi_tmpl_\(Self.process)_\(kind.name)"
         let configuration: DatabaseConfiguration
         if let server = try TestDatabase.server() {
-            try await adminRun("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
-            try await adminRun("CREATE DATABASE \"\(name)\"")
+            try await adminRun("CREATE DATABASE \(ident: name)")
             configuration = server.with(database: name)
         } else {
+            Self.removeStaleFiles()
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             configuration = .sqlite(path: path)
         }
         let database = try await Database.open(configuration, logger: logger)
@@ -63,8 +62,8 @@ package actor WorldTemplates {
     func copy(_ kind: Kind, seed: @escaping @Sendable (Database) async throws -> Void) async throws -> (Database, TestDatabase.Copy) {
         let template = try await template(kind, seed: seed)
         if let server = try TestDatabase.server() {
-            let name = "baomi_t_\(Self.pid)_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await adminRun("CREATE DATABASE \"\(name)\" TEMPLATE \"\(template)\"")
+            let name = "baomi_t_\(Self.process)_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+            try await adminRun("CREATE DATABASE \(ident: name) TEMPLATE \(ident: template)")
             return (try await Database.open(server.with(database: name), logger: logger), .postgres(name))
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("baomi-test-\(UUID().uuidString).sqlite").path
@@ -77,13 +76,13 @@ package actor WorldTemplates {
 
     /// Drops a test's database on the PostgreSQL server.
     func drop(_ name: String) async {
-        try? await adminRun("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
+        try? await adminRun("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)")
     }
 
     /// Runs a statement on the server's maintenance database (the one the URL names), outside any transaction.
-    private func adminRun(_ statement: String) async throws {
+    private func adminRun(_ statement: SQLQueryString) async throws {
         let backend = try await adminBackend()
-        try await backend.withConnection { db in try await db.raw(SQLQueryString(statement)).run() }
+        try await backend.withConnection { db in try await db.raw(statement).run() }
     }
 
     private func adminBackend() async throws -> PostgresBackend {
@@ -101,20 +100,36 @@ package actor WorldTemplates {
         return try await task.value
     }
 
-    /// Databases an earlier test process left behind (it crashed or was stopped) are dropped; a running one's stay.
+    /// Databases an earlier test process left behind (it crashed or was stopped) are dropped once they are a day old:
+    /// no test process runs that long, and a process on another machine sharing the server is never cut off. A database
+    /// that cannot be dropped is left.
     private static func dropLeftovers(_ backend: PostgresBackend) async throws {
         let names = try await backend.withConnection { db in
             try await db.raw("SELECT datname FROM pg_database WHERE datname LIKE 'baomi\\_t%'").all().map { try $0.decode(column: "datname", as: String.self) }
         }
-        for name in names {
-            let parts = name.split(separator: "_")
-            guard parts.count >= 4, let pid = Int32(parts[2]), pid != Self.pid, !FileManager.default.fileExists(atPath: "/proc/\(pid)") else { continue }
-            guard FileManager.default.fileExists(atPath: "/proc/self") else { continue }
-            try await backend.withConnection { db in try await db.raw(SQLQueryString("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")).run() }
+        for name in names where isStale(name) {
+            try? await backend.withConnection { db in try await db.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
         }
     }
 
-    private static let pid = ProcessInfo.processInfo.processIdentifier
+    /// SQLite templates of earlier test processes, a day old.
+    private static func removeStaleFiles() {
+        let folder = FileManager.default.temporaryDirectory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix("baomi_tmpl_") && isStale(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Whether a name made by a test process (`baomi_t…_<seconds>x<token>_…`) is more than a day old.
+    private static func isStale(_ name: String) -> Bool {
+        let parts = name.split(separator: "_")
+        guard parts.count >= 4, let started = parts[2].split(separator: "x").first.flatMap({ Int($0) }) else { return false }
+        return Int(Date().timeIntervalSince1970) - started > 86_400
+    }
+
+    /// This test process: when it started and a random token (names stay unique across machines sharing a server).
+    private static let process = "\(Int(Date().timeIntervalSince1970))x" + UUID().uuidString.lowercased().prefix(8)
 }
 
 extension DatabaseConfiguration {

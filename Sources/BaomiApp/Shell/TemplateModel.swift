@@ -26,12 +26,12 @@ enum TemplateModel {
         // The display style first: an optional that holds a string also passes `is String`.
         switch Mirror(reflecting: value).displayStyle {
         case .optional: shape = .optional
-        case .collection: shape = .collection
+        case .collection: shape = value is [Any] ? .collection : .leaf
         case .dictionary: shape = value is [String: Any] ? .dictionary : .leaf
         case .struct:
             let leaf =
                 value is String || value is Substring || value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheParent
-                || value is CustomStringConvertible
+                || value is MustacheCustomRepresentation || value is MustacheTransformable || value is CustomStringConvertible
             shape = leaf ? .leaf : .structure
         default: shape = .leaf
         }
