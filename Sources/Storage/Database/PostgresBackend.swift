@@ -26,7 +26,14 @@ package final class PostgresBackend: DatabaseBackend {
             config.options.additionalStartupParameters = [("search_path", schema)]
         }
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
-        let runner = Task { await client.run() }
+        // The pool leases only once `run()` has begun (before, PostgresNIO logs a warning for every lease): the first
+        // query waits for the runner to be under way.
+        let (started, starting) = AsyncStream<Void>.makeStream()
+        let runner = Task {
+            starting.finish()
+            await client.run()
+        }
+        for await _ in started {}
         let backend = PostgresBackend(client: client, runner: runner)
         if let schema {
             // A private schema per test run: created here so the search_path above resolves.
