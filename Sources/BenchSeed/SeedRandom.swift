@@ -107,12 +107,8 @@ enum SQLText {
         return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// A day as a quoted `'YYYY-MM-DD'` literal, or NULL (without `String(format:)`, slow per row).
-    static func q(day: Day?) -> String {
-        guard let day else { return "NULL" }
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "'\(day.year)-\(two(day.month))-\(two(day.day))'"
-    }
+    /// A day as a quoted `'YYYY-MM-DD'` literal, or NULL.
+    static func q(day: Day?) -> String { day.map { "'\($0.iso)'" } ?? "NULL" }
 
     /// A quoted text literal or NULL.
     static func q(_ s: String?) -> String { s.map { q($0) } ?? "NULL" }

@@ -133,8 +133,9 @@ public struct CarrierService: Sendable {
                 after: carrier.status.rawValue), on: db)
         // Issue 11, item 4: the step's findings are kept current in its own transaction (the 待办 reads them).
         if kind != "finding" { try await refreshFindings(of: [carrier.id], on: db) }
-        // R-CA-9: a carrier no longer out no longer holds an exit permit (`carryOut` sets it after this).
-        if carrier.status != .carriedOut {
+        // R-CA-9: a carrier no longer out no longer holds an exit permit (`carryOut` sets it after this). Only a step out
+        // of 携带外出 can end one (a new carrier comes with `before` nil and no permit).
+        if before?.status == .carriedOut, carrier.status != .carriedOut {
             try await db.raw("UPDATE carriers SET exit_permit = NULL WHERE id = \(bind: carrier.id) AND exit_permit IS NOT NULL").run()
         }
     }

@@ -62,13 +62,14 @@ public enum Digits {
         return rest > 0 ? Array(String(value).utf8) : digits
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// Lower-case hexadecimal, two digits a byte (token hashes, seals, random tokens).
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let alphabet = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {
-            out.append(alphabet[Int(byte >> 4)])
-            out.append(alphabet[Int(byte & 0x0F)])
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
     }
