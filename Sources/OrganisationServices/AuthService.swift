@@ -137,14 +137,15 @@ public struct AuthService: Sendable {
         let hash = Self.hashToken(token)
         let idleMillis = Int64(s.idleTimeout * 1000)
         let touchInterval = min(30_000, idleMillis / 10)
-        let fresh: ActiveSession? = try await s.database.read { db in
-            guard let session = try await SessionStore.session(tokenHash: hash, on: db), session.endedAt == nil,
-                let user = try await UserStore.user(id: session.userID, on: db), !user.locked
-            else { return nil }
-            let idle = s.nowMillis - session.lastSeenAt
+        // The common case, one statement: an open session of an unlocked account, seen within the touch interval.
+        let fresh: ActiveSession? = try await s.database.readSingle { db in
+            guard let r = try await SessionStore.resolved(tokenHash: hash, on: db), r.session.endedAt == nil, !r.locked else { return nil }
+            let idle = s.nowMillis - r.session.lastSeenAt
             guard idle >= 0, idle < touchInterval else { return nil }
-            let actor = try await actorFor(user, remote: remote, on: db)
-            return ActiveSession(actor: actor, csrfToken: session.csrfToken, tokenHash: hash, mustChangePassword: user.mustChangePassword)
+            let actor = Actor(
+                userID: r.session.userID, username: r.username, displayName: r.displayName, roles: r.roles, person: r.person,
+                remoteAddress: remote)
+            return ActiveSession(actor: actor, csrfToken: r.session.csrfToken, tokenHash: hash, mustChangePassword: r.mustChangePassword)
         }
         if let fresh { return fresh }
         let result: Result<ActiveSession, AccountsError> = try await s.database.transaction { db in

@@ -1,3 +1,4 @@
+import Accounts
 import Areas
 import ArgumentParser
 import Audit

@@ -92,10 +92,15 @@ enum JSON {
         return d
     }()
 
+    /// The bytes of `value` as the API writes it: by `JSONOutput`, or by `encoder` for what `JSONOutput` leaves to it.
+    static func bytes(_ value: some Encodable) -> [UInt8] {
+        if let bytes = try? JSONOutput.encode(value) { return bytes }
+        return Array((try? encoder.encode(value)) ?? Data("{}".utf8))
+    }
+
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(
+        Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes(value))))
     }
 }

@@ -1,3 +1,4 @@
+import Accounts
 import CarrierServices
 import Carriers
 import Foundation

@@ -30,8 +30,8 @@ enum TemplateModel {
         case .dictionary: shape = value is [String: Any] ? .dictionary : .leaf
         case .struct:
             let leaf =
-                value is String || value is Substring || value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheParent
-                || value is MustacheCustomRepresentation || value is MustacheTransformable || value is CustomStringConvertible
+                value is String || value is Substring || value is MustacheLambda || value is any MustacheCustomRenderable || value is any MustacheParent
+                || value is any MustacheCustomRepresentation || value is any MustacheTransformable || value is any CustomStringConvertible
             shape = leaf ? .leaf : .structure
         default: shape = .leaf
         }

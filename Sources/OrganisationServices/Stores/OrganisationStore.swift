@@ -17,17 +17,21 @@ enum OrganisationStore {
             region: try row.decode(column: "region", as: String.self))
     }
 
-    static func person(from row: any SQLRow) throws -> Person {
+    /// A person from a row of `persons`.
+    static func person(from row: any SQLRow) throws -> Person { try person(from: row, prefix: "") }
+
+    /// A person from a join where its columns carry `prefix` (`p_name` …).
+    static func person(from row: any SQLRow, prefix: String) throws -> Person {
         Person(
-            id: try row.decode(column: "id", as: String.self),
-            unitID: try row.decode(column: "unit_id", as: String.self),
-            departmentID: try row.decode(column: "department_id", as: String?.self),
-            name: try row.decode(column: "name", as: String.self),
-            post: try row.decode(column: "post", as: String.self),
-            title: try row.decode(column: "title", as: String.self),
-            phone: try row.decode(column: "phone", as: String.self),
-            email: try row.decode(column: "email", as: String.self),
-            tier: ClearanceTier(rawValue: try row.decode(column: "tier", as: String.self)) ?? .none)
+            id: try row.decode(column: prefix + "id", as: String.self),
+            unitID: try row.decode(column: prefix + "unit_id", as: String.self),
+            departmentID: try row.decode(column: prefix + "department_id", as: String?.self),
+            name: try row.decode(column: prefix + "name", as: String.self),
+            post: try row.decode(column: prefix + "post", as: String.self),
+            title: try row.decode(column: prefix + "title", as: String.self),
+            phone: try row.decode(column: prefix + "phone", as: String.self),
+            email: try row.decode(column: prefix + "email", as: String.self),
+            tier: ClearanceTier(rawValue: try row.decode(column: prefix + "tier", as: String.self)) ?? .none)
     }
 
     /// Inserts a unit.

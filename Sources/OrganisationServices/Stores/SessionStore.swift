@@ -1,4 +1,6 @@
+import Accounts
 import Foundation
+import Organisation
 import SQLKit
 import Storage
 
@@ -28,6 +30,17 @@ public struct SessionRecord: Sendable, Hashable {
     public var endedAt: Int64?
 }
 
+/// A session as every request reads it: the session, and of its account what the actor needs.
+struct ResolvedSession {
+    var session: SessionRecord
+    var username: String
+    var displayName: String
+    var locked: Bool
+    var mustChangePassword: Bool
+    var roles: Set<Role>
+    var person: Person?
+}
+
 /// Sessions and API tokens.
 enum SessionStore {
     static func session(from row: any SQLRow) throws -> SessionRecord {
@@ -55,6 +68,33 @@ enum SessionStore {
     /// Finds a session by token hash.
     static func session(tokenHash: String, on db: any SQLDatabase) async throws -> SessionRecord? {
         try await db.raw("SELECT * FROM sessions WHERE token_hash = \(bind: tokenHash)").first().map(session(from:))
+    }
+
+    /// A session with its account, the account's roles and its person, read in one statement (issue 12: four reads on
+    /// every request were a fifth of a small page). One row per role; an account without roles gives one row.
+    static func resolved(tokenHash: String, on db: any SQLDatabase) async throws -> ResolvedSession? {
+        let rows = try await db.raw(
+            """
+            SELECT s.*, u.username, u.display_name, u.person_id, u.locked, u.must_change_password, r.role,
+                   p.id AS p_id, p.unit_id AS p_unit_id, p.department_id AS p_department_id, p.name AS p_name,
+                   p.post AS p_post, p.title AS p_title, p.phone AS p_phone, p.email AS p_email, p.tier AS p_tier
+            FROM sessions s
+            JOIN users u ON u.id = s.user_id
+            LEFT JOIN user_roles r ON r.user_id = u.id
+            LEFT JOIN persons p ON p.id = u.person_id
+            WHERE s.token_hash = \(bind: tokenHash)
+            """
+        ).all()
+        guard let first = rows.first else { return nil }
+        let roles = Set(try rows.compactMap { try $0.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)) })
+        let person = try first.decode(column: "p_id", as: String?.self) == nil ? nil : try OrganisationStore.person(from: first, prefix: "p_")
+        return ResolvedSession(
+            session: try session(from: first),
+            username: try first.decode(column: "username", as: String.self),
+            displayName: try first.decode(column: "display_name", as: String.self),
+            locked: try first.decode(column: "locked", as: Int.self) != 0,
+            mustChangePassword: try first.decode(column: "must_change_password", as: Int.self) != 0,
+            roles: roles, person: person)
     }
 
     /// Marks activity.

@@ -52,6 +52,13 @@ public final class Database: Sendable {
         return try await backend.withReader { db in try await body(QueryRecorder.wrap(db)) }
     }
 
+    /// Runs `body`, which sends one statement, as a read without BEGIN and COMMIT: a single statement sees one snapshot
+    /// by itself (issue 12: the session's lookup on every request was six statements, two of them BEGIN and COMMIT).
+    public func readSingle<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let joined = Self.joined { return try await body(joined) }
+        return try await backend.withReader(snapshot: false) { db in try await body(QueryRecorder.wrap(db)) }
+    }
+
     /// The read a `snapshot` body runs in; the reads inside it join it.
     @TaskLocal static var joined: (any SQLDatabase)?
 
@@ -94,8 +101,8 @@ public final class Database: Sendable {
 package protocol DatabaseBackend: Sendable {
     /// Lends the connection writes go through.
     func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// Lends a connection for a read.
-    func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Lends a connection for a read; with `snapshot` every statement of `body` sees the same committed state.
+    func withReader<T: Sendable>(snapshot: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Whether a read holds a connection of its own, so a write may run while it is open (`Database.snapshot`).
     var readsApart: Bool { get }
     /// Closes every connection.
@@ -104,7 +111,12 @@ package protocol DatabaseBackend: Sendable {
 
 extension DatabaseBackend {
     /// By default a read uses any connection (PostgreSQL's pool lends one).
-    package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func withReader<T: Sendable>(snapshot: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection(body)
+    }
+
+    /// A read whose statements share one snapshot.
+    package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withReader(snapshot: true, body)
     }
 }

@@ -68,7 +68,7 @@ package final class SQLiteBackend: DatabaseBackend {
 
     package var readsApart: Bool { readers != nil }
 
-    package func withReader<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func withReader<T: Sendable>(snapshot: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await withConnection(body) }
         let asked = ContinuousClock.now
         let reader = await readers.take()
@@ -77,13 +77,13 @@ package final class SQLiteBackend: DatabaseBackend {
         defer { readersInUse.giveBack() }
         do {
             // One snapshot for the whole read: every statement of `body` sees the same committed state.
-            try await reader.sql().raw("BEGIN").run()
+            if snapshot { try await reader.sql().raw("BEGIN").run() }
             let result = try await body(reader.sql())
-            try await reader.sql().raw("COMMIT").run()
+            if snapshot { try await reader.sql().raw("COMMIT").run() }
             await readers.give(reader)
             return result
         } catch {
-            try? await reader.sql().raw("ROLLBACK").run()
+            if snapshot { try? await reader.sql().raw("ROLLBACK").run() }
             await readers.give(reader)
             throw error
         }
