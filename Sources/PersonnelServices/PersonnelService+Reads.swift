@@ -66,25 +66,19 @@ extension PersonnelService {
 
     /// R-PE-15: a person's file — the person themself, or the unit's 组织人事部门 and 保密工作机构; a 三员 reads none.
     /// Every read is audited, a refused one too (it looks like a missing record).
+    ///
+    /// The file is assembled on a reader's snapshot, the check of who may read it included, and handed out only once
+    /// its read is on the record (issue 12: assembled inside the write transaction, every file read queued behind the
+    /// one writer).
     public func file(_ actor: Actor, personID: String) async throws -> PersonnelFile {
         let s = services
         let viewer = Self.fileViewer(actor)
-        let allowed = try await services.database.read { db in
-            try await OrganisationReads.person(id: personID, on: db).map { PersonnelRules.mayReadFile(ofPerson: personID, unitID: $0.unitID, by: viewer) }
-                ?? false
-        }
-        guard allowed else {
-            // Refused or missing, the same answer; the attempt is on the record in its own transaction.
-            try await services.database.transaction { db in
-                try await AuditStore.append(
-                    s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID, outcome: .denied, detail: "无权查阅（R-PE-15）"), on: db)
-            }
-            throw Refusal.notFound
-        }
-        return try await services.database.transaction { db in
-            guard let person = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.notFound }
+        let file: PersonnelFile? = try await services.database.read { db in
+            guard let person = try await OrganisationReads.person(id: personID, on: db),
+                PersonnelRules.mayReadFile(ofPerson: personID, unitID: person.unitID, by: viewer)
+            else { return nil }
             let (record, post) = try await PersonnelStore.standing(personID: personID, on: db)
-            let file = PersonnelFile(
+            return PersonnelFile(
                 person: person, record: record, post: post,
                 changeReview: try await PersonnelStore.changeReview(personID: personID, on: db),
                 reviews: try await PersonnelStore.reviews(personID: personID, on: db),
@@ -99,9 +93,19 @@ extension PersonnelService {
                 external: try await db.raw("SELECT * FROM external_courses WHERE person_id = \(bind: personID) ORDER BY completed_on DESC LIMIT 200").all()
                     .map(PersonnelStore.external(from:)),
                 rights: try await PersonnelStore.rights(personID: personID, on: db))
-            try await AuditStore.append(s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID), on: db)
-            return file
         }
+        guard let file else {
+            // Refused or missing, the same answer; the attempt is on the record in its own transaction.
+            try await services.database.transaction { db in
+                try await AuditStore.append(
+                    s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID, outcome: .denied, detail: "无权查阅（R-PE-15）"), on: db)
+            }
+            throw Refusal.notFound
+        }
+        try await services.database.transaction { db in
+            try await AuditStore.append(s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID), on: db)
+        }
+        return file
     }
 
     /// R-PE-5 / R-PE-15: the unit's trips, newest departure first (`trips_unit`).

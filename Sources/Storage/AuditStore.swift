@@ -40,8 +40,8 @@ public enum AuditStore {
     /// so concurrent appenders are serialised and the chain never forks.
     @discardableResult
     public static func append(_ record: AuditRecord, on db: any SQLDatabase) async throws -> AuditEntry {
-        try await db.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").run()
-        guard let head = try await db.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else {
+        // One statement takes the next number and reads the previous hash (both engines have RETURNING).
+        guard let head = try await db.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
             throw Refusal.auditHeadMissing
         }
         let seq = try head.decode(column: "seq", as: Int64.self)
