@@ -67,9 +67,10 @@ extension PersonnelService {
     /// R-PE-15: a person's file — the person themself, or the unit's 组织人事部门 and 保密工作机构; a 三员 reads none.
     /// Every read is audited, a refused one too (it looks like a missing record).
     ///
-    /// The file is assembled on a reader's snapshot, the check of who may read it included, and handed out only once
-    /// its read is on the record (issue 12: assembled inside the write transaction, every file read queued behind the
-    /// one writer).
+    /// The file is assembled in one read, the check of who may read it included (on SQLite one reader's snapshot; on
+    /// PostgreSQL each statement reads the latest committed state, as in the READ COMMITTED transaction before), and
+    /// handed out only once its read is on the record (issue 12: assembled inside the write transaction, every file
+    /// read queued behind the one writer).
     public func file(_ actor: Actor, personID: String) async throws -> PersonnelFile {
         let s = services
         let viewer = Self.fileViewer(actor)

@@ -1,6 +1,9 @@
 import Foundation
 import Kernel
+import Personnel
+import PersonnelServices
 import Storage
+import TestSupport
 import Testing
 
 @testable import BaomiApp
@@ -77,7 +80,9 @@ struct JSONOutputTests {
         #expect(Self.text(try JSONOutput.encode(LeftOpen())) == #"{"a_list":[1],"b_obj":{},"c":2}"#)
         #expect(Self.text(try JSONOutput.encode([Empty(), Empty()])) == "[{},{}]")
         #expect(Self.text(try JSONOutput.encode(TwoCalls())) == (try Self.foundationText(TwoCalls())))
-        // A super encoder is left to JSONEncoder, which JSON.bytes then uses.
+        // A write to a container already closed is left to JSONEncoder, as is a super encoder.
+        #expect(throws: JSONOutput.Unsupported.self) { try JSONOutput.encode(LateWrite()) }
+        #expect(Self.text(JSON.bytes(LateWrite())) == (try Self.foundationText(LateWrite())))
         #expect(throws: JSONOutput.Unsupported.self) { try JSONOutput.encode(WithSuper()) }
         #expect(Self.text(JSON.bytes(WithSuper())) == (try Self.foundationText(WithSuper())))
     }
@@ -89,6 +94,11 @@ struct JSONOutputTests {
         for _ in 0..<20 { #expect(Self.text(try JSONOutput.encode(byName)) == #"{"a":3,"camelKey":1,"zeta":4,"中文":2}"#) }
         let nested: [String: [String: [Int]]] = ["b": ["y": [1], "x": []], "a": [:]]
         #expect(Self.text(try JSONOutput.encode(nested)) == (try Self.foundationText(nested)))
+        // Keys of another kind are converted, then sorted, as JSONEncoder does with Swift 6.3's Foundation.
+        let byKind: [Kind: Int] = [.zetaLast: 1, .alphaFirst: 2, .middleName: 3, .aURLKey: 4]
+        #expect(Self.text(try JSONOutput.encode(byKind)) == (try Self.foundationText(byKind)))
+        let byNumber: [Int: String] = [10: "a", 2: "b", -1: "c"]
+        #expect(Self.text(try JSONOutput.encode(byNumber)) == (try Self.foundationText(byNumber)))
     }
 
     @Test("Random trees of objects, arrays, dictionaries and values read the same from both writers, and the same every time")
@@ -99,6 +109,8 @@ struct JSONOutputTests {
             let ours = try JSONOutput.encode(tree)
             let theirs = try Self.foundation.encode(tree)
             #expect(try JSONValue.parse(Data(ours)) == JSONValue.parse(theirs))
+            // The same members in another order: as many bytes (a member written twice or left out would differ).
+            #expect(ours.count == theirs.count)
             #expect(try JSONOutput.encode(tree) == ours)
         }
     }
@@ -113,6 +125,47 @@ struct JSONOutputTests {
         let page = APIController.PagedList(Storage.Page(items: items, total: 2, next: nil, previous: nil)) { $0 }
         #expect(try JSONValue.parse(Data(try JSONOutput.encode(page))) == JSONValue.parse(try Self.foundation.encode(page)))
         #expect(try JSONValue.parse(Data(try JSONOutput.encode(KeyValue.int(7)))) == .int(7))
+    }
+
+    @Test("The API's own DTOs from the demo unit — register, files, trips, events, departures — read the same from both writers")
+    func demoDTOs() async throws {
+        try await TestWorld.with { world in
+            let clerk = try await world.actor("wangfang")
+            let p = world.services.personnel
+            var checked = 0
+            func same(_ value: some Encodable) throws {
+                let ours = try JSONOutput.encode(value)
+                let theirs = try Self.foundation.encode(value)
+                #expect(try JSONValue.parse(Data(ours)) == JSONValue.parse(theirs))
+                #expect(ours.count == theirs.count)
+                checked += 1
+            }
+            let register = try await p.register(clerk)
+            try same(APIController.PagedList(register, PersonnelDTO.RosterLine.init))
+            for line in register.items { try same(PersonnelDTO.File(try await p.file(clerk, personID: line.personID))) }
+            try same(APIController.PagedList(try await p.trips(clerk), PersonnelDTO.Trip.init))
+            try same(APIController.PagedList(try await p.events(clerk), PersonnelDTO.Event.init))
+            let departures = try await p.departures(clerk)
+            #expect(departures.items.contains { !$0.done.isEmpty })
+            try same(APIController.PagedList(departures, PersonnelDTO.Departure.init))
+            #expect(checked > 5)
+        }
+    }
+}
+
+/// Dictionary keys that are neither text nor numbers.
+private enum Kind: String, CodingKeyRepresentable, Hashable, Encodable {
+    case zetaLast, alphaFirst, middleName, aURLKey
+}
+
+/// Writes to a nested container after its owner has moved on (invalid, and left to JSONEncoder).
+private struct LateWrite: Encodable {
+    enum Keys: String, CodingKey { case a, b }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        var list = c.nestedUnkeyedContainer(forKey: .a)
+        try c.encode(1, forKey: .b)
+        try list.encode(2)
     }
 }
 
@@ -152,8 +205,12 @@ private indirect enum Tree: Encodable {
         case .bool(let v): try v.encode(to: encoder)
         case .double(let v): try v.encode(to: encoder)
         case .day(let v): try v.encode(to: encoder)
-        case .byName(let v): try v.encode(to: encoder)
-        case .byNumber(let v): try v.encode(to: encoder)
+        case .byName(let v):
+            var c = encoder.singleValueContainer()
+            try c.encode(v)
+        case .byNumber(let v):
+            var c = encoder.singleValueContainer()
+            try c.encode(v)
         }
     }
 

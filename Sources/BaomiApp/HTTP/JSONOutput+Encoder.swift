@@ -9,14 +9,14 @@ extension JSONOutput: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         // A second request for the same value's container continues the object already open, as with JSONEncoder.
         if frames.count > base, frames[base].isObject {
-            return KeyedEncodingContainer(ObjectContainer<Key>(out: self, depth: base))
+            return KeyedEncodingContainer(ObjectContainer<Key>(out: self, at: (base, frames[base].id)))
         }
-        return KeyedEncodingContainer(ObjectContainer<Key>(out: self, depth: open(object: true)))
+        return KeyedEncodingContainer(ObjectContainer<Key>(out: self, at: open(object: true)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if frames.count > base, !frames[base].isObject { return ArrayContainer(out: self, depth: base) }
-        return ArrayContainer(out: self, depth: open(object: false))
+        if frames.count > base, !frames[base].isObject { return ArrayContainer(out: self, at: (base, frames[base].id)) }
+        return ArrayContainer(out: self, at: open(object: false))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -28,26 +28,33 @@ extension JSONOutput: Encoder {
 struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let out: JSONOutput
     let depth: Int
+    let id: Int
     var codingPath: [any CodingKey] { [] }
 
+    init(out: JSONOutput, at frame: (depth: Int, id: Int)) {
+        self.out = out
+        depth = frame.depth
+        id = frame.id
+    }
+
     mutating func encodeNil(forKey key: Key) throws {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         out.literal("null")
     }
     mutating func encode(_ value: Bool, forKey key: Key) throws {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         out.literal(value ? "true" : "false")
     }
     mutating func encode(_ value: String, forKey key: Key) throws {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         out.string(value)
     }
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         try out.double(value)
     }
     mutating func encode(_ value: Float, forKey key: Key) throws {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         try out.double(value)
     }
     mutating func encode(_ value: Int, forKey key: Key) throws { integer(value, key) }
@@ -61,25 +68,25 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(value, key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         try out.value(value)
     }
 
     private func integer<I: BinaryInteger>(_ value: I, _ key: Key) {
-        out.member(key.stringValue, at: depth)
+        out.member(key.stringValue, at: depth, id: id)
         out.integer(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        out.member(key.stringValue, at: depth)
-        return KeyedEncodingContainer(ObjectContainer<NestedKey>(out: out, depth: out.open(object: true)))
+        out.member(key.stringValue, at: depth, id: id)
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(out: out, at: out.open(object: true)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        out.member(key.stringValue, at: depth)
-        return ArrayContainer(out: out, depth: out.open(object: false))
+        out.member(key.stringValue, at: depth, id: id)
+        return ArrayContainer(out: out, at: out.open(object: false))
     }
 
     mutating func superEncoder() -> any Encoder { unsupported() }
@@ -96,27 +103,34 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct ArrayContainer: UnkeyedEncodingContainer {
     let out: JSONOutput
     let depth: Int
+    let id: Int
     var codingPath: [any CodingKey] { [] }
-    var count: Int { out.frames.count > depth ? out.frames[depth].count : 0 }
+    var count: Int { out.frames.count > depth && out.frames[depth].id == id ? out.frames[depth].count : 0 }
+
+    init(out: JSONOutput, at frame: (depth: Int, id: Int)) {
+        self.out = out
+        depth = frame.depth
+        id = frame.id
+    }
 
     mutating func encodeNil() throws {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         out.literal("null")
     }
     mutating func encode(_ value: Bool) throws {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         out.literal(value ? "true" : "false")
     }
     mutating func encode(_ value: String) throws {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         out.string(value)
     }
     mutating func encode(_ value: Double) throws {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         try out.double(value)
     }
     mutating func encode(_ value: Float) throws {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         try out.double(value)
     }
     mutating func encode(_ value: Int) throws { integer(value) }
@@ -131,22 +145,22 @@ struct ArrayContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { integer(value) }
 
     private func integer<I: BinaryInteger>(_ value: I) {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         out.integer(value)
     }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        out.element(at: depth)
+        out.element(at: depth, id: id)
         try out.value(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        out.element(at: depth)
-        return KeyedEncodingContainer(ObjectContainer<NestedKey>(out: out, depth: out.open(object: true)))
+        out.element(at: depth, id: id)
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(out: out, at: out.open(object: true)))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        out.element(at: depth)
-        return ArrayContainer(out: out, depth: out.open(object: false))
+        out.element(at: depth, id: id)
+        return ArrayContainer(out: out, at: out.open(object: false))
     }
 
     mutating func superEncoder() -> any Encoder {

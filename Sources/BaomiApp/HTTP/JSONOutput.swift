@@ -10,12 +10,18 @@ import Foundation
 /// and unconverted, as `JSONEncoder` leaves dictionary keys.
 ///
 /// Everything else matches `JSON.encoder`: keys in snake case, slashes unescaped, nil members left out, `{}` for a value
-/// that encodes nothing, `Date`, `URL` and `Data` as `JSONEncoder` writes them by default. A value that needs what this
-/// writer does not offer (a `superEncoder`) is written by `JSONEncoder` instead. `JSONOutputTests` compares the two.
+/// that encodes nothing, `Date`, `URL`, `Data` and `Decimal` as `JSONEncoder` writes them by default. A value that needs
+/// what this writer does not offer (a `superEncoder`, a write to a container already closed) is written by
+/// `JSONEncoder` instead. `JSONOutputTests` compares the two, on the API's own DTOs too.
+///
+/// What it does not do, as no type here needs it: a key written twice stays twice (`JSONEncoder` keeps the last); a
+/// dictionary whose `encode(to:)` is called by hand, rather than handed to a container, keeps its hash order.
 final class JSONOutput {
     /// One open object or array.
     struct Frame {
         var isObject: Bool
+        /// Which container this is: a container written to after it was closed finds another id (or none) here.
+        var id: Int
         var count = 0
     }
 
@@ -27,6 +33,8 @@ final class JSONOutput {
     var unsupported = false
     /// The number of frames open when the value being encoded began: its own container, if any, is the next one.
     var base = 0
+    /// The id the next container gets.
+    private var nextID = 0
 
     /// Encodes `value` as JSON bytes, or throws `Unsupported` when the value needs `JSONEncoder`.
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
@@ -43,11 +51,12 @@ final class JSONOutput {
 
     // MARK: containers
 
-    /// Opens an object or array at the current position; returns its frame index.
-    func open(object: Bool) -> Int {
+    /// Opens an object or array at the current position; returns its frame index and id.
+    func open(object: Bool) -> (depth: Int, id: Int) {
         bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        frames.append(Frame(isObject: object))
-        return frames.count - 1
+        nextID += 1
+        frames.append(Frame(isObject: object, id: nextID))
+        return (frames.count - 1, nextID)
     }
 
     /// Closes every container deeper than `depth` frames (a nested container its owner has moved past).
@@ -59,8 +68,19 @@ final class JSONOutput {
         }
     }
 
-    /// Starts a member of the object at `depth`: closes what is open below it, writes the separator and the key.
-    func member(_ key: String, at depth: Int, convert: Bool = true) {
+    /// Whether the container (`depth`, `id`) is still open; a write to one already closed is left to `JSONEncoder`.
+    @inline(__always)
+    private func isOpen(_ depth: Int, _ id: Int) -> Bool {
+        guard depth < frames.count, frames[depth].id == id else {
+            unsupported = true
+            return false
+        }
+        return true
+    }
+
+    /// Starts a member of the object (`depth`, `id`): closes what is open below it, writes the separator and the key.
+    func member(_ key: String, at depth: Int, id: Int, convert: Bool = true) {
+        guard isOpen(depth, id) else { return }
         close(downTo: depth + 1)
         if frames[depth].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[depth].count += 1
@@ -70,8 +90,9 @@ final class JSONOutput {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    /// Starts an element of the array at `depth`.
-    func element(at depth: Int) {
+    /// Starts an element of the array (`depth`, `id`).
+    func element(at depth: Int, id: Int) {
+        guard isOpen(depth, id) else { return }
         close(downTo: depth + 1)
         if frames[depth].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[depth].count += 1
@@ -97,6 +118,8 @@ final class JSONOutput {
             string(unsafeBitCast(value, to: URL.self).absoluteString)
         } else if T.self == Data.self {
             string(unsafeBitCast(value, to: Data.self).base64EncodedString())
+        } else if T.self == Decimal.self {
+            bytes.append(contentsOf: unsafeBitCast(value, to: Decimal.self).description.utf8)
         } else {
             let depth = frames.count
             let start = bytes.count
@@ -187,11 +210,16 @@ protocol SortedJSONObject {
 
 extension Dictionary: SortedJSONObject where Key: CodingKeyRepresentable, Value: Encodable {
     func writeSorted(into out: JSONOutput) throws {
-        // JSONEncoder leaves a String-keyed dictionary's keys as they are and converts any other kind of key.
+        // JSONEncoder (swift-foundation of Swift 6.3) leaves a String-keyed dictionary's keys as they are and converts
+        // any other kind of key; the keys are sorted as written.
         let convert = Key.self != String.self
-        let depth = out.open(object: true)
-        for (name, value) in map({ ($0.key.codingKey.stringValue, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
-            out.member(name, at: depth, convert: convert)
+        let members = map { member in
+            let name = member.key.codingKey.stringValue
+            return (convert ? SnakeCase.converted(name) : name, member.value)
+        }
+        let (depth, id) = out.open(object: true)
+        for (name, value) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+            out.member(name, at: depth, id: id, convert: false)
             try out.value(value)
         }
         out.close(downTo: depth)

@@ -17,6 +17,13 @@ enum SnakeCase {
         if !ascii { bytes.append(contentsOf: escapedConverted(key).utf8) }
     }
 
+    /// The converted key as a string (a dictionary's keys, which are sorted after conversion).
+    static func converted(_ key: String) -> String {
+        var bytes: [UInt8] = []
+        write(key, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
     private static func isLower(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
 

@@ -52,8 +52,8 @@ public final class Database: Sendable {
         return try await backend.withReader { db in try await body(QueryRecorder.wrap(db)) }
     }
 
-    /// Runs `body`, which sends one statement, as a read without BEGIN and COMMIT: a single statement sees one snapshot
-    /// by itself (issue 12: the session's lookup on every request was six statements, two of them BEGIN and COMMIT).
+    /// Runs `body`, which must send one statement only, as a read without BEGIN and COMMIT: a single statement sees one
+    /// snapshot by itself; a second one would see a later state (issue 12: the session's lookup on every request was six statements, two of them BEGIN and COMMIT).
     public func readSingle<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let joined = Self.joined { return try await body(joined) }
         return try await backend.withReader(snapshot: false) { db in try await body(QueryRecorder.wrap(db)) }
