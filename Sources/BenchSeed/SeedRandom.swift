@@ -6,21 +6,15 @@ import Kernel
 /// Each record draws from its own generator seeded with the record's index, so a record does not depend on how the
 /// load is cut into batches.
 struct SeedRandom {
-    private var state: UInt64
+    private var mix: SplitMix64
 
     /// A generator for record `index` of stream `stream` under the run's `seed`.
     init(seed: UInt64, stream: UInt64, index: Int) {
-        state = seed &+ stream &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03
+        mix = SplitMix64(seed: seed &+ stream &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
         _ = next()
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { mix.next() }
 
     /// A whole number in `range`.
     mutating func int(_ range: ClosedRange<Int>) -> Int {
