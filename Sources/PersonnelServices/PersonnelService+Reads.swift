@@ -78,10 +78,9 @@ extension PersonnelService {
             guard let person = try await OrganisationReads.person(id: personID, on: db),
                 PersonnelRules.mayReadFile(ofPerson: personID, unitID: person.unitID, by: viewer)
             else { return nil }
-            let (record, post) = try await PersonnelStore.standing(personID: personID, on: db)
+            let (record, post, changeReview) = try await PersonnelStore.standingWithReview(personID: personID, on: db)
             return PersonnelFile(
-                person: person, record: record, post: post,
-                changeReview: try await PersonnelStore.changeReview(personID: personID, on: db),
+                person: person, record: record, post: post, changeReview: changeReview,
                 reviews: try await PersonnelStore.reviews(personID: personID, on: db),
                 commitments: try await PersonnelStore.commitments(personID: personID, on: db),
                 trips: try await db.raw("SELECT * FROM trips WHERE person_id = \(bind: personID) ORDER BY depart_on DESC LIMIT 200").all().map(

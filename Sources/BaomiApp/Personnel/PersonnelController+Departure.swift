@@ -47,9 +47,12 @@ extension PersonnelController {
         _ context: AppRequestContext, id: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok, namesakes: [Person] = []
     ) async throws -> Response {
         let actor = try context.actor()
-        let gate = try await services.personnel.departureGate(actor, departureID: id)
+        // The gate and the leaver's name from one reader (one snapshot on SQLite).
+        let (gate, names) = try await services.database.snapshot {
+            let gate = try await services.personnel.departureGate(actor, departureID: id)
+            return (gate, try await services.organisation.names(of: [gate.departure.personID]))
+        }
         let d = gate.departure
-        let names = try await services.organisation.names(of: [d.personID])
         var model = GateModel(
             id: d.id, personID: d.personID, person: names[d.personID] ?? "", kind: d.kind.chinese, leaving: d.leavingOn.iso,
             declearing: "\(d.declearingMonths)个月（\(d.leavingOn.iso) 至 \(d.declearingUntil.iso)）", completed: d.completedOn?.iso,

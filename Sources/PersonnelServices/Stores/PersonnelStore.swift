@@ -15,13 +15,16 @@ enum PersonnelStore {
 
     // MARK: posts
 
-    static func post(from row: any SQLRow) throws -> SecretPost {
+    static func post(from row: any SQLRow) throws -> SecretPost { try post(from: row, prefix: "") }
+
+    /// A post from a join where its columns carry `prefix` (`s_name` …).
+    static func post(from row: any SQLRow, prefix p: String) throws -> SecretPost {
         SecretPost(
-            id: try text(row, "id"), unitID: try text(row, "unit_id"), departmentID: try row.decode(column: "department_id", as: String?.self),
-            name: try text(row, "name"), highestLevel: Level(code: try text(row, "highest_level")) ?? .secret,
-            keyPart: try row.decode(column: "key_part", as: Int.self) != 0,
-            roles: split(try text(row, "roles")).compactMap(Role.init(rawValue:)), validFrom: try day(row, "valid_from") ?? Day(year: 2000, month: 1, day: 1)!,
-            validTo: try day(row, "valid_to"))
+            id: try text(row, p + "id"), unitID: try text(row, p + "unit_id"), departmentID: try row.decode(column: p + "department_id", as: String?.self),
+            name: try text(row, p + "name"), highestLevel: Level(code: try text(row, p + "highest_level")) ?? .secret,
+            keyPart: try row.decode(column: p + "key_part", as: Int.self) != 0,
+            roles: split(try text(row, p + "roles")).compactMap(Role.init(rawValue:)),
+            validFrom: try day(row, p + "valid_from") ?? Day(year: 2000, month: 1, day: 1)!, validTo: try day(row, p + "valid_to"))
     }
 
     static func insert(_ p: SecretPost, at millis: Int64, on db: any SQLDatabase) async throws {
@@ -66,8 +69,27 @@ enum PersonnelStore {
 
     /// R-PE-10: a person's standing and the post it is in — both nil for a person never cleared.
     static func standing(personID: String, on db: any SQLDatabase) async throws -> (record: ClearedPerson?, post: SecretPost?) {
-        guard let record = try await cleared(personID: personID, on: db) else { return (nil, nil) }
-        return (record, try await post(id: record.postID, on: db))
+        let s = try await standingWithReview(personID: personID, on: db)
+        return (s.record, s.post)
+    }
+
+    /// The standing, the post and the pending 变动复审's reason, in one statement (issue 12: the file and the
+    /// departure gate read them on every request).
+    static func standingWithReview(personID: String, on db: any SQLDatabase) async throws -> (
+        record: ClearedPerson?, post: SecretPost?, changeReview: String?
+    ) {
+        let row = try await db.raw(
+            """
+            SELECT c.*, s.id AS s_id, s.unit_id AS s_unit_id, s.department_id AS s_department_id, s.name AS s_name,
+                   s.highest_level AS s_highest_level, s.key_part AS s_key_part, s.roles AS s_roles, s.valid_from AS s_valid_from,
+                   s.valid_to AS s_valid_to
+            FROM cleared_persons c LEFT JOIN secret_posts s ON s.id = c.post_id
+            WHERE c.person_id = \(bind: personID)
+            """
+        ).first()
+        guard let row else { return (nil, nil, nil) }
+        let post = try row.decode(column: "s_id", as: String?.self) == nil ? nil : try post(from: row, prefix: "s_")
+        return (try cleared(from: row), post, try row.decode(column: "change_review", as: String?.self))
     }
 
     /// R-PE-10: the register keeps the tier the 安全保密管理员 set.
