@@ -120,6 +120,46 @@ struct AuthTests {
         }
     }
 
+    @Test("R-SY-4 issue 12: the one-statement session read gives every account the actor its login gave, roles and person included")
+    func resolvedSessionMatchesLogin() async throws {
+        try await TestWorld.with { world in
+            let names: [String] = try await world.services.database.read { db in
+                try await db.raw("SELECT username FROM users WHERE locked = 0 ORDER BY username").all().map {
+                    try $0.decode(column: "username", as: String.self)
+                }
+            }
+            #expect(names.count >= 10)
+            var withPerson = 0
+            var manyRoles = 0
+            for name in names {
+                let opened = try await world.services.auth.login(
+                    username: name, password: TestWorld.password(for: name), otp: nil, kind: .api, remote: "10.0.0.1")
+                let read = try await world.services.auth.authenticate(token: opened.token, remote: "10.0.0.1")
+                #expect(read.actor == opened.actor, "\(name)")
+                withPerson += read.actor.person == nil ? 0 : 1
+                manyRoles += read.actor.roles.count > 1 ? 1 : 0
+            }
+            // Accounts with a person and without, with one role and with several: both sides of each join were read.
+            #expect(withPerson > 0 && withPerson < names.count)
+            #expect(manyRoles > 0)
+        }
+    }
+
+    @Test("R-SY-4 issue 12: an account locked behind the sessions' back is refused by the one-statement read too")
+    func lockedSeenByResolvedRead() async throws {
+        try await TestWorld.with { world in
+            let opened = try await world.services.auth.login(username: "zhoumin", password: TestPasswords.demo, otp: nil, kind: .web, remote: nil)
+            _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
+            // Locked in the table alone, the session left open: the read must still see the lock.
+            try await world.services.database.transaction { db in
+                try await db.raw("UPDATE users SET locked = 1 WHERE id = \(bind: opened.actor.userID)").run()
+            }
+            await #expect(throws: AccountsError.sessionExpired) {
+                _ = try await world.services.auth.authenticate(token: opened.token, remote: nil)
+            }
+        }
+    }
+
     @Test("R-SY-4 changing a password enforces the rules and needs the old password")
     func changePassword() async throws {
         try await TestWorld.with { world in
