@@ -90,7 +90,7 @@ struct JSONOutputTests {
         let nested: [String: [String: [Int]]] = ["b": ["y": [1], "x": []], "a": [:]]
         #expect(Self.text(try JSONOutput.encode(nested)) == (try Self.foundationText(nested)))
         // Keys of another kind are converted, then sorted, as JSONEncoder does with Swift 6.3's Foundation.
-        let byKind: [Kind: Int] = [.zetaLast: 1, .alphaFirst: 2, .middleName: 3, .aURLKey: 4]
+        let byKind: [Kind: Int] = [.zetaLast: 1, .alphaFirst: 2, .middleName: 3, .aURLKey: 4, .quoted: 5]
         #expect(Self.text(try JSONOutput.encode(byKind)) == (try Self.foundationText(byKind)))
         let byNumber: [Int: String] = [10: "a", 2: "b", -1: "c"]
         #expect(Self.text(try JSONOutput.encode(byNumber)) == (try Self.foundationText(byNumber)))
@@ -151,6 +151,7 @@ struct JSONOutputTests {
 /// Dictionary keys that are neither text nor numbers.
 private enum Kind: String, CodingKeyRepresentable, Hashable, Encodable {
     case zetaLast, alphaFirst, middleName, aURLKey
+    case quoted = "say\"Hi"
 }
 
 /// Writes to a nested container after its owner has moved on (invalid, and left to JSONEncoder).

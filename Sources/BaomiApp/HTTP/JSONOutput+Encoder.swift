@@ -89,14 +89,8 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return ArrayContainer(out: out, at: out.open(object: false))
     }
 
-    mutating func superEncoder() -> any Encoder { unsupported() }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { unsupported() }
-
-    /// A super encoder's value could be written after its owner's later members; `JSONEncoder` takes over.
-    private func unsupported() -> any Encoder {
-        out.unsupported = true
-        return JSONOutput()
-    }
+    mutating func superEncoder() -> any Encoder { out.unsupportedEncoder() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { out.unsupportedEncoder() }
 }
 
 /// The elements of one JSON array (every primitive has its own method, as in `ValueContainer`).
@@ -163,10 +157,7 @@ struct ArrayContainer: UnkeyedEncodingContainer {
         return ArrayContainer(out: out, at: out.open(object: false))
     }
 
-    mutating func superEncoder() -> any Encoder {
-        out.unsupported = true
-        return JSONOutput()
-    }
+    mutating func superEncoder() -> any Encoder { out.unsupportedEncoder() }
 }
 
 /// A value written where it stands. Every primitive has its own method: a generic method would otherwise stand in

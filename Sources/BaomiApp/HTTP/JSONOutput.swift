@@ -49,6 +49,12 @@ final class JSONOutput {
     /// The value asked for a feature that only `JSONEncoder` offers.
     struct Unsupported: Error {}
 
+    /// For a super encoder: its value could be written after its owner's later members, so `JSONEncoder` takes over.
+    func unsupportedEncoder() -> any Encoder {
+        unsupported = true
+        return JSONOutput()
+    }
+
     // MARK: containers
 
     /// Opens an object or array at the current position; returns its frame index and id.
@@ -85,7 +91,11 @@ final class JSONOutput {
         if frames[depth].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[depth].count += 1
         bytes.append(UInt8(ascii: "\""))
-        if convert { SnakeCase.write(key, into: &bytes) } else { writeEscaped(key) }
+        if !convert {
+            writeEscaped(key)
+        } else if !SnakeCase.writePlain(key, into: &bytes) {
+            writeEscaped(SnakeCase.converted(key))
+        }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }

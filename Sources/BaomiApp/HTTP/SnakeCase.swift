@@ -1,27 +1,27 @@
 import Foundation
 
-/// `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase`, written byte by byte into the output.
+/// `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase`.
 ///
 /// The words are split where Foundation splits them: before an uppercase letter, and before the last uppercase letter of
 /// a run that a lowercase letter follows (`personID` → `person_id`, `aURLThing` → `a_url_thing`); each word is
-/// lowercased and the words are joined with `_`. An ASCII key (every key a Swift type declares here) is converted
-/// without building a string; any other key (or one that needs escaping) goes through `String`, with the same rule.
+/// lowercased and the words are joined with `_`. A plain ASCII key (every key a Swift type declares here) is converted
+/// straight into the output; any other goes through `String`, with the same rule. Escaping is the writer's.
 enum SnakeCase {
-    static func write(_ key: String, into bytes: inout [UInt8]) {
+    /// Writes `key` converted when it is plain ASCII that needs no escaping in JSON; writes nothing and answers false
+    /// otherwise.
+    static func writePlain(_ key: String, into bytes: inout [UInt8]) -> Bool {
         var key = key
-        let ascii = key.withUTF8 { utf8 -> Bool in
+        return key.withUTF8 { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
             writeASCII(utf8, into: &bytes)
             return true
         }
-        if !ascii { bytes.append(contentsOf: escapedConverted(key).utf8) }
     }
 
-    /// The converted key as a string (a dictionary's keys, which are sorted after conversion).
+    /// The converted key, unescaped.
     static func converted(_ key: String) -> String {
         var bytes: [UInt8] = []
-        write(key, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return writePlain(key, into: &bytes) ? String(decoding: bytes, as: UTF8.self) : foundationConverted(key)
     }
 
     private static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
@@ -55,8 +55,8 @@ enum SnakeCase {
         word(wordStart..<n)
     }
 
-    /// Foundation's own algorithm over characters, for keys with non-ASCII letters; escaped for a JSON string.
-    private static func escapedConverted(_ key: String) -> String {
+    /// Foundation's own algorithm over characters, for keys with non-ASCII letters or characters JSON escapes.
+    private static func foundationConverted(_ key: String) -> String {
         var words: [Range<String.Index>] = []
         var wordStart = key.startIndex
         var searchRange = key.index(after: wordStart)..<key.endIndex
@@ -77,9 +77,6 @@ enum SnakeCase {
             searchRange = lower.upperBound..<searchRange.upperBound
         }
         words.append(wordStart..<searchRange.upperBound)
-        let converted = words.map { key[$0].lowercased() }.joined(separator: "_")
-        let out = JSONOutput()
-        out.writeEscaped(converted)
-        return String(decoding: out.bytes, as: UTF8.self)
+        return words.map { key[$0].lowercased() }.joined(separator: "_")
     }
 }
