@@ -45,7 +45,8 @@ extension PersonnelService {
     /// (`cleared_persons_unit`).
     public func register(_ actor: Actor, status: PersonnelStatus = .serving, page: PageRequest = PageRequest()) async throws -> Page<RosterLine> {
         let me = try await keeper(actor)
-        return try await services.database.read { db in
+        // One statement, the total included (`Keyset.page`): no BEGIN…COMMIT of its own.
+        return try await services.database.readSingle { db in
             let from: SQLQueryString = """
                 FROM cleared_persons c JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
                 WHERE c.unit_id = \(bind: me.unitID) AND c.status = \(bind: status.rawValue)
@@ -176,7 +177,7 @@ extension PersonnelService {
     /// R-PE-3: whether the roster changed since it was last filed.
     public func rosterFilingDue(_ actor: Actor) async throws -> Bool {
         let me = try await keeper(actor)
-        let state = try await services.database.read { db in try await PersonnelStore.roster(unitID: me.unitID, on: db) }
+        let state = try await services.database.readSingle { db in try await PersonnelStore.roster(unitID: me.unitID, on: db) }
         return PersonnelRules.rosterFilingDue(changedAt: state.changed, filedAt: state.filed)
     }
 }

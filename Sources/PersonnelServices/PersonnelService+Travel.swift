@@ -92,7 +92,7 @@ extension PersonnelService {
             // The opinions the departments entered stand; the approver supplies only one still missing (given on paper).
             if trip.personnelOpinion.isEmpty { trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
             if trip.secrecyOpinion.isEmpty { trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
-            let (cleared, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
+            let (_, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
             let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
             let approved = try PersonnelRules.approved(
                 trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, clerk: post?.isClerk == true,

@@ -146,30 +146,33 @@ public enum Keyset {
     /// How many rows `from` (`FROM … WHERE …`) selects, counted up to `cap` + 1: a bounded read whatever the table's size
     /// (a total above `cap` shows as "cap 以上").
     public static func count(_ from: SQLQueryString, cap: Int = countCap, on db: any SQLDatabase) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(cap + 1))) AS capped").first()?.decode(
-            column: "n", as: Int.self) ?? 0
+        try await db.raw(cappedCount(from, cap: cap)).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// `SELECT COUNT(*) AS n` of the rows `from` selects, up to `cap` + 1.
+    static func cappedCount(_ from: SQLQueryString, cap: Int = countCap) -> SQLQueryString {
+        "SELECT COUNT(*) AS n FROM (SELECT 1 AS one " + from + " LIMIT \(unsafeRaw: String(cap + 1))) AS capped"
     }
 
     /// Reads one page. `select` is the column list (`c.*`), `from` is `FROM … WHERE …` (it must end in a WHERE
     /// condition, filters included); the rows come back with `decode`. `countFrom`, when given, selects the same rows
     /// by another path for the first page's total (`AccessFilter.scopeDriven`: counted from the person's scope).
+    /// One statement, the first page's total counted inside it, so a page with nothing else to read may run as
+    /// `Database.readSingle`; only a backward page that reaches the start reads again (the first page, one statement).
     public static func page<Item: Sendable>(
         select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, order: KeysetOrder, request: PageRequest,
         on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
     ) async throws -> Page<Item> {
         let cursor = request.cursor.flatMap { $0.order == order.name && $0.key.count == order.keys.count ? $0 : nil }
-        let total: Int
-        if let cursor {
-            total = cursor.total
-        } else {
-            total = try await count(countFrom ?? from, on: db)
-        }
         let backward = cursor?.backward ?? false
         // Forwards in a descending order (or backwards in an ascending one) reads smaller keys.
         let smaller = order.descending != backward
         let keyList = order.keys.map(\.expression).joined(separator: ", ")
         var q: SQLQueryString = "SELECT " + select
         for (i, key) in order.keys.enumerated() { q = q + ", \(unsafeRaw: key.expression) AS k\(unsafeRaw: String(i))" }
+        // The first page's total rides on the page's own statement, counted once (an uncorrelated subquery): one
+        // statement is one snapshot, so a page needs no BEGIN…COMMIT of its own (issue 12). Later pages carry it.
+        if cursor == nil { q = q + ", (" + cappedCount(countFrom ?? from) + ") AS keyset_total" }
         q = q + " " + from
         if let cursor {
             q = q + " AND (\(unsafeRaw: keyList)) \(unsafeRaw: smaller ? "<" : ">") ("
@@ -195,6 +198,7 @@ public enum Keyset {
             }
         }
         let items = try rows.map(decode)
+        let total = try cursor?.total ?? rows.first?.decode(column: "keyset_total", as: Int.self) ?? 0
         var next: PageCursor?
         var previous: PageCursor?
         if let last = rows.last, backward || more { next = PageCursor(order: order.name, backward: false, key: try key(last), total: total) }

@@ -3,6 +3,8 @@ import Areas
 import Audit
 import BaomiApp
 import CarrierServices
+import Carriers
+import Classification
 import ClassificationServices
 import Foundation
 import HTTPTypes

@@ -1,5 +1,6 @@
 import CarrierServices
 import Carriers
+import Classification
 import ClassificationServices
 import Foundation
 import HTTPTypes
