@@ -27,11 +27,13 @@ struct PageRenderingTests {
         #expect(shipped.count >= 30)
     }
 
-    @Test("issue 12: a page read through dictionaries (TemplateModel) renders byte for byte as read by reflection")
+    @Test("issue 12: a page read through dictionaries (TemplateModel) and escaped by HTMLText renders byte for byte as swift-mustache alone renders it")
     func dictionariesRenderAsReflection() async throws {
         let views = try await Views.load()
-        for fixture in Self.fixtures {
-            let reflected = try #require(views.library.render(fixture.page, withTemplate: fixture.template))
+        // swift-mustache as it comes: its own loader, its own HTML escaping, each name found by reflection.
+        let stock = try await MustacheLibrary(directory: try #require(Views.templatesURL).path)
+        for fixture in Self.fixtures + Self.escapingFixtures {
+            let reflected = try #require(stock.render(fixture.page, withTemplate: fixture.template))
             #expect(views.render(fixture.template, fixture.page) == reflected, "\(fixture.template)")
         }
         // And the rows really are dictionaries (an array or a day is not taken for a leaf, nor a day for a struct).
@@ -105,16 +107,35 @@ struct PageRenderingTests {
         return html[start.upperBound..<end.lowerBound].matches(of: /href="([^"]+)"/).map { String($0.output.1).replacingOccurrences(of: "&amp;", with: "&") }
     }
 
-    @Test("user text is always escaped: a title, a notice, an error message and a flash cannot inject markup")
-    func userTextIsEscaped() async throws {
-        let attack = "<script>alert(1)</script>\"&'"
-        let pages = [
+    /// Pages whose user text holds every character HTML escapes, and text around it.
+    static var escapingFixtures: [PageFixture] { escapingFixtures("<script>alert(1)</script>\"&'") + escapingFixtures("甲<乙>&丙\"丁'戊 &amp; 已转义") }
+
+    static func escapingFixtures(_ attack: String) -> [PageFixture] {
+        [
             PageFixture("classification/secret", content: Self.secretDetail(title: attack), flash: attack),
             PageFixture("carriers/carrier", content: Self.carrierDetail(title: attack), error: attack),
             PageFixture("organisation/notice", title: attack, content: Self.notice(title: attack, body: attack)),
             PageFixture("error", content: ["message": attack, "code": "500"], flash: nil, error: nil),
             PageFixture("organisation/login", session: nil, content: LoginModel(username: attack)),
         ]
+    }
+
+    @Test("issue 12: HTMLText escapes as swift-mustache's HTML escaping does, text without the five characters unchanged")
+    func htmlTextEscapesAsMustache() throws {
+        let template = try MustacheTemplate(string: "[{{text}}]")
+        var random = SplitMix64(seed: 12)
+        let pool = Array("<>&\"'ab 甲乙\n;#𠀋é")
+        for length in 0..<200 {
+            let text = String((0..<length % 40).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
+            #expect("[" + HTMLText.escape(text) + "]" == template.render(["text": text]), "\(text)")
+        }
+        #expect(HTMLText.escape("涉密人员名单 2026") == "涉密人员名单 2026")
+        #expect(HTMLText.escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+    }
+
+    @Test("user text is always escaped: a title, a notice, an error message and a flash cannot inject markup")
+    func userTextIsEscaped() async throws {
+        let pages = Self.escapingFixtures("<script>alert(1)</script>\"&'")
         let views = try await Views.load()
         for fixture in pages {
             let html = try #require(views.render(fixture.template, fixture.page))

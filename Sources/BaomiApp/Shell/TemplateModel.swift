@@ -1,4 +1,5 @@
 import Mustache
+@_spi(Reflection) import Swift
 import Synchronization
 
 /// A page model as the templates read it: every struct becomes a dictionary of its fields, once, before rendering.
@@ -7,21 +8,34 @@ import Synchronization
 /// for each object up the context stack when the name is not there; on a register page that was three quarters of the
 /// time (issue 12). A dictionary answers in one hash. A nil field is left out, as reflection treated it (the lookup
 /// goes on up the stack), so a page renders byte for byte as before (`PageRenderingTests`).
+///
+/// A struct's fields are read through its layout — each stored field's name, offset and type, worked out once per type
+/// from the runtime's metadata (`_forEachField`) — instead of a `Mirror`, which looks each field's type up by its
+/// mangled name on every value (a sixth of the web register's time).
 enum TemplateModel {
     /// `value` with its structs (and theirs) as dictionaries; leaves — text, numbers, flags, enums, values with their
     /// own `description` — as they are.
     static func box(_ value: Any) -> Any { boxed(value) ?? value }
 
+    /// A stored field of a struct: where it lies in the value and what it holds.
+    private struct Field {
+        let name: String
+        let offset: Int
+        let type: Any.Type
+    }
+
     /// How a type is read: worked out once per type (the protocol tests are most of the cost when done per value).
     private enum Shape {
-        case leaf, optional, collection, dictionary, structure
+        case leaf, optional, collection, dictionary
+        case structure([Field])
     }
 
     private static let shapes = Mutex<[ObjectIdentifier: Shape]>([:])
 
     private static func shape(of value: Any) -> Shape {
-        let type = ObjectIdentifier(Swift.type(of: value))
-        if let known = shapes.withLock({ $0[type] }) { return known }
+        let type = Swift.type(of: value)
+        let id = ObjectIdentifier(type)
+        if let known = shapes.withLock({ $0[id] }) { return known }
         let shape: Shape
         // The display style first: an optional that holds a string also passes `is String`.
         switch Mirror(reflecting: value).displayStyle {
@@ -32,11 +46,22 @@ enum TemplateModel {
             let leaf =
                 value is String || value is Substring || value is MustacheLambda || value is any MustacheCustomRenderable || value is any MustacheParent
                 || value is any MustacheCustomRepresentation || value is any MustacheTransformable || value is any CustomStringConvertible
-            shape = leaf ? .leaf : .structure
+                || value is any CustomReflectable
+            shape = leaf ? .leaf : layout(of: type).map(Shape.structure) ?? .leaf
         default: shape = .leaf
         }
-        shapes.withLock { $0[type] = shape }
+        shapes.withLock { $0[id] = shape }
         return shape
+    }
+
+    /// The stored fields of a struct type, in declaration order; nil when the runtime cannot list them.
+    private static func layout(of type: Any.Type) -> [Field]? {
+        var fields: [Field] = []
+        let listed = _forEachField(of: type, options: []) { name, offset, fieldType, _ in
+            fields.append(Field(name: String(cString: name), offset: offset, type: fieldType))
+            return true
+        }
+        return listed ? fields : nil
     }
 
     /// The value as the templates read it; nil for an optional that holds none.
@@ -45,20 +70,44 @@ enum TemplateModel {
         case .leaf:
             return value
         case .optional:
-            return Mirror(reflecting: value).children.first.flatMap { boxed($0.value) }
+            return (value as? any OptionalValue)?.wrappedAny.flatMap { boxed($0) }
         case .collection:
-            return Mirror(reflecting: value).children.map { boxed($0.value) ?? $0.value }
+            return (value as? [Any])?.map { boxed($0) ?? $0 } ?? value
         case .dictionary:
             return (value as? [String: Any])?.mapValues { boxed($0) ?? $0 } ?? value
-        case .structure:
-            let mirror = Mirror(reflecting: value)
-            var fields: [String: Any] = [:]
-            fields.reserveCapacity(Int(mirror.children.count))
-            for child in mirror.children {
-                guard let label = child.label, let field = boxed(child.value) else { continue }
-                fields[label] = field
-            }
-            return fields
+        case .structure(let layout):
+            return dictionary(of: value, layout)
         }
     }
+
+    /// A struct's fields by name, each boxed in turn; a nil field is left out. The value is taken as its dynamic type
+    /// by a cast (an `Any` may hold it inside another existential, which opening it would expose instead).
+    private static func dictionary(of value: Any, _ layout: [Field]) -> [String: Any] {
+        func read<S>(_: S.Type) -> [String: Any] {
+            withUnsafeBytes(of: value as! S) { bytes in
+                var fields: [String: Any] = [:]
+                fields.reserveCapacity(layout.count)
+                for field in layout {
+                    if let child = boxed(load(field.type, from: bytes.baseAddress! + field.offset)) { fields[field.name] = child }
+                }
+                return fields
+            }
+        }
+        return _openExistential(Swift.type(of: value), do: read)
+    }
+
+    /// A copy of the value of `type` stored at `address`.
+    private static func load(_ type: Any.Type, from address: UnsafeRawPointer) -> Any {
+        func copy<T>(_: T.Type) -> Any { address.load(as: T.self) }
+        return _openExistential(type, do: copy)
+    }
+}
+
+/// An optional seen through `Any`: what it holds, if anything.
+private protocol OptionalValue {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedAny: Any? { self.map { $0 } }
 }
