@@ -106,11 +106,8 @@ extension PersonnelService {
     /// R-PE-16: the gate as the operator sees it — the whole system's count, titles only where they may know them.
     public func departureGate(_ actor: Actor, departureID: String) async throws -> DepartureGate {
         let me = try await keeper(actor)
-        // The gate and what the operator may know of it from one reader: one snapshot, one BEGIN…COMMIT (issue 12).
-        return try await services.database.snapshot { try await self.gate(actor, me: me, departureID: departureID) }
-    }
-
-    private func gate(_ actor: Actor, me: Person, departureID: String) async throws -> DepartureGate {
+        // Two reads, not one snapshot: a snapshot would hold a reader while the shown carriers' audit waits for the one
+        // writer, and under load the readers would then wait on the writer too (issue 12, measured).
         let (departure, post, count, commitments) = try await services.database.read { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
             let (cleared, post) = try await PersonnelStore.standing(personID: d.personID, on: db)

@@ -43,6 +43,21 @@ struct PageRenderingTests {
         let rows = try #require(content["rows"] as? [Any])
         #expect(!rows.isEmpty && rows.allSatisfy { $0 is [String: Any] })
         #expect(TemplateModel.box(Day(year: 2026, month: 12, day: 1)!) is Day)
+        // Text fields (`TemplateModel.Text`) in variables, sections, inverted sections and names looked up inside them.
+        let probe = try MustacheTemplate(
+            string: "{{#a}}[{{.}}|{{b}}|{{text}}|{{a}}]{{/a}}{{^a}}无{{/a}}{{#e}}E{{.}}{{/e}}{{^e}}非E{{/e}}{{#n}}N{{/n}}{{^n}}无N{{/n}}{{#list}}<{{.}}>{{/list}}")
+        let model = TextProbe(a: "甲<乙>&\"'", b: "B", text: "外层", e: "", n: nil, list: ["一", "二&"])
+        #expect(probe.render(TemplateModel.box(model)) == probe.render(model))
+        #expect(probe.render(TemplateModel.box(model)).contains("[甲&lt;乙&gt;&amp;&quot;&#39;|B|外层|甲&lt;乙&gt;&amp;&quot;&#39;]"))
+    }
+
+    struct TextProbe: Sendable {
+        let a: String
+        let b: String
+        let text: String
+        let e: String
+        let n: String?
+        let list: [String]
     }
 
     @Test("the shell shows the title, the user badge, the navigation and the open area's menu")

@@ -26,7 +26,7 @@ enum TemplateModel {
 
     /// How a type is read: worked out once per type (the protocol tests are most of the cost when done per value).
     private enum Shape {
-        case leaf, optional, collection, dictionary
+        case leaf, text, optional, collection, dictionary
         case structure([Field])
     }
 
@@ -42,6 +42,8 @@ enum TemplateModel {
         case .optional: shape = .optional
         case .collection: shape = value is [Any] ? .collection : .leaf
         case .dictionary: shape = value is [String: Any] ? .dictionary : .leaf
+        case .struct where value is String:
+            shape = .text
         case .struct:
             let leaf =
                 value is String || value is Substring || value is MustacheLambda || value is any MustacheCustomRenderable || value is any MustacheParent
@@ -69,6 +71,8 @@ enum TemplateModel {
         switch shape(of: value) {
         case .leaf:
             return value
+        case .text:
+            return Text(value as! String)
         case .optional:
             return (value as? any OptionalValue)?.wrappedAny.flatMap { boxed($0) }
         case .collection:
@@ -110,4 +114,20 @@ private protocol OptionalValue {
 
 extension Optional: OptionalValue {
     fileprivate var wrappedAny: Any? { self.map { $0 } }
+}
+
+/// A text field as the templates read it: rendered (and escaped) as the text itself, found renderable by the first
+/// protocol test swift-mustache makes instead of after three more and a `String(describing:)` (issue 12). Sections and
+/// transforms treat it as they treat a `String`; a name looked up inside a section over it is not found in it (it has
+/// no fields, as a `String` has none) and is looked for further up.
+final class Text: MustacheCustomRenderable, MustacheTransformable, MustacheParent, CustomStringConvertible {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    var description: String { text }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+    func child(named: String) -> Any? { nil }
 }
