@@ -97,15 +97,11 @@ extension PersonnelService {
         }
         guard let file else {
             // Refused or missing, the same answer; the attempt is on the record in its own transaction.
-            try await services.database.transaction { db in
-                try await AuditStore.append(
-                    s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID, outcome: .denied, detail: "无权查阅（R-PE-15）"), on: db)
-            }
+            try await s.appendAudit(
+                s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID, outcome: .denied, detail: "无权查阅（R-PE-15）"))
             throw Refusal.notFound
         }
-        try await services.database.transaction { db in
-            try await AuditStore.append(s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID), on: db)
-        }
+        try await s.appendAudit(s.record(actor, "personnel.file.read", target: Self.recordKind, id: personID))
         return file
     }
 

@@ -23,10 +23,12 @@ extension Services {
     /// Writes one refused attempt in its own transaction: action, target, outcome `denied`, the refusal's code and
     /// message with its rule. Every refusal the log keeps is written here.
     package func auditRefusal(_ actor: Actor, _ action: String, target: String, id: String?, _ refusal: any DomainError) async throws {
-        let s = self
-        try await database.transaction { db in
-            try await AuditStore.append(
-                s.record(actor, action, target: target, id: id, outcome: .denied, detail: "\(refusal.code)：\(refusal.messageWithRule)"), on: db)
-        }
+        try await appendAudit(record(actor, action, target: target, id: id, outcome: .denied, detail: "\(refusal.code)：\(refusal.messageWithRule)"))
+    }
+
+    /// R-SY-3: appends an entry that stands alone (a read's, a refusal's — not part of a write), once it is committed;
+    /// entries arriving together are committed together (`AuditQueue`).
+    package func appendAudit(_ record: AuditRecord) async throws {
+        try await database.auditQueue.append(record, through: database)
     }
 }

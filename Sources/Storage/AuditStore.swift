@@ -40,26 +40,43 @@ public enum AuditStore {
     /// so concurrent appenders are serialised and the chain never forks.
     @discardableResult
     public static func append(_ record: AuditRecord, on db: any SQLDatabase) async throws -> AuditEntry {
-        // One statement takes the next number and reads the previous hash (both engines have RETURNING).
-        guard let head = try await db.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
+        try await append([record], on: db)[0]
+    }
+
+    /// R-SY-3: appends `records`, in order, to the chain inside the caller's transaction: three statements however
+    /// many (`AuditQueue` gathers the records of concurrent reads into one such append).
+    @discardableResult
+    public static func append(_ records: [AuditRecord], on db: any SQLDatabase) async throws -> [AuditEntry] {
+        guard !records.isEmpty else { return [] }
+        // One statement takes the numbers and reads the previous hash (both engines have RETURNING).
+        let n = Int64(records.count)
+        guard let head = try await db.raw("UPDATE audit_head SET seq = seq + \(bind: n) WHERE id = 1 RETURNING seq, hash").first() else {
             throw Refusal.auditHeadMissing
         }
-        let seq = try head.decode(column: "seq", as: Int64.self)
-        let previous = (seq: seq - 1, hash: try head.decode(column: "hash", as: String.self))
-        let entry = AuditChain.append(record, after: previous)
-        let r = entry.record
+        var previous = (seq: try head.decode(column: "seq", as: Int64.self) - n, hash: try head.decode(column: "hash", as: String.self))
+        let entries = records.map { record in
+            let entry = AuditChain.append(record, after: previous)
+            previous = (entry.seq, entry.hash)
+            return entry
+        }
+        let rows = entries.map { entry -> SQLQueryString in
+            let r = entry.record
+            return """
+                (\(bind: entry.seq), \(bind: r.atMillis), \(bind: r.actorID), \(bind: r.actorName), \(bind: r.action),
+                 \(bind: r.targetKind), \(bind: r.targetID), \(bind: r.level), \(bind: r.outcome.rawValue), \(bind: r.before),
+                 \(bind: r.after), \(bind: r.detail), \(bind: r.remoteAddress), \(bind: entry.prevHash), \(bind: entry.hash))
+                """
+        }
         try await db.raw(
             """
             INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_kind, target_id, level, outcome,
                                    before_state, after_state, detail, remote, prev_hash, hash)
-            VALUES (\(bind: entry.seq), \(bind: r.atMillis), \(bind: r.actorID), \(bind: r.actorName), \(bind: r.action),
-                    \(bind: r.targetKind), \(bind: r.targetID), \(bind: r.level), \(bind: r.outcome.rawValue), \(bind: r.before),
-                    \(bind: r.after), \(bind: r.detail), \(bind: r.remoteAddress), \(bind: entry.prevHash), \(bind: entry.hash))
+            VALUES \(rows.joined(separator: ", "))
             """
         ).run()
-        let mac = AuditSealing.current.mac(seq: entry.seq, hash: entry.hash)
-        try await db.raw("UPDATE audit_head SET hash = \(bind: entry.hash), mac = \(bind: mac) WHERE id = 1").run()
-        return entry
+        let mac = AuditSealing.current.mac(seq: previous.seq, hash: previous.hash)
+        try await db.raw("UPDATE audit_head SET hash = \(bind: previous.hash), mac = \(bind: mac) WHERE id = 1").run()
+        return entries
     }
 
     /// The stored head: last sequence number, its hash and its seal.

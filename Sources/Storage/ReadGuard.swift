@@ -41,12 +41,9 @@ extension Services {
         let high = shown.filter { ($0.level ?? .secret) >= .confidential }
         guard !high.isEmpty else { return }
         let top = high.contains { $0.level == .topSecret }
-        let s = self
-        try await database.transaction { db in
-            try await AuditStore.append(
-                s.record(
-                    actor, "\(recordKind).list", target: recordKind, level: top ? Level.topSecret.code : Level.confidential.code,
-                    detail: "列表显示机密级以上\(high.count)条：" + high.map(\.id).joined(separator: ",")), on: db)
-        }
+        try await appendAudit(
+            record(
+                actor, "\(recordKind).list", target: recordKind, level: top ? Level.topSecret.code : Level.confidential.code,
+                detail: "列表显示机密级以上\(high.count)条：" + high.map(\.id).joined(separator: ",")))
     }
 }

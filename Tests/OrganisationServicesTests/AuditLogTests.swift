@@ -103,4 +103,64 @@ struct AuditLogTests {
             #expect(try await world.services.organisation.visibleUnits(.system).count == units)
         }
     }
+
+    @Test("R-SY-3 entries standing alone, appended at once by many, are each committed once, in one unbroken chain")
+    func groupCommit() async throws {
+        try await withChain { world in
+            let s = world.services
+            func headSeq() async throws -> Int64 {
+                try await s.database.read { db in try await db.raw("SELECT seq FROM audit_head WHERE id = 1").first()!.decode(column: "seq", as: Int64.self) }
+            }
+            let before = try await headSeq()
+            // Three in one transaction: three numbers in a row, one link each.
+            let three = try await s.database.transaction { db in
+                try await AuditStore.append((1...3).map { s.record(.system, "probe.batch", target: "probe", id: "批-\($0)") }, on: db)
+            }
+            #expect(three.map(\.seq) == [before + 1, before + 2, before + 3])
+            #expect(three[1].prevHash == three[0].hash && three[2].prevHash == three[1].hash)
+            // A hundred at once through the queue: every one committed before its call returns, none twice.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 1...100 { group.addTask { try await s.appendAudit(s.record(.system, "probe.queue", target: "probe", id: "队-\(i)")) } }
+                try await group.waitForAll()
+            }
+            let ids = try await s.database.read { db in
+                try await db.raw("SELECT target_id FROM audit_log WHERE action = 'probe.queue' ORDER BY seq").all().map {
+                    try $0.decode(column: "target_id", as: String.self)
+                }
+            }
+            #expect(ids.count == 100 && Set(ids) == Set((1...100).map { "队-\($0)" }))
+            #expect(try await headSeq() == before + 103)
+            #expect(try await s.audit.verify(.system).isIntact)
+            // One appender alone still gets its entry committed before it goes on.
+            try await s.appendAudit(s.record(.system, "probe.queue", target: "probe", id: "队-末"))
+            #expect(try await headSeq() == before + 104)
+        }
+    }
+
+    @Test("R-SY-3 a group that cannot be written fails every appender in it and writes nothing")
+    func groupCommitFailure() async throws {
+        try await withChain { world in
+            let s = world.services
+            let before = try await s.audit.browse(.system, AuditFilter()).total
+            // Without its head the chain cannot go on: every append of the group is refused, none half-written.
+            try await sql(world, "UPDATE audit_head SET id = 2 WHERE id = 1")
+            let failures = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 1...20 {
+                    group.addTask {
+                        do {
+                            try await s.appendAudit(s.record(.system, "probe.fail", target: "probe", id: "败-\(i)"))
+                            return false
+                        } catch {
+                            return true
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(failures == 20)
+            try await sql(world, "UPDATE audit_head SET id = 1 WHERE id = 2")
+            #expect(try await s.audit.browse(.system, AuditFilter()).total == before)
+            #expect(try await s.audit.verify(.system).isIntact)
+        }
+    }
 }

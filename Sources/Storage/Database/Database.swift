@@ -21,6 +21,8 @@ public final class Database: Sendable {
     /// Where it lives (for backups).
     public let configuration: DatabaseConfiguration
     let backend: any DatabaseBackend
+    /// The audit entries that stand alone, committed in groups (`Services.appendAudit`).
+    let auditQueue = AuditQueue()
 
     private init(engine: Engine, configuration: DatabaseConfiguration, backend: any DatabaseBackend) {
         self.engine = engine
