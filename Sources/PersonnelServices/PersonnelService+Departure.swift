@@ -25,6 +25,8 @@ public struct DepartureGate: Sendable {
     public var visibleCount: Int
     /// Leaving commitments signed.
     public var leavingCommitments: [CommitmentKind]
+    /// The leaver's name.
+    public var personName: String
 
     /// How many of the outstanding the operator may not see (named only as a number).
     public var hidden: Int { max(0, outstanding - visibleCount) }
@@ -108,18 +110,18 @@ extension PersonnelService {
         let me = try await keeper(actor)
         // Two reads, not one snapshot: a snapshot would hold a reader while the shown carriers' audit waits for the one
         // writer, and under load the readers would then wait on the writer too (issue 12, measured).
-        let (departure, post, count, commitments) = try await services.database.read { db in
+        let (departure, post, count, commitments, name) = try await services.database.read { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
             let (cleared, post) = try await PersonnelStore.standing(personID: d.personID, on: db)
             let count = try await CarrierService.outstandingCount(ofPerson: d.personID, on: db)
             let commitments = try await Self.leavingCommitments(personID: d.personID, since: cleared?.appointedOn, on: db)
-            return (d, post, count, commitments)
+            return (d, post, count, commitments, try await OrganisationReads.person(id: d.personID, on: db)?.name ?? "")
         }
         // What the operator may know of it (R-KS-4): the carrier area's own filtered ledger.
         let known = count == 0 ? (count: 0, first: []) : try await services.carriers.outstandingVisible(actor, personID: departure.personID)
         return DepartureGate(
             departure: departure, required: PersonnelRules.requiredItems(post: post), outstanding: count, visible: known.first,
-            visibleCount: min(count, known.count), leavingCommitments: commitments)
+            visibleCount: min(count, known.count), leavingCommitments: commitments, personName: name)
     }
 
     /// R-PE-7 / R-PE-16: completes the departure when every item is done and nothing is out, whatever the operator may

@@ -47,14 +47,12 @@ extension PersonnelController {
         _ context: AppRequestContext, id: String, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok, namesakes: [Person] = []
     ) async throws -> Response {
         let actor = try context.actor()
-        // The gate and the leaver's name from one reader (one snapshot on SQLite).
-        let (gate, names) = try await services.database.snapshot {
-            let gate = try await services.personnel.departureGate(actor, departureID: id)
-            return (gate, try await services.organisation.names(of: [gate.departure.personID]))
-        }
+        // The gate brings the leaver's name (no read of its own; nor one snapshot around both, which would hold a
+        // reader while the audit of the carriers shown waits for the writer).
+        let gate = try await services.personnel.departureGate(actor, departureID: id)
         let d = gate.departure
         var model = GateModel(
-            id: d.id, personID: d.personID, person: names[d.personID] ?? "", kind: d.kind.chinese, leaving: d.leavingOn.iso,
+            id: d.id, personID: d.personID, person: gate.personName, kind: d.kind.chinese, leaving: d.leavingOn.iso,
             declearing: "\(d.declearingMonths)个月（\(d.leavingOn.iso) 至 \(d.declearingUntil.iso)）", completed: d.completedOn?.iso,
             items: gate.required.map { ItemRow(value: $0.rawValue, label: $0.chinese, done: d.done[$0], byHand: $0.recordedByHand) },
             outstanding: gate.outstanding, hidden: gate.hidden, visible: gate.visible.map { FileModel.Line(cells: [$0.number, $0.title, $0.status.chinese]) },
