@@ -28,7 +28,14 @@ extension Services {
 
     /// R-SY-3: appends an entry that stands alone (a read's, a refusal's — not part of a write), once it is committed;
     /// entries arriving together are committed together (`AuditQueue`).
+    ///
+    /// Inside a `Database.snapshot` (a reader, or on PostgreSQL a pooled connection, held by the caller) the entry is
+    /// written by itself, as before: the group's writer must never wait for a connection its own appenders hold.
     package func appendAudit(_ record: AuditRecord) async throws {
-        try await database.auditQueue.append(record, through: database)
+        if Database.joined != nil {
+            try await database.transaction { db in _ = try await AuditStore.append(record, on: db) }
+        } else {
+            try await database.auditQueue.append(record, through: database)
+        }
     }
 }

@@ -4,15 +4,23 @@ import Audit
 /// waits until its entry is committed, as before; appenders that arrive while one group is being written go together
 /// in the next: one transaction and five statements for the group instead of five for each (issue 12: every personnel
 /// file read appends one, and under load they queued one by one behind the one writer). Entries keep their order of
-/// arrival; a failed group fails every appender in it, and nothing of it is written.
+/// arrival. A group that cannot be written is written again entry by entry, so one bad entry fails only its own
+/// appender; nothing of a failed transaction is kept.
 package actor AuditQueue {
     private var waiting: [(record: AuditRecord, done: CheckedContinuation<Void, any Error>)] = []
     private var writing = false
+    /// Entries of the group being written.
+    private var inFlight = 0
+    /// Groups written so far (for the tests: entries arriving together do share a transaction).
+    package private(set) var groupsWritten = 0
 
     /// The most entries written in one group.
     package static let groupLimit = 64
 
     package init() {}
+
+    /// How many appenders have not been answered yet: waiting, or in the group being written.
+    package var pendingCount: Int { waiting.count + inFlight }
 
     /// Appends `record` through `database`, returning once it is committed.
     package func append(_ record: AuditRecord, through database: Database) async throws {
@@ -20,7 +28,8 @@ package actor AuditQueue {
             waiting.append((record, done))
             if !writing {
                 writing = true
-                Task { await self.drain(database) }
+                // Detached: the writer carries none of the first appender's task-locals (its query recorder, its snapshot).
+                Task.detached { await self.drain(database) }
             }
         }
     }
@@ -30,14 +39,31 @@ package actor AuditQueue {
         while !waiting.isEmpty {
             let group = Array(waiting.prefix(Self.groupLimit))
             waiting.removeFirst(group.count)
-            let records = group.map(\.record)
+            groupsWritten += 1
+            inFlight = group.count
+            defer { inFlight = 0 }
             do {
-                try await database.transaction { db in _ = try await AuditStore.append(records, on: db) }
+                try await Self.write(group.map(\.record), through: database)
                 for member in group { member.done.resume() }
             } catch {
-                for member in group { member.done.resume(throwing: error) }
+                guard group.count > 1 else {
+                    group[0].done.resume(throwing: error)
+                    continue
+                }
+                for member in group {
+                    do {
+                        try await Self.write([member.record], through: database)
+                        member.done.resume()
+                    } catch {
+                        member.done.resume(throwing: error)
+                    }
+                }
             }
         }
         writing = false
+    }
+
+    private static func write(_ records: [AuditRecord], through database: Database) async throws {
+        try await database.transaction { db in _ = try await AuditStore.append(records, on: db) }
     }
 }

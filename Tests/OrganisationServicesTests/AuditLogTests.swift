@@ -104,62 +104,114 @@ struct AuditLogTests {
         }
     }
 
-    @Test("R-SY-3 entries standing alone, appended at once by many, are each committed once, in one unbroken chain")
+    func headSeq(_ world: TestWorld) async throws -> Int64 {
+        try await world.services.database.read { db in
+            try await db.raw("SELECT seq FROM audit_head WHERE id = 1").first()!.decode(column: "seq", as: Int64.self)
+        }
+    }
+
+    func count(_ world: TestWorld, _ action: String) async throws -> Int {
+        try await world.services.database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM audit_log WHERE action = \(bind: action)").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
+    /// Runs `body` while another transaction holds the writer (on PostgreSQL, the audit head's row lock), then lets go.
+    func whileWriterHeld(_ world: TestWorld, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        let (held, holding) = AsyncStream.makeStream(of: Void.self)
+        let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await world.services.database.transaction { db in
+                try await db.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
+                holding.yield()
+                for await _ in release { break }
+            }
+        }
+        for await _ in held { break }
+        try await body()
+        releasing.yield()
+        try await holder.value
+    }
+
+    @Test(
+        "R-SY-3 entries standing alone, appended at once by many, share a transaction, and each is committed once before its call returns, in one unbroken chain"
+    )
     func groupCommit() async throws {
         try await withChain { world in
             let s = world.services
-            func headSeq() async throws -> Int64 {
-                try await s.database.read { db in try await db.raw("SELECT seq FROM audit_head WHERE id = 1").first()!.decode(column: "seq", as: Int64.self) }
-            }
-            let before = try await headSeq()
+            let before = try await headSeq(world)
             // Three in one transaction: three numbers in a row, one link each.
             let three = try await s.database.transaction { db in
                 try await AuditStore.append((1...3).map { s.record(.system, "probe.batch", target: "probe", id: "批-\($0)") }, on: db)
             }
             #expect(three.map(\.seq) == [before + 1, before + 2, before + 3])
             #expect(three[1].prevHash == three[0].hash && three[2].prevHash == three[1].hash)
-            // A hundred at once through the queue: every one committed before its call returns, none twice.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for i in 1...100 { group.addTask { try await s.appendAudit(s.record(.system, "probe.queue", target: "probe", id: "队-\(i)")) } }
-                try await group.waitForAll()
-            }
-            let ids = try await s.database.read { db in
-                try await db.raw("SELECT target_id FROM audit_log WHERE action = 'probe.queue' ORDER BY seq").all().map {
-                    try $0.decode(column: "target_id", as: String.self)
+            // A hundred at once while the writer is busy: they wait together and go in a few groups, not a hundred.
+            let groups = await s.database.auditQueue.groupsWritten
+            let appenders = Task {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for i in 1...100 {
+                        group.addTask {
+                            try await s.appendAudit(s.record(.system, "probe.queue", target: "probe", id: "队-\(i)"))
+                            // Committed before the call returned: the appender reads its own entry.
+                            return try await s.database.read { db in
+                                try await db.raw("SELECT COUNT(*) AS n FROM audit_log WHERE target_id = \(bind: "队-\(i)")").first()!.decode(
+                                    column: "n", as: Int.self)
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
                 }
             }
-            #expect(ids.count == 100 && Set(ids) == Set((1...100).map { "队-\($0)" }))
-            #expect(try await headSeq() == before + 103)
+            try await whileWriterHeld(world) {
+                for _ in 0..<500 where await s.database.auditQueue.pendingCount < 100 { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            let seen = try await appenders.value
+            #expect(seen.count == 100 && seen.allSatisfy { $0 == 1 })
+            let written = await s.database.auditQueue.groupsWritten - groups
+            #expect(written >= 2 && written <= 3, "groups: \(written)")
+            #expect(try await count(world, "probe.queue") == 100)
+            #expect(try await headSeq(world) == before + 103)
             #expect(try await s.audit.verify(.system).isIntact)
-            // One appender alone still gets its entry committed before it goes on.
-            try await s.appendAudit(s.record(.system, "probe.queue", target: "probe", id: "队-末"))
-            #expect(try await headSeq() == before + 104)
         }
     }
 
-    @Test("R-SY-3 a group that cannot be written fails every appender in it and writes nothing")
+    @Test("R-SY-3 a group that fails after taking its numbers keeps nothing; each of its appenders, tried again alone, is told it failed; the queue goes on")
     func groupCommitFailure() async throws {
         try await withChain { world in
             let s = world.services
-            let before = try await s.audit.browse(.system, AuditFilter()).total
-            // Without its head the chain cannot go on: every append of the group is refused, none half-written.
-            try await sql(world, "UPDATE audit_head SET id = 2 WHERE id = 1")
-            let failures = try await withThrowingTaskGroup(of: Bool.self) { group in
-                for i in 1...20 {
-                    group.addTask {
-                        do {
-                            try await s.appendAudit(s.record(.system, "probe.fail", target: "probe", id: "败-\(i)"))
-                            return false
-                        } catch {
-                            return true
+            let before = try await headSeq(world)
+            // A row already in the next entry's place: the group's INSERT fails after its UPDATE took the numbers.
+            try await sql(
+                world,
+                "INSERT INTO audit_log (seq, at, actor_name, action, target_kind, outcome, prev_hash, hash) VALUES (\(before + 1), 0, 'x', 'probe.block', 'probe', 'ok', 'x', 'x')"
+            )
+            let failures = Task {
+                try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for i in 1...20 {
+                        group.addTask {
+                            do {
+                                try await s.appendAudit(s.record(.system, "probe.fail", target: "probe", id: "败-\(i)"))
+                                return false
+                            } catch {
+                                return true
+                            }
                         }
                     }
+                    return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
                 }
-                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
-            #expect(failures == 20)
-            try await sql(world, "UPDATE audit_head SET id = 1 WHERE id = 2")
-            #expect(try await s.audit.browse(.system, AuditFilter()).total == before)
+            try await whileWriterHeld(world) {
+                for _ in 0..<500 where await s.database.auditQueue.pendingCount < 20 { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            // Every entry would take the blocked place, alone too: all twenty fail, and the head has not moved.
+            #expect(try await failures.value == 20)
+            #expect(try await headSeq(world) == before)
+            #expect(try await count(world, "probe.fail") == 0)
+            // Once the place is free, the queue goes on: one entry, committed, the chain unbroken.
+            try await sql(world, "DELETE FROM audit_log WHERE action = 'probe.block'")
+            try await s.appendAudit(s.record(.system, "probe.fail", target: "probe", id: "败-末"))
+            #expect(try await headSeq(world) == before + 1)
             #expect(try await s.audit.verify(.system).isIntact)
         }
     }

@@ -56,8 +56,12 @@ enum TemplateModel {
         return shape
     }
 
-    /// The stored fields of a struct type, in declaration order; nil when the runtime cannot list them.
+    /// The stored fields of a struct type, in declaration order; nil when the runtime cannot list them, or when one is
+    /// `weak` or `unowned` (its storage is not a plain value to copy; such a struct is left to swift-mustache's own
+    /// reflection, as a leaf). Key paths exist only for plain stored fields, so listing them checks that.
     private static func layout(of type: Any.Type) -> [Field]? {
+        func plain<T>(_: T.Type) -> Bool { _forEachFieldWithKeyPath(of: T.self, options: []) { _, _ in true } }
+        guard _openExistential(type, do: plain) else { return nil }
         var fields: [Field] = []
         let listed = _forEachField(of: type, options: []) { name, offset, fieldType, _ in
             fields.append(Field(name: String(cString: name), offset: offset, type: fieldType))

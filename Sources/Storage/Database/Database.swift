@@ -22,7 +22,7 @@ public final class Database: Sendable {
     public let configuration: DatabaseConfiguration
     let backend: any DatabaseBackend
     /// The audit entries that stand alone, committed in groups (`Services.appendAudit`).
-    let auditQueue = AuditQueue()
+    package let auditQueue = AuditQueue()
 
     private init(engine: Engine, configuration: DatabaseConfiguration, backend: any DatabaseBackend) {
         self.engine = engine
