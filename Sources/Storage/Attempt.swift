@@ -30,10 +30,11 @@ extension Services {
     /// entries arriving together are committed together (`AuditQueue`).
     ///
     /// Inside a `Database.snapshot` (a reader, or on PostgreSQL a pooled connection, held by the caller) the entry is
-    /// written by itself, as before: the group's writer must never wait for a connection its own appenders hold.
+    /// kept until the snapshot closes and written then, before the snapshot returns: nothing waits for the writer, or
+    /// for a second connection, while holding one.
     package func appendAudit(_ record: AuditRecord) async throws {
-        if Database.joined != nil {
-            try await database.transaction { db in _ = try await AuditStore.append(record, on: db) }
+        if let backlog = Database.backlog {
+            backlog.add(record)
         } else {
             try await database.auditQueue.append(record, through: database)
         }

@@ -1,4 +1,5 @@
 import Audit
+import Synchronization
 
 /// Group commit of the audit entries that stand alone — a read's record, a refused attempt's (R-SY-3). Each appender
 /// waits until its entry is committed, as before; appenders that arrive while one group is being written go together
@@ -65,5 +66,19 @@ package actor AuditQueue {
 
     private static func write(_ records: [AuditRecord], through database: Database) async throws {
         try await database.transaction { db in _ = try await AuditStore.append(records, on: db) }
+    }
+}
+
+/// The audit entries appended inside one `Database.snapshot`, kept until it closes.
+final class AuditBacklog: Sendable {
+    private let records = Mutex<[AuditRecord]>([])
+
+    func add(_ record: AuditRecord) { records.withLock { $0.append(record) } }
+
+    /// The entries, in order of arrival; the backlog is empty afterwards.
+    func take() -> [AuditRecord] {
+        records.withLock { taken in
+            defer { taken = [] }; return taken
+        }
     }
 }

@@ -215,4 +215,41 @@ struct AuditLogTests {
             #expect(try await s.audit.verify(.system).isIntact)
         }
     }
+
+    @Test(
+        "R-SY-3 an entry appended inside a snapshot is written once the snapshot closes, before it returns, even when it fails; snapshots beyond the pool's size never wait on each other",
+        .timeLimit(.minutes(1)))
+    func entriesOfSnapshots() async throws {
+        try await withChain { world in
+            let s = world.services
+            let before = try await headSeq(world)
+            try await s.database.snapshot {
+                try await s.appendAudit(s.record(.system, "probe.snapshot", target: "probe", id: "快照-1"))
+            }
+            #expect(try await count(world, "probe.snapshot") == 1)
+            await #expect(throws: Refusal.self) {
+                try await s.database.snapshot {
+                    try await s.appendAudit(s.record(.system, "probe.snapshot", target: "probe", id: "快照-2"))
+                    throw Refusal.notFound
+                }
+            }
+            #expect(try await count(world, "probe.snapshot") == 2)
+            // More snapshots at once than PostgreSQL's pool has connections, each reading and appending: none holds
+            // its connection while its entry waits for another.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 1...20 {
+                    group.addTask {
+                        try await s.database.snapshot {
+                            _ = try await s.database.read { db in try await db.raw("SELECT seq FROM audit_head WHERE id = 1").first() }
+                            try await s.appendAudit(s.record(.system, "probe.snapshot", target: "probe", id: "并发-\(i)"))
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await count(world, "probe.snapshot") == 22)
+            #expect(try await headSeq(world) == before + 22)
+            #expect(try await s.audit.verify(.system).isIntact)
+        }
+    }
 }

@@ -67,10 +67,28 @@ public final class Database: Sendable {
     /// Runs `body` with every `read` inside it on one connection and one snapshot — for a page assembled from many
     /// reads across the areas (the 待办: one BEGIN…COMMIT instead of twenty, issue 11). Writes inside still go through
     /// `transaction`. Where reads share the writer (an in-memory SQLite database) each read stays its own.
+    ///
+    /// Audit entries that stand alone, appended inside (`Services.appendAudit`), are written once the snapshot has
+    /// closed, whether `body` returned or threw, and before this returns: a snapshot holds a connection (on PostgreSQL
+    /// one of the pool's), and its entries must never wait for a connection while holding one.
     public func snapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         guard Self.joined == nil, backend.readsApart else { return try await body() }
-        return try await backend.withReader { db in try await Self.$joined.withValue(QueryRecorder.wrap(db)) { try await body() } }
+        let backlog = AuditBacklog()
+        let outcome: Result<T, any Error>
+        do {
+            outcome = .success(
+                try await backend.withReader { db in
+                    try await Self.$joined.withValue(QueryRecorder.wrap(db)) { try await Self.$backlog.withValue(backlog) { try await body() } }
+                })
+        } catch {
+            outcome = .failure(error)
+        }
+        for record in backlog.take() { try await auditQueue.append(record, through: self) }
+        return try outcome.get()
     }
+
+    /// The audit entries of the `snapshot` this task runs in, to be written when it closes.
+    @TaskLocal static var backlog: AuditBacklog?
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     @discardableResult
