@@ -46,6 +46,13 @@ struct ClassificationAPITests {
                     expect: 201)
                 let id = try #require(created["id"]?.string)
                 _ = try await call(.post, "/api/v1/secrets", handler, #"{"title":"缺问题","basis":"unclear","marking":"秘密★1年","secret_points":"x"}"#, expect: 422)
+                // A question sent as null (the contract lets an optional field be null) is one not answered: refused by
+                // the rule (R-CL-4), not as a malformed request (found by the API fuzzer).
+                let unanswered = try await call(
+                    .post, "/api/v1/secrets", handler,
+                    #"{"title":"问题为空","basis":"catalogue","catalogue_item_id":"\#(item)","marking":"机密★5年","secret_points":"密点","questions":{"public_must_know":null,"work_or_commercial_secret_or_privacy":false,"already_public_or_uncontrollable":null,"law_requires_disclosure":false}}"#,
+                    expect: 422)
+                #expect(unanswered["error"]?["rule"]?.string == "R-CL-4", "\(unanswered)")
                 _ = try await call(.post, "/api/v1/secrets/\(id)/submit", handler, #"{"officer_person_id":"\#(lihua.id)"}"#, expect: 200)
                 _ = try await call(.post, "/api/v1/secrets/\(id)/review", officer, #"{"decision":"approve"}"#, expect: 200)
                 _ = try await call(.get, "/api/v1/secrets/\(id)", outsider, expect: 404)

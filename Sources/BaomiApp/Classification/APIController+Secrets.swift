@@ -58,7 +58,7 @@ struct SecretDTO: Codable, Sendable {
 extension APIController {
     struct DraftBody: Codable {
         let title: String; let basis: String; let catalogueItemId: String?; let sourceId: String?; let ground: String?; let marking: String?
-        let scopePersonIds: [String]?; let secretPoints: String; let questions: [String: Bool]?; let coUnitIds: [String]?
+        let scopePersonIds: [String]?; let secretPoints: String; let questions: [String: Bool?]?; let coUnitIds: [String]?
     }
     struct SubmitBody: Codable { let officerPersonId: String }
     struct ReviewBody: Codable { let decision: String; let marking: String?; let reason: String? }
@@ -89,7 +89,8 @@ extension APIController {
         api.post("secrets") { request, context in
             let b = try await decodeJSON(DraftBody.self, request)
             let basis = try ClassificationChecks.basis(b.basis, itemID: b.catalogueItemId, sourceID: b.sourceId, ground: b.ground)
-            let q = b.questions ?? [:]
+            // A question sent as null is not answered, as one left out (the contract lets an optional field be null).
+            let q = (b.questions ?? [:]).compactMapValues { $0 }
             var draft = DraftRequest(
                 title: b.title, basis: basis, marking: b.marking ?? "", scope: b.scopePersonIds ?? [], secretPoints: b.secretPoints,
                 questions: FourQuestions(
