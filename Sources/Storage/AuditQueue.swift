@@ -64,7 +64,8 @@ package actor AuditQueue {
         writing = false
     }
 
-    private static func write(_ records: [AuditRecord], through database: Database) async throws {
+    /// Writes `records`, in order, in one transaction of their own.
+    static func write(_ records: [AuditRecord], through database: Database) async throws {
         try await database.transaction { db in _ = try await AuditStore.append(records, on: db) }
     }
 }

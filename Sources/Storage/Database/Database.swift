@@ -83,7 +83,9 @@ public final class Database: Sendable {
         } catch {
             outcome = .failure(error)
         }
-        for record in backlog.take() { try await auditQueue.append(record, through: self) }
+        // The snapshot's entries, all in one transaction (not one queued group after another).
+        let records = backlog.take()
+        if !records.isEmpty { try await AuditQueue.write(records, through: self) }
         return try outcome.get()
     }
 
