@@ -85,6 +85,10 @@ struct WorkCalendarTests {
         }
         #expect(Day(iso: "2026-02-29") == nil)
         #expect(Day(iso: "2028-02-29") == d(2028, 2, 29))
+        #expect(Day(iso: "0007-12-31") == d(7, 12, 31))
+        for bad in ["2026-1-01", "2026-01-1", "+202-01-01", "2026-01-0a", "2026/01/01", " 2026-01-01", "2026-01-01 ", "２０２６-01-01", "2026-13-01", ""] {
+            #expect(Day(iso: bad) == nil, "\(bad)")
+        }
         #expect(Day(date: Date(timeIntervalSince1970: 1_795_363_200)) == d(2026, 11, 23))  // 2026-11-22 16:00 UTC = 11-23 00:00 CST
     }
 }

@@ -55,7 +55,7 @@ package final class SQLiteBackend: DatabaseBackend {
         PoolMetrics.waited("writer", since: asked)
         writerInUse.lend()
         do {
-            let result = try await body(writer.sql())
+            let result = try await body(SQLiteSQL(writer))
             writerInUse.giveBack()
             await gate.leave()
             return result
@@ -78,7 +78,7 @@ package final class SQLiteBackend: DatabaseBackend {
         do {
             // One snapshot for the whole read: every statement of `body` sees the same committed state.
             if snapshot { try await reader.sql().raw("BEGIN").run() }
-            let result = try await body(reader.sql())
+            let result = try await body(SQLiteSQL(reader))
             if snapshot { try await reader.sql().raw("COMMIT").run() }
             await readers.give(reader)
             return result
