@@ -256,6 +256,8 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Storage", "OrganisationServices", "PersonnelServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
