@@ -80,20 +80,26 @@ extension PersonnelService {
                 PersonnelRules.mayReadFile(ofPerson: personID, unitID: person.unitID, by: viewer)
             else { return nil }
             let (record, post, changeReview) = try await PersonnelStore.standingWithReview(personID: personID, on: db)
+            // Most of a file's lists are empty for most persons; one statement says which are not, and only those are read.
+            let has = try await PersonnelStore.fileParts(personID: personID, on: db)
             return PersonnelFile(
                 person: person, record: record, post: post, changeReview: changeReview,
-                reviews: try await PersonnelStore.reviews(personID: personID, on: db),
-                commitments: try await PersonnelStore.commitments(personID: personID, on: db),
-                trips: try await db.raw("SELECT * FROM trips WHERE person_id = \(bind: personID) ORDER BY depart_on DESC LIMIT 200").all().map(
-                    PersonnelStore.trip(from:)),
-                events: try await db.raw("SELECT * FROM reportable_events WHERE person_id = \(bind: personID) ORDER BY reported_on DESC LIMIT 200").all()
-                    .map(PersonnelStore.event(from:)),
-                departures: try await db.raw("SELECT * FROM departures WHERE person_id = \(bind: personID) ORDER BY created_at DESC LIMIT 20").all().map(
-                    PersonnelStore.departure(from:)),
-                hours: try await PersonnelStore.hours(personID: personID, on: db),
-                external: try await db.raw("SELECT * FROM external_courses WHERE person_id = \(bind: personID) ORDER BY completed_on DESC LIMIT 200").all()
-                    .map(PersonnelStore.external(from:)),
-                rights: try await PersonnelStore.rights(personID: personID, on: db))
+                reviews: has.reviews ? try await PersonnelStore.reviews(personID: personID, on: db) : [],
+                commitments: has.commitments ? try await PersonnelStore.commitments(personID: personID, on: db) : [],
+                trips: has.trips
+                    ? try await db.raw("SELECT * FROM trips WHERE person_id = \(bind: personID) ORDER BY depart_on DESC LIMIT 200").all().map(
+                        PersonnelStore.trip(from:)) : [],
+                events: has.events
+                    ? try await db.raw("SELECT * FROM reportable_events WHERE person_id = \(bind: personID) ORDER BY reported_on DESC LIMIT 200").all()
+                        .map(PersonnelStore.event(from:)) : [],
+                departures: has.departures
+                    ? try await db.raw("SELECT * FROM departures WHERE person_id = \(bind: personID) ORDER BY created_at DESC LIMIT 20").all().map(
+                        PersonnelStore.departure(from:)) : [],
+                hours: has.hours ? try await PersonnelStore.hours(personID: personID, on: db) : [],
+                external: has.external
+                    ? try await db.raw("SELECT * FROM external_courses WHERE person_id = \(bind: personID) ORDER BY completed_on DESC LIMIT 200").all()
+                        .map(PersonnelStore.external(from:)) : [],
+                rights: has.rights ? try await PersonnelStore.rights(personID: personID, on: db) : [])
         }
         guard let file else {
             // Refused or missing, the same answer; the attempt is on the record in its own transaction.

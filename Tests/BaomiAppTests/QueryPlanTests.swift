@@ -29,7 +29,7 @@ struct QueryPlanTests {
         "persons", "p", "carrier_registers", "r", "objections", "o", "carrier_reader_log", "carrier_counts", "sessions", "scope_widenings",
         // Issue 12: the personnel registers.
         "cleared_persons", "trips", "t", "reportable_events", "departures", "d", "training_attendance", "training_hours", "h", "personnel_reviews",
-        "commitments", "external_courses", "training_classes",
+        "commitments", "external_courses", "training_classes", "rights_records",
     ]
 
     /// The full scans of large tables in the plans of `statements` (empty when every one uses an index).

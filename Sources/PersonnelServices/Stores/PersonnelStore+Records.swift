@@ -149,6 +149,36 @@ extension PersonnelStore {
         ).run()
     }
 
+    /// Which of a personnel file's lists hold anything: one statement of index probes (issue 12: a file read its eight
+    /// lists in eight statements, most of them empty).
+    struct FileParts: Sendable {
+        var reviews, commitments, trips, events, departures, hours, external, rights: Bool
+    }
+
+    static func fileParts(personID: String, on db: any SQLDatabase) async throws -> FileParts {
+        let p = personID
+        guard
+            let row = try await db.raw(
+                """
+                SELECT EXISTS (SELECT 1 FROM personnel_reviews WHERE person_id = \(bind: p)) AS reviews,
+                       EXISTS (SELECT 1 FROM commitments WHERE person_id = \(bind: p)) AS commitments,
+                       EXISTS (SELECT 1 FROM trips WHERE person_id = \(bind: p)) AS trips,
+                       EXISTS (SELECT 1 FROM reportable_events WHERE person_id = \(bind: p)) AS events,
+                       EXISTS (SELECT 1 FROM departures WHERE person_id = \(bind: p)) AS departures,
+                       EXISTS (SELECT 1 FROM training_hours WHERE person_id = \(bind: p)) AS hours,
+                       EXISTS (SELECT 1 FROM external_courses WHERE person_id = \(bind: p)) AS external,
+                       EXISTS (SELECT 1 FROM rights_records WHERE person_id = \(bind: p)) AS rights
+                """
+            ).first()
+        else {
+            return FileParts(reviews: false, commitments: false, trips: false, events: false, departures: false, hours: false, external: false, rights: false)
+        }
+        func has(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
+        return FileParts(
+            reviews: try has("reviews"), commitments: try has("commitments"), trips: try has("trips"), events: try has("events"),
+            departures: try has("departures"), hours: try has("hours"), external: try has("external"), rights: try has("rights"))
+    }
+
     static func hours(personID: String, on db: any SQLDatabase) async throws -> [(year: Int, hours: Int, prePost: Int)] {
         try await db.raw("SELECT year, hours, pre_post_hours FROM training_hours WHERE person_id = \(bind: personID) ORDER BY year DESC LIMIT 50").all().map {
             (try $0.decode(column: "year", as: Int.self), try $0.decode(column: "hours", as: Int.self), try $0.decode(column: "pre_post_hours", as: Int.self))

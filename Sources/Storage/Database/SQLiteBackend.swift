@@ -80,11 +80,11 @@ package final class SQLiteBackend: DatabaseBackend {
             if snapshot { try await reader.sql().raw("BEGIN").run() }
             let result = try await body(SQLiteSQL(reader))
             if snapshot { try await reader.sql().raw("COMMIT").run() }
-            await readers.give(reader)
+            if await !readers.give(reader) { try? await reader.close() }
             return result
         } catch {
             if snapshot { try? await reader.sql().raw("ROLLBACK").run() }
-            await readers.give(reader)
+            if await !readers.give(reader) { try? await reader.close() }
             throw error
         }
     }
@@ -101,6 +101,7 @@ package final class SQLiteBackend: DatabaseBackend {
 actor ConnectionPool<Connection: Sendable> {
     private var idle: [Connection]
     private var waiters: [CheckedContinuation<Connection, Never>] = []
+    private var drained = false
 
     init(_ connections: [Connection]) {
         idle = connections
@@ -111,15 +112,20 @@ actor ConnectionPool<Connection: Sendable> {
         return await withCheckedContinuation { waiters.append($0) }
     }
 
-    func give(_ connection: Connection) {
+    /// Takes a connection back; false once the pool is drained (closed), when the caller closes the connection itself.
+    func give(_ connection: Connection) -> Bool {
+        if drained { return false }
         if waiters.isEmpty {
             idle.append(connection)
         } else {
             waiters.removeFirst().resume(returning: connection)
         }
+        return true
     }
 
+    /// The idle connections, to close; those lent out come back to `give` and are closed by their borrowers.
     func drain() -> [Connection] {
+        drained = true
         defer { idle = [] }
         return idle
     }
