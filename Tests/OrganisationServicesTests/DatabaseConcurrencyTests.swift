@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Storage
+import Synchronization
 import TestSupport
 import Testing
 
@@ -49,5 +50,41 @@ struct DatabaseConcurrencyTests {
         let after = try await db.read { conn in try await conn.raw("SELECT COUNT(*) AS n FROM probe").first()!.decode(column: "n", as: Int.self) }
         #expect(after == 2)
         await TestDatabase.discard(db)
+    }
+
+    /// SQLite lends its four readers from a pool; closing it while some are out and more reads wait must leave no read
+    /// waiting for ever and no connection open (an unclosed SQLite connection traps when freed, in a debug build).
+    @Test(
+        "closing the database while its readers are out and more reads wait: every read finishes, every reader is closed",
+        .enabled(if: TestDatabase.postgresURL == nil))
+    func closeWhileReading() async throws {
+        let db = try await TestDatabase.make()
+        let (started, start) = AsyncStream.makeStream(of: Void.self)
+        let total = Mutex<Int?>(nil)
+        // Six reads on four readers: four hold one for a moment, two wait for one to come back.
+        Task {
+            let sum = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        try await db.read { conn in
+                            start.yield()
+                            try await Task.sleep(for: .milliseconds(200))
+                            return try await conn.raw("SELECT 1 AS n").first()!.decode(column: "n", as: Int.self)
+                        }
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            total.withLock { $0 = sum }
+        }
+        var holding = 0
+        for await _ in started {
+            holding += 1
+            if holding == 4 { break }
+        }
+        await TestDatabase.discard(db)
+        // A read left waiting would never finish: the test then fails after 10 s instead of hanging.
+        for _ in 0..<100 where total.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(total.withLock { $0 } == 6)
     }
 }

@@ -171,7 +171,8 @@ extension PersonnelStore {
                 """
             ).first()
         else {
-            return FileParts(reviews: false, commitments: false, trips: false, events: false, departures: false, hours: false, external: false, rights: false)
+            // A SELECT without FROM always answers one row; were it ever missing, every list is read rather than none.
+            return FileParts(reviews: true, commitments: true, trips: true, events: true, departures: true, hours: true, external: true, rights: true)
         }
         func has(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
         return FileParts(

@@ -112,14 +112,16 @@ actor ConnectionPool<Connection: Sendable> {
         return await withCheckedContinuation { waiters.append($0) }
     }
 
-    /// Takes a connection back; false once the pool is drained (closed), when the caller closes the connection itself.
+    /// Takes a connection back: to the first waiter, else to the idle ones; false once the pool is drained (closed) and
+    /// no one waits, when the caller closes the connection itself. A waiter is served even then, so a borrower that
+    /// queued before the close is not left waiting; it gives the connection back in turn, and closes it.
     func give(_ connection: Connection) -> Bool {
-        if drained { return false }
-        if waiters.isEmpty {
-            idle.append(connection)
-        } else {
+        if !waiters.isEmpty {
             waiters.removeFirst().resume(returning: connection)
+            return true
         }
+        if drained { return false }
+        idle.append(connection)
         return true
     }
 

@@ -54,13 +54,16 @@ struct SQLiteSQL: SQLDatabase {
 struct SQLiteSQLRow: SQLRow {
     let row: SQLiteRow
 
+    /// SQLiteKit's decoder, for every case not read directly.
+    private static let decoder = SQLiteDataDecoder()
+
     var allColumns: [String] { row.columns.map(\.name) }
     func contains(column: String) -> Bool { row.column(column) != nil }
     func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         if let data = row.column(column), let value = Self.direct(data, as: D.self) { return value }
-        return try row.sql().decode(column: column, as: D.self)
+        return try row.sql(decoder: Self.decoder).decode(column: column, as: D.self)
     }
 
     /// The value when `D` is one of the common types and `data` holds it as SQLiteKit's decoder would take it
@@ -72,9 +75,9 @@ struct SQLiteSQLRow: SQLRow {
             if D.self == String?.self { return (Optional(text) as! D) }
         case .integer(let n):
             if D.self == Int64.self { return (Int64(n) as! D) }
-            if D.self == Int.self { return (n as! D) }
+            if D.self == Int.self { return (Int(n) as! D) }
             if D.self == Int64?.self { return (Optional(Int64(n)) as! D) }
-            if D.self == Int?.self { return (Optional(n) as! D) }
+            if D.self == Int?.self { return (Optional(Int(n)) as! D) }
             if D.self == Bool.self, n == 0 || n == 1 { return ((n == 1) as! D) }
             if D.self == Bool?.self, n == 0 || n == 1 { return (Optional(n == 1) as! D) }
             if D.self == Double.self { return (Double(n) as! D) }
