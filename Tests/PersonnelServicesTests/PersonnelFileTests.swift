@@ -34,6 +34,10 @@ struct PersonnelFileTests {
             var seen: [String: Int] = [:]
             for person in persons {
                 let file = try await s.personnel.file(clerk, personID: person)
+                // The standing comes from the same statement as the probes: there exactly when the register keeps one.
+                let standing = try await s.database.read { db in try await Self.count("cleared_persons", person, cap: 1, on: db) }
+                #expect(file.record.map { $0.personID == person ? 1 : -1 } ?? 0 == standing, "standing of \(person)")
+                if file.record != nil { seen["cleared_persons", default: 0] += 1 }
                 let shown: [(String, Int, Int)] = [
                     ("personnel_reviews", file.reviews.count, 200), ("commitments", file.commitments.count, 200), ("trips", file.trips.count, 200),
                     ("reportable_events", file.events.count, 200), ("departures", file.departures.count, 20), ("training_hours", file.hours.count, 50),
@@ -45,9 +49,10 @@ struct PersonnelFileTests {
                     if count > 0 { seen[table, default: 0] += 1 }
                 }
             }
-            // The demo unit has some of every kind, so each list above was read at least once and skipped at least once.
+            // The demo unit has some of every kind, so each part above was read at least once and found empty at least once.
             for table in [
-                "personnel_reviews", "commitments", "trips", "reportable_events", "departures", "training_hours", "external_courses", "rights_records",
+                "cleared_persons", "personnel_reviews", "commitments", "trips", "reportable_events", "departures", "training_hours", "external_courses",
+                "rights_records",
             ] {
                 #expect((1..<persons.count).contains(seen[table] ?? 0), "\(table): \(seen[table] ?? 0) of \(persons.count) files")
             }
