@@ -100,11 +100,8 @@ extension CarrierService {
     /// R-CA-13: forbidden outright — refused and audited, whoever asks.
     public func attemptForbidden(_ actor: Actor, carrierID: String, action: ForbiddenAction) async throws {
         let refusal = CarrierRules.refuseForbidden(action)
-        try await services.database.transaction { db in
-            try await AuditStore.append(
-                services.record(
-                    actor, "carrier.forbidden", target: CarrierStore.recordKind, id: carrierID, outcome: .denied, detail: refusal.messageWithRule), on: db)
-        }
+        try await services.appendAudit(
+            services.record(actor, "carrier.forbidden", target: CarrierStore.recordKind, id: carrierID, outcome: .denied, detail: refusal.messageWithRule))
         throw refusal
     }
 

@@ -29,12 +29,8 @@ public struct AuditService: Sendable {
         let anchors = [AuditSealing.storedAnchor(), extraAnchor].compactMap { $0 }
         let result = try await s.database.read { db in try await AuditStore.verify(on: db, anchors: anchors) }
         if !actor.isSystem {
-            try await s.database.transaction { db in
-                try await AuditStore.append(
-                    s.record(
-                        actor, "audit.verify", target: "audit_log", outcome: result.isIntact ? .ok : .failed,
-                        detail: result.isIntact ? "完整" : "发现断链"), on: db)
-            }
+            try await s.appendAudit(
+                s.record(actor, "audit.verify", target: "audit_log", outcome: result.isIntact ? .ok : .failed, detail: result.isIntact ? "完整" : "发现断链"))
         }
         return result
     }

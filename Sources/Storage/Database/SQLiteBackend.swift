@@ -77,13 +77,13 @@ package final class SQLiteBackend: DatabaseBackend {
         defer { readersInUse.giveBack() }
         do {
             // One snapshot for the whole read: every statement of `body` sees the same committed state.
-            if snapshot { try await reader.sql().raw("BEGIN").run() }
+            if snapshot { try await SQLiteSQL(reader).raw("BEGIN").run() }
             let result = try await body(SQLiteSQL(reader))
-            if snapshot { try await reader.sql().raw("COMMIT").run() }
+            if snapshot { try await SQLiteSQL(reader).raw("COMMIT").run() }
             if await !readers.give(reader) { try? await reader.close() }
             return result
         } catch {
-            if snapshot { try? await reader.sql().raw("ROLLBACK").run() }
+            if snapshot { try? await SQLiteSQL(reader).raw("ROLLBACK").run() }
             if await !readers.give(reader) { try? await reader.close() }
             throw error
         }

@@ -28,10 +28,8 @@ struct SQLiteSQL: SQLDatabase {
     var queryLogLevel: Logger.Level? { .debug }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let (sql, rawBinds) = serialize(query)
-        logger.debug("Executing query", metadata: ["sql": .string(sql), "binds": .array(rawBinds.map { .string("\($0)") })])
         do {
-            let binds = try rawBinds.map { try encoder.encode($0) }
+            let (sql, binds) = try statement(query)
             return connection.query(sql, binds, logger: logger) { onRow(SQLiteSQLRow(row: $0)) }
         } catch {
             return eventLoop.makeFailedFuture(error)
@@ -39,10 +37,15 @@ struct SQLiteSQL: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        let (sql, binds) = try statement(query)
+        try await connection.query(sql, binds) { onRow(SQLiteSQLRow(row: $0)) }
+    }
+
+    /// The statement's text and its binds as SQLite values, logged as SQLiteKit logs them.
+    private func statement(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
         let (sql, rawBinds) = serialize(query)
         logger.debug("Executing query", metadata: ["sql": .string(sql), "binds": .array(rawBinds.map { .string("\($0)") })])
-        let binds = try rawBinds.map { try encoder.encode($0) }
-        try await connection.query(sql, binds) { onRow(SQLiteSQLRow(row: $0)) }
+        return (sql, try rawBinds.map { try encoder.encode($0) })
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
