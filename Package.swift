@@ -62,16 +62,19 @@ let package = Package(
         .target(
             name: "Organisation",
             dependencies: ["Kernel", "Accounts"],
+            path: "Sources/Organisation/Rules",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Classification",
             dependencies: ["Kernel", "Accounts"],
+            path: "Sources/Classification/Rules",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Carriers",
             dependencies: ["Kernel", "Accounts", "Organisation", "Tabular"],
+            path: "Sources/Carriers/Rules",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -85,6 +88,7 @@ let package = Package(
         .target(
             name: "Personnel",
             dependencies: ["Kernel", "Accounts", "Tabular"],
+            path: "Sources/Personnel/Rules",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -117,6 +121,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
+            path: "Sources/Organisation/Services",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -125,6 +130,7 @@ let package = Package(
                 "Storage", "OrganisationServices", "Kernel", "Accounts", "Audit", "Organisation", "Classification",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            path: "Sources/Classification/Services",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -134,6 +140,7 @@ let package = Package(
                 "Carriers",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            path: "Sources/Carriers/Services",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -144,12 +151,13 @@ let package = Package(
                 "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            path: "Sources/Personnel/Services",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Areas",
             dependencies: [
-                "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Kernel", "Organisation", "Audit",
+                "Storage", "OrganisationServices", "Kernel", "Organisation", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -222,7 +230,8 @@ let package = Package(
         .testTarget(
             name: "PersonnelServicesTests",
             dependencies: [
-                "Tabular", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices", "Areas",
+                "BaomiApp", "Tabular", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices",
+                "Areas",
                 "Kernel",
                 "Accounts", "Audit", "Organisation", "Carriers", "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -243,7 +252,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Storage", "OrganisationServices", "CarrierServices", "Carriers", "Areas", "Kernel", "Accounts", "Organisation",
+                "BaomiApp", "Storage", "OrganisationServices", "CarrierServices", "Carriers", "Areas", "Kernel", "Accounts", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -254,7 +263,7 @@ let package = Package(
         .testTarget(
             name: "OrganisationServicesTests",
             dependencies: [
-                "TestSupport", "Storage", "OrganisationServices", "PersonnelServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
+                "BaomiApp", "TestSupport", "Storage", "OrganisationServices", "PersonnelServices", "Areas", "Kernel", "Accounts", "Audit", "Organisation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

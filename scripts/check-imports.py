@@ -10,7 +10,8 @@ for block in re.finditer(r'\.(?:executableTarget|target|testTarget)\(\s*name:\s*
     name, body = block.group(1), block.group(2)
     declared = set(re.findall(r'"([A-Za-z_]+)"', body.split("dependencies:", 1)[1].split("]", 1)[0])) if "dependencies:" in body else set()
     declared |= set(re.findall(r'\.product\(name:\s*"([^"]+)"', body))
-    folder = pathlib.Path("Tests" if block.group(0).lstrip(".").startswith("testTarget") else "Sources") / name
+    path = re.search(r'path:\s*"([^"]+)"', body)
+    folder = pathlib.Path(path.group(1)) if path else pathlib.Path("Tests" if block.group(0).lstrip(".").startswith("testTarget") else "Sources") / name
     for f in sorted(folder.rglob("*.swift")):
         for m in re.findall(r'^(?:@\w+\s+)?import\s+(?:struct\s+|enum\s+|class\s+)?([A-Za-z_]+)', f.read_text(), re.M):
             if m not in declared and m not in SYSTEM and m != name:

@@ -12,7 +12,13 @@ def obj(props, required=None, nullable=()):
         if k in nullable:
             v["nullable"] = True
         p[k] = v
-    return {"type": "object", "properties": p, "required": list(required if required is not None else [k for k in props if k not in nullable]), "additionalProperties": False}
+    return with_required({"type": "object", "properties": p, "additionalProperties": False},
+                         required if required is not None else [k for k in props if k not in nullable])
+
+def with_required(schema, required):
+    """Sets `required` — or leaves it out when nothing is: OpenAPI 3.0 forbids an empty `required` list."""
+    if required: schema["required"] = list(required)
+    return schema
 
 S = {"type": "string"}; I = {"type": "integer"}; B = {"type": "boolean"}
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
@@ -122,7 +128,7 @@ schemas.update({
 })
 
 def body(schema_props, required, limit=None):
-    b = {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": schema_props, "required": required}}}}
+    b = {"required": True, "content": {"application/json": {"schema": with_required({"type": "object", "properties": schema_props}, required)}}}
     if limit: b["x-body-limit"] = limit
     return b
 

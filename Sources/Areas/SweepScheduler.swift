@@ -1,15 +1,13 @@
 import Audit
-import CarrierServices
-import ClassificationServices
 import Foundation
 import Kernel
 import Logging
 import Metrics
 import OrganisationServices
-import PersonnelServices
 import Storage
 
-/// The daily sweep, run in-process: declassification (R-DC-2) and the carrier cross-checks (R-CA-*). When several instances share one PostgreSQL,
+/// The daily sweep, run in-process: each registered area's step (declassification R-DC-2, the carrier cross-checks
+/// R-CA-*, the end of 脱密期 …) and the audit checkpoint (R-SY-3). When several instances share one PostgreSQL,
 /// only one runs each day's sweep: the instance that moves the `sweep.last_day` setting to today — one
 /// conditional UPDATE, serialised by the row lock — does the work; the others see no row and skip.
 public struct SweepScheduler: Sendable {
@@ -27,31 +25,36 @@ public struct SweepScheduler: Sendable {
         try await services.claimSweep(day)
     }
 
-    /// Runs today's sweep if no instance has yet; returns how many secrets were declassified, nil if skipped.
+    /// Runs today's sweep if no instance has yet: every registered area's step in order, then the audit checkpoint.
+    /// Returns what each step did, nil if skipped.
     @discardableResult
-    public func runIfDue() async throws -> Int? {
+    public func runIfDue() async throws -> [SweepResult]? {
         guard try await claim(services.clock.today) else { return nil }
+        return try await sweepNow()
+    }
+
+    /// Runs every area's step now, whether or not today's sweep ran (`baomi sweep --force`).
+    @discardableResult
+    public func sweepNow() async throws -> [SweepResult] {
         let started = ContinuousClock.now
-        // Issue 11, item 9: how long the sweep took, and what it found, for /metrics.
+        // How long the sweep took, and what it found, for /metrics.
         defer {
             let elapsed = started.duration(to: .now).components
             Metrics.Timer(label: "baomi_sweep_duration").recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
         }
-        let count = try await services.classification.sweep()
-        logger.info("declassification sweep: \(count) secret(s) declassified")
-        let findings = try await services.carriers.sweep()
-        logger.info("carrier cross-checks: \(findings.opened) finding(s) opened, \(findings.resolved) resolved")
-        let declearing = try await services.personnel.sweep()
-        logger.info("personnel: \(declearing) 脱密期 ended")
-        Counter(label: "baomi_sweep_declassified_total").increment(by: count)
-        Counter(label: "baomi_sweep_findings_opened_total").increment(by: findings.opened)
-        // Issue 11, item 9: the open findings after the sweep, across units (a count only).
-        Gauge(label: "baomi_open_findings").record(try await services.carriers.openFindingsCount())
+        var results: [SweepResult] = []
+        for step in services.areas.sweeps {
+            let result = try await step.run(services)
+            logger.info("\(result.log)")
+            for (label, value) in result.counters { Counter(label: label).increment(by: value) }
+            for (label, value) in result.gauges { Gauge(label: label).record(value) }
+            results.append(result)
+        }
         if let anchor = try await services.audit.checkpoint() {
             // R-SY-3: the checkpoint also goes to the server's log, outside the database.
             logger.notice("audit checkpoint \(anchor.text)")
         }
-        return count
+        return results
     }
 
     /// Checks every `interval` seconds until cancelled.

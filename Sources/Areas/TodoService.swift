@@ -1,17 +1,10 @@
-import CarrierServices
-import ClassificationServices
 import Kernel
 import Organisation
-import OrganisationServices
-import PersonnelServices
 import Storage
 
-/// Collects the to-do items of every provider.
+/// Collects the to-do items of every registered area's providers.
 public struct TodoService: Sendable {
     let services: Services
-
-    /// Every area's providers, in the order the home page lists them; a new area appends its own.
-    public static let providers: [any TodoProvider] = OrganisationTodos.providers + [ClassificationTodos(), CarrierTodos(), PersonnelTodos()]
 
     /// All items for `actor`, urgent first.
     /// The providers' reads share one snapshot (`Database.snapshot`).
@@ -19,7 +12,7 @@ public struct TodoService: Sendable {
         let services = services
         let all = try await services.database.snapshot {
             var all: [TodoItem] = []
-            for provider in Self.providers {
+            for provider in services.areas.todos {
                 all += try await provider.items(for: actor, services: services)
             }
             return all

@@ -5,7 +5,7 @@ import Kernel
 import Organisation
 import SQLKit
 
-/// What every operation needs: the database, the clock and the deployment's policies.
+/// What every operation needs: the database, the registered areas, the clock and the deployment's policies.
 public struct Services: Sendable {
     /// The database.
     public let database: Database
@@ -19,12 +19,15 @@ public struct Services: Sendable {
     public let bcryptCost: UInt8
     /// R-DC-1 (config): expiry reminder lead times in days.
     public let reminderLeadDays: [Int]
+    /// The areas the application was built from: their migrations, 待办, sweep, demo and the answers to the ports.
+    public let areas: AreaRegistry
 
     /// Creates the services.
     public init(
-        database: Database, clock: BaomiClock, passwordPolicy: PasswordPolicy, idleTimeout: TimeInterval = 300, bcryptCost: UInt8 = 12,
-        reminderLeadDays: [Int] = [90, 30]
+        database: Database, areas: AreaRegistry, clock: BaomiClock, passwordPolicy: PasswordPolicy, idleTimeout: TimeInterval = 300,
+        bcryptCost: UInt8 = 12, reminderLeadDays: [Int] = [90, 30]
     ) {
+        self.areas = areas
         self.database = database
         self.clock = clock
         self.passwordPolicy = passwordPolicy

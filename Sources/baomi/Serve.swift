@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             let report = try await Bootstrap.run(services, environment: ProcessInfo.processInfo.environment)
             BootstrapPrinter.show(report)
             if demo {
-                if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"], carriers: true) {
+                if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"], full: true) {
                     DemoPrinter.show(seeded)
                 } else {
                     say("演示数据已存在 / demo data already present")
@@ -70,7 +70,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await guarded {
             try await data.withServices { services in
-                if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"], carriers: true) {
+                if let seeded = try await DemoSeeder.seed(services, password: ProcessInfo.processInfo.environment["BAOMI_DEMO_PASSWORD"], full: true) {
                     DemoPrinter.show(seeded)
                 } else {
                     say("演示数据已存在 / demo data already present")

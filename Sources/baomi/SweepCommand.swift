@@ -23,13 +23,8 @@ struct SweepCommand: AsyncParsableCommand {
         try await guarded {
             try await data.withServices(printBootstrap: false) { services in
                 let scheduler = SweepScheduler(services: services, logger: Logger(label: "baomi.sweep"))
-                if force {
-                    let count = try await services.classification.sweep()
-                    say("解密检查完成：\(count) 项自行解密。Sweep done: \(count) declassified.")
-                    let findings = try await services.carriers.sweep()
-                    say("载体核查完成：新发现 \(findings.opened) 项，已消除 \(findings.resolved) 项。Carrier checks: \(findings.opened) opened, \(findings.resolved) resolved.")
-                } else if let count = try await scheduler.runIfDue() {
-                    say("解密检查完成：\(count) 项自行解密。Sweep done: \(count) declassified.")
+                if let results = force ? try await scheduler.sweepNow() : try await scheduler.runIfDue() {
+                    for result in results { say(result.chinese) }
                 } else {
                     say("今天的解密检查已执行过（可用 --force 再次执行）。Today's sweep already ran.")
                 }

@@ -40,12 +40,12 @@ struct AuthorizationMatrixTests {
         for (template, item) in contract.document["paths"]?.objectValue ?? [:] {
             for method in (item.objectValue ?? [:]).keys { documented.insert("\(method.uppercased()) \(template)") }
         }
-        #expect(Set(APIAuthorization.operations) == documented, "the table and the OpenAPI document list different operations")
+        #expect(Set(APIAuthorization.standard.operations) == documented, "the table and the OpenAPI document list different operations")
         try await TestWorld.with { world in
             try await testApplication(world).test(.router) { client in
                 var calls = 0
                 // Logging out ends the session, so it goes last for each identity.
-                let operations = APIAuthorization.operations.filter { $0 != "DELETE /auth/token" } + ["DELETE /auth/token"]
+                let operations = APIAuthorization.standard.operations.filter { $0 != "DELETE /auth/token" } + ["DELETE /auth/token"]
                 for username in [nil] + Self.identities.map(Optional.some) {
                     let roles: Set<Role>?
                     let token: String?
@@ -66,7 +66,7 @@ struct AuthorizationMatrixTests {
                         #expect(r.status.code < 500, "\(who) \(operation): \(r.status) \(r.text)")
                         let code = (r.object as? [String: [String: Any]])?["error"]?["code"] as? String
                         let turnedAway = r.status == .forbidden && (code == "accounts.role_not_allowed" || code == "accounts.forbidden")
-                        switch APIAuthorization.admits(operation, roles: roles) {
+                        switch APIAuthorization.standard.admits(operation, roles: roles) {
                         case .some(true):
                             #expect(!turnedAway && r.status != .unauthorized, "\(who) may call \(operation) but was turned away: \(r.text)")
                         case .some(false):

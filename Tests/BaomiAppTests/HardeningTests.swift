@@ -182,7 +182,8 @@ struct HardeningTests {
     func loginTiming() async throws {
         let database = try await TestDatabase.make()
         let clock = MovableClock(TestWorld.start)
-        let services = Services(database: database, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: .confidential), bcryptCost: 10)
+        let services = Services(
+            database: database, areas: Area.standard.registry, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: .confidential), bcryptCost: 10)
         _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
         func time(_ username: String) async -> TimeInterval {
             var best = TimeInterval.infinity

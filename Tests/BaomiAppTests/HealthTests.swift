@@ -34,7 +34,9 @@ struct HealthTests {
     @Test("/readyz answers 503 while the schema is not current")
     func notReady() async throws {
         let database = try await TestDatabase.make()
-        let services = Services(database: database, clock: BaomiClock.system, passwordPolicy: PasswordPolicy(systemLevel: .confidential), bcryptCost: 4)
+        let services = Services(
+            database: database, areas: Area.standard.registry, clock: BaomiClock.system, passwordPolicy: PasswordPolicy(systemLevel: .confidential),
+            bcryptCost: 4)
         let app = Application(router: buildRouter(services: services, views: try await Views.load(), secureCookies: false))
         try await app.test(.router) { client in
             let ready = try await client.execute(uri: "/readyz", method: .get)

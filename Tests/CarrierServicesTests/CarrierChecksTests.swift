@@ -203,7 +203,7 @@ struct CarrierChecksTests {
     @Test("the demo register has a few hundred carriers in every kind and every state")
     func demo() async throws {
         try await TestWorld.with(demo: false) { world in
-            _ = try await DemoSeeder.seed(world.services, password: TestPasswords.demo, carriers: true)
+            _ = try await DemoSeeder.seed(world.services, password: TestPasswords.demo, full: true)
             let all = try await world.services.database.read { db in
                 try await db.raw("SELECT kind, status FROM carriers").all().map {
                     (try $0.decode(column: "kind", as: String.self), try $0.decode(column: "status", as: String.self))

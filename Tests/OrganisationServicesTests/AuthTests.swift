@@ -1,6 +1,7 @@
 import Accounts
 import Areas
 import Audit
+import BaomiApp
 import Foundation
 import HummingbirdOTP
 import Kernel
@@ -202,7 +203,8 @@ struct AuthTests {
     func noDefaultPassword() async throws {
         let db1 = try await TestDatabase.make(), db2 = try await TestDatabase.make()
         let make = { (db: Database) in
-            Services(database: db, clock: .fixed(TestWorld.start), passwordPolicy: .init(systemLevel: .confidential), bcryptCost: 4)
+            Services(
+                database: db, areas: Area.standard.registry, clock: .fixed(TestWorld.start), passwordPolicy: .init(systemLevel: .confidential), bcryptCost: 4)
         }
         let r1 = try await Bootstrap.run(make(db1), environment: [:])
         let r2 = try await Bootstrap.run(make(db2), environment: [:])

@@ -42,7 +42,8 @@ struct BackupTests {
                 let target = folder.appendingPathComponent("restored.sqlite").path
                 try Backup.restore(from: file, into: .sqlite(path: target))
                 let restored = try await Database.open(.sqlite(path: target))
-                let services = Services(database: restored, clock: world.services.clock, passwordPolicy: world.services.passwordPolicy, bcryptCost: 4)
+                let services = Services(
+                    database: restored, areas: world.services.areas, clock: world.services.clock, passwordPolicy: world.services.passwordPolicy, bcryptCost: 4)
                 #expect(Self.count(try await services.audit.verify(.system)) == before)
                 await restored.close()
             }

@@ -1,4 +1,5 @@
 import Areas
+import BaomiApp
 import Foundation
 import Kernel
 import Logging
@@ -13,20 +14,24 @@ struct MigrationTests {
     @Test("Migrations run once, are recorded, and a second run applies nothing")
     func idempotent() async throws {
         let db = try await TestDatabase.make()
-        let first = try await Migrator.migrate(db, clockMillis: 0)
-        #expect(first.count == Migrations.all.count)
-        let second = try await Migrator.migrate(db, clockMillis: 0)
+        let first = try await Migrator.migrate(db, migrations: Self.all, clockMillis: 0)
+        #expect(first.count == Self.all.count)
+        let second = try await Migrator.migrate(db, migrations: Self.all, clockMillis: 0)
         #expect(second.isEmpty)
         let recorded = try await db.read { try await $0.raw("SELECT COUNT(*) AS n FROM baomi_migrations").first()!.decode(column: "n", as: Int.self) }
-        #expect(recorded == Migrations.all.count)
+        #expect(recorded == Self.all.count)
         await TestDatabase.discard(db)
     }
 
-    @Test("Migration numbers are unique and ascending")
+    /// Every migration of the shared schema and of the standard areas, in the one global order.
+    static let all = Area.standard.registry.migrations
+
+    @Test("Migration numbers are unique, ascending and without gaps across the areas that hand them over")
     func ordered() {
-        let ids = Migrations.all.map(\.id)
-        #expect(ids == ids.sorted())
-        #expect(Set(ids).count == ids.count)
+        let ids = Self.all.map(\.id)
+        #expect(ids == Array(1...ids.count))
+        let own = Area.standard.flatMap(\.registration.migrations).map(\.id) + Migrations.core.map(\.id)
+        #expect(own.sorted() == ids)
     }
 
     @Test("SQLite file mode creates the file in WAL mode on first run")
@@ -35,7 +40,7 @@ struct MigrationTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("data/baomi.sqlite").path
         let db = try await Database.open(.sqlite(path: path))
-        try await Migrator.migrate(db, clockMillis: 0)
+        try await Migrator.migrate(db, migrations: Self.all, clockMillis: 0)
         let mode = try await db.read { try await $0.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self) }
         #expect(mode.lowercased() == "wal")
         await TestDatabase.discard(db)

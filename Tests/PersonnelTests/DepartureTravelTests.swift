@@ -29,7 +29,7 @@ struct DepartureTravelTests {
                 == "personnel.declearing_too_short R-PE-7")
         #expect(code { _ = try PersonnelRules.opened(departure(months: 6), person: serving(.general), post: post(.secret), today: today) } == "allowed")
         let opened = try PersonnelRules.opened(departure(months: 12), person: serving(), post: post(), today: today)
-        let facts = PersonnelRules.GateFacts(outstandingCarriers: 0, leavingCommitments: [.leaving])
+        let facts = PersonnelRules.GateFacts(held: [], leavingCommitments: [.leaving])
         #expect(
             code { _ = try PersonnelRules.completed(opened, person: serving(), post: post(), facts: facts, today: today) }
                 == "personnel.checklist_incomplete R-PE-7")
@@ -42,10 +42,13 @@ struct DepartureTravelTests {
         #expect(code { _ = try PersonnelRules.recorded(opened, item: .carriersCleared, note: "x", post: post()) } == "validation.invalid")
     }
 
+    /// What the carrier area answers for a leaver holding `n` carriers.
+    static func carriers(_ n: Int) -> Holding { Holding(field: "carriers", what: "件涉密载体、介质未清退或移交", count: n) }
+
     @Test("R-PE-16 the gate refuses while anything is outstanding, naming only the number")
     func gate() throws {
         let opened = allDone(try PersonnelRules.opened(departure(months: 12), person: serving(), post: post(), today: today), post: post())
-        let held = PersonnelRules.GateFacts(outstandingCarriers: 3, leavingCommitments: [.leaving])
+        let held = PersonnelRules.GateFacts(held: [Self.carriers(3)], leavingCommitments: [.leaving])
         do {
             _ = try PersonnelRules.completed(opened, person: serving(), post: post(), facts: held, today: today)
             Issue.record("completed with 3 carriers out")
@@ -55,7 +58,8 @@ struct DepartureTravelTests {
         #expect(
             code {
                 _ = try PersonnelRules.completed(
-                    opened, person: serving(), post: post(), facts: .init(outstandingCarriers: 0, outstandingDevices: 1, leavingCommitments: [.leaving]),
+                    opened, person: serving(), post: post(),
+                    facts: .init(held: [Self.carriers(0), Holding(field: "devices", what: "台涉密设备未清退", count: 1)], leavingCommitments: [.leaving]),
                     today: today)
             }
                 == "personnel.devices_outstanding R-PE-16")
@@ -74,7 +78,7 @@ struct DepartureTravelTests {
                 == "allowed")
         var d = allDone(try PersonnelRules.opened(departure(months: 12), person: serving(), post: clerkPost, today: today), post: clerkPost)
         d.done[.clerkHandover] = nil
-        let facts = PersonnelRules.GateFacts(outstandingCarriers: 0, leavingCommitments: [.clerkLeaving])
+        let facts = PersonnelRules.GateFacts(held: [], leavingCommitments: [.clerkLeaving])
         #expect(
             code { _ = try PersonnelRules.completed(d, person: serving(), post: clerkPost, facts: facts, today: today) } == "personnel.clerk_handover R-PE-8")
         d.done[.clerkHandover] = "已移交"

@@ -101,7 +101,7 @@ struct PersonnelRulesTests {
         for item in PersonnelRules.requiredItems(post: post()) where item.recordedByHand { d.done[item] = "已办" }
         #expect(
             code {
-                _ = try PersonnelRules.completed(d, person: serving(), post: post(), facts: .init(outstandingCarriers: 0, leavingCommitments: []), today: today)
+                _ = try PersonnelRules.completed(d, person: serving(), post: post(), facts: .init(held: [], leavingCommitments: []), today: today)
             }
                 == "personnel.leaving_commitment R-PE-4")
     }

@@ -1,5 +1,6 @@
 import Accounts
 import Areas
+import BaomiApp
 import Foundation
 import HummingbirdOTP
 import Kernel
@@ -103,18 +104,23 @@ package struct TestWorld: Sendable {
     /// Runs `body` against a fresh world and closes the database afterwards.
     @discardableResult
     package static func with<T>(
-        demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, _ body: (TestWorld) async throws -> T
+        demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, areas: [Area] = Area.standard,
+        _ body: (TestWorld) async throws -> T
     ) async throws -> T {
-        let kind = WorldTemplates.Kind(demo: demo, level: level.rawValue, carriers: carriers)
+        let registry = areas.registry
+        let standard = Set(Area.standard.map(\.registration.name))
+        let kind = WorldTemplates.Kind(
+            demo: demo, level: level.rawValue, carriers: carriers, extra: registry.areas.map(\.name).filter { !standard.contains($0) })
         let (database, copy) = try await WorldTemplates.shared.copy(kind) { database in
             let services = Services(
-                database: database, clock: MovableClock(start).clock, passwordPolicy: PasswordPolicy(systemLevel: level), bcryptCost: 4)
+                database: database, areas: registry, clock: MovableClock(start).clock, passwordPolicy: PasswordPolicy(systemLevel: level), bcryptCost: 4)
             _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
-            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, carriers: carriers) }
+            if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, full: carriers) }
         }
         let clock = MovableClock(start)
         let services = Services(
-            database: database, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout, bcryptCost: 4)
+            database: database, areas: registry, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout,
+            bcryptCost: 4)
         do {
             let result = try await body(TestWorld(services: services, clock: clock))
             await TestDatabase.discard(database, copy: copy)

@@ -75,7 +75,7 @@ extension APIController {
         }
         api.post("authority/:unit/filings/:kind") { _, context in
             let unit = try context.parameters.require("unit")
-            let kind: Filing.Kind =
+            let kind: FilingKind =
                 switch try context.parameters.require("kind") {
                 case "roster": try await c.fileRoster(try context.actor(), unitID: unit)
                 case "catalogue": try await c.fileCatalogue(try context.actor(), unitID: unit)

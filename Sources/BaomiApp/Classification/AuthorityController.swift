@@ -101,7 +101,7 @@ struct AuthorityController {
             },
             filings: filings.map {
                 FilingRow(
-                    filingID: $0.id, kind: $0.kind.chinese, summary: $0.summary, filedOn: $0.filedOn.chinese, status: $0.status.chinese,
+                    filingID: $0.id, kind: services.areas.chinese($0.kind), summary: $0.summary, filedOn: $0.filedOn.chinese, status: $0.status.chinese,
                     reply: $0.reply.flatMap { $0.isEmpty ? nil : $0 })
             },
             applications: applications.map { a in

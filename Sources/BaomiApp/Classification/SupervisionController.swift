@@ -58,10 +58,12 @@ struct SupervisionController {
             let filing = try await services.classification.filing(actor, id: try context.parameters.require("id"))
             let names = try await unitNames()
             let model = FilingModel(
-                kind: filing.kind.chinese, unit: names[filing.unitID] ?? "", filedWith: names[filing.filedWithUnitID] ?? "", filedOn: filing.filedOn.chinese,
+                kind: services.areas.chinese(filing.kind), unit: names[filing.unitID] ?? "", filedWith: names[filing.filedWithUnitID] ?? "",
+                filedOn: filing.filedOn.chinese,
                 filedBy: filing.filedBy, status: filing.status.chinese, reply: filing.reply.flatMap { $0.isEmpty ? nil : $0 }, repliedBy: filing.repliedBy,
                 lines: filing.content.components(separatedBy: "\n"))
-            return views.page("classification/filing", title: "备案：\(filing.kind.chinese)", session: context.session, path: "/supervision", content: model)
+            return views.page(
+                "classification/filing", title: "备案：\(services.areas.chinese(filing.kind))", session: context.session, path: "/supervision", content: model)
         }
     }
 
@@ -77,7 +79,7 @@ struct SupervisionController {
             administration: overview.administration.name,
             filings: overview.filings.map {
                 FilingRow(
-                    filingID: $0.id, unit: names[$0.unitID] ?? "", kind: $0.kind.chinese, summary: $0.summary, filedOn: $0.filedOn.chinese,
+                    filingID: $0.id, unit: names[$0.unitID] ?? "", kind: services.areas.chinese($0.kind), summary: $0.summary, filedOn: $0.filedOn.chinese,
                     filedBy: $0.filedBy, status: $0.status.chinese, reply: $0.reply.flatMap { $0.isEmpty ? nil : $0 }, open: $0.status == .filed)
             },
             unclear: overview.unclear.map { item in

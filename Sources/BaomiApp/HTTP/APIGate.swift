@@ -17,13 +17,15 @@ import Storage
 /// 1. the operation exists (404) and takes this method (405, with `Allow`);
 /// 2. a session, unless the operation is public (401) — before the body is read, so anonymous callers cost nothing;
 /// 3. an initial or reset password has been changed (403 `accounts.password_change_required`, as on the web);
-/// 4. the caller's roles may ever make this call (`APIAuthorization.table`, 403 `accounts.role_not_allowed`);
+/// 4. the caller's roles may ever make this call (`APIAuthorization`, 403 `accounts.role_not_allowed`);
 /// 5. path and query parameters match their schemas (400, naming the parameter);
 /// 6. the body is within the operation's limit (`x-body-limit`, 413 naming the limit) and matches its schema:
 ///    types, required and unknown fields, enums, ranges, lengths, patterns and dates (400, naming the field).
 struct APIGate: RouterMiddleware {
     typealias Context = AppRequestContext
     let contract: OpenAPIValidator
+    /// Who may ever call each operation: the shell's and every area's.
+    let authorization: APIAuthorization
 
     static let prefix = "/api/v1"
     /// The body limit of an operation that names none.
@@ -41,7 +43,7 @@ struct APIGate: RouterMiddleware {
             throw TransportRefusal.methodNotAllowed(allowed)
         }
         let key = "\(request.method.rawValue) \(template)"
-        let access = APIAuthorization.table[key] ?? .nobody
+        let access = authorization.table[key] ?? .nobody
         if access != .anonymous {
             guard let session = context.session else { throw Unauthenticated() }
             if session.mustChangePassword && !APIAuthorization.allowedBeforePasswordChange.contains(key) {

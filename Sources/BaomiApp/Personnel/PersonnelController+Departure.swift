@@ -55,7 +55,7 @@ extension PersonnelController {
             id: d.id, personID: d.personID, person: gate.personName, kind: d.kind.chinese, leaving: d.leavingOn.iso,
             declearing: "\(d.declearingMonths)个月（\(d.leavingOn.iso) 至 \(d.declearingUntil.iso)）", completed: d.completedOn?.iso,
             items: gate.required.map { ItemRow(value: $0.rawValue, label: $0.chinese, done: d.done[$0], byHand: $0.recordedByHand) },
-            outstanding: gate.outstanding, hidden: gate.hidden, visible: gate.visible.map { FileModel.Line(cells: [$0.number, $0.title, $0.status.chinese]) },
+            outstanding: gate.outstanding, hidden: gate.hidden, visible: gate.visible.map { FileModel.Line(cells: [$0.number, $0.title, $0.status]) },
             commitments: gate.leavingCommitments.map(\.chinese).joined(separator: "、"),
             people: namesakes.filter { $0.id != d.personID }.map {
                 Opt(value: $0.id, label: "\($0.name)（\($0.post.isEmpty ? "未填职务" : $0.post)）", selected: false)

@@ -6,6 +6,7 @@ import Kernel
 import Organisation
 import Personnel
 import PersonnelServices
+import Storage
 
 /// The personnel records as the API shows them (snake_case on the wire).
 enum PersonnelDTO {

@@ -4,6 +4,7 @@ import Kernel
 import Organisation
 import Personnel
 import PersonnelServices
+import Storage
 
 /// One A4 form of the personnel area (资格审查表, 承诺书, 离岗离职保密承诺书, 出国（境）审批表, 重大事项报告单, 年度培训计划,
 /// 培训签到表): its heading, the fields as label and value, tables, the undertakings and the signature lines. The forms'

@@ -61,7 +61,8 @@ struct APIController {
         let title: String; let body: String; let marking: String; let issuedOn: String; let scopePersonIds: [String]?
     }
 
-    func register(on router: Router<AppRequestContext>) {
+    /// Registers the shell's operations and every area's under `/api/v1`.
+    func register(on router: Router<AppRequestContext>, areas: [Area]) {
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in
             guard let url = Bundle.module.url(forResource: "Public/openapi", withExtension: "json"),
@@ -90,20 +91,10 @@ struct APIController {
             let items = try await services.todos.items(for: try context.actor())
             return JSON.response(List(count: items.count, items: items))
         }
-        registerAccounts(api)
-        registerOrganisation(api)
-        registerAudit(api)
-        registerCalendar(api)
-        registerNotices(api)
-        registerSecrets(api)
-        registerAuthority(api)
-        registerSupervision(api)
-        registerCarriers(api)
-        registerCarrierSteps(api)
-        registerPersonnel(api)
+        for area in areas { area.api(api, services) }
     }
 
-    private func registerAccounts(_ api: RouterGroup<AppRequestContext>) {
+    func registerAccounts(_ api: RouterGroup<AppRequestContext>) {
         api.get("users") { request, context in
             let q = FormData.query(request)
             let page = try await services.accounts.list(try context.actor(), search: q["q"], page: try Self.pageRequest(q, order: "username"))
@@ -140,7 +131,7 @@ struct APIController {
         }
     }
 
-    private func registerOrganisation(_ api: RouterGroup<AppRequestContext>) {
+    func registerOrganisation(_ api: RouterGroup<AppRequestContext>) {
         api.get("units") { _, context in
             let units = try await services.organisation.visibleUnits(try context.actor()).map(UnitDTO.init)
             return JSON.response(List(count: units.count, items: units))

@@ -14,7 +14,7 @@ struct HealthController {
         router.get("/healthz") { _, _ in Self.text("ok", status: .ok) }
         router.get("/readyz") { _, _ in
             do {
-                let pending = try await Migrator.pending(services.database)
+                let pending = try await Migrator.pending(services.database, migrations: services.areas.migrations)
                 return pending.isEmpty ? Self.text("ready", status: .ok) : Self.text("migrations pending: \(pending)", status: .serviceUnavailable)
             } catch {
                 return Self.text("database unavailable", status: .serviceUnavailable)

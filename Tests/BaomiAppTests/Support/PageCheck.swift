@@ -31,7 +31,9 @@ struct PageFixture: Sendable {
         self.flash = flash
         self.error = error
         self.content = content
-        self.page = Page(title: title, session: session, path: path, content: content, flash: flash, error: error)
+        self.page = Page(
+            title: title, session: session, path: path, content: content, flash: flash, error: error,
+            navigation: Navigation(tabs: [.home] + Area.standard.flatMap(\.tabs)))
         self.notShown = notShown
         self.raw = raw
     }

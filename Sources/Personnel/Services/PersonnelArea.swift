@@ -1,0 +1,24 @@
+import Personnel
+import Storage
+
+extension AreaRegistration {
+    /// 涉密人员: posts, roster, reviews, appointment, trips, events, departures, training; it files the 涉密人员名单
+    /// (R-PE-3) and ends the 脱密期 in the sweep.
+    public static let personnel = AreaRegistration(
+        name: "personnel",
+        migrations: [M020Personnel(), M021PersonnelIndexes()],
+        todos: [PersonnelTodos()],
+        sweep: SweepStep(order: 30) { services in
+            let ended = try await services.personnel.sweep()
+            return SweepResult(log: "personnel: \(ended) 脱密期 ended", chinese: "脱密期届满：\(ended) 人。")
+        },
+        demo: DemoStep(order: 30) { services, demo in
+            try await PersonnelDemo.seed(services, persons: demo.persons, actors: demo.actors, carriers: demo.full)
+        },
+        filingKinds: [FilingKindName(.personnelRoster, "涉密人员名单", readers: FileViewer.keepers)])
+}
+
+extension FilingKind {
+    /// R-PE-3: the 涉密人员名单 (BJ 21).
+    public static let personnelRoster = FilingKind(rawValue: "personnel_roster")
+}

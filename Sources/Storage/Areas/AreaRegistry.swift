@@ -1,0 +1,78 @@
+import Accounts
+import Foundation
+import Kernel
+import Organisation
+import SQLKit
+
+/// The areas the application was built from, and what they hand over, gathered once: every migration in the one global
+/// order, the 待办 providers, the sweep's and the demo's steps in their order, the filing kinds, and the ports' answers.
+public struct AreaRegistry: Sendable {
+    /// The areas, in the order the application lists them.
+    public let areas: [AreaRegistration]
+    /// The shared schema and every area's migrations, by number.
+    public let migrations: [any Migration]
+    /// Every area's 待办 providers, in the areas' order.
+    public let todos: [any TodoProvider]
+    /// The areas' parts of the daily sweep, by their order.
+    public let sweeps: [SweepStep]
+    /// The areas' demo data, in seeding order.
+    public let demos: [DemoStep]
+    /// Every registered filing kind with its name.
+    public let filingKinds: [FilingKindName]
+    /// Every area's answer to "what does this person still hold?".
+    public let holdings: [any HoldingsPort]
+    /// The filing mechanism, if an area keeps the filings.
+    public let filing: (any FilingPort)?
+
+    /// Gathers `areas`. Two areas of one name, two migrations of one number, a filing kind registered twice or two
+    /// filing mechanisms are programming errors and stop the process.
+    public init(_ areas: [AreaRegistration]) {
+        self.areas = areas
+        precondition(Set(areas.map(\.name)).count == areas.count, "two areas of one name")
+        let migrations = (Migrations.core + areas.flatMap(\.migrations)).sorted { $0.id < $1.id }
+        precondition(Set(migrations.map(\.id)).count == migrations.count, "two migrations of one number")
+        self.migrations = migrations
+        todos = areas.flatMap(\.todos)
+        sweeps = areas.compactMap(\.sweep).sorted { $0.order < $1.order }
+        demos = areas.compactMap(\.demo).sorted { $0.order < $1.order }
+        filingKinds = areas.flatMap(\.filingKinds)
+        precondition(Set(filingKinds.map(\.kind)).count == filingKinds.count, "a filing kind registered twice")
+        holdings = areas.compactMap(\.holdings)
+        let mechanisms = areas.compactMap(\.filing)
+        precondition(mechanisms.count <= 1, "two filing mechanisms")
+        filing = mechanisms.first
+    }
+
+    /// Who in the filing unit reads the copy filed of `kind`: nil for those who manage the unit (`FilingKindName.readers`).
+    public func readers(of kind: FilingKind) -> Set<Role>? {
+        filingKinds.first { $0.kind == kind }?.readers
+    }
+
+    /// The Chinese name of a filing kind, as the queues show it; the code itself for a kind no area registers.
+    public func chinese(_ kind: FilingKind) -> String {
+        filingKinds.first { $0.kind == kind }?.chinese ?? kind.rawValue
+    }
+}
+
+extension Services {
+    /// R-PE-16: what the person still holds, per registered holder, counted across the whole system whatever anyone
+    /// may know, read on `db` (the departure's own transaction when it completes).
+    public func holdings(ofPerson personID: String, on db: any SQLDatabase) async throws -> [Holding] {
+        var held: [Holding] = []
+        for port in areas.holdings {
+            held.append(Holding(field: port.field, what: port.what, count: try await port.count(ofPerson: personID, on: db)))
+        }
+        return held
+    }
+
+    /// Records a filing of `kind` with the unit's same-level administration through the registered filing mechanism,
+    /// inside the caller's transaction. Without one nothing can be filed: refused, so that nothing is taken as filed.
+    public func fileWithAdministration(
+        _ actor: Actor, kind: FilingKind, unitID: String, rule: String, summary: String, content: String, on db: any SQLDatabase
+    ) async throws {
+        guard let mechanism = areas.filing, areas.filingKinds.contains(where: { $0.kind == kind }) else {
+            throw Refusal(code: "filing.unavailable", message: "本系统未启用备案（\(kind.rawValue)），无法报备", kind: .conflict)
+        }
+        try await mechanism.file(self, actor: actor, kind: kind, unitID: unitID, rule: rule, summary: summary, content: content, on: db)
+    }
+}
