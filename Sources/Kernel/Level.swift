@@ -39,6 +39,14 @@ public enum Level: Int, CaseIterable, Comparable, Codable, Sendable {
         self = level
     }
 
+    /// A record's level as stored. Fails closed: a code that cannot be read counts as 绝密 everywhere — the record is
+    /// then shown to fewest, audited when listed, and nothing takes it abroad or below its level (R-KS-4, R-LV-1).
+    public static func stored(_ code: String) -> Level { Level(code: code) ?? .topSecret }
+
+    /// A ceiling as stored — the highest level an authority may classify at (定密权限), or a post's — read so that it
+    /// grants least: a code that cannot be read counts as 秘密 for what it allows (R-AU-1).
+    public static func storedCeiling(_ code: String) -> Level { Level(code: code) ?? .secret }
+
     /// R-DU-1: the longest period unless the scope item says otherwise — 绝密 30, 机密 20, 秘密 10 years.
     public var maxYears: Int {
         switch self {

@@ -59,7 +59,7 @@ extension PersonnelService {
                 RosterLine(
                     personID: try row.decode(column: "person_id", as: String.self), name: try row.decode(column: "person_name", as: String.self),
                     postName: try row.decode(column: "post_name", as: String.self),
-                    highestLevel: Level(code: try row.decode(column: "post_level", as: String.self)) ?? .secret, record: try PersonnelStore.cleared(from: row))
+                    highestLevel: Level.stored(try row.decode(column: "post_level", as: String.self)), record: try PersonnelStore.cleared(from: row))
             }
         }
     }

@@ -65,7 +65,7 @@ extension PersonnelService {
                 guard let row = try await db.raw("SELECT level FROM carriers WHERE id = \(bind: id) AND unit_id = \(bind: me.unitID)").first() else {
                     throw Refusal.invalid("carrier_ids", "所选载体不存在")
                 }
-                levels.append(Level(code: try row.decode(column: "level", as: String.self)) ?? .secret)
+                levels.append(Level.stored(try row.decode(column: "level", as: String.self)))
             }
             let trip = try PersonnelRules.applied(
                 Trip(

@@ -15,7 +15,7 @@ enum CarrierStore {
     static func split(_ text: String?) -> [String] { (text ?? "").split(separator: "\u{1F}").map(String.init) }
 
     static func carrier(from row: any SQLRow) throws -> Carrier {
-        let level = Level(code: try row.decode(column: "level", as: String.self)) ?? .topSecret
+        let level = Level.stored(try row.decode(column: "level", as: String.self))
         var medium: MediumInfo?
         if let type = try row.decode(column: "media_type", as: String?.self) {
             medium = MediumInfo(
@@ -219,7 +219,7 @@ enum CarrierStore {
                 handledBy: try $0.decode(column: "handled_by", as: String.self), note: try $0.decode(column: "note", as: String.self),
                 carrierNumber: try $0.decode(column: "carrier_number", as: String.self), title: try $0.decode(column: "title", as: String.self),
                 documentNumber: try $0.decode(column: "document_number", as: String.self),
-                level: Level(code: try $0.decode(column: "level", as: String.self)) ?? .topSecret,
+                level: Level.stored(try $0.decode(column: "level", as: String.self)),
                 closedOn: try $0.decode(column: "closed_at", as: Int64?.self).map { Day(date: Date(timeIntervalSince1970: Double($0) / 1000)) })
         }
     }
@@ -230,7 +230,7 @@ enum CarrierStore {
         Safe(
             id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
             name: try row.decode(column: "name", as: String.self), location: try row.decode(column: "location", as: String.self),
-            level: Level(code: try row.decode(column: "level", as: String.self)) ?? .secret,
+            level: Level.stored(try row.decode(column: "level", as: String.self)),
             topSecretOnly: try row.decode(column: "top_secret_only", as: Int.self) != 0)
     }
 

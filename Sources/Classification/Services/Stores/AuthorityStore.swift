@@ -25,7 +25,7 @@ enum AuthorityStore {
         Grant(
             id: try row.decode(column: "id", as: String.self), grantorUnitID: try row.decode(column: "grantor_unit_id", as: String.self),
             granteeUnitID: try row.decode(column: "grantee_unit_id", as: String.self),
-            cap: Level(code: try row.decode(column: "cap", as: String.self)) ?? .secret,
+            cap: Level.storedCeiling(try row.decode(column: "cap", as: String.self)),
             matterScope: try row.decode(column: "matter_scope", as: String.self),
             validFrom: Day(iso: try row.decode(column: "valid_from", as: String.self))!,
             validUntil: Day(iso: try row.decode(column: "valid_until", as: String.self))!,
@@ -75,7 +75,7 @@ enum AuthorityStore {
             id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
             personID: try row.decode(column: "person_id", as: String.self),
             kind: Officer.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .designated,
-            cap: Level(code: try row.decode(column: "cap", as: String.self)) ?? .secret,
+            cap: Level.storedCeiling(try row.decode(column: "cap", as: String.self)),
             appointedOn: Day(iso: try row.decode(column: "appointed_on", as: String.self))!,
             trainedOn: try row.decode(column: "trained_on", as: String?.self).flatMap(Day.init(iso:)),
             removedOn: try row.decode(column: "removed_on", as: String?.self).flatMap(Day.init(iso:)),
@@ -105,7 +105,7 @@ enum AuthorityStore {
     }
 
     static func item(from row: any SQLRow) throws -> CatalogueItem {
-        let level = Level(code: try row.decode(column: "level", as: String.self)) ?? .secret
+        let level = Level.stored(try row.decode(column: "level", as: String.self))
         return CatalogueItem(
             id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
             code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self), level: level,

@@ -27,7 +27,7 @@ enum ClassificationStore {
     // MARK: secrets
 
     static func secret(from row: any SQLRow) throws -> SecretMatter {
-        let level = Level(code: try row.decode(column: "level", as: String.self)) ?? .topSecret
+        let level = Level.stored(try row.decode(column: "level", as: String.self))
         let kind = try row.decode(column: "basis_kind", as: String.self)
         let basis: ClassificationBasis =
             switch kind {

@@ -179,7 +179,7 @@ enum FilingStore {
         GrantApplication(
             id: try row.decode(column: "id", as: String.self), applicantUnitID: try row.decode(column: "applicant_unit_id", as: String.self),
             grantorUnitID: try row.decode(column: "grantor_unit_id", as: String.self),
-            cap: Level(code: try row.decode(column: "cap", as: String.self)) ?? .secret, matterScope: try row.decode(column: "matter_scope", as: String.self),
+            cap: Level.storedCeiling(try row.decode(column: "cap", as: String.self)), matterScope: try row.decode(column: "matter_scope", as: String.self),
             validFrom: Day(iso: try row.decode(column: "valid_from", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
             validUntil: Day(iso: try row.decode(column: "valid_until", as: String.self)) ?? Day(year: 2000, month: 1, day: 1)!,
             basis: try row.decode(column: "basis", as: String.self), reasons: try row.decode(column: "reasons", as: String.self),

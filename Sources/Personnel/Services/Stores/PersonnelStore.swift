@@ -21,7 +21,7 @@ enum PersonnelStore {
     static func post(from row: any SQLRow, prefix p: String) throws -> SecretPost {
         SecretPost(
             id: try text(row, p + "id"), unitID: try text(row, p + "unit_id"), departmentID: try row.decode(column: p + "department_id", as: String?.self),
-            name: try text(row, p + "name"), highestLevel: Level(code: try text(row, p + "highest_level")) ?? .secret,
+            name: try text(row, p + "name"), highestLevel: Level.stored(try text(row, p + "highest_level")),
             keyPart: try row.decode(column: p + "key_part", as: Int.self) != 0,
             roles: split(try text(row, p + "roles")).compactMap(Role.init(rawValue:)),
             validFrom: try day(row, p + "valid_from") ?? Day(year: 2000, month: 1, day: 1)!, validTo: try day(row, p + "valid_to"))
