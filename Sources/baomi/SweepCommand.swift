@@ -25,6 +25,7 @@ struct SweepCommand: AsyncParsableCommand {
                 let scheduler = SweepScheduler(services: services, logger: Logger(label: "baomi.sweep"))
                 if let results = force ? try await scheduler.sweepNow() : try await scheduler.runIfDue() {
                     for result in results { say(result.chinese) }
+                    say("每日检查已执行。Sweep done.")
                 } else {
                     say("今天的解密检查已执行过（可用 --force 再次执行）。Today's sweep already ran.")
                 }

@@ -88,8 +88,10 @@ extension PersonnelService {
             let departure = try PersonnelRules.opened(
                 Departure(
                     id: IDs.make(), personID: input.personID, unitID: me.unitID, kind: input.kind, leavingOn: input.leavingOn,
-                    declearingMonths: input.declearingMonths, destination: String(input.destination.prefix(100)),
-                    earlyConsent: String(input.earlyConsent.prefix(200))), person: person, post: post, today: day)
+                    declearingMonths: input.declearingMonths,
+                    destination: try Validate.optionalText(input.destination, field: "destination", label: "去向", max: 100),
+                    earlyConsent: try Validate.optionalText(input.earlyConsent, field: "early_consent", label: "提前脱密的同意意见", max: 200)), person: person,
+                post: post, today: day)
             try await PersonnelStore.save(departure, at: s.nowMillis, on: db)
             try await audit(actor, "departure.open", id: departure.id, detail: "\(departure.kind.rawValue)，脱密期\(departure.declearingMonths)个月", on: db)
             return departure

@@ -70,9 +70,13 @@ extension PersonnelService {
             let trip = try PersonnelRules.applied(
                 Trip(
                     id: IDs.make(), personID: input.personID, unitID: me.unitID, purpose: input.purpose, destination: input.destination, reason: input.reason,
-                    departOn: input.departOn, returnOn: input.returnOn, delegation: String(input.delegation.prefix(100)),
-                    delegationSecrecyPerson: String(input.delegationSecrecyPerson.prefix(30)), carrierIDs: Array(Set(input.carrierIDs)).sorted(),
-                    declearingApproval: String(input.declearingApproval.prefix(200))), person: cleared, carrierLevels: levels, topSecretDevice: false,
+                    departOn: input.departOn, returnOn: input.returnOn,
+                    delegation: try Validate.optionalText(input.delegation, field: "delegation", label: "所在团组", max: 100),
+                    delegationSecrecyPerson: try Validate.optionalText(
+                        input.delegationSecrecyPerson, field: "delegation_secrecy_person", label: "团组保密负责人", max: 30),
+                    carrierIDs: Array(Set(input.carrierIDs)).sorted(),
+                    declearingApproval: try Validate.optionalText(input.declearingApproval, field: "declearing_approval", label: "脱密期内出境的批准意见", max: 200)),
+                person: cleared, carrierLevels: levels, topSecretDevice: false,
                 today: day)
             try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
             try await audit(actor, "trip.apply", id: trip.id, detail: trip.purpose.rawValue, on: db)
@@ -90,8 +94,10 @@ extension PersonnelService {
                 throw Refusal(code: "personnel.trip_self_approval", ruleID: "R-PE-5", message: "不得审批本人的出国（境）申请", kind: .forbidden)
             }
             // The opinions the departments entered stand; the approver supplies only one still missing (given on paper).
-            if trip.personnelOpinion.isEmpty { trip.personnelOpinion = String(personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
-            if trip.secrecyOpinion.isEmpty { trip.secrecyOpinion = String(secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500)) }
+            let personnelOpinion = try Validate.optionalText(personnelOpinion, field: "personnel_opinion", label: "组织人事部门意见", max: 500)
+            let secrecyOpinion = try Validate.optionalText(secrecyOpinion, field: "secrecy_opinion", label: "保密工作机构意见", max: 500)
+            if trip.personnelOpinion.isEmpty { trip.personnelOpinion = personnelOpinion }
+            if trip.secrecyOpinion.isEmpty { trip.secrecyOpinion = secrecyOpinion }
             let (_, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
             let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
             let approved = try PersonnelRules.approved(
@@ -109,7 +115,7 @@ extension PersonnelService {
     public func tripOpinion(_ actor: Actor, tripID: String, opinion: String) async throws -> Trip {
         let me = try await keeper(actor)
         let s = services
-        let text = String(opinion.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+        let text = try Validate.optionalText(opinion, field: "opinion", label: "意见", max: 500)
         guard !text.isEmpty else { throw Refusal.invalid("opinion", "请填写意见") }
         return try await gated(actor, "trip.opinion", tripID) { db in
             guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
@@ -190,8 +196,8 @@ extension PersonnelService {
         let day = today
         return try await gated(actor, "event.handle", eventID) { db in
             guard var event = try await PersonnelStore.event(id: eventID, on: db), event.unitID == me.unitID else { throw Refusal.notFound }
-            let text = handling.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { event.handling = String(text.prefix(1000)) }
+            let text = try Validate.optionalText(handling, field: "handling", label: "处理情况", max: 1000)
+            if !text.isEmpty { event.handling = text }
             if let onwardTo { event = try PersonnelRules.onwardReported(event, to: onwardTo, today: day) }
             guard !event.handling.isEmpty else { throw Refusal.invalid("handling", "请填写处理情况") }
             try await PersonnelStore.save(event, at: s.nowMillis, on: db)

@@ -117,8 +117,10 @@ public struct PersonnelService: Sendable {
             let review = try PersonnelRules.decided(
                 Review(
                     id: IDs.make(), personID: input.personID, postID: post.id, kind: input.kind, eligibility: input.eligibility,
-                    relativesAbroad: String(input.relativesAbroad.prefix(500)), personnelOpinion: String(input.personnelOpinion.prefix(500)),
-                    secrecyOpinion: String(input.secrecyOpinion.prefix(500)), decidedBy: String(input.decidedBy.prefix(30)), passed: input.passed,
+                    relativesAbroad: try Validate.optionalText(input.relativesAbroad, field: "relatives_abroad", label: "国（境）外亲属情况", max: 500),
+                    personnelOpinion: try Validate.optionalText(input.personnelOpinion, field: "personnel_opinion", label: "组织人事部门意见", max: 500),
+                    secrecyOpinion: try Validate.optionalText(input.secrecyOpinion, field: "secrecy_opinion", label: "保密工作机构意见", max: 500),
+                    decidedBy: try Validate.optionalText(input.decidedBy, field: "decided_by", label: "审查人", max: 30), passed: input.passed,
                     reviewedOn: day, trigger: trigger))
             try await PersonnelStore.insert(review, unitID: me.unitID, at: s.nowMillis, on: db)
             if let current, current.status == .serving, input.kind != .preAppointment || current.postID == post.id {
@@ -141,7 +143,8 @@ public struct PersonnelService: Sendable {
         let day = today
         let signed = signedOn ?? day
         guard !(day < signed) else { throw Refusal.invalid("signed_on", "签订日期不能晚于今天") }
-        let commitment = Commitment(id: IDs.make(), personID: personID, kind: kind, signedOn: signed, note: String(note.prefix(200)))
+        let commitment = Commitment(
+            id: IDs.make(), personID: personID, kind: kind, signedOn: signed, note: try Validate.optionalText(note, field: "note", label: "备注", max: 200))
         return try await gated(actor, "commitment", personID) { db in
             _ = try await member(personID, of: me, on: db)
             try await PersonnelStore.insert(commitment, unitID: me.unitID, at: services.nowMillis, on: db)
