@@ -30,7 +30,7 @@ public func buildRouter(
     MetricsController(token: metricsToken).register(on: router)
     LoginController(services: services, views: views, secureCookies: secureCookies).register(on: router)
     HomeController(services: services, views: views).register(on: router)
-    let shell = Shell(services: services, views: views, secureCookies: secureCookies)
+    let shell = Shell(services: services, views: views)
     for area in areas { area.pages(router, shell) }
     APIController(services: services).register(on: router, areas: areas)
     return router

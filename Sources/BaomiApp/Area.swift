@@ -32,14 +32,12 @@ public struct Area: Sendable {
     }
 }
 
-/// What an area's pages are given: the services, the templates, and whether cookies are sent only over HTTPS.
+/// What an area's pages are given: the services and the templates.
 public struct Shell: Sendable {
     /// The services.
     public let services: Services
     /// The pages' templates and layout.
     public let views: Views
-    /// Whether the session cookie is `Secure`.
-    public let secureCookies: Bool
 }
 
 /// A tab of the top menu: its link, the paths whose pages belong to it, who sees it, and its menu.
@@ -50,7 +48,7 @@ public struct MenuTab: Sendable {
     public let href: String
     /// Where it sits in the top menu (lower first).
     public let order: Int
-    /// The paths whose pages belong to the tab: it is active on them, and its menu shows there.
+    /// The paths whose pages belong to the tab: it is active on them (and on its link), and its menu shows there.
     public let paths: [String]
     /// Whether an account sees the tab (R-SY-1: the 三员 see only their own work).
     public let shown: @Sendable (Actor) -> Bool

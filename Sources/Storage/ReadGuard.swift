@@ -38,7 +38,8 @@ extension Services {
     /// page shows none.
     package func auditShown(_ actor: Actor, recordKind: String, shown: [(id: String, level: Level?)]) async throws {
         guard !actor.isSystem else { return }
-        let high = shown.filter { ($0.level ?? .secret) >= .confidential }
+        // A record without a level is no state secret (a 工作秘密 or 内部 notice, R-LV-1): nothing to audit for it.
+        let high = shown.filter { $0.level.map { $0 >= .confidential } ?? false }
         guard !high.isEmpty else { return }
         let top = high.contains { $0.level == .topSecret }
         try await appendAudit(

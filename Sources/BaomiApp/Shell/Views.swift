@@ -143,7 +143,7 @@ struct Navigation: Sendable {
     func items(for actor: Actor?, path: String) -> [NavItem] {
         guard let actor else { return [] }
         return tabs.filter { $0.shown(actor) }.map { tab in
-            let active = tab.href == "/" ? path == "/" : tab.paths.contains { path.hasPrefix($0) }
+            let active = path == tab.href || tab.paths.contains { path.hasPrefix($0) }
             return NavItem(title: tab.title, href: tab.href, active: active)
         }
     }
@@ -151,8 +151,7 @@ struct Navigation: Sendable {
     /// The open area's menu: its registers, tasks and books, grouped, each shown only to the business accounts that
     /// may use it (empty outside an area).
     func menu(for actor: Actor?, path: String) -> [NavGroup] {
-        guard let actor, actor.isBusiness, let tab = tabs.first(where: { tab in tab.paths.contains { path.hasPrefix($0) } && tab.href != "/" })
-        else { return [] }
+        guard let actor, actor.isBusiness, let tab = tabs.first(where: { tab in tab.paths.contains { path.hasPrefix($0) } }) else { return [] }
         return tab.menu(actor).compactMap { group in
             let items = group.entries.filter(\.shown).map {
                 NavItem(title: $0.title, href: $0.href, active: path == $0.href || path == $0.href.split(separator: "?").first.map(String.init))
@@ -163,6 +162,6 @@ struct Navigation: Sendable {
 }
 
 extension MenuTab {
-    /// The 待办: every account's first tab.
-    static let home = MenuTab("待办", href: "/", order: 0, shown: { _ in true })
+    /// The 待办: every account's first tab, active on the home page alone (no path below it is its own).
+    static let home = MenuTab("待办", href: "/", order: 0, paths: [], shown: { _ in true })
 }

@@ -41,24 +41,12 @@ public struct HeldItem: Sendable, Hashable {
 
 /// 备案 — a kind of document a unit files with its secrecy administration. The kinds belong to the areas that file them
 /// (`AreaRegistration.filingKinds`); the filing mechanism stores the code.
-public struct FilingKind: RawRepresentable, Sendable, Hashable, Codable, Comparable {
-    /// The stored code (`grant`, `personnel_roster` …).
+public struct FilingKind: RawRepresentable, Sendable, Hashable, Codable {
+    /// The stored code (`grant`, `personnel_roster` …); encoded as the bare code.
     public let rawValue: String
 
     /// The kind with this code.
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Orders kinds by code.
-    public static func < (a: FilingKind, b: FilingKind) -> Bool { a.rawValue < b.rawValue }
-
-    /// Encodes as the bare code.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
-
-    /// Decodes the bare code.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
 }
 
 /// A filing kind with the name the queues show, and who in the filing unit reads the copy filed.
