@@ -91,6 +91,25 @@ struct HardeningTests {
         }
     }
 
+    @Test("R-CA-6 a safe's level that cannot be read is refused on the web page, as in the API, never taken as 秘密; nothing is stored")
+    func safeLevelUnreadable() async throws {
+        try await TestWorld.with { world in
+            try await testApplication(world).test(.router) { client in
+                var web = WebClient(client)
+                try await web.login("wangfang", TestPasswords.demo)
+                let page = try await web.get("/carriers/safes")
+                let before = try await count(world, "safes")
+                let refused = try await web.post(
+                    "/carriers/safes", [("name", "3号保密柜"), ("location", "保密室"), ("level", "top-secret")], csrfFrom: page)
+                #expect(refused.status.code >= 400 && refused.status.code < 500 && refused.body.contains("请选择保密柜可存放的最高密级"), "\(refused.status)")
+                #expect(try await count(world, "safes") == before)
+                let stored = try await web.post("/carriers/safes", [("name", "3号保密柜"), ("location", "保密室"), ("level", "confidential")], csrfFrom: page)
+                #expect(stored.status == .seeOther)
+                #expect(try await count(world, "safes") == before + 1)
+            }
+        }
+    }
+
     @Test("Issue 9 #4: R-SY-2 nobody drafts above their clearance; nothing is stored")
     func draftAboveClearance() async throws {
         try await TestWorld.with { world in

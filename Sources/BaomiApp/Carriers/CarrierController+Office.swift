@@ -95,9 +95,11 @@ extension CarrierController {
         router.post("/carriers/safes") { request, context in
             let form = try await csrfForm(request, context)
             do {
+                // A level that cannot be read is refused, never taken as 秘密 (the API refuses it the same way).
+                guard let level = Level(code: form["level"] ?? "") else { throw Refusal.invalid("level", "请选择保密柜可存放的最高密级") }
                 _ = try await services.carriers.registerSafe(
-                    try context.actor(), name: form["name"] ?? "", location: form["location"] ?? "",
-                    level: Level(code: form["level"] ?? "") ?? .secret, topSecretOnly: form["top_secret_only"] == "1")
+                    try context.actor(), name: form["name"] ?? "", location: form["location"] ?? "", level: level,
+                    topSecretOnly: form["top_secret_only"] == "1")
                 return Response.redirect(to: "/carriers/safes")
             } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden {
                 return try await safesPage(context, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
