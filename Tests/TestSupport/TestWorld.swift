@@ -101,19 +101,22 @@ package struct TestWorld: Sendable {
     /// 2026-11-23 09:00 China Standard Time.
     package static let start = Date(timeIntervalSince1970: 1_795_395_600)
 
-    /// Runs `body` against a fresh world and closes the database afterwards.
+    /// Runs `body` against a fresh world and closes the database afterwards. `areas` are the standard ones and, for a
+    /// test that registers its own, more: the world is a copy of the standard template with their migrations applied
+    /// (no template of its own to build; their demo steps are not run).
     @discardableResult
     package static func with<T>(
         demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, areas: [Area] = Area.standard,
         _ body: (TestWorld) async throws -> T
     ) async throws -> T {
         let registry = areas.registry
-        let standard = Set(Area.standard.map(\.registration.name))
-        let kind = WorldTemplates.Kind(
-            demo: demo, level: level.rawValue, carriers: carriers, extra: registry.areas.map(\.name).filter { !standard.contains($0) })
+        precondition(
+            Set(Area.standard.map(\.registration.name)).isSubset(of: registry.areas.map(\.name)), "a test world has every standard area")
+        let kind = WorldTemplates.Kind(demo: demo, level: level.rawValue, carriers: carriers)
         let (database, copy) = try await WorldTemplates.shared.copy(kind) { database in
             let services = Services(
-                database: database, areas: registry, clock: MovableClock(start).clock, passwordPolicy: PasswordPolicy(systemLevel: level), bcryptCost: 4)
+                database: database, areas: Area.standard.registry, clock: MovableClock(start).clock, passwordPolicy: PasswordPolicy(systemLevel: level),
+                bcryptCost: 4)
             _ = try await Bootstrap.run(services, environment: TestPasswords.environment)
             if demo { _ = try await DemoSeeder.seed(services, password: TestPasswords.demo, full: carriers) }
         }
@@ -122,6 +125,9 @@ package struct TestWorld: Sendable {
             database: database, areas: registry, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout,
             bcryptCost: 4)
         do {
+            if registry.areas.count > Area.standard.count {
+                try await Migrator.migrate(database, migrations: registry.migrations, clockMillis: services.nowMillis)
+            }
             let result = try await body(TestWorld(services: services, clock: clock))
             await TestDatabase.discard(database, copy: copy)
             return result

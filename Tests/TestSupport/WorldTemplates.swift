@@ -15,10 +15,8 @@ package actor WorldTemplates {
         let demo: Bool
         let level: Int
         let carriers: Bool
-        /// The registered areas' names, beyond the standard ones (a test's own area).
-        var extra: [String] = []
 
-        var name: String { "\(demo ? "demo" : "bare")_\(level)\(carriers ? "_carriers" : "")" + extra.map { "_" + $0 }.joined() }
+        var name: String { "\(demo ? "demo" : "bare")_\(level)\(carriers ? "_carriers" : "")" }
     }
 
     private var built: [Kind: Task<String, any Error>] = [:]
