@@ -233,7 +233,7 @@ let package = Package(
                 "BaomiApp", "Tabular", "TestSupport", "Storage", "OrganisationServices", "ClassificationServices", "CarrierServices", "PersonnelServices",
                 "Areas",
                 "Kernel",
-                "Accounts", "Audit", "Organisation", "Carriers", "Personnel",
+                "Accounts", "Audit", "Organisation", "Classification", "Carriers", "Personnel",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -22,7 +22,8 @@ public func buildRouter(
     // Requests and latency by route and status, for /metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: AuthMiddleware(services: services, views: views))
-    router.add(middleware: APIGate(contract: .published, authorization: APIAuthorization(areas: areas)))
+    let contract = OpenAPIValidator(areas: areas)
+    router.add(middleware: APIGate(contract: contract, authorization: APIAuthorization(areas: areas)))
     if let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil) {
         router.add(middleware: FileMiddleware(publicURL.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])])))
     }
@@ -32,7 +33,7 @@ public func buildRouter(
     HomeController(services: services, views: views).register(on: router)
     let shell = Shell(services: services, views: views)
     for area in areas { area.pages(router, shell) }
-    APIController(services: services).register(on: router, areas: areas)
+    APIController(services: services).register(on: router, areas: areas, document: contract.document)
     return router
 }
 

@@ -17,18 +17,22 @@ public struct Area: Sendable {
     public var api: @Sendable (RouterGroup<AppRequestContext>, Services) -> Void
     /// Who may ever call each of its operations ("METHOD /template", as in the OpenAPI document).
     public var authorization: [String: APIAuthorization.Access]
+    /// Its part of the OpenAPI document: exactly the operations `authorization` lists, with their schemas and body
+    /// limits (the gate enforces the document before any work).
+    public var openAPI: OpenAPIFragment
 
     /// Creates an area.
     public init(
         registration: AreaRegistration, tabs: [MenuTab] = [], pages: @escaping @Sendable (Router<AppRequestContext>, Shell) -> Void = { _, _ in },
         api: @escaping @Sendable (RouterGroup<AppRequestContext>, Services) -> Void = { _, _ in },
-        authorization: [String: APIAuthorization.Access] = [:]
+        authorization: [String: APIAuthorization.Access] = [:], openAPI: OpenAPIFragment = OpenAPIFragment()
     ) {
         self.registration = registration
         self.tabs = tabs
         self.pages = pages
         self.api = api
         self.authorization = authorization
+        self.openAPI = openAPI
     }
 }
 

@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
+import NIOFoundationEssentialsCompat
 import Organisation
 import Storage
 import TestSupport
@@ -16,6 +17,22 @@ import Testing
 
 @Suite("JSON API — responses conform to /api/v1/openapi.json")
 struct APIConformanceTests {
+    @Test("The committed openapi.json is the document the standard areas' fragments make, and the server publishes it")
+    func assembled() async throws {
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/BaomiApp/Public/openapi.json")
+        let document = try JSONValue.parse(try Data(contentsOf: committed))
+        #expect(document == OpenAPIValidator.standard.document, "run python3 scripts/gen-openapi.py")
+        #expect(document["paths"]?.objectValue?.count == OpenAPIValidator.standard.document["paths"]?.objectValue?.count)
+        try await TestWorld.with { world in
+            let app = try await testApplication(world)
+            try await app.test(.router) { client in
+                let served = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
+                #expect(served.status == .ok)
+                #expect(try JSONValue.parse(Data(buffer: served.body)) == document)
+            }
+        }
+    }
+
     @Test("Every documented operation answers with a body that matches its schema, errors included")
     func conformance() async throws {
         try await TestWorld.with { world in

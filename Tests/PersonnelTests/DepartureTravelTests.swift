@@ -95,6 +95,27 @@ struct DepartureTravelTests {
             delegation: delegation, personnelOpinion: "同意", secrecyOpinion: "同意", declearingApproval: approval)
     }
 
+    @Test("R-PE-5 only a 单位领导 or 部门负责人 decides, never on their own trip, and opinions close with the decision")
+    func tripGates() throws {
+        #expect(code { try PersonnelRules.checkApprover([.secrecyClerk, .handler]) } == "personnel.trip_approver R-PE-5")
+        #expect(code { try PersonnelRules.checkApprover([.departmentHead]) } == "allowed")
+        #expect(PersonnelRules.mayApproveTrips([.leader]) && !PersonnelRules.mayApproveTrips([.personnelOffice]))
+        let applied = try PersonnelRules.applied(trip(), person: serving(), carrierLevels: [], topSecretDevice: false, today: today)
+        #expect(code { try PersonnelRules.checkNotOwn(applied, approverPersonID: applied.personID) } == "personnel.trip_self_approval R-PE-5")
+        #expect(code { try PersonnelRules.checkNotOwn(applied, approverPersonID: "p-other") } == "allowed")
+        #expect(code { try PersonnelRules.checkOpinionOpen(applied) } == "allowed")
+        var decided = applied
+        decided.status = .approved
+        #expect(code { try PersonnelRules.checkOpinionOpen(decided) } == "personnel.trip_state R-PE-5")
+    }
+
+    @Test("R-PE-7 a departure is opened for a 涉密人员 with none in progress")
+    func departureOpenable() throws {
+        #expect(code { _ = try PersonnelRules.checkOpenable(person: nil, inProgress: nil) } == "validation.invalid R-PE-7")
+        #expect(code { _ = try PersonnelRules.checkOpenable(person: serving(), inProgress: departure(months: 24)) } == "personnel.departure_open R-PE-7")
+        #expect(try PersonnelRules.checkOpenable(person: serving(), inProgress: nil).personID == serving().personID)
+    }
+
     @Test("R-PE-5 approval by the right authority, education before departure, a return report after")
     func travel() throws {
         let applied = try PersonnelRules.applied(trip(.private), person: serving(), carrierLevels: [], topSecretDevice: false, today: today)

@@ -68,5 +68,6 @@ extension Area {
             "POST /carrier-imports": APIAuthorization.clerks,
             "POST /carrier-imports/csv": APIAuthorization.clerks,
             "POST /carrier-handovers": APIAuthorization.clerks,
-        ])
+        ],
+        openAPI: .bundled("carriers"))
 }

@@ -70,5 +70,6 @@ extension Area {
             "GET /filings/{id}": .business,
             "POST /filings/{id}/reply": .roles([.administrationStaff]),
             "POST /statistics/filings": .roles([.leader, .secrecyOffice]),
-        ])
+        ],
+        openAPI: .bundled("classification"))
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value with its exact type (JSONSerialization blurs booleans and numbers on Linux).
-public indirect enum JSONValue: Decodable, Sendable, Equatable {
+public indirect enum JSONValue: Codable, Sendable, Equatable {
     case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
 
     /// Decodes any JSON value, keeping booleans, integers and other numbers apart.
@@ -21,6 +21,20 @@ public indirect enum JSONValue: Decodable, Sendable, Equatable {
             self = .array(a)
         } else {
             self = .object(try c.decode([String: JSONValue].self))
+        }
+    }
+
+    /// Encodes the value as it is.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .null: try c.encodeNil()
+        case .bool(let b): try c.encode(b)
+        case .int(let i): try c.encode(i)
+        case .double(let d): try c.encode(d)
+        case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
         }
     }
 
@@ -67,17 +81,22 @@ public struct OpenAPIValidator: Sendable {
     /// The path templates split once (the gate matches every request against them), most literal segments first.
     private let templates: [(segments: [String], template: String, item: JSONValue)]
 
-    /// The document this server publishes at `/api/v1/openapi.json` (a resource of the app, present in every build).
-    public static let published: OpenAPIValidator = {
-        guard let url = Bundle.module.url(forResource: "Public/openapi", withExtension: "json"), let data = try? Data(contentsOf: url),
-            let contract = try? OpenAPIValidator(json: data)
-        else { fatalError("Public/openapi.json is missing from the app's resources") }
-        return contract
-    }()
+    /// The document of the standard areas.
+    public static let standard = OpenAPIValidator(areas: Area.standard)
 
-    /// Parses an OpenAPI document, compiling its patterns and ordering its path templates once.
+    /// The document of an application built from `areas` (`OpenAPIFragment.document(areas:)`).
+    public init(areas: [Area]) {
+        self.init(document: OpenAPIFragment.document(areas: areas))
+    }
+
+    /// Parses an OpenAPI document.
     public init(json: Data) throws {
-        document = try JSONValue.parse(json)
+        self.init(document: try JSONValue.parse(json))
+    }
+
+    /// Takes an OpenAPI document, compiling its patterns and ordering its path templates once.
+    public init(document: JSONValue) {
+        self.document = document
         var found: [String: NSRegularExpressionBox] = [:]
         Self.collectPatterns(document, into: &found)
         patterns = found

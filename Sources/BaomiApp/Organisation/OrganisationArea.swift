@@ -58,5 +58,6 @@ extension Area {
             "GET /notices": .business,
             "POST /notices": .business,
             "GET /notices/{id}": .business,
-        ])
+        ],
+        openAPI: .bundled("organisation"))
 }

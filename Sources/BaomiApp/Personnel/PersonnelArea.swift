@@ -18,7 +18,7 @@ extension Area {
                     let roles = actor.roles
                     // R-PE-15: the registers are the keepers'; a leader's part is deciding applications abroad (R-PE-5).
                     guard !roles.isDisjoint(with: FileViewer.keepers) else {
-                        return [MenuGroup("审批", [("出国（境）审批", "/personnel/approvals", !roles.isDisjoint(with: [.leader, .departmentHead]))])]
+                        return [MenuGroup("审批", [("出国（境）审批", "/personnel/approvals", PersonnelRules.mayApproveTrips(roles))])]
                     }
                     return [
                         MenuGroup(
@@ -62,5 +62,6 @@ extension Area {
             "POST /training/plans/{year}": APIAuthorization.personnelKeepers,
             "GET /training/under-floor": APIAuthorization.personnelKeepers,
             "POST /personnel-imports": APIAuthorization.personnelKeepers,
-        ])
+        ],
+        openAPI: .bundled("personnel"))
 }

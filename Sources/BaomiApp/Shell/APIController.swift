@@ -61,14 +61,14 @@ struct APIController {
         let title: String; let body: String; let marking: String; let issuedOn: String; let scopePersonIds: [String]?
     }
 
-    /// Registers the shell's operations and every area's under `/api/v1`.
-    func register(on router: Router<AppRequestContext>, areas: [Area]) {
+    /// Registers the shell's operations and every area's under `/api/v1`, and publishes `document`, their description.
+    func register(on router: Router<AppRequestContext>, areas: [Area], document: JSONValue) {
         let api = router.group("api/v1")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let published = ByteBuffer(bytes: (try? encoder.encode(document)) ?? Data())
         api.get("openapi.json") { _, _ in
-            guard let url = Bundle.module.url(forResource: "Public/openapi", withExtension: "json"),
-                let data = try? Data(contentsOf: url)
-            else { throw Refusal.notFound }
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: published))
         }
         api.post("auth/token") { request, context in
             let body = try await decodeJSON(TokenRequest.self, request)

@@ -11,7 +11,7 @@ struct CarrierHoldings: HoldingsPort {
     let what = "件涉密载体、介质未清退或移交"
 
     func count(ofPerson personID: String, on db: any SQLDatabase) async throws -> Int {
-        try await CarrierService.outstandingCount(ofPerson: personID, on: db)
+        try await CarrierStore.outstandingCount(ofPerson: personID, on: db)
     }
 
     func visible(_ actor: Actor, ofPerson personID: String, services: Services) async throws -> (count: Int, items: [HeldItem]) {

@@ -50,37 +50,21 @@ extension CarrierService {
         var ctx = CarrierRules.CheckContext(today: today)
         let safeIDs = Array(Set(carriers.compactMap(\.safeID)))
         for chunk in safeIDs.chunks() {
-            for row in try await db.select().column("*").from("safes").where("id", .in, chunk).all() {
-                let safe = try CarrierStore.safe(from: row)
-                ctx.safes[safe.id] = safe
-            }
+            for safe in try await CarrierStore.safes(ids: chunk, on: db) { ctx.safes[safe.id] = safe }
         }
         for chunk in carriers.filter({ $0.originalID != nil }).map(\.id).chunks() {
-            let rows = try await db.raw(
-                "SELECT carrier_id FROM carrier_registers WHERE carrier_id IN (\(binds: chunk)) AND register = 'copy' AND approver <> ''"
-            ).all()
-            for row in rows { ctx.approvedCopies.insert(try row.decode(column: "carrier_id", as: String.self)) }
+            ctx.approvedCopies.formUnion(try await CarrierStore.approvedCopies(among: chunk, on: db))
         }
         let ids = Array(Set(carriers.flatMap(\.secretIDs)))
         for chunk in ids.chunks() {
-            for row in try await db.select().column("id").column("level").from("secrets").where("id", .in, chunk).all() {
-                ctx.secretLevels[try row.decode(column: "id", as: String.self)] = Level(code: try row.decode(column: "level", as: String.self))
-            }
+            ctx.secretLevels.merge(try await ClassificationReads.levels(ofSecrets: chunk, on: db)) { _, new in new }
         }
         // R-CA-3 / R-CA-9 / R-CA-11: 绝密 dispatch, carrying out and destruction need two named persons.
         let steps: [String: String] = ["dispatch": "传递", "carry_out": "携带外出", "destroy": "销毁"]
         for chunk in carriers.filter({ $0.level == .topSecret }).map(\.id).chunks() {
-            let rows = try await db.raw(
-                """
-                SELECT e.carrier_id, e.kind, e.persons FROM carrier_events e
-                WHERE e.carrier_id IN (\(binds: chunk)) AND e.kind IN ('dispatch', 'carry_out', 'destroy') ORDER BY e.carrier_id, e.seq
-                """
-            ).all()
-            for row in rows {
-                let persons = Set(CarrierStore.split(try row.decode(column: "persons", as: String?.self)).filter { !$0.isBlank })
-                if persons.count < 2 {
-                    ctx.shortHanded[try row.decode(column: "carrier_id", as: String.self)] = steps[try row.decode(column: "kind", as: String.self)] ?? ""
-                }
+            for step in try await CarrierStore.twoPersonSteps(ofCarriers: chunk, on: db) {
+                let persons = Set(step.persons.filter { !$0.isBlank })
+                if persons.count < 2 { ctx.shortHanded[step.carrierID] = steps[step.kind] ?? "" }
             }
         }
         return ctx

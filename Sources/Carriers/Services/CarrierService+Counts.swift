@@ -38,26 +38,9 @@ extension CarrierService {
     public func counts(_ actor: Actor, unitID: String? = nil, check: CarrierRules.Check? = nil, period: String? = nil) async throws -> [CarrierCount] {
         let me = try person(actor)
         let viewer = actor.viewer
+        let fallback = today
         return try await services.database.read { db in
-            var q: SQLQueryString = "SELECT * FROM carrier_counts WHERE unit_id = \(bind: unitID ?? me.unitID)"
-            if let check { q = q + " AND check_kind = \(bind: check.rawValue)" }
-            if let period { q = q + " AND period = \(bind: period)" }
-            var out: [CarrierCount] = []
-            for row in try await db.raw(q + " ORDER BY created_at DESC, id DESC").all() {
-                let expected = CarrierStore.split(try row.decode(column: "expected_ids", as: String.self))
-                let missing = CarrierStore.split(try row.decode(column: "missing_ids", as: String.self))
-                let visible = try await CarrierStore.visibleNumbers(ids: expected, viewer: viewer, on: db)
-                out.append(
-                    CarrierCount(
-                        id: try row.decode(column: "id", as: String.self),
-                        check: CarrierRules.Check(rawValue: try row.decode(column: "check_kind", as: String.self)) ?? .monthlyCount,
-                        period: try row.decode(column: "period", as: String.self),
-                        onDay: Day(iso: try row.decode(column: "on_day", as: String.self)) ?? today, expected: visible.count,
-                        missing: missing.compactMap { visible[$0] }.sorted(),
-                        unexpected: CarrierStore.split(try row.decode(column: "unexpected", as: String.self)),
-                        handledBy: try row.decode(column: "handled_by", as: String.self), note: try row.decode(column: "note", as: String.self)))
-            }
-            return out
+            try await CarrierStore.counts(unitID: unitID ?? me.unitID, check: check, period: period, viewer: viewer, fallback: fallback, on: db)
         }
     }
 
@@ -79,14 +62,9 @@ extension CarrierService {
             let expectedIDs = held.map(\.id)
             let missing = held.filter { !found.contains($0.id) }
             let extras = unexpected.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            try await db.raw(
-                """
-                INSERT INTO carrier_counts (id, unit_id, check_kind, period, on_day, expected_ids, missing_ids, unexpected, note, handled_by, created_at)
-                VALUES (\(bind: id), \(bind: me.unitID), \(bind: check.rawValue), \(bind: period), \(bind: day.iso),
-                    \(bind: CarrierStore.join(expectedIDs)), \(bind: CarrierStore.join(missing.map(\.id))), \(bind: CarrierStore.join(extras)),
-                    \(bind: note), \(bind: me.name), \(bind: services.nowMillis))
-                """
-            ).run()
+            try await CarrierStore.insertCount(
+                id: id, unitID: me.unitID, check: check, period: period, on: day, expectedIDs: expectedIDs, missingIDs: missing.map(\.id),
+                unexpected: extras, note: note, handledBy: me.name, at: services.nowMillis, on: db)
             for carrier in missing {
                 try await CarrierStore.event(
                     carrier.id, at: services.nowMillis, actor: actor.displayName, kind: "count_missing",
@@ -105,18 +83,6 @@ extension CarrierService {
     public func openIncidents(_ actor: Actor) async throws -> [(carrier: Carrier, kind: String, reportDueAt: Int64)] {
         let me = try person(actor)
         let viewer = actor.viewer
-        return try await services.database.read { db in
-            var q: SQLQueryString = """
-                SELECT c.*, i.kind AS incident_kind, i.report_due_at FROM carrier_incidents i JOIN carriers c ON c.id = i.carrier_id
-                WHERE i.reported_at IS NULL AND i.unit_id = \(bind: me.unitID) AND
-                """
-            q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db) + " ORDER BY i.report_due_at"
-            return try await db.raw(q).all().map {
-                (
-                    try CarrierStore.carrier(from: $0), try $0.decode(column: "incident_kind", as: String.self),
-                    try $0.decode(column: "report_due_at", as: Int64.self)
-                )
-            }
-        }
+        return try await services.database.read { db in try await CarrierStore.openIncidents(unitID: me.unitID, viewer: viewer, on: db) }
     }
 }

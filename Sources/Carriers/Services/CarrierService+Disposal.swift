@@ -86,12 +86,8 @@ extension CarrierService {
             let id = IDs.make()
             let now = services.nowMillis
             let due = CarrierRules.incidentReportDue(discoveredAtMillis: now)
-            try await db.raw(
-                """
-                INSERT INTO carrier_incidents (id, carrier_id, unit_id, kind, summary, discovered_at, report_due_at, created_at)
-                VALUES (\(bind: id), \(bind: carrierID), \(bind: carrier.unitID), \(bind: kind), \(bind: summary), \(bind: now), \(bind: due), \(bind: now))
-                """
-            ).run()
+            try await CarrierStore.insertIncident(
+                id: id, carrierID: carrierID, unitID: carrier.unitID, kind: kind, summary: summary, discoveredAt: now, reportDueAt: due, on: db)
             try await persist(actor, next, kind: "incident", summary: "\(kind)：\(summary)；须于24小时内报告保密行政管理部门（R-CA-14）", before: carrier, on: db)
             return (id, due)
         }

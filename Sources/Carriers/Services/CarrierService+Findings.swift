@@ -1,6 +1,7 @@
 import Accounts
 import Audit
 import Carriers
+import ClassificationServices
 import Foundation
 import Kernel
 import Organisation
@@ -19,31 +20,21 @@ extension CarrierService {
         var opened = 0
         var resolved = 0
         for chunk in Array(Set(carrierIDs)).sorted().chunks() {
-            let carriers = try await db.raw("SELECT * FROM carriers WHERE id IN (\(binds: chunk))").all().map(CarrierStore.carrier(from:))
+            let carriers = try await CarrierStore.carriers(ids: chunk, on: db)
             let ctx = try await checkContext(for: carriers, on: db)
             var current: [String: (CarrierFinding, Carrier)] = [:]
             for carrier in carriers {
                 for finding in CarrierRules.findings(of: carrier, in: ctx) { current["\(finding.carrierID)|\(finding.rule)"] = (finding, carrier) }
             }
             var open: [String: String] = [:]
-            for row in try await db.raw("SELECT id, carrier_id, rule FROM carrier_findings WHERE carrier_id IN (\(binds: chunk)) AND resolved_on IS NULL")
-                .all()
-            {
-                open["\(try row.decode(column: "carrier_id", as: String.self))|\(try row.decode(column: "rule", as: String.self))"] =
-                    try row.decode(column: "id", as: String.self)
-            }
+            for found in try await CarrierStore.openFindings(ofCarriers: chunk, on: db) { open["\(found.carrierID)|\(found.rule)"] = found.id }
             for (key, (finding, carrier)) in current.sorted(by: { $0.key < $1.key }) where open[key] == nil {
-                try await db.raw(
-                    """
-                    INSERT INTO carrier_findings (id, unit_id, carrier_id, rule, message, first_seen)
-                    VALUES (\(bind: IDs.make()), \(bind: carrier.unitID), \(bind: carrier.id), \(bind: finding.rule), \(bind: finding.message), \(bind: day.iso))
-                    """
-                ).run()
+                try await CarrierStore.openFinding(finding, of: carrier, firstSeen: day, on: db)
                 try await record(.system, carrier, kind: "finding", summary: "核查发现（\(finding.rule)）：\(finding.message)", before: carrier, on: db)
                 opened += 1
             }
             for (key, id) in open.sorted(by: { $0.key < $1.key }) where current[key] == nil {
-                try await db.raw("UPDATE carrier_findings SET resolved_on = \(bind: day.iso) WHERE id = \(bind: id)").run()
+                try await CarrierStore.resolveFinding(id: id, on: day, on: db)
                 resolved += 1
             }
         }
@@ -62,25 +53,19 @@ extension CarrierService {
             let since = try await SweepMark.since(SweepMark.carriers, on: db)
             let sinceDay = Day(date: Date(timeIntervalSince1970: Double(since) / 1000))
             var ids: Set<String> = []
-            func collect(_ q: SQLQueryString) async throws {
-                for row in try await db.raw(q).all() { ids.insert(try row.decode(column: "id", as: String.self)) }
-            }
-            try await collect("SELECT id FROM carriers WHERE updated_at >= \(bind: since)")
+            ids.formUnion(try await CarrierStore.carrierIDs(updatedSince: since, on: db))
             // R-CA-5: loans whose day to come back passed since the last run.
-            try await collect("SELECT id FROM carriers WHERE due_on >= \(bind: sinceDay.adding(days: -1).iso) AND due_on < \(bind: day.iso)")
+            ids.formUnion(try await CarrierStore.carrierIDs(dueFrom: sinceDay.adding(days: -1), before: day, on: db))
             // R-CA-10: a year whose return deadline passed since the last run.
             for year in (sinceDay.year - 1)...(day.year - 1) where year >= 1990 {
                 let deadline = CarrierRules.returnDeadline(forYear: year)
                 guard deadline >= sinceDay.adding(days: -1) && deadline < day else { continue }
-                try await collect(
-                    "SELECT id FROM carriers WHERE registered_on >= \(bind: "\(year)-01-01") AND registered_on <= \(bind: "\(year)-12-31") AND retained = 0")
+                ids.formUnion(try await CarrierStore.carrierIDs(registeredIn: year, on: db))
             }
             // R-DU-7: carriers of the secrets changed since (a raised level makes a lower carrier a finding).
-            let changed = try await db.raw("SELECT id FROM secrets WHERE updated_at >= \(bind: since)").all().map {
-                try $0.decode(column: "id", as: String.self)
-            }
+            let changed = try await ClassificationReads.changedSecretIDs(since: since, on: db)
             for chunk in changed.chunks() {
-                try await collect("SELECT carrier_id AS id FROM carrier_secrets WHERE secret_id IN (\(binds: chunk))")
+                ids.formUnion(try await CarrierStore.carrierIDs(ofSecrets: chunk, on: db))
             }
             let result = try await refreshFindings(of: Array(ids), on: db)
             try await SweepMark.set(SweepMark.carriers, to: started, on: db)
@@ -101,11 +86,7 @@ extension CarrierService {
         }
         while true {
             let from = after
-            let ids = try await services.database.read { db in
-                try await db.raw("SELECT id FROM carriers WHERE id > \(bind: from) ORDER BY id LIMIT 2000").all().map {
-                    try $0.decode(column: "id", as: String.self)
-                }
-            }
+            let ids = try await services.database.read { db in try await CarrierStore.carrierIDs(after: from, on: db) }
             guard let last = ids.last else { return total }
             let done = try await services.database.transaction { db in try await refreshFindings(of: ids, on: db) }
             total = (total.opened + done.opened, total.resolved + done.resolved)
@@ -115,9 +96,7 @@ extension CarrierService {
 
     /// How many findings are open across every unit — for the operator's `/metrics` gauge only (a number, no record).
     public func openFindingsCount() async throws -> Int {
-        try await services.database.read { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM carrier_findings WHERE resolved_on IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
-        }
+        try await services.database.read { db in try await CarrierStore.openFindingsCount(on: db) }
     }
 
     /// R-CA-10: how many of a year's carriers of the actor's unit they may know of are still held and not kept on
@@ -126,13 +105,7 @@ extension CarrierService {
         let me = try person(actor)
         let viewer = actor.viewer
         return try await services.database.read { db in
-            let from: SQLQueryString = """
-                FROM carriers c WHERE c.unit_id = \(bind: me.unitID)
-                AND c.registered_on >= \(bind: "\(year)-01-01") AND c.registered_on <= \(bind: "\(year)-12-31") AND c.retained = 0
-                AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') AND
-                """
-            return try await Keyset.count(
-                try await from + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db), on: db)
+            try await CarrierStore.unreturnedCount(unitID: me.unitID, year: year, viewer: viewer, on: db)
         }
     }
 
@@ -143,23 +116,11 @@ extension CarrierService {
         let me = try person(actor)
         let viewer = actor.viewer
         return try await services.database.read { db in
-            let rules = try await db.raw(
-                "SELECT DISTINCT rule FROM carrier_findings WHERE unit_id = \(bind: me.unitID) AND resolved_on IS NULL ORDER BY rule"
-            ).all().map { try $0.decode(column: "rule", as: String.self) }
+            let rules = try await CarrierStore.openFindingRules(unitID: me.unitID, on: db)
             var out: [(rule: String, count: Int, first: [CarrierFinding])] = []
             for rule in rules {
-                let from: SQLQueryString =
-                    try await """
-                FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
-                WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND f.rule = \(bind: rule) AND
-                """ + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
-                let n = try await Keyset.count(from, cap: TodoCount.cap, on: db)
+                let (n, first) = try await CarrierStore.openFindings(unitID: me.unitID, rule: rule, viewer: viewer, cap: TodoCount.cap, on: db)
                 guard n > 0 else { continue }
-                let first = try await db.raw("SELECT f.carrier_id, c.number, f.rule, f.message " + from + " ORDER BY f.first_seen, f.id LIMIT 5").all().map {
-                    CarrierFinding(
-                        carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
-                        rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self))
-                }
                 out.append((rule, n, first))
             }
             return out
@@ -172,20 +133,7 @@ extension CarrierService {
         let me = try person(actor)
         let viewer = actor.viewer
         return try await services.database.read { db in
-            var from: SQLQueryString = """
-                FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
-                WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND
-                """
-            from = try await from + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
-            let order = KeysetOrder(name: "number", keys: [("c.number", .text), ("f.id", .text)], descending: false)
-            return try await Keyset.page(select: "f.carrier_id, c.number, f.rule, f.message, f.first_seen", from: from, order: order, request: page, on: db) {
-                (
-                    CarrierFinding(
-                        carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
-                        rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self)),
-                    Day(iso: try $0.decode(column: "first_seen", as: String.self))
-                )
-            }
+            try await CarrierStore.openFindingsPage(unitID: me.unitID, viewer: viewer, request: page, on: db)
         }
     }
 
@@ -193,17 +141,6 @@ extension CarrierService {
     public func findings(_ actor: Actor) async throws -> [CarrierFinding] {
         let me = try person(actor)
         let viewer = actor.viewer
-        return try await services.database.read { db in
-            var q: SQLQueryString = """
-                SELECT f.carrier_id, c.number, f.rule, f.message FROM carrier_findings f JOIN carriers c ON c.id = f.carrier_id
-                WHERE f.unit_id = \(bind: me.unitID) AND f.resolved_on IS NULL AND
-                """
-            q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db) + " ORDER BY f.rule, c.number"
-            return try await db.raw(q).all().map {
-                CarrierFinding(
-                    carrierID: try $0.decode(column: "carrier_id", as: String.self), number: try $0.decode(column: "number", as: String.self),
-                    rule: try $0.decode(column: "rule", as: String.self), message: try $0.decode(column: "message", as: String.self))
-            }
-        }
+        return try await services.database.read { db in try await CarrierStore.openFindings(unitID: me.unitID, viewer: viewer, on: db) }
     }
 }

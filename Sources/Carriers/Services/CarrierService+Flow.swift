@@ -46,13 +46,8 @@ extension CarrierService {
             let (carrier, scope) = try await actionable(actor, .circulate, carrierID, on: db)
             let next = try CarrierRules.circulated(
                 carrier, to: readerPersonID, scope: scope, readingRoom: readingRoom, by: CarrierViewer(actor), today: today)
-            try await db.raw(
-                """
-                INSERT INTO carrier_reader_log (id, carrier_id, seq, reader_person_id, reading_room, out_at)
-                VALUES (\(bind: IDs.make()), \(bind: carrierID), (SELECT COUNT(*) + 1 FROM carrier_reader_log r WHERE r.carrier_id = \(bind: carrierID)),
-                    \(bind: readerPersonID), \(bind: readingRoom), \(bind: services.nowMillis))
-                """
-            ).run()
+            try await CarrierStore.logReaderOut(
+                carrierID: carrierID, readerPersonID: readerPersonID, readingRoom: readingRoom, at: services.nowMillis, on: db)
             let name = try await OrganisationReads.person(id: readerPersonID, on: db)?.name ?? ""
             try await persist(
                 actor, next, kind: "circulate", summary: "传阅：交\(name)阅" + (readingRoom.map { "（\($0)）" } ?? ""), before: carrier, on: db)
@@ -66,9 +61,7 @@ extension CarrierService {
             let (carrier, _) = try await actionable(actor, .takeBack, carrierID, on: db)
             let next = try CarrierRules.takenBack(carrier, by: CarrierViewer(actor), today: today)
             if carrier.status == .circulating {
-                try await db.raw(
-                    "UPDATE carrier_reader_log SET back_at = \(bind: services.nowMillis) WHERE carrier_id = \(bind: carrierID) AND back_at IS NULL"
-                ).run()
+                try await CarrierStore.logReaderBack(carrierID: carrierID, at: services.nowMillis, on: db)
             }
             try await persist(actor, next, kind: "take_back", summary: "收回（原为\(carrier.status.chinese)），交保密员保管", before: carrier, on: db)
             return next
@@ -79,17 +72,7 @@ extension CarrierService {
     public func readerLog(_ actor: Actor, carrierID: String) async throws -> [(reader: String, room: String?, out: Int64, back: Int64?)] {
         try await services.database.transaction { db in
             guard try await visibleCarrier(actor, carrierID, on: db) != nil else { throw Refusal.notFound }
-            return try await db.raw(
-                """
-                SELECT p.name, l.reading_room, l.out_at, l.back_at FROM carrier_reader_log l JOIN persons p ON p.id = l.reader_person_id
-                WHERE l.carrier_id = \(bind: carrierID) ORDER BY l.seq
-                """
-            ).all().map {
-                (
-                    try $0.decode(column: "name", as: String.self), try $0.decode(column: "reading_room", as: String?.self),
-                    try $0.decode(column: "out_at", as: Int64.self), try $0.decode(column: "back_at", as: Int64?.self)
-                )
-            }
+            return try await CarrierStore.readerLog(carrierID: carrierID, on: db)
         }
     }
 
@@ -155,7 +138,7 @@ extension CarrierService {
                 summary: "携带外出：\(holder?.name ?? "")" + (companions.isEmpty ? "" : "、\(companions.joined(separator: "、"))") + "，\(approver ?? "")批准"
                     + (abroad ? "，出境许可证\(exitPermit ?? "")" : ""), persons: going, before: carrier, on: db)
             // R-CA-9 / R-PE-11: the permit stays on the carrier while it is out (a trip abroad checks it); any later step clears it.
-            if abroad { try await db.raw("UPDATE carriers SET exit_permit = \(bind: exitPermit) WHERE id = \(bind: carrierID)").run() }
+            if abroad { try await CarrierStore.setExitPermit(exitPermit, carrierID: carrierID, on: db) }
             return next
         }
     }

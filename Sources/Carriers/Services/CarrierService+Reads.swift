@@ -87,35 +87,17 @@ extension CarrierService {
     public func ledger(_ actor: Actor, personID: String, page: PageRequest = PageRequest()) async throws -> Page<Carrier> {
         let viewer = actor.viewer
         let found = try await services.database.read { db in
-            let visibility = try await AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
-            var from: SQLQueryString = "FROM carriers c WHERE \(visibility)"
-            from = from + Self.ledgerCondition(personID)
-            return try await Keyset.page(
-                select: "c.*", from: from, order: CarrierStore.keyset(.number), request: page, on: db, decode: CarrierStore.carrier(from:))
+            try await CarrierStore.ledger(personID: personID, viewer: viewer, request: page, on: db)
         }
         try await services.auditShown(actor, recordKind: CarrierStore.recordKind, shown: found.items.map { ($0.id, $0.level) })
         return found
-    }
-
-    /// What a person holds or keeps, as SQL over `c` (each branch has its index: holder, custodian, medium user).
-    static func ledgerCondition(_ personID: String) -> SQLQueryString {
-        """
-         AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost')
-         AND (c.holder_person_id = \(bind: personID) OR (c.holder_person_id IS NULL AND c.custodian_person_id = \(bind: personID))
-              OR c.medium_user_person_id = \(bind: personID))
-        """
     }
 
     /// What the person has borrowed, has in circulation or carried out — the 待办's reminders to hand back (R-CA-5,
     /// R-CA-4, R-CA-9); narrow and indexed (`carriers_holder`).
     func heldBy(_ actor: Actor, personID: String) async throws -> [Carrier] {
         let viewer = actor.viewer
-        return try await services.database.read { db in
-            var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE c.holder_person_id = \(bind: personID) AND "
-            q = try await q + AccessFilter.visible(alias: "c", recordKind: CarrierStore.recordKind, viewer: viewer, on: db)
-            q = q + " AND c.status NOT IN ('returned', 'destroyed', 'dispatched', 'lost') ORDER BY c.number"
-            return try await db.raw(q).all().map(CarrierStore.carrier(from:))
-        }
+        return try await services.database.read { db in try await CarrierStore.heldBy(personID: personID, viewer: viewer, on: db) }
     }
 
     /// R-KS-4: one of the unit's registers for a year, only lines of carriers the actor may know of.

@@ -136,24 +136,14 @@ public struct CarrierService: Sendable {
         // R-CA-9: a carrier no longer out no longer holds an exit permit (`carryOut` sets it after this). Only a step out
         // of 携带外出 can end one (a new carrier comes with `before` nil and no permit).
         if before?.status == .carriedOut, carrier.status != .carriedOut {
-            try await db.raw("UPDATE carriers SET exit_permit = NULL WHERE id = \(bind: carrier.id) AND exit_permit IS NOT NULL").run()
+            try await CarrierStore.clearExitPermit(carrierID: carrier.id, on: db)
         }
     }
 
     /// R-PE-11 / R-CA-9: which of `carrierIDs` are out with `personID` under an exit permit — what a trip abroad may take.
     /// System use (the personnel area's departure step); it reads ids and permits, no content.
     package static func carriedAbroad(_ carrierIDs: [String], by personID: String, on db: any SQLDatabase) async throws -> Set<String> {
-        var found: Set<String> = []
-        for chunk in carrierIDs.chunks() {
-            let rows = try await db.raw(
-                """
-                SELECT id FROM carriers WHERE id IN (\(binds: chunk)) AND status = 'carriedOut' AND holder_person_id = \(bind: personID)
-                AND exit_permit IS NOT NULL
-                """
-            ).all()
-            for row in rows { found.insert(try row.decode(column: "id", as: String.self)) }
-        }
-        return found
+        try await CarrierStore.carriedAbroad(carrierIDs, by: personID, on: db)
     }
 
     // MARK: entering the register

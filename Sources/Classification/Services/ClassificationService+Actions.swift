@@ -41,16 +41,7 @@ extension ClassificationService {
 
     /// The state of one objection, with its secret's ID; nil when there is no such objection.
     func objectionState(_ objectionID: String, on db: any SQLDatabase) async throws -> (secretID: String, state: ObjectionState)? {
-        guard
-            let row = try await db.raw("SELECT secret_id, raised_by_person_id, status, appeal_unit_id FROM objections WHERE id = \(bind: objectionID)")
-                .first()
-        else { return nil }
-        return (
-            try row.decode(column: "secret_id", as: String.self),
-            ObjectionState(
-                raisedBy: try row.decode(column: "raised_by_person_id", as: String.self), status: try row.decode(column: "status", as: String.self),
-                appealUnitID: try row.decode(column: "appeal_unit_id", as: String?.self))
-        )
+        try await ClassificationStore.objectionState(id: objectionID, on: db)
     }
 
     /// What `actor` may do on the secret's page now — what the page offers, decided by the same `SecretActions` the
@@ -62,14 +53,8 @@ extension ClassificationService {
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             let viewer = try await viewer(me, actor, for: secret, on: db)
             var onObjections: [String: [SecretAction]] = [:]
-            let rows = try await db.raw(
-                "SELECT id, raised_by_person_id, status, appeal_unit_id FROM objections WHERE secret_id = \(bind: secretID)"
-            ).all()
-            for row in rows {
-                let state = ObjectionState(
-                    raisedBy: try row.decode(column: "raised_by_person_id", as: String.self), status: try row.decode(column: "status", as: String.self),
-                    appealUnitID: try row.decode(column: "appeal_unit_id", as: String?.self))
-                onObjections[try row.decode(column: "id", as: String.self)] = SecretActions.allowed(on: state, of: secret, by: viewer, today: day)
+            for (id, state) in try await ClassificationStore.objectionStates(secretID: secretID, on: db) {
+                onObjections[id] = SecretActions.allowed(on: state, of: secret, by: viewer, today: day)
             }
             return SecretActionOffer(onSecret: SecretActions.allowed(on: secret, by: viewer, today: day), onObjections: onObjections)
         }

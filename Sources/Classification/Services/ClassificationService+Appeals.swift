@@ -21,20 +21,15 @@ extension ClassificationService {
         let day = today
         try await s.attempt(actor, "objection.appealObjection", target: "objection", id: objectionID) { db in
             guard
-                let row = try await db.raw("SELECT appeal_level FROM objections WHERE id = \(bind: objectionID)").first(),
+                let level = try await ClassificationStore.appealLevel(objectionID: objectionID, on: db),
                 let (secretID, state) = try await objectionState(objectionID, on: db)
             else { throw Refusal.notFound }
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             try await authorize(.appeal, me, actor, on: secret, objection: state, on: db)
             let status = state.status
-            let level = AdministrationLevel(rawValue: try row.decode(column: "appeal_level", as: String.self)) ?? .provincial
             let adminID = try ClassificationChecks.administration(
                 try await administration(at: level, above: secret.unitID, on: db), level: level, rule: "R-CL-7")
-            try await db.raw(
-                """
-                UPDATE objections SET status = 'appealed', appeal_unit_id = \(bind: adminID), appealed_on = \(bind: day.iso) WHERE id = \(bind: objectionID)
-                """
-            ).run()
+            try await ClassificationStore.appeal(objectionID: objectionID, to: adminID, on: day, on: db)
             var next = secret
             for person in try await OrganisationReads.persons(unitIDs: [adminID], on: db) { next.scope.insert(person.id) }
             try await persist(
@@ -56,13 +51,7 @@ extension ClassificationService {
             else { throw Refusal.notFound }
             try await authorize(.decideAppeal, me, actor, on: secret, objection: state, on: db)
             guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
-            try await db.raw(
-                """
-                UPDATE objections SET status = 'decided', decision = \(bind: "保密行政管理部门确定：" + decision), decided_by = \(bind: me.id),
-                    decided_on = \(bind: day.iso)
-                WHERE id = \(bind: objectionID)
-                """
-            ).run()
+            try await ClassificationStore.decide(objectionID: objectionID, decision: "保密行政管理部门确定：" + decision, by: me.id, on: day, on: db)
             try await applyProtection(secretID: secret.id, level: secret.level, on: db)
             try await ClassificationStore.event(
                 secret.id, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "保密行政管理部门确定异议：\(decision)",

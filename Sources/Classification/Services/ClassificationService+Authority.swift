@@ -162,7 +162,7 @@ extension ClassificationService {
             try OfficerRules.checkAppointment(cap: cap, unitCap: unitCap, personTier: person.tier, alreadyInOffice: inOffice)
             // R-TR-3: the training register supplies the date; a date given by hand (training before the register) counts
             // only when the register has none later.
-            let registered = try await ClassificationWrites.classificationTrainedOn(personID: personID, on: db)
+            let registered = try await s.lastPassed(.classification, personID: personID, on: db)
             let trained = [registered, trainedOn].compactMap { $0 }.max()
             let officer = Officer(id: IDs.make(), unitID: unitID, personID: personID, kind: kind, cap: cap, appointedOn: day, trainedOn: trained)
             try await AuthorityStore.save(officer, at: s.nowMillis, on: db)
@@ -186,8 +186,8 @@ extension ClassificationService {
     }
 
     func officerUnit(_ officerID: String, on db: any SQLDatabase) async throws -> String {
-        guard let row = try await db.raw("SELECT unit_id FROM officers WHERE id = \(bind: officerID)").first() else { throw Refusal.notFound }
-        return try row.decode(column: "unit_id", as: String.self)
+        guard let unitID = try await AuthorityStore.officerUnit(id: officerID, on: db) else { throw Refusal.notFound }
+        return unitID
     }
 
     /// R-AU-6: adds or revises a catalogue item; every revision is kept with its reason.

@@ -235,19 +235,7 @@ extension ClassificationService {
         let day = today
         let reportCutoff = try UnclearMatters.lastOverdueStart(days: UnclearMatters.reportDays, today: day, calendar: calendar)
         let decisionCutoff = try UnclearMatters.lastOverdueStart(days: UnclearMatters.decisionDays, today: day, calendar: calendar)
-        let rows =
-            try await db.raw(
-                """
-                SELECT * FROM secrets s WHERE s.status = 'unclearPendingReport' AND s.clock_escalated = 0 AND s.drafted_on <= \(bind: reportCutoff.iso)
-                """
-            ).all()
-            + db.raw(
-                """
-                SELECT * FROM secrets s WHERE s.status = 'unclearReported' AND s.clock_escalated = 0 AND s.reported_on <= \(bind: decisionCutoff.iso)
-                """
-            ).all()
-        for row in rows {
-            let secret = try ClassificationStore.secret(from: row)
+        for secret in try await ClassificationStore.overdueClocks(reportCutoff: reportCutoff, decisionCutoff: decisionCutoff, on: db) {
             let reporting = secret.status == .unclearPendingReport
             // The day for the message; a start in a year whose calendar is not loaded leaves it out.
             let due =
@@ -262,7 +250,7 @@ extension ClassificationService {
             try await ClassificationStore.event(
                 secret.id, at: services.nowMillis, actor: Actor.system.displayName, kind: reporting ? "overdue_report" : "overdue_decision", summary: summary,
                 marking: secret.marking.render(), on: db)
-            try await db.raw("UPDATE secrets SET clock_escalated = 1 WHERE id = \(bind: secret.id)").run()
+            try await ClassificationStore.markClockEscalated(id: secret.id, on: db)
             try await AuditStore.append(
                 services.record(
                     .system, reporting ? "secret.overdue_report" : "secret.overdue_decision", target: ClassificationStore.recordKind, id: secret.id,

@@ -40,13 +40,7 @@ extension ClassificationService {
             guard let unit = try await OrganisationReads.unit(id: secret.unitID, on: db) else { throw Refusal.notFound }
             let route = Objections.appealRoute(level: max(secret.level, claimedLevel ?? secret.level), originatorKind: unit.kind)
             let id = IDs.make()
-            try await db.raw(
-                """
-                INSERT INTO objections (id, secret_id, raised_by_person_id, claimed_level, claimed_period, reason, appeal_level, status, raised_on, created_at)
-                VALUES (\(bind: id), \(bind: secretID), \(bind: me.id), \(bind: claimedLevel?.code), \(bind: claimedPeriod?.rendered), \(bind: reason),
-                    \(bind: route.rawValue), 'pending', \(bind: day.iso), \(bind: s.nowMillis))
-                """
-            ).run()
+            try await ClassificationStore.insert(objection, id: id, appealLevel: route, raisedOn: day, at: s.nowMillis, on: db)
             try await applyProtection(secretID: secretID, level: secret.level, on: db)
             try await ClassificationStore.event(
                 secretID, at: s.nowMillis, actor: actor.displayName, kind: "objection",
@@ -68,12 +62,7 @@ extension ClassificationService {
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             try await authorize(.answer, me, actor, on: secret, objection: state, on: db)
             guard !decision.isBlank else { throw ClassificationError.reasonRequired(field: "decision") }
-            try await db.raw(
-                """
-                UPDATE objections SET status = 'decided', decision = \(bind: decision), decided_by = \(bind: me.id), decided_on = \(bind: day.iso)
-                WHERE id = \(bind: objectionID)
-                """
-            ).run()
+            try await ClassificationStore.decide(objectionID: objectionID, decision: decision, by: me.id, on: day, on: db)
             try await applyProtection(secretID: secretID, level: secret.level, on: db)
             try await ClassificationStore.event(
                 secretID, at: s.nowMillis, actor: actor.displayName, kind: "objection_decided", summary: "答复异议：\(decision)", marking: secret.marking.render(),
@@ -87,28 +76,17 @@ extension ClassificationService {
     /// R-CL-7: sets the stored protection rank (what access control filters on) to the highest of the secret's level and
     /// every pending claim.
     func applyProtection(secretID: String, level: Level, on db: any SQLDatabase) async throws {
-        let claims = try await db.raw("SELECT claimed_level FROM objections WHERE secret_id = \(bind: secretID) AND status IN ('pending', 'appealed')").all()
-            .compactMap { try $0.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)) }
+        let claims = try await ClassificationStore.undecidedClaims(secretID: secretID, on: db)
         let protection = Objections.protectionLevel(
             current: level, pending: claims.map { Objection(secretID: secretID, raisedBy: "", claimedLevel: $0, claimedPeriod: nil, reason: "") })
-        try await db.raw("UPDATE secrets SET level_rank = \(bind: protection.rawValue) WHERE id = \(bind: secretID)").run()
+        try await ClassificationStore.setProtection(secretID: secretID, level: protection, on: db)
     }
 
     /// The objections on a secret the actor may see.
     public func objections(_ actor: Actor, secretID: String) async throws -> [ObjectionRecord] {
         try await services.database.transaction { db in
             guard try await visibleSecret(actor, secretID, on: db) != nil else { throw Refusal.notFound }
-            return try await db.raw("SELECT * FROM objections WHERE secret_id = \(bind: secretID) ORDER BY created_at").all().map {
-                ObjectionRecord(
-                    id: try $0.decode(column: "id", as: String.self),
-                    objection: Objection(
-                        secretID: secretID, raisedBy: try $0.decode(column: "raised_by_person_id", as: String.self),
-                        claimedLevel: try $0.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)), claimedPeriod: nil,
-                        reason: try $0.decode(column: "reason", as: String.self)),
-                    status: try $0.decode(column: "status", as: String.self),
-                    appealLevel: AdministrationLevel(rawValue: try $0.decode(column: "appeal_level", as: String.self)) ?? .provincial,
-                    decision: try $0.decode(column: "decision", as: String?.self))
-            }
+            return try await ClassificationStore.objections(secretID: secretID, on: db)
         }
     }
 }

@@ -18,14 +18,8 @@ extension ClassificationService {
         try await s.attempt(actor, "secret.recordAnnualReview", target: ClassificationStore.recordKind, id: secretID) { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
             try await authorize(.annualReview, me, actor, on: secret, on: db)
-            try await db.raw("DELETE FROM secret_reviews WHERE secret_id = \(bind: secretID) AND year = \(bind: day.year)").run()
-            try await db.raw(
-                """
-                INSERT INTO secret_reviews (id, secret_id, year, result, note, reviewer_person_id, reviewed_on)
-                VALUES (\(bind: IDs.make()), \(bind: secretID), \(bind: day.year), \(bind: result), \(bind: note), \(bind: me.id), \(bind: day.iso))
-                """
-            ).run()
-            try await db.raw("UPDATE secrets SET last_reviewed_year = \(bind: day.year), needs_review = 0 WHERE id = \(bind: secretID)").run()
+            try await ClassificationStore.recordReview(
+                secretID: secretID, year: day.year, result: result, note: note, reviewerPersonID: me.id, on: day, on: db)
             try await ClassificationStore.event(
                 secretID, at: s.nowMillis, actor: actor.displayName, kind: "annual_review",
                 summary: "\(day.year)年度审查：\(result)\(note.isEmpty ? "" : "（\(note)）")",

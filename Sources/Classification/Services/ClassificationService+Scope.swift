@@ -49,13 +49,9 @@ extension ClassificationService {
                 case .headApproval(let approver): ("head_approval", approver, nil)
                 case .originatorConsent(let reference): ("originator_consent", nil, reference)
                 }
-            try await db.raw(
-                """
-                INSERT INTO scope_widenings (id, secret_id, person_id, approval_kind, approver_person_id, consent_reference, reason, on_day, recorded_by, created_at)
-                VALUES (\(bind: IDs.make()), \(bind: secretID), \(bind: personID), \(bind: kind), \(bind: approver), \(bind: reference), \(bind: reason),
-                    \(bind: day.iso), \(bind: actor.userID), \(bind: s.nowMillis))
-                """
-            ).run()
+            try await ClassificationStore.recordWidening(
+                secretID: secretID, personID: personID, approvalKind: kind, approverPersonID: approver, consentReference: reference, reason: reason, on: day,
+                recordedBy: actor.userID, at: s.nowMillis, on: db)
             let how = kind == "head_approval" ? "经单位负责人批准" : "经原定密单位同意（\(reference ?? "")）"
             try await persist(
                 actor, next, before: secret, kind: "widen", summary: "扩大知悉范围：\(target.name)，\(how)，理由：\(reason)", reason: "扩大知悉范围：\(reason)", on: db)
@@ -68,18 +64,7 @@ extension ClassificationService {
     public func knowers(_ actor: Actor, secretID: String) async throws -> [ScopeMember] {
         try await services.database.transaction { db in
             guard try await visibleSecret(actor, secretID, on: db) != nil else { throw Refusal.notFound }
-            let rows = try await db.raw(
-                """
-                SELECT k.person_id, k.added_at, k.reason, p.name, p.unit_id FROM knowledge_scope k JOIN persons p ON p.id = k.person_id
-                WHERE k.record_kind = \(bind: ClassificationStore.recordKind) AND k.record_id = \(bind: secretID) ORDER BY k.added_at, p.name
-                """
-            ).all()
-            return try rows.map {
-                ScopeMember(
-                    personID: try $0.decode(column: "person_id", as: String.self), name: try $0.decode(column: "name", as: String.self),
-                    unitID: try $0.decode(column: "unit_id", as: String.self), addedAt: try $0.decode(column: "added_at", as: Int64.self),
-                    reason: try $0.decode(column: "reason", as: String.self))
-            }
+            return try await ClassificationStore.knowers(secretID: secretID, on: db)
         }
     }
 }

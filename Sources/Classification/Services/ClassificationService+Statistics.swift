@@ -54,16 +54,9 @@ extension ClassificationService {
             var kinds: [String: Int] = [:]
             var reviewed: Set<String> = []
             if !ids.isEmpty {
-                for chunk in ids.chunks() {
-                    let rows = try await db.select().column("secret_id").column("kind").column("summary").from("secret_events")
-                        .where("secret_id", .in, chunk).where("at", .greaterThanOrEqual, fromMillis).where("at", .lessThan, toMillis).all()
-                    for row in rows {
-                        let kind = try row.decode(column: "kind", as: String.self)
-                        kinds[kind, default: 0] += 1
-                        if kind == "review", try row.decode(column: "summary", as: String.self).contains("同意") {
-                            reviewed.insert(try row.decode(column: "secret_id", as: String.self))
-                        }
-                    }
+                for event in try await ClassificationStore.events(of: ids, fromMillis: fromMillis, toMillis: toMillis, on: db) {
+                    kinds[event.kind, default: 0] += 1
+                    if event.kind == "review", event.summary.contains("同意") { reviewed.insert(event.secretID) }
                 }
             }
             let classified = Level.allCases.reversed().map { level in

@@ -184,18 +184,7 @@ extension ClassificationService {
                 s -> (SecretMatter, Day?) in
                 (s, s.reportedOn.flatMap { reported in calendar.flatMap { try? UnclearMatters.decisionDue(reportedOn: reported, calendar: $0) } })
             }
-            let q =
-                try await ClassificationStore.visibleObjections(
-                    "o.id AS objection_id, o.reason AS objection_reason, o.claimed_level, o.decision, o.appealed_on, s.*", status: "appealed",
-                    appealUnitID: admin.id, viewer: viewer, on: db) + " ORDER BY o.appealed_on, o.id"
-            let appeals = try await db.raw(q).all().map { row in
-                AppealRow(
-                    objectionID: try row.decode(column: "objection_id", as: String.self), secret: try ClassificationStore.secret(from: row),
-                    reason: try row.decode(column: "objection_reason", as: String.self),
-                    claimedLevel: try row.decode(column: "claimed_level", as: String?.self).flatMap(Level.init(code:)),
-                    unitAnswer: try row.decode(column: "decision", as: String?.self),
-                    appealedOn: try row.decode(column: "appealed_on", as: String?.self).flatMap(Day.init(iso:)))
-            }
+            let appeals = try await ClassificationStore.appeals(to: admin.id, viewer: viewer, on: db)
             let names = Dictionary(uniqueKeysWithValues: try await OrganisationReads.units(on: db).map { ($0.id, $0.name) })
             return SupervisionOverview(
                 administration: admin, filings: try await FilingStore.filings(filedWith: admin.id, on: db), unclear: unclear, appeals: appeals,

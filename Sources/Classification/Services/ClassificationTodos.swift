@@ -135,8 +135,8 @@ public struct ClassificationTodos: TodoProvider {
             if isAdministration {
                 let filed = try await FilingStore.count(filedWith: me.unitID, status: .filed, on: db)
                 if filed > 0 { items.append(TodoItem(title: "审查下级报备", detail: "\(filed) 份备案材料待审查（R-AU-3）", link: "/supervision")) }
-                let appeals = try await count(
-                    ClassificationStore.visibleObjections("COUNT(*) AS n", status: "appealed", appealUnitID: me.unitID, viewer: viewer, on: db), on: db)
+                let appeals = try await ClassificationStore.objectionCount(
+                    status: ClassificationStore.objectionAppealed, appealUnitID: me.unitID, viewer: viewer, on: db)
                 if appeals > 0 {
                     items.append(TodoItem(title: "确定异议", detail: "\(appeals) 件异议申请本部门确定（R-CL-7）", link: "/supervision", urgent: true))
                 }
@@ -156,17 +156,13 @@ public struct ClassificationTodos: TodoProvider {
                 }
             }
             if actor.roles.contains(.classifier) {
-                let objections = try await count(
-                    ClassificationStore.visibleObjections("COUNT(*) AS n", status: "pending", secretUnitID: me.unitID, viewer: viewer, on: db), on: db)
+                let objections = try await ClassificationStore.objectionCount(
+                    status: ClassificationStore.objectionPending, secretUnitID: me.unitID, viewer: viewer, on: db)
                 if objections > 0 {
                     items.append(TodoItem(title: "答复异议", detail: "\(objections) 件对本单位定密的异议待答复（R-CL-7）", link: "/secrets", urgent: true))
                 }
             }
             return items
         }
-    }
-
-    private func count(_ query: SQLQueryString, on db: any SQLDatabase) async throws -> Int {
-        try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

@@ -115,10 +115,7 @@ public struct AccountService: Sendable {
     public func personsWithoutAccount(_ actor: Actor, search: String?, limit: Int = PageRequest.maxLimit) async throws -> [Person] {
         try SeparationOfDuties.authorize(.manageAccounts, roles: actor.roles)
         return try await services.database.read { db in
-            var q: SQLQueryString = "SELECT p.* FROM persons p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"
-            if let search, !search.isEmpty { q = q + " AND p.name LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
-            q = q + " ORDER BY p.name, p.id LIMIT \(unsafeRaw: String(max(1, min(limit, PageRequest.maxLimit))))"
-            return try await db.raw(q).all().map(OrganisationStore.person(from:))
+            try await OrganisationStore.personsWithoutAccount(search: search, limit: max(1, min(limit, PageRequest.maxLimit)), on: db)
         }
     }
 

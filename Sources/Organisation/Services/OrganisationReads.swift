@@ -30,25 +30,18 @@ package enum OrganisationReads {
 
     /// A unit's first `limit` persons by name, for a form's choices (`persons_unit_name`: a bounded read at any size).
     package static func persons(unitID: String, limit: Int, on db: any SQLDatabase) async throws -> [Person] {
-        try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) ORDER BY name, id LIMIT \(unsafeRaw: String(limit))").all().map(
-            OrganisationStore.person(from:))
+        try await OrganisationStore.persons(unitID: unitID, limit: limit, on: db)
     }
 
     /// The persons of a unit with exactly this name (`persons_unit_name`), at most 20 — a form's name field resolved.
     package static func persons(unitID: String, named name: String, on db: any SQLDatabase) async throws -> [Person] {
-        try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) AND name = \(bind: name) ORDER BY id LIMIT 20").all().map(
-            OrganisationStore.person(from:))
+        try await OrganisationStore.persons(unitID: unitID, named: name, on: db)
     }
 
     /// The persons of a unit bearing any of these names (`persons_unit_name`, 500 names a statement) — a list of names
     /// typed into a form, resolved in a few reads.
     package static func persons(unitID: String, named names: [String], on db: any SQLDatabase) async throws -> [Person] {
-        var found: [Person] = []
-        for chunk in names.chunks(of: 500) {
-            found += try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) AND name IN (\(binds: chunk)) ORDER BY name, id").all().map(
-                OrganisationStore.person(from:))
-        }
-        return found
+        try await OrganisationStore.persons(unitID: unitID, namedAnyOf: names, on: db)
     }
 
     /// A unit and every unit below it.

@@ -17,15 +17,7 @@ extension OrganisationService {
     public func names(of ids: [String]) async throws -> [String: String] {
         let wanted = Array(Set(ids.filter { !$0.isEmpty })).sorted()
         guard !wanted.isEmpty else { return [:] }
-        return try await services.database.read { db in
-            var out: [String: String] = [:]
-            for chunk in wanted.chunks() {
-                for row in try await db.select().column("id").column("name").from("persons").where("id", .in, chunk).all() {
-                    out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
-                }
-            }
-            return out
-        }
+        return try await services.database.read { db in try await OrganisationStore.names(of: wanted, on: db) }
     }
 
     /// The persons of these units (of all units when nil).

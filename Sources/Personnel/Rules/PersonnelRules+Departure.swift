@@ -16,6 +16,14 @@ extension PersonnelRules {
     /// R-PE-8: a 保密员 serves at least two years unless the 保密组织 consents.
     public static let clerkTenureYears = 2
 
+    /// R-PE-7: a departure is opened for a 涉密人员 (`person`, nil when the person is none) who has no departure in
+    /// progress (`inProgress`); returns the person's record.
+    public static func checkOpenable(person: ClearedPerson?, inProgress: Departure?) throws -> ClearedPerson {
+        guard let person else { throw Refusal.invalid("person_id", "该人员不是涉密人员", rule: "R-PE-7") }
+        guard inProgress == nil else { throw refusal("departure_open", "R-PE-7", "该人员已有办理中的离岗离职手续", kind: .conflict) }
+        return person
+    }
+
     /// 离岗离职 — opening a departure. R-PE-7: a 脱密期 no shorter than the tier's floor (and at most 5 years);
     /// R-PE-8: a 保密员 leaving before two years in post needs the 保密组织's recorded consent.
     public static func opened(

@@ -31,6 +31,29 @@ extension PersonnelRules {
         return t
     }
 
+    /// R-PE-5: who decides an application — a 单位领导, or a 部门负责人 for the department's own staff.
+    public static let tripApprovers: Set<Role> = [.leader, .departmentHead]
+
+    /// R-PE-5: whether an account may decide applications at all (the approvals queue and its menu entry).
+    public static func mayApproveTrips(_ roles: Set<Role>) -> Bool { !roles.isDisjoint(with: tripApprovers) }
+
+    /// R-PE-5: the approvals queue is the approvers'.
+    public static func checkApprover(_ roles: Set<Role>) throws {
+        guard mayApproveTrips(roles) else { throw refusal("trip_approver", "R-PE-5", "出国（境）由单位领导或部门负责人审批", kind: .forbidden) }
+    }
+
+    /// R-PE-5: nobody approves their own application.
+    public static func checkNotOwn(_ trip: Trip, approverPersonID: String) throws {
+        guard trip.personID != approverPersonID else { throw refusal("trip_self_approval", "R-PE-5", "不得审批本人的出国（境）申请", kind: .forbidden) }
+    }
+
+    /// R-PE-5: the 组织人事部门's and the 保密工作机构's opinions are entered while the application awaits approval.
+    public static func checkOpinionOpen(_ trip: Trip) throws {
+        guard trip.status == .applied else {
+            throw refusal("trip_state", "R-PE-5", "该申请已审批（\(trip.status.chinese)），不再填写意见", kind: .conflict)
+        }
+    }
+
     /// R-PE-5: who approves. Opinions of the 组织人事部门 and the 保密工作机构 first; a 单位领导 (or a 部门负责人 for the
     /// trips of their own department's staff) approves; key-part staff's private trips only the 单位领导 (JM 要害 16); a
     /// 保密员's private trip also needs the 保密组织's prior consent (JM 保密员 9).
@@ -42,7 +65,7 @@ extension PersonnelRules {
         guard !trip.personnelOpinion.isEmpty else { throw Refusal.invalid("personnel_opinion", "请先填写组织人事部门意见") }
         guard !trip.secrecyOpinion.isEmpty else { throw Refusal.invalid("secrecy_opinion", "请先填写保密工作机构意见") }
         let leaderOnly = keyPart && trip.purpose == .private
-        let allowed: Set<Role> = leaderOnly ? [.leader] : [.leader, .departmentHead]
+        let allowed: Set<Role> = leaderOnly ? [.leader] : tripApprovers
         guard !approverRoles.isDisjoint(with: allowed) else {
             throw refusal(
                 "trip_approver", "R-PE-5", field: "approved_by",

@@ -56,13 +56,6 @@ public enum TrainingRules {
         return x
     }
 
-    /// R-TR-3: the training date the 定密 checks use — the latest 定密培训 the person passed, in the unit or outside.
-    public static func classificationTrainedOn(personID: String, classes: [TrainingClass], external: [ExternalCourse]) -> Day? {
-        let inHouse = classes.filter { $0.kind == .classification && $0.passedIDs.contains(personID) }.map(\.heldOn)
-        let outside = external.filter { $0.personID == personID && $0.kind == .classification }.map(\.completedOn)
-        return (inHouse + outside).max()
-    }
-
     /// R-TR-4: a course outside the unit is recorded with its certificate; the certificate number is required for the
     /// 保密员 exam, the 三员 training and 定密培训.
     public static func validExternal(_ e: ExternalCourse, today: Day) throws -> ExternalCourse {

@@ -3,7 +3,7 @@ import Storage
 
 extension AreaRegistration {
     /// 涉密人员: posts, roster, reviews, appointment, trips, events, departures, training; it files the 涉密人员名单
-    /// (R-PE-3) and ends the 脱密期 in the sweep.
+    /// (R-PE-3), ends the 脱密期 in the sweep and keeps the training register other areas ask (R-TR-3).
     public static let personnel = AreaRegistration(
         name: "personnel",
         migrations: [M020Personnel(), M021PersonnelIndexes()],
@@ -15,7 +15,8 @@ extension AreaRegistration {
         demo: DemoStep(order: 30) { services, demo in
             try await PersonnelDemo.seed(services, persons: demo.persons, actors: demo.actors, carriers: demo.full)
         },
-        filingKinds: [FilingKindName(.personnelRoster, "涉密人员名单", readers: FileViewer.keepers)])
+        filingKinds: [FilingKindName(.personnelRoster, "涉密人员名单", readers: FileViewer.keepers)],
+        training: TrainingRegister())
 }
 
 extension FilingKind {

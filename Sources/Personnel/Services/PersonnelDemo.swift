@@ -104,13 +104,9 @@ public enum PersonnelDemo {
         let tripID = trip.id
         try await s.database.transaction { db in
             let back = today.adding(days: -20)
-            try await db.raw(
-                """
-                UPDATE trips SET depart_on = \(bind: today.adding(days: -30).iso), return_on = \(bind: back.iso), educated_on = \(bind: today.adding(days: -31).iso),
-                    returned_on = \(bind: back.iso), report_due_on = \(bind: back.adding(days: PersonnelRules.returnReportDays).iso)
-                WHERE id = \(bind: tripID)
-                """
-            ).run()
+            try await PersonnelStore.backdate(
+                tripID: tripID, departOn: today.adding(days: -30), returnOn: back, educatedOn: today.adding(days: -31), returnedOn: back,
+                reportDueOn: back.adding(days: PersonnelRules.returnReportDays), on: db)
         }
         _ = try await p.applyTrip(
             clerk,

@@ -78,12 +78,9 @@ extension PersonnelService {
         let day = today
         return try await gated(actor, "departure.open", input.personID) { db in
             _ = try await member(input.personID, of: me, on: db)
-            guard let person = try await PersonnelStore.cleared(personID: input.personID, on: db) else {
-                throw Refusal.invalid("person_id", "该人员不是涉密人员", rule: "R-PE-7")
-            }
-            if try await PersonnelStore.openDeparture(personID: input.personID, on: db) != nil {
-                throw Refusal(code: "personnel.departure_open", ruleID: "R-PE-7", message: "该人员已有办理中的离岗离职手续", kind: .conflict)
-            }
+            let person = try PersonnelRules.checkOpenable(
+                person: try await PersonnelStore.cleared(personID: input.personID, on: db),
+                inProgress: try await PersonnelStore.openDeparture(personID: input.personID, on: db))
             let post = try await PersonnelStore.post(id: person.postID, on: db)
             let departure = try PersonnelRules.opened(
                 Departure(

@@ -40,9 +40,7 @@ extension PersonnelService {
         let s = services
         let day = today
         return try await gated(actor, "import.\(kind.rawValue)", me.unitID) { db in
-            let persons = try await db.raw("SELECT id, name FROM persons WHERE unit_id = \(bind: me.unitID)").all().map {
-                (try $0.decode(column: "id", as: String.self), try $0.decode(column: "name", as: String.self))
-            }
+            let persons = try await PersonnelStore.personNames(unitID: me.unitID, on: db)
             let byName = Dictionary(grouping: persons, by: \.1).mapValues { $0.map(\.0) }
             func resolve(_ name: String, line: Int, field: String, into problems: inout [RosterImport.Problem]) -> String? {
                 switch byName[name]?.count ?? 0 {
@@ -57,10 +55,7 @@ extension PersonnelService {
             case .roster:
                 let (rows, problems) = RosterImport.roster(records, today: day, systemLevel: s.systemLevel)
                 var all = problems
-                let serving = Set(
-                    try await db.raw("SELECT person_id FROM cleared_persons WHERE unit_id = \(bind: me.unitID) AND status = 'serving'").all().map {
-                        try $0.decode(column: "person_id", as: String.self)
-                    })
+                let serving = Set(try await PersonnelStore.servingPersonIDs(unitID: me.unitID, on: db))
                 // A name registered twice keeps its first post (the register refuses a second since M021).
                 var posts = Dictionary(try await PersonnelStore.posts(unitID: me.unitID, on: db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
                 // A new post named on several rows takes the level of its first row; a row giving another level is a problem.
@@ -159,29 +154,12 @@ extension PersonnelService {
     /// The roster rows as history: a passed 岗前审查, the commitment, the appointment and the tier — in batches.
     static func writeRoster(_ rows: [(RosterImport.RosterRow, String, SecretPost)], unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
         for chunk in stride(from: 0, to: rows.count, by: 200).map({ Array(rows[$0..<min($0 + 200, rows.count)]) }) {
-            var reviews: SQLQueryString =
-                """
-                INSERT INTO personnel_reviews (id, person_id, unit_id, post_id, kind, eligibility, relatives_abroad, personnel_opinion, secrecy_opinion,
-                    decided_by, passed, reviewed_on, review_trigger, created_at) VALUES
-                """
-            reviews =
-                reviews
-                + chunk.map { (row, id, post) -> SQLQueryString in
-                    """
-                    (\(bind: IDs.make()), \(bind: id), \(bind: unitID), \(bind: post.id), 'pre_appointment', \(bind: PersonnelStore.json(Eligibility.allMet)), '',
-                    '按原纸质档案导入', '按原纸质档案导入', '原纸质档案', 1, \(bind: row.reviewedOn.iso), '', \(bind: millis))
-                    """
-                }.joined(separator: ", ")
-            try await db.raw(reviews).run()
-            var commitments: SQLQueryString = "INSERT INTO commitments (id, person_id, unit_id, kind, signed_on, note, created_at) VALUES "
-            commitments =
-                commitments
-                + chunk.map { (row, id, post) -> SQLQueryString in
-                    let kind: CommitmentKind = post.keyPart ? .responsibility : .pledge
-                    return
-                        "(\(bind: IDs.make()), \(bind: id), \(bind: unitID), \(bind: kind.rawValue), \(bind: row.committedOn.iso), '按原纸质档案导入', \(bind: millis))"
-                }.joined(separator: ", ")
-            try await db.raw(commitments).run()
+            let history = chunk.map { (row, id, post) in
+                PersonnelStore.ImportedHistory(
+                    personID: id, postID: post.id, reviewedOn: row.reviewedOn, commitment: post.keyPart ? .responsibility : .pledge,
+                    committedOn: row.committedOn)
+            }
+            try await PersonnelStore.insertHistory(history, unitID: unitID, at: millis, on: db)
             for (row, id, post) in chunk {
                 let record = ClearedPerson(
                     personID: id, unitID: unitID, postID: post.id, tier: row.tier, appointedOn: row.appointedOn,
@@ -191,7 +169,7 @@ extension PersonnelService {
             for tier in [ClearanceTier.core, .important, .general] {
                 let ids = chunk.filter { $0.0.tier == tier }.map(\.1)
                 guard !ids.isEmpty else { continue }
-                try await db.raw("UPDATE persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE id IN (\(binds: ids))").run()
+                try await OrganisationWrites.setTier(personIDs: ids, tier: tier, at: millis, on: db)
             }
         }
     }

@@ -37,30 +37,13 @@ public struct PersonnelFile: Sendable {
 }
 
 extension PersonnelService {
-    /// The register's tabs: 在岗, 脱密期, 已脱密, 已调离.
-    static let byPerson = KeysetOrder(name: "person", keys: [("c.person_id", .text)], descending: false)
-
     /// R-PE-1 / R-PE-3 / R-PE-15: the 涉密人员 register of the keeper's unit, one status at a time, paged by an index
     /// (`cleared_persons_unit`).
     public func register(_ actor: Actor, status: PersonnelStatus = .serving, page: PageRequest = PageRequest()) async throws -> Page<RosterLine> {
         let me = try await keeper(actor)
         // One statement, the total included (`Keyset.page`): no BEGIN…COMMIT of its own.
         return try await services.database.readSingle { db in
-            let from: SQLQueryString = """
-                FROM cleared_persons c JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
-                WHERE c.unit_id = \(bind: me.unitID) AND c.status = \(bind: status.rawValue)
-                """
-            // Every record has its person and post: the total is counted from the index alone, without the joins.
-            let count: SQLQueryString = "FROM cleared_persons c WHERE c.unit_id = \(bind: me.unitID) AND c.status = \(bind: status.rawValue)"
-            return try await Keyset.page(
-                select: "c.*, p.name AS person_name, s.name AS post_name, s.highest_level AS post_level", from: from, countFrom: count,
-                order: Self.byPerson, request: page, on: db
-            ) { row in
-                RosterLine(
-                    personID: try row.decode(column: "person_id", as: String.self), name: try row.decode(column: "person_name", as: String.self),
-                    postName: try row.decode(column: "post_name", as: String.self),
-                    highestLevel: Level.stored(try row.decode(column: "post_level", as: String.self)), record: try PersonnelStore.cleared(from: row))
-            }
+            try await PersonnelStore.register(unitID: me.unitID, status: status, page: page, on: db)
         }
     }
 
@@ -85,19 +68,11 @@ extension PersonnelService {
                 person: person, record: record, post: post, changeReview: changeReview,
                 reviews: has.reviews ? try await PersonnelStore.reviews(personID: personID, on: db) : [],
                 commitments: has.commitments ? try await PersonnelStore.commitments(personID: personID, on: db) : [],
-                trips: has.trips
-                    ? try await db.raw("SELECT * FROM trips WHERE person_id = \(bind: personID) ORDER BY depart_on DESC LIMIT 200").all().map(
-                        PersonnelStore.trip(from:)) : [],
-                events: has.events
-                    ? try await db.raw("SELECT * FROM reportable_events WHERE person_id = \(bind: personID) ORDER BY reported_on DESC LIMIT 200").all()
-                        .map(PersonnelStore.event(from:)) : [],
-                departures: has.departures
-                    ? try await db.raw("SELECT * FROM departures WHERE person_id = \(bind: personID) ORDER BY created_at DESC LIMIT 20").all().map(
-                        PersonnelStore.departure(from:)) : [],
+                trips: has.trips ? try await PersonnelStore.trips(personID: personID, on: db) : [],
+                events: has.events ? try await PersonnelStore.events(personID: personID, on: db) : [],
+                departures: has.departures ? try await PersonnelStore.departures(personID: personID, on: db) : [],
                 hours: has.hours ? try await PersonnelStore.hours(personID: personID, on: db) : [],
-                external: has.external
-                    ? try await db.raw("SELECT * FROM external_courses WHERE person_id = \(bind: personID) ORDER BY completed_on DESC LIMIT 200").all()
-                        .map(PersonnelStore.external(from:)) : [],
+                external: has.external ? try await PersonnelStore.externalCourses(personID: personID, on: db) : [],
                 rights: has.rights ? try await PersonnelStore.rights(personID: personID, on: db) : [])
         }
         guard let file else {
@@ -113,34 +88,19 @@ extension PersonnelService {
     /// R-PE-5 / R-PE-15: the unit's trips, newest departure first (`trips_unit`).
     public func trips(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<Trip> {
         let me = try await keeper(actor)
-        let order = KeysetOrder(name: "depart", keys: [("t.depart_on", .text), ("t.id", .text)], descending: true)
-        return try await services.database.read { db in
-            try await Keyset.page(
-                select: "t.*", from: "FROM trips t WHERE t.unit_id = \(bind: me.unitID)", order: order, request: page, on: db,
-                decode: PersonnelStore.trip(from:))
-        }
+        return try await services.database.read { db in try await PersonnelStore.trips(unitID: me.unitID, page: page, on: db) }
     }
 
     /// R-PE-6 / R-PE-15: the unit's reportable events, newest first (`reportable_events_unit`).
     public func events(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<ReportableEvent> {
         let me = try await keeper(actor)
-        let order = KeysetOrder(name: "reported", keys: [("e.reported_on", .text), ("e.id", .text)], descending: true)
-        return try await services.database.read { db in
-            try await Keyset.page(
-                select: "e.*", from: "FROM reportable_events e WHERE e.unit_id = \(bind: me.unitID)", order: order, request: page, on: db,
-                decode: PersonnelStore.event(from:))
-        }
+        return try await services.database.read { db in try await PersonnelStore.events(unitID: me.unitID, page: page, on: db) }
     }
 
     /// R-PE-7 / R-PE-15: the unit's departures, newest first (`departures_unit`).
     public func departures(_ actor: Actor, page: PageRequest = PageRequest()) async throws -> Page<Departure> {
         let me = try await keeper(actor)
-        let order = KeysetOrder(name: "newest", keys: [("d.created_at", .int), ("d.id", .text)], descending: true)
-        return try await services.database.read { db in
-            try await Keyset.page(
-                select: "d.*", from: "FROM departures d WHERE d.unit_id = \(bind: me.unitID)", order: order, request: page, on: db,
-                decode: PersonnelStore.departure(from:))
-        }
+        return try await services.database.read { db in try await PersonnelStore.departures(unitID: me.unitID, page: page, on: db) }
     }
 
     /// R-PE-3: files the 涉密人员名单 (every person in post, with post, level, tier and appointment) with the same-level
@@ -151,22 +111,10 @@ extension PersonnelService {
         let day = today
         try await gated(actor, "roster.file", me.unitID) { db in
             let unit = try await OrganisationReads.unit(id: me.unitID, on: db)?.name ?? ""
-            let rows = try await db.raw(
-                """
-                SELECT p.name, s.name AS post, s.highest_level, c.tier, c.appointed_on FROM cleared_persons c
-                JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
-                WHERE c.unit_id = \(bind: me.unitID) AND c.status = 'serving' ORDER BY c.person_id
-                """
-            ).all()
+            let rows = try await PersonnelStore.servingRoster(unitID: me.unitID, on: db)
             var lines = ["单位：\(unit)", "报备日期：\(day.chinese)", "姓名｜涉密岗位｜岗位涉及最高密级｜涉密等级｜上岗日期"]
             for row in rows {
-                let level = Level(code: try row.decode(column: "highest_level", as: String.self))?.chinese ?? ""
-                let tier = ClearanceTier(rawValue: try row.decode(column: "tier", as: String.self))?.chinese ?? ""
-                lines.append(
-                    [
-                        try row.decode(column: "name", as: String.self), try row.decode(column: "post", as: String.self), level, tier,
-                        try row.decode(column: "appointed_on", as: String.self),
-                    ].joined(separator: "｜"))
+                lines.append([row.name, row.post, row.highestLevel?.chinese ?? "", row.tier?.chinese ?? "", row.appointedOn].joined(separator: "｜"))
             }
             try await s.fileWithAdministration(
                 actor, kind: .personnelRoster, unitID: me.unitID, rule: "R-PE-3", summary: "\(unit)涉密人员名单（\(rows.count)人）",

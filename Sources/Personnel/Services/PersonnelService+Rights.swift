@@ -27,25 +27,3 @@ extension PersonnelService {
         }
     }
 }
-
-extension PersonnelStore {
-    static func rights(from row: any SQLRow) throws -> RightsRecord {
-        RightsRecord(
-            id: try text(row, "id"), personID: try text(row, "person_id"), restriction: try text(row, "restriction"), measure: try text(row, "measure"),
-            recordedOn: try day(row, "recorded_on")!)
-    }
-
-    static func insert(_ r: RightsRecord, unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO rights_records (id, person_id, unit_id, restriction, measure, recorded_on, created_at)
-            VALUES (\(bind: r.id), \(bind: r.personID), \(bind: unitID), \(bind: r.restriction), \(bind: r.measure), \(bind: r.recordedOn.iso), \(bind: millis))
-            """
-        ).run()
-    }
-
-    /// A person's 权益保障 records, newest first (`rights_records_person`).
-    static func rights(personID: String, on db: any SQLDatabase) async throws -> [RightsRecord] {
-        try await db.raw("SELECT * FROM rights_records WHERE person_id = \(bind: personID) ORDER BY recorded_on DESC, id LIMIT 200").all().map(rights(from:))
-    }
-}

@@ -22,10 +22,7 @@ extension PersonnelService {
         guard valid.participantIDs.count + valid.absentIDs.count <= 5_000 else { throw Refusal.invalid("participant_ids", "一次培训最多登记5000人") }
         return try await gated(actor, "training.class", valid.id) { db in
             let everyone = valid.participantIDs + valid.absentIDs
-            let found =
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM persons WHERE unit_id = \(bind: me.unitID) AND id IN (\(binds: everyone))"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            let found = try await PersonnelStore.countPersons(unitID: me.unitID, among: everyone, on: db)
             guard found == everyone.count else { throw Refusal.invalid("participant_ids", "参加或缺席人员须为本单位人员") }
             try await PersonnelStore.insert(valid, at: s.nowMillis, on: db)
             for person in valid.passedIDs {
@@ -70,13 +67,7 @@ extension PersonnelService {
         let s = services
         let valid = try TrainingRules.validPlan(year: year, items: items)
         return try await gated(actor, "training.plan", me.unitID) { db in
-            try await db.raw("DELETE FROM training_plans WHERE unit_id = \(bind: me.unitID) AND year = \(bind: year)").run()
-            try await db.raw(
-                """
-                INSERT INTO training_plans (id, unit_id, year, items, created_at)
-                VALUES (\(bind: IDs.make()), \(bind: me.unitID), \(bind: year), \(bind: PersonnelStore.json(valid)), \(bind: s.nowMillis))
-                """
-            ).run()
+            try await PersonnelStore.replacePlan(id: IDs.make(), unitID: me.unitID, year: year, items: valid, at: s.nowMillis, on: db)
             try await audit(actor, "training.plan", id: me.unitID, detail: "\(year)年度，\(valid.count)项", on: db)
             return valid
         }
@@ -85,11 +76,7 @@ extension PersonnelService {
     /// R-TR-1: the unit's plan for a year, if saved.
     public func plan(_ actor: Actor, year: Int) async throws -> [TrainingRules.PlanItem]? {
         let me = try await keeper(actor)
-        return try await services.database.read { db in
-            try await db.raw("SELECT items FROM training_plans WHERE unit_id = \(bind: me.unitID) AND year = \(bind: year)").first().flatMap {
-                PersonnelStore.unjson([TrainingRules.PlanItem].self, try $0.decode(column: "items", as: String.self))
-            }
-        }
+        return try await services.database.read { db in try await PersonnelStore.plan(unitID: me.unitID, year: year, on: db) }
     }
 
     /// R-KP-4: serving staff of the unit under their floor for a year, with their hours (kept, not recounted).
@@ -97,37 +84,7 @@ extension PersonnelService {
         count: Int, lines: [(personID: String, name: String, tier: ClearanceTier, hours: Int)]
     ) {
         let me = try await keeper(actor)
-        return try await services.database.read { db in try await Self.underFloor(unitID: me.unitID, year: year, limit: limit, on: db) }
-    }
-
-    static let underFloorCondition: SQLQueryString = """
-         AND COALESCE(h.hours, 0) < CASE c.tier WHEN 'core' THEN 16 ELSE 8 END
-        """
-
-    static func underFloor(unitID: String, year: Int, limit: Int, on db: any SQLDatabase) async throws -> (
-        count: Int, lines: [(personID: String, name: String, tier: ClearanceTier, hours: Int)]
-    ) {
-        let from: SQLQueryString =
-            """
-            FROM cleared_persons c JOIN persons p ON p.id = c.person_id
-            LEFT JOIN training_hours h ON h.person_id = c.person_id AND h.year = \(bind: year)
-            WHERE c.unit_id = \(bind: unitID) AND c.status = 'serving'
-            """ + underFloorCondition
-        // The 待办 asks for the count alone, up to its cap (`TodoCount`).
-        guard limit > 0 else { return (try await Keyset.count(from, cap: TodoCount.cap, on: db), []) }
-        let count = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await db.raw(
-            "SELECT c.person_id, p.name, c.tier, COALESCE(h.hours, 0) AS hours " + from + " ORDER BY c.person_id LIMIT \(unsafeRaw: String(limit))"
-        ).all()
-        return (
-            count,
-            try rows.map {
-                (
-                    try $0.decode(column: "person_id", as: String.self), try $0.decode(column: "name", as: String.self),
-                    ClearanceTier(rawValue: try $0.decode(column: "tier", as: String.self)) ?? .none, try $0.decode(column: "hours", as: Int.self)
-                )
-            }
-        )
+        return try await services.database.read { db in try await PersonnelStore.underFloor(unitID: me.unitID, year: year, limit: limit, on: db) }
     }
 }
 

@@ -60,12 +60,12 @@ extension PersonnelService {
         return try await gated(actor, "trip.apply", input.personID) { db in
             _ = try await member(input.personID, of: me, on: db)
             let cleared = try await PersonnelStore.cleared(personID: input.personID, on: db)
+            let carrierIDs = Set(input.carrierIDs).sorted()
+            let found = try await CarrierReads.levels(ofCarriers: carrierIDs, unitID: me.unitID, on: db)
             var levels: [Level] = []
-            for id in Set(input.carrierIDs).sorted() {
-                guard let row = try await db.raw("SELECT level FROM carriers WHERE id = \(bind: id) AND unit_id = \(bind: me.unitID)").first() else {
-                    throw Refusal.invalid("carrier_ids", "所选载体不存在")
-                }
-                levels.append(Level.stored(try row.decode(column: "level", as: String.self)))
+            for id in carrierIDs {
+                guard let level = found[id] else { throw Refusal.invalid("carrier_ids", "所选载体不存在") }
+                levels.append(level)
             }
             let trip = try PersonnelRules.applied(
                 Trip(
@@ -90,9 +90,7 @@ extension PersonnelService {
         guard let approver = actor.person else { throw Refusal.notFound }
         return try await gated(actor, "trip.approve", tripID) { db in
             guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
-            guard trip.personID != approver.id else {
-                throw Refusal(code: "personnel.trip_self_approval", ruleID: "R-PE-5", message: "不得审批本人的出国（境）申请", kind: .forbidden)
-            }
+            try PersonnelRules.checkNotOwn(trip, approverPersonID: approver.id)
             // The opinions the departments entered stand; the approver supplies only one still missing (given on paper).
             let personnelOpinion = try Validate.optionalText(personnelOpinion, field: "personnel_opinion", label: "组织人事部门意见", max: 500)
             let secrecyOpinion = try Validate.optionalText(secrecyOpinion, field: "secrecy_opinion", label: "保密工作机构意见", max: 500)
@@ -119,9 +117,7 @@ extension PersonnelService {
         guard !text.isEmpty else { throw Refusal.invalid("opinion", "请填写意见") }
         return try await gated(actor, "trip.opinion", tripID) { db in
             guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
-            guard trip.status == .applied else {
-                throw Refusal(code: "personnel.trip_state", ruleID: "R-PE-5", message: "该申请已审批（\(trip.status.chinese)），不再填写意见", kind: .conflict)
-            }
+            try PersonnelRules.checkOpinionOpen(trip)
             if actor.roles.contains(.personnelOffice) { trip.personnelOpinion = text } else { trip.secrecyOpinion = text }
             try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
             try await audit(actor, "trip.opinion", id: tripID, on: db)
@@ -210,20 +206,10 @@ extension PersonnelService {
     /// their department's — first departure first (at most 200). The approver sees the application, not the traveller's
     /// file (R-PE-15).
     public func tripsAwaitingApproval(_ actor: Actor) async throws -> [Trip] {
-        guard let me = actor.person, !actor.roles.isDisjoint(with: [.leader, .departmentHead]) else {
-            throw Refusal(code: "personnel.trip_approver", ruleID: "R-PE-5", message: "出国（境）由单位领导或部门负责人审批", kind: .forbidden)
-        }
+        try PersonnelRules.checkApprover(actor.person == nil ? [] : actor.roles)
+        guard let me = actor.person else { throw Refusal.notFound }
         return try await services.database.read { db in
-            try await db.raw("SELECT * " + Self.awaitingApproval(actor, me) + " ORDER BY depart_on, id LIMIT 200").all().map(PersonnelStore.trip(from:))
+            try await PersonnelStore.tripsAwaitingApproval(by: me, wholeUnit: actor.roles.contains(.leader), on: db)
         }
-    }
-
-    /// R-PE-5: `FROM … WHERE …` of the applications `me` may decide — the unit's, not their own, and for a 部门负责人 who
-    /// is not also a 单位领导 only their own department's staff (`persons_unit_name` narrows to the unit; a department has
-    /// tens of people). The approval page lists them, the 待办 counts them.
-    static func awaitingApproval(_ actor: Actor, _ me: Person) -> SQLQueryString {
-        let from: SQLQueryString = "FROM trips WHERE unit_id = \(bind: me.unitID) AND status = 'applied' AND person_id <> \(bind: me.id)"
-        guard !actor.roles.contains(.leader) else { return from }
-        return from + " AND person_id IN (SELECT p.id FROM persons p WHERE p.unit_id = \(bind: me.unitID) AND p.department_id = \(bind: me.departmentID ?? ""))"
     }
 }

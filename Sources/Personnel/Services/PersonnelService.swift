@@ -78,11 +78,11 @@ public struct PersonnelService: Sendable {
                 id: IDs.make(), unitID: me.unitID, departmentID: departmentID?.isEmpty == true ? nil : departmentID, name: name, highestLevel: highestLevel,
                 keyPart: keyPart, roles: roles, validFrom: today))
         return try await gated(actor, "createPost", post.id) { db in
-            if try await db.raw("SELECT 1 AS one FROM secret_posts WHERE unit_id = \(bind: me.unitID) AND name = \(bind: post.name)").first() != nil {
+            if try await PersonnelStore.postExists(unitID: me.unitID, name: post.name, on: db) {
                 throw Refusal(code: "personnel.post_exists", field: "name", message: "本单位已有涉密岗位“\(post.name)”", kind: .conflict)
             }
             if let dept = post.departmentID {
-                guard try await db.raw("SELECT 1 AS one FROM departments WHERE id = \(bind: dept) AND unit_id = \(bind: me.unitID)").first() != nil else {
+                guard try await PersonnelStore.departmentExists(id: dept, unitID: me.unitID, on: db) else {
                     throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
                 }
             }
@@ -178,10 +178,7 @@ public struct PersonnelService: Sendable {
             let moving = current?.status == .serving
             let review = reviews.first { !moving || $0.kind == .change }
             let commitments = try await PersonnelStore.commitments(personID: personID, on: db).filter { !$0.kind.isLeaving }.map(\.kind)
-            let spouseForeign =
-                try await db.raw(
-                    "SELECT 1 AS one FROM reportable_events WHERE person_id = \(bind: personID) AND kind = 'spouse_foreign' LIMIT 1"
-                ).first() != nil
+            let spouseForeign = try await PersonnelStore.spouseForeign(personID: personID, on: db)
             let qualified = try await Self.qualification(personID: personID, on: db)
             var appointed = try PersonnelRules.appointed(
                 personID: personID, to: post, tier: tier,
@@ -219,14 +216,7 @@ public struct PersonnelService: Sendable {
 extension PersonnelService {
     /// R-PE-13 / R-TR-4: the latest 保密员 qualification recorded as a course outside the unit, as a certificate.
     static func qualification(personID: String, on db: any SQLDatabase) async throws -> Certificate? {
-        guard
-            let row = try await db.raw(
-                """
-                SELECT * FROM external_courses WHERE person_id = \(bind: personID) AND kind = 'clerk_qualification' ORDER BY completed_on DESC LIMIT 1
-                """
-            ).first()
-        else { return nil }
-        let course = try PersonnelStore.external(from: row)
+        guard let course = try await PersonnelStore.latestQualification(personID: personID, on: db) else { return nil }
         return Certificate(
             number: course.certificateNumber, issuer: course.provider, issuedOn: course.completedOn,
             validUntil: course.certificateValidUntil ?? course.completedOn.adding(years: 3))

@@ -19,10 +19,10 @@ public struct PersonnelTodos: TodoProvider {
         guard let me = actor.person, !actor.roles.contains(where: \.isAdministrator) else { return [] }
         // R-PE-5: the applications abroad a 单位领导 or 部门负责人 may decide (trips_unit).
         let waiting =
-            actor.roles.isDisjoint(with: [.leader, .departmentHead])
+            !PersonnelRules.mayApproveTrips(actor.roles)
             ? 0
             : try await services.database.read { db in
-                try await db.raw("SELECT COUNT(*) AS n " + PersonnelService.awaitingApproval(actor, me)).first()?.decode(column: "n", as: Int.self) ?? 0
+                try await PersonnelStore.countAwaitingApproval(by: me, wholeUnit: actor.roles.contains(.leader), on: db)
             }
         let approvals = waiting > 0 ? [TodoItem(title: "出国（境）申请待审批", detail: "\(waiting)份出国（境）申请待您审批", link: "/personnel/approvals")] : []
         guard PersonnelService.fileViewer(actor).keepsFiles else { return approvals }
@@ -30,27 +30,22 @@ public struct PersonnelTodos: TodoProvider {
         let unit = me.unitID
         return try await services.database.read { db in
             // Each count stops at the 待办's cap (`TodoCount`), on its partial or leading index.
-            func count(_ from: SQLQueryString) async throws -> Int { try await Keyset.count("FROM " + from, cap: TodoCount.cap, on: db) }
             var items: [TodoItem] = []
             // R-PE-2: 定期复审 due (cleared_persons_review).
-            let reviews = try await count(
-                "cleared_persons WHERE unit_id = \(bind: unit) AND next_review_on IS NOT NULL AND next_review_on <= \(bind: today.iso)"
-            )
+            let reviews = try await PersonnelStore.reviewsDue(unitID: unit, today: today, on: db)
             if reviews > 0 { items.append(TodoItem(title: "定期复审到期", detail: "\(TodoCount.text(reviews))名涉密人员应进行定期复审", link: "/personnel", urgent: true)) }
             // R-PE-10 / R-PE-6: 变动复审 opened by a change or an event (cleared_persons_change).
-            let changes = try await count("cleared_persons WHERE unit_id = \(bind: unit) AND change_review IS NOT NULL")
+            let changes = try await PersonnelStore.changeReviewsOpen(unitID: unit, on: db)
             if changes > 0 {
                 items.append(TodoItem(title: "变动复审待办", detail: "\(TodoCount.text(changes))名涉密人员因岗位变动或重大事项应进行变动复审", link: "/personnel", urgent: true))
             }
             // R-PE-5: return reports overdue (trips_report_due).
-            let reports = try await count(
-                "trips WHERE unit_id = \(bind: unit) AND status = 'returned' AND report_due_on < \(bind: today.iso)")
+            let reports = try await PersonnelStore.returnReportsOverdue(unitID: unit, today: today, on: db)
             if reports > 0 {
                 items.append(TodoItem(title: "回国（境）报告逾期", detail: "\(TodoCount.text(reports))人次回国（境）后未按期报告", link: "/personnel/trips", urgent: true))
             }
             // R-PE-12: approaches not yet reported onward (reportable_events_onward).
-            let onward = try await count(
-                "reportable_events WHERE unit_id = \(bind: unit) AND kind = 'approach' AND onward_reported_on IS NULL")
+            let onward = try await PersonnelStore.approachesNotReportedOnward(unitID: unit, on: db)
             if onward > 0 {
                 items.append(
                     TodoItem(
@@ -58,11 +53,11 @@ public struct PersonnelTodos: TodoProvider {
                         urgent: true))
             }
             // R-PE-7: departures in progress (departures_open).
-            let open = try await count("departures WHERE unit_id = \(bind: unit) AND completed_on IS NULL")
+            let open = try await PersonnelStore.openDepartures(unitID: unit, on: db)
             if open > 0 { items.append(TodoItem(title: "离岗离职手续办理中", detail: "\(TodoCount.text(open))人的离岗离职清单尚未办结", link: "/personnel/departures")) }
             // R-KP-4: under the yearly floor, from September.
             if TrainingRules.floorWarningsDue(today: today) {
-                let under = try await PersonnelService.underFloor(unitID: unit, year: today.year, limit: 0, on: db).count
+                let under = try await PersonnelStore.underFloor(unitID: unit, year: today.year, limit: 0, on: db).count
                 if under > 0 {
                     items.append(
                         TodoItem(
@@ -71,10 +66,7 @@ public struct PersonnelTodos: TodoProvider {
                 }
             }
             // R-TR-1: the annual plan.
-            let planned = Set(
-                try await db.raw("SELECT year FROM training_plans WHERE unit_id = \(bind: unit) AND year >= \(bind: today.year)").all().map {
-                    try $0.decode(column: "year", as: Int.self)
-                })
+            let planned = try await PersonnelStore.plannedYears(unitID: unit, from: today.year, on: db)
             if let year = TrainingRules.planDueYear(today: today, planned: planned) {
                 items.append(TodoItem(title: "年度保密教育培训计划", detail: "请制定\(year)年度保密教育培训计划", link: "/personnel/training"))
             }
@@ -98,13 +90,8 @@ extension PersonnelService {
         let s = services
         let day = today
         return try await s.database.transaction { db in
-            let ended = try await db.raw(
-                "SELECT person_id FROM cleared_persons WHERE status = 'declearing' AND declearing_until < \(bind: day.iso)"
-            ).all().map { try $0.decode(column: "person_id", as: String.self) }
+            let ended = try await PersonnelStore.endDeclearing(before: day, at: s.nowMillis, on: db)
             guard !ended.isEmpty else { return 0 }
-            try await db.raw(
-                "UPDATE cleared_persons SET status = 'cleared', updated_at = \(bind: s.nowMillis) WHERE status = 'declearing' AND declearing_until < \(bind: day.iso)"
-            ).run()
             try await AuditStore.append(
                 s.record(.system, "personnel.declearing_ended", target: Self.recordKind, detail: "脱密期届满\(ended.count)人：" + ended.joined(separator: ",")), on: db
             )

@@ -4,7 +4,7 @@ import Organisation
 
 /// What an area hands the application below the web: its migrations, its 待办, its part of the daily sweep, its demo
 /// data, the kinds of filing it makes with the administration, and its answers to the questions other areas ask
-/// (`HoldingsPort`, `FilingPort`). The application is built from a list of areas; nothing central names an area.
+/// (`HoldingsPort`, `FilingPort`, `TrainingPort`). The application is built from a list of areas; nothing central names an area.
 public struct AreaRegistration: Sendable {
     /// The area's name in code (`personnel`), unique in the list.
     public let name: String
@@ -22,11 +22,14 @@ public struct AreaRegistration: Sendable {
     public var holdings: (any HoldingsPort)?
     /// The filing mechanism itself, answered by the one area that keeps the filings.
     public var filing: (any FilingPort)?
+    /// The training register, answered by the one area that keeps it.
+    public var training: (any TrainingPort)?
 
     /// Creates a registration; an area fills in what it has.
     public init(
         name: String, migrations: [any Migration] = [], todos: [any TodoProvider] = [], sweep: SweepStep? = nil, demo: DemoStep? = nil,
-        filingKinds: [FilingKindName] = [], holdings: (any HoldingsPort)? = nil, filing: (any FilingPort)? = nil
+        filingKinds: [FilingKindName] = [], holdings: (any HoldingsPort)? = nil, filing: (any FilingPort)? = nil,
+        training: (any TrainingPort)? = nil
     ) {
         self.name = name
         self.migrations = migrations
@@ -36,6 +39,7 @@ public struct AreaRegistration: Sendable {
         self.filingKinds = filingKinds
         self.holdings = holdings
         self.filing = filing
+        self.training = training
     }
 }
 

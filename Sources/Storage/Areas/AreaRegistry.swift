@@ -23,9 +23,11 @@ public struct AreaRegistry: Sendable {
     public let holdings: [any HoldingsPort]
     /// The filing mechanism, if an area keeps the filings.
     public let filing: (any FilingPort)?
+    /// The training register, if an area keeps one.
+    public let training: (any TrainingPort)?
 
-    /// Gathers `areas`. Two areas of one name, two migrations of one number, a filing kind registered twice or two
-    /// filing mechanisms are programming errors and stop the process.
+    /// Gathers `areas`. Two areas of one name, two migrations of one number, a filing kind registered twice, two
+    /// filing mechanisms or two training registers are programming errors and stop the process.
     public init(_ areas: [AreaRegistration]) {
         self.areas = areas
         precondition(Set(areas.map(\.name)).count == areas.count, "two areas of one name")
@@ -41,6 +43,9 @@ public struct AreaRegistry: Sendable {
         let mechanisms = areas.compactMap(\.filing)
         precondition(mechanisms.count <= 1, "two filing mechanisms")
         filing = mechanisms.first
+        let registers = areas.compactMap(\.training)
+        precondition(registers.count <= 1, "two training registers")
+        training = registers.first
     }
 
     /// Who in the filing unit reads the copy filed of `kind`: nil for those who manage the unit (`FilingKindName.readers`).
@@ -63,6 +68,11 @@ extension Services {
             held.append(Holding(field: port.field, what: port.what, count: try await port.count(ofPerson: personID, on: db)))
         }
         return held
+    }
+
+    /// R-TR-3: the latest day the person passed `course`, as the registered training register has it; nil without one.
+    public func lastPassed(_ course: TrainingCourse, personID: String, on db: any SQLDatabase) async throws -> Day? {
+        try await areas.training?.lastPassed(course, personID: personID, on: db)
     }
 
     /// Records a filing of `kind` with the unit's same-level administration through the registered filing mechanism,

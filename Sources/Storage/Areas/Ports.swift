@@ -77,3 +77,22 @@ public protocol FilingPort: Sendable {
         on db: any SQLDatabase
     ) async throws
 }
+
+/// A course a training register keeps (定密培训 …); the codes belong to the area that keeps the register.
+public struct TrainingCourse: RawRepresentable, Sendable, Hashable {
+    /// The stored code (`classification` …).
+    public let rawValue: String
+
+    /// The course with this code.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// 定密培训 — the training a 定密责任人 must have (R-AU-5, R-TR-3).
+    public static let classification = TrainingCourse(rawValue: "classification")
+}
+
+/// R-TR-3: the training register's answer to "when did this person last pass this course?", read on `db` inside the
+/// caller's transaction. Answered by the one area that keeps the register; without one, nobody has a registered course.
+public protocol TrainingPort: Sendable {
+    /// The latest day the person passed `course`, in the unit or outside it; nil when the register has none.
+    func lastPassed(_ course: TrainingCourse, personID: String, on db: any SQLDatabase) async throws -> Day?
+}

@@ -11,6 +11,17 @@ import Storage
 enum CarrierStore {
     static let recordKind = "carrier"
 
+    /// The statuses of a carrier no longer held — returned, destroyed, dispatched or lost (`CarrierStatus.isHeld`) —
+    /// bound from the enum into the queries that leave them out.
+    static let closedStatuses = [CarrierStatus.returned, .destroyed, .dispatched, .lost].map(\.rawValue)
+
+    /// History-entry kinds (`carrier_events.kind`) that queries compare. The steps name their kinds as plain strings
+    /// (`persist(kind:)`); no enum holds them, so the kinds a query needs are written once here.
+    /// The steps that need two named persons for 绝密 (R-CA-3 / R-CA-9 / R-CA-11): 传递, 携带外出, 销毁.
+    static let twoPersonStepKinds = ["dispatch", "carry_out", "destroy"]
+    /// The steps that take a carrier out of the register, 清退 and 销毁: the 复印登记's 清退日期 is the last of them.
+    static let closingEventKinds = ["return", "destroy"]
+
     static func join(_ list: [String]) -> String { list.joined(separator: "\u{1F}") }
     static func split(_ text: String?) -> [String] { (text ?? "").split(separator: "\u{1F}").map(String.init) }
 
@@ -204,7 +215,7 @@ enum CarrierStore {
     static func registerEntries(_ book: RegisterEntry.Book, unitID: String, year: Int, viewer: Viewer, on db: any SQLDatabase) async throws -> [RegisterEntry] {
         var q: SQLQueryString = """
             SELECT r.*, c.number AS carrier_number, c.title, c.document_number, c.level,
-                (SELECT MAX(e.at) FROM carrier_events e WHERE e.carrier_id = c.id AND e.kind IN ('return', 'destroy')) AS closed_at
+                (SELECT MAX(e.at) FROM carrier_events e WHERE e.carrier_id = c.id AND e.kind IN (\(binds: closingEventKinds))) AS closed_at
             FROM carrier_registers r JOIN carriers c ON c.id = r.carrier_id
             WHERE r.unit_id = \(bind: unitID) AND r.register = \(bind: book.rawValue) AND r.year = \(bind: year) AND
             """

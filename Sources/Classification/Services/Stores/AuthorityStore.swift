@@ -104,6 +104,22 @@ enum AuthorityStore {
         try await db.raw("SELECT * FROM officers WHERE person_id = \(bind: personID)").all().map(officer(from:))
     }
 
+    /// The unit (id) an officer record belongs to; nil when there is no such record.
+    static func officerUnit(id: String, on db: any SQLDatabase) async throws -> String? {
+        try await db.raw("SELECT unit_id FROM officers WHERE id = \(bind: id)").first()?.decode(column: "unit_id", as: String.self)
+    }
+
+    /// R-TR-3 / R-AU-5: a 定密培训 the person passed on `day` moves on the training date of each of their officer records
+    /// in office (never back).
+    static func recordTraining(personID: String, on day: Day, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE officers SET trained_on = \(bind: day.iso)
+            WHERE person_id = \(bind: personID) AND removed_on IS NULL AND (trained_on IS NULL OR trained_on < \(bind: day.iso))
+            """
+        ).run()
+    }
+
     static func item(from row: any SQLRow) throws -> CatalogueItem {
         let level = Level.stored(try row.decode(column: "level", as: String.self))
         return CatalogueItem(

@@ -127,9 +127,50 @@ enum OrganisationStore {
         return try await Keyset.page(select: "p.*", from: from, order: byName, request: request, on: db, decode: person(from:))
     }
 
-    /// Sets a person's clearance tier.
-    static func setTier(personID: String, tier: ClearanceTier, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE id = \(bind: personID)").run()
+    /// A unit's first `limit` persons by name (`persons_unit_name`: a bounded read at any size).
+    static func persons(unitID: String, limit: Int, on db: any SQLDatabase) async throws -> [Person] {
+        try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) ORDER BY name, id LIMIT \(unsafeRaw: String(limit))").all().map(person(from:))
+    }
+
+    /// The persons of a unit with exactly this name (`persons_unit_name`), at most 20.
+    static func persons(unitID: String, named name: String, on db: any SQLDatabase) async throws -> [Person] {
+        try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) AND name = \(bind: name) ORDER BY id LIMIT 20").all().map(person(from:))
+    }
+
+    /// The persons of a unit bearing any of these names (`persons_unit_name`, 500 names a statement).
+    static func persons(unitID: String, namedAnyOf names: [String], on db: any SQLDatabase) async throws -> [Person] {
+        var found: [Person] = []
+        for chunk in names.chunks(of: 500) {
+            found += try await db.raw("SELECT * FROM persons WHERE unit_id = \(bind: unitID) AND name IN (\(binds: chunk)) ORDER BY name, id").all().map(
+                person(from:))
+        }
+        return found
+    }
+
+    /// Persons with no account, by name, at most `limit`, optionally only names containing `search`.
+    static func personsWithoutAccount(search: String?, limit: Int, on db: any SQLDatabase) async throws -> [Person] {
+        var q: SQLQueryString = "SELECT p.* FROM persons p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"
+        if let search, !search.isEmpty { q = q + " AND p.name LIKE \(bind: search.likeContaining) ESCAPE '\\'" }
+        q = q + " ORDER BY p.name, p.id LIMIT \(unsafeRaw: String(limit))"
+        return try await db.raw(q).all().map(person(from:))
+    }
+
+    /// The names of the persons `ids` names, by id (the primary key, 500 a statement).
+    static func names(of ids: [String], on db: any SQLDatabase) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for chunk in ids.chunks() {
+            for row in try await db.select().column("id").column("name").from("persons").where("id", .in, chunk).all() {
+                out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        return out
+    }
+
+    /// Sets the clearance tier of each person `personIDs` names (500 a statement).
+    static func setTier(personIDs: [String], tier: ClearanceTier, at millis: Int64, on db: any SQLDatabase) async throws {
+        for chunk in personIDs.chunks() {
+            try await db.raw("UPDATE persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE id IN (\(binds: chunk))").run()
+        }
     }
 
     /// Ids of `root` and every unit below it.

@@ -35,6 +35,11 @@ enum UserStore {
         try await setRoles(userID: u.id, roles: u.roles, on: db)
     }
 
+    /// The IDs of the accounts linked to a person.
+    static func ids(ofPerson personID: String, on db: any SQLDatabase) async throws -> [String] {
+        try await db.raw("SELECT id FROM users WHERE person_id = \(bind: personID)").all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
     /// Replaces an account's roles.
     static func setRoles(userID: String, roles: Set<Role>, on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM user_roles WHERE user_id = \(bind: userID)").run()

@@ -72,6 +72,18 @@ extension PersonnelStore {
         try await db.raw("SELECT * FROM reportable_events WHERE id = \(bind: id)").first().map(event(from:))
     }
 
+    /// A person's reportable events for their file, newest report first, at most 200 (`reportable_events_person`).
+    static func events(personID: String, on db: any SQLDatabase) async throws -> [ReportableEvent] {
+        try await db.raw("SELECT * FROM reportable_events WHERE person_id = \(bind: personID) ORDER BY reported_on DESC LIMIT 200").all().map(event(from:))
+    }
+
+    /// R-PE-12: whether the person ever reported that their spouse became foreign — a 保密员 post is then closed to them.
+    static func spouseForeign(personID: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw(
+            "SELECT 1 AS one FROM reportable_events WHERE person_id = \(bind: personID) AND kind = \(bind: EventKind.spouseForeign.rawValue) LIMIT 1"
+        ).first() != nil
+    }
+
     // MARK: departures
 
     static func departure(from row: any SQLRow) throws -> Departure {
@@ -100,6 +112,11 @@ extension PersonnelStore {
 
     static func departure(id: String, on db: any SQLDatabase) async throws -> Departure? {
         try await db.raw("SELECT * FROM departures WHERE id = \(bind: id)").first().map(departure(from:))
+    }
+
+    /// A person's departures for their file, newest first, at most 20 (`departures_person`).
+    static func departures(personID: String, on db: any SQLDatabase) async throws -> [Departure] {
+        try await db.raw("SELECT * FROM departures WHERE person_id = \(bind: personID) ORDER BY created_at DESC LIMIT 20").all().map(departure(from:))
     }
 
     static func openDeparture(personID: String, on db: any SQLDatabase) async throws -> Departure? {
@@ -206,5 +223,29 @@ extension PersonnelStore {
                 \(bind: e.hours), \(bind: e.certificateNumber), \(bind: e.certificateValidUntil?.iso), \(bind: millis))
             """
         ).run()
+    }
+
+    // MARK: rights
+
+    /// A 权益保障 record from its row.
+    static func rights(from row: any SQLRow) throws -> RightsRecord {
+        RightsRecord(
+            id: try text(row, "id"), personID: try text(row, "person_id"), restriction: try text(row, "restriction"), measure: try text(row, "measure"),
+            recordedOn: try day(row, "recorded_on")!)
+    }
+
+    /// R-PE-14: a restriction borne for keeping secrets and the treatment given, kept with the person's unit.
+    static func insert(_ r: RightsRecord, unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO rights_records (id, person_id, unit_id, restriction, measure, recorded_on, created_at)
+            VALUES (\(bind: r.id), \(bind: r.personID), \(bind: unitID), \(bind: r.restriction), \(bind: r.measure), \(bind: r.recordedOn.iso), \(bind: millis))
+            """
+        ).run()
+    }
+
+    /// A person's 权益保障 records, newest first (`rights_records_person`).
+    static func rights(personID: String, on db: any SQLDatabase) async throws -> [RightsRecord] {
+        try await db.raw("SELECT * FROM rights_records WHERE person_id = \(bind: personID) ORDER BY recorded_on DESC, id LIMIT 200").all().map(rights(from:))
     }
 }

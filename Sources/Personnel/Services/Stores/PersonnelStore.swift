@@ -46,6 +46,16 @@ enum PersonnelStore {
         try await db.raw("SELECT * FROM secret_posts WHERE unit_id = \(bind: unitID) ORDER BY name, id LIMIT 2000").all().map(post(from:))
     }
 
+    /// R-PE-10: whether the unit already has a 涉密岗位 of this name (`secret_posts_unit`) — a name is registered once.
+    static func postExists(unitID: String, name: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("SELECT 1 AS one FROM secret_posts WHERE unit_id = \(bind: unitID) AND name = \(bind: name)").first() != nil
+    }
+
+    /// Whether the department is one of the unit's (the shared schema, read only) — a post's department is its unit's.
+    static func departmentExists(id: String, unitID: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("SELECT 1 AS one FROM departments WHERE id = \(bind: id) AND unit_id = \(bind: unitID)").first() != nil
+    }
+
     // MARK: cleared persons
 
     static func cleared(from row: any SQLRow) throws -> ClearedPerson {
@@ -65,6 +75,49 @@ enum PersonnelStore {
 
     static func cleared(personID: String, on db: any SQLDatabase) async throws -> ClearedPerson? {
         try await db.raw("SELECT * FROM cleared_persons WHERE person_id = \(bind: personID)").first().map(cleared(from:))
+    }
+
+    /// R-PE-3: the persons in post in the unit (`cleared_persons_unit`) — a roster import lists none of them again.
+    static func servingPersonIDs(unitID: String, on db: any SQLDatabase) async throws -> [String] {
+        try await db.raw(
+            "SELECT person_id FROM cleared_persons WHERE unit_id = \(bind: unitID) AND status = \(bind: PersonnelStatus.serving.rawValue)"
+        ).all().map { try $0.decode(column: "person_id", as: String.self) }
+    }
+
+    /// R-PE-3: the 涉密人员名单 as it is filed — every person in post with name, post, the post's highest level, tier and
+    /// appointment, by person. A level or tier the register cannot read is nil.
+    static func servingRoster(unitID: String, on db: any SQLDatabase) async throws -> [(
+        name: String, post: String, highestLevel: Level?, tier: ClearanceTier?, appointedOn: String
+    )] {
+        try await db.raw(
+            """
+            SELECT p.name, s.name AS post, s.highest_level, c.tier, c.appointed_on FROM cleared_persons c
+            JOIN persons p ON p.id = c.person_id JOIN secret_posts s ON s.id = c.post_id
+            WHERE c.unit_id = \(bind: unitID) AND c.status = \(bind: PersonnelStatus.serving.rawValue) ORDER BY c.person_id
+            """
+        ).all().map { row in
+            (
+                try text(row, "name"), try text(row, "post"), Level(code: try text(row, "highest_level")),
+                ClearanceTier(rawValue: try text(row, "tier")), try text(row, "appointed_on")
+            )
+        }
+    }
+
+    /// R-PE-7: ends every 脱密期 that ran out before `day` (`cleared_persons_declearing`) — the persons become 已脱密.
+    /// Returns who; nothing is written when nobody's ended.
+    static func endDeclearing(before day: Day, at millis: Int64, on db: any SQLDatabase) async throws -> [String] {
+        let declearing = PersonnelStatus.declearing.rawValue
+        let ended = try await db.raw(
+            "SELECT person_id FROM cleared_persons WHERE status = \(bind: declearing) AND declearing_until < \(bind: day.iso)"
+        ).all().map { try $0.decode(column: "person_id", as: String.self) }
+        guard !ended.isEmpty else { return [] }
+        try await db.raw(
+            """
+            UPDATE cleared_persons SET status = \(bind: PersonnelStatus.cleared.rawValue), updated_at = \(bind: millis)
+            WHERE status = \(bind: declearing) AND declearing_until < \(bind: day.iso)
+            """
+        ).run()
+        return ended
     }
 
     /// R-PE-10: a person's standing and the post it is in — both nil for a person never cleared.
