@@ -16,6 +16,7 @@
    bound from the enum (`\\(bind: Status.returned.rawValue)`), so renaming a case cannot leave a query behind.
    Literals inside migrations (CHECK constraints, backfills) are the schema and stay, as do the database's own
    catalogue words (`sqlite_master WHERE type = 'index'`).
+4. The web layer (`Sources/BaomiApp/`) names no store: it calls the services.
 
   python3 scripts/check-sql.py
 """
@@ -27,6 +28,7 @@ TABLE_NAMED = re.compile(r'\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+([a-z_]+)\b|\.(?:
 WRITE_NAMED = re.compile(r'\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\b|\.(?:insert\(into:|update\(|delete\(from:)\s*"([a-z_]+)"')
 CATALOGUE = re.compile(r'sqlite_master|pg_catalog|pg_indexes|information_schema')
 SCOPE = "knowledge_scope"
+STORE_NAMED = re.compile(r'\b[A-Z]\w*Store\.')
 ENUM_LITERAL = re.compile(r"(?:=|<>|!=|\bIN\s*\()\s*'[a-z][a-z_]*'")
 CREATE = re.compile(r'CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)')
 
@@ -69,6 +71,8 @@ for f in sorted(SOURCES.rglob("*.swift")):
             problems.append(f"{f}:{n}: SQL outside a store: {line.strip()[:100]}")
         if "Migrations" not in f.parts and ENUM_LITERAL.search(line) and not CATALOGUE.search(line):
             problems.append(f"{f}:{n}: enum raw value as an SQL literal (bind it from the enum): {line.strip()[:100]}")
+        if layer == "BaomiApp" and STORE_NAMED.search(line):
+            problems.append(f"{f}:{n}: the web layer names a store (call the service): {line.strip()[:100]}")
     area = area_of(f)
     if area is None or "Stores" not in f.parts:
         continue

@@ -36,7 +36,7 @@ extension APIController {
             let q = FormData.query(request)
             let filter = AuditFilter(
                 actor: q["actor"], action: q["action"], outcome: q["outcome"].flatMap(AuditOutcome.init(rawValue:)),
-                page: try Self.pageRequest(q, order: AuditStore.newestFirst.name))
+                page: try Self.pageRequest(q, order: AuditService.order))
             let page = try await services.audit.browse(try context.actor(), filter)
             return JSON.response(
                 AuditPage(

@@ -48,7 +48,7 @@ struct AuditController {
         let q = FormData.query(request)
         let from = q["from"].flatMap { Day(iso: $0) }
         let to = q["to"].flatMap { Day(iso: $0) }
-        let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: AuditStore.newestFirst.name) }
+        let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: AuditService.order) }
         let filter = AuditFilter(
             actor: q["actor"], action: q["action"], outcome: q["outcome"].flatMap(AuditOutcome.init(rawValue:)),
             fromMillis: from.map { AuditRecord.millis($0.startOfDay) }, toMillis: to.map { AuditRecord.millis($0.adding(days: 1).startOfDay) },
@@ -71,7 +71,7 @@ struct AuditController {
             rows: rows, actor: q["actor"] ?? "", action: q["action"] ?? "", from: from?.iso ?? "", to: to?.iso ?? "",
             outcomes: AuditOutcome.allCases.map { Option(code: $0.rawValue, name: $0.chinese, selected: q["outcome"] == $0.rawValue) },
             verification: verificationText, intact: verification?.isIntact ?? true,
-            pager: Pager(found, path: "/audit", query: q, orders: [(value: String, label: String)](), order: AuditStore.newestFirst.name))
+            pager: Pager(found, path: "/audit", query: q, orders: [(value: String, label: String)](), order: AuditService.order))
         return views.page("organisation/audit", title: "审计日志", session: context.session, path: "/audit", content: model)
     }
 }

@@ -10,6 +10,9 @@ import Storage
 public struct AuditService: Sendable {
     let services: Services
 
+    /// The log's one order (newest first), as its page cursors carry it.
+    public static let order = AuditStore.newestFirst.name
+
     /// R-SY-1: browse and filter — the 安全审计员 only. The browsing itself is audited.
     public func browse(_ actor: Actor, _ filter: AuditFilter) async throws -> Page<AuditEntry> {
         let s = services
