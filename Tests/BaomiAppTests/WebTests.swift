@@ -201,7 +201,7 @@ struct WebTests {
                 let form = try await web.get("/notices/new")
                 let page = try await web.post(
                     "/notices", [("title", "保留我的标题"), ("body", "正文"), ("marking", "秘密★11年"), ("issued_on", "2026-11-23")], csrfFrom: form)
-                #expect(page.status == .badRequest)
+                #expect(page.status == .unprocessableContent)
                 #expect(page.body.contains("R-DU-1"))
                 #expect(page.body.contains("保留我的标题"))
                 let ok = try await web.post(

@@ -94,15 +94,15 @@ extension CarrierController {
         router.get("/carriers/safes") { _, context in try await safesPage(context, error: nil) }
         router.post("/carriers/safes") { request, context in
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 // A level that cannot be read is refused, never taken as 秘密 (the API refuses it the same way).
                 guard let level = Level(code: form["level"] ?? "") else { throw Refusal.invalid("level", "请选择保密柜可存放的最高密级") }
                 _ = try await services.carriers.registerSafe(
                     try context.actor(), name: form["name"] ?? "", location: form["location"] ?? "", level: level,
                     topSecretOnly: form["top_secret_only"] == "1")
                 return Response.redirect(to: "/carriers/safes")
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden {
-                return try await safesPage(context, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            } again: { message, status in
+                try await safesPage(context, error: message, status: status)
             }
         }
         // The per-person ledger: what a person holds or keeps.
@@ -153,13 +153,13 @@ extension CarrierController {
         router.get("/carriers/checks") { request, context in try await checksPage(context, selected: FormData.query(request)["check"], error: nil) }
         router.post("/carriers/checks") { request, context in
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 let check = try CarrierRules.scheduledCheck(form["check"])
                 _ = try await services.carriers.recordCount(
                     try context.actor(), check: check, foundIDs: form.all("found"), unexpected: Self.list(form["unexpected"]), note: form["note"] ?? "")
                 return Response.redirect(to: "/carriers/checks")
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden {
-                return try await checksPage(context, selected: form["check"], error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            } again: { message, status in
+                try await checksPage(context, selected: form["check"], error: message, status: status)
             }
         }
         router.get("/carriers/findings") { request, context in

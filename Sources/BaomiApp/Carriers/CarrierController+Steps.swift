@@ -24,11 +24,11 @@ extension CarrierController {
         router.post(path) { request, context in
             let id = try context.parameters.require("id")
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 let target = try await perform(form, try context.actor(), id)
                 return Response.redirect(to: "/carriers/\(target)?done=\(action.rawValue)")
-            } catch let error as any DomainError where [.validation, .conflict, .forbidden].contains(error.kind) {
-                return try await actionPage(context, action, id: id, error: error, form: form)
+            } again: { (error: any DomainError) in
+                try await actionPage(context, action, id: id, error: error, form: form)
             }
         }
     }

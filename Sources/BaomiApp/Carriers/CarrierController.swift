@@ -109,11 +109,11 @@ struct CarrierController {
             let form = try await csrfForm(request, context)
             let actor = try context.actor()
             let mode = form["mode"] == "produce" ? "produce" : "receive"
-            do {
+            return try await refusable {
                 let carrier = try await enter(actor, mode: mode, form: form)
                 return Response.redirect(to: "/carriers/\(carrier.id)")
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .forbidden || error.kind == .conflict {
-                return try await entryForm(context, mode: mode, error: error.messageWithRule, form: form, status: ErrorMapping.status(error.kind))
+            } again: { message, status in
+                try await entryForm(context, mode: mode, error: message, form: form, status: status)
             }
         }
         registerDetail(on: router)

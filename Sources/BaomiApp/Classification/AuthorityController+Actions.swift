@@ -46,12 +46,12 @@ extension AuthorityController {
         // shows again; refused, the action's form comes back with the refusal and its rule.
         func step(_ action: AuthorityAction, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
             actionRoute(
-                router, "/authority/:unit/\(action.rawValue)", param: "unit", shown: [.validation, .conflict, .forbidden],
+                router, "/authority/:unit/\(action.rawValue)", param: "unit",
                 perform: { context, form, actor, unitID in
                     try await perform(form, actor, unitID)
                     return try await page(context, unitID: unitID, flash: "已保存", error: nil)
                 },
-                refusedForm: { context, unitID, form, error in
+                refused: { context, unitID, form, error in
                     try await actionPage(
                         context, action, unitID: unitID, rowID: Self.rowField(action).flatMap { form[$0.field] }, error: error,
                         status: ErrorMapping.status(error.kind))

@@ -35,12 +35,12 @@ extension SecretController {
         // the action's own form with its rule.
         func step(_ action: SecretAction, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
             actionRoute(
-                router, "/secrets/:id/\(action.rawValue)", param: "id", shown: [.validation, .conflict, .forbidden],
+                router, "/secrets/:id/\(action.rawValue)", param: "id",
                 perform: { _, form, actor, id in
                     try await perform(form, actor, id)
                     return Response.redirect(to: "/secrets/\(id)")
                 },
-                refusedForm: { context, id, form, error in
+                refused: { context, id, form, error in
                     try await actionPage(context, action, id: id, objectionID: form["objection_id"], error: error, status: ErrorMapping.status(error.kind))
                 })
         }

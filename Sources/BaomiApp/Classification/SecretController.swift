@@ -63,11 +63,11 @@ struct SecretController {
         }
         router.post("/secrets") { request, context in
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 let secret = try await services.classification.draft(try context.actor(), Self.draftRequest(form))
                 return Response.redirect(to: "/secrets/\(secret.id)")
-            } catch let error as any DomainError where error.kind == .validation {
-                return try await draftForm(context, error: error.messageWithRule, source: form["source_id"], form: form, status: .badRequest)
+            } again: { message, status in
+                try await draftForm(context, error: message, source: form["source_id"], form: form, status: status)
             }
         }
         registerDetail(on: router)

@@ -45,12 +45,12 @@ struct SupervisionController {
         router.get("/supervision") { _, context in try await page(context, flash: nil, error: nil) }
         router.post("/supervision/filings/:id") { request, context in
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 try await services.classification.replyFiling(
                     try context.actor(), filingID: try context.parameters.require("id"), accept: form["decision"] != "return", reply: form["reply"] ?? "")
                 return try await page(context, flash: "已办理", error: nil)
-            } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
-                return try await page(context, flash: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            } again: { message, status in
+                try await page(context, flash: nil, error: message, status: status)
             }
         }
         router.get("/filings/:id") { _, context in

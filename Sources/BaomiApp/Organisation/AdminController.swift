@@ -65,7 +65,7 @@ struct AdminController {
         router.post("/admin/users") { request, context in
             let actor = try context.actor()
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 let created = try await services.accounts.create(
                     actor,
                     NewAccount(
@@ -73,8 +73,8 @@ struct AdminController {
                         personID: form["person_id"].flatMap { $0.isEmpty ? nil : $0 }))
                 return try await usersPage(
                     context, created: CreatedModel(username: created.user.username, password: created.initialPassword, otpURL: created.otpURL), error: nil)
-            } catch let error as any DomainError where error.kind != .forbidden {
-                return try await usersPage(context, created: nil, error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            } again: { message, status in
+                try await usersPage(context, created: nil, error: message, status: status)
             }
         }
         router.post("/admin/users/:id/lock") { request, context in
@@ -131,11 +131,11 @@ struct AdminController {
     }
 
     private func attempt(_ context: AppRequestContext, flash: String, _ body: () async throws -> Void) async throws -> Response {
-        do {
+        return try await refusable {
             try await body()
             return try await unitsPage(context, error: nil, flash: flash)
-        } catch let error as any DomainError where error.kind != .forbidden {
-            return try await unitsPage(context, error: error.messageWithRule, flash: nil, status: ErrorMapping.status(error.kind))
+        } again: { message, status in
+            try await unitsPage(context, error: message, flash: nil, status: status)
         }
     }
 

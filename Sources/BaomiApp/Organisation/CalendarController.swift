@@ -47,11 +47,11 @@ struct CalendarController {
         }
         router.post("/calendar/import") { request, context in
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 let year = try await services.calendar.importYear(try context.actor(), json: Data((form["data"] ?? "").utf8), source: "页面导入")
                 return try await page(request, context, flash: "已导入\(year.year)年工作日历", error: nil, year: year.year)
-            } catch let error as any DomainError where error.kind == .validation {
-                return try await page(request, context, flash: nil, error: error.messageWithRule, status: .badRequest)
+            } again: { message, status in
+                try await page(request, context, flash: nil, error: message, status: status)
             }
         }
     }

@@ -72,16 +72,15 @@ struct LoginController {
         router.post("/account/password") { request, context in
             let actor = try context.actor()
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 try await services.auth.changePassword(actor, old: form["old_password"] ?? "", new: form["new_password"] ?? "", confirm: form["confirm"] ?? "")
                 return views.page(
                     "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
                     content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), flash: "口令已修改")
-            } catch let error as any DomainError {
-                return views.page(
+            } again: { message, status in
+                views.page(
                     "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
-                    content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength),
-                    error: error.messageWithRule, status: .badRequest)
+                    content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), error: message, status: status)
             }
         }
     }

@@ -57,11 +57,11 @@ struct NoticeController {
             let input = NewNotice(
                 title: form["title"] ?? "", body: form["body"] ?? "", marking: form["marking"] ?? "", issuedOn: form["issued_on"] ?? "",
                 scopePersonIDs: form.all("scope"))
-            do {
+            return try await refusable {
                 let notice = try await services.notices.create(try context.actor(), input)
                 return Response.redirect(to: "/notices/\(notice.id)")
-            } catch let error as any DomainError where error.kind == .validation {
-                return try await formPage(context, input: input, error: error.messageWithRule, status: .badRequest)
+            } again: { message, status in
+                try await formPage(context, input: input, error: message, status: status)
             }
         }
         router.get("/notices/:id") { _, context in

@@ -44,12 +44,12 @@ struct SecurityController {
         }
         router.post("/security/users/:id/roles") { request, context in
             let form = try await csrfForm(request, context)
-            do {
+            return try await refusable {
                 let roles = Set(form.all("role").compactMap(Role.init(rawValue:)))
                 try await services.accounts.setRoles(try context.actor(), userID: context.parameters.require("id"), roles: roles)
                 return try await page(context, flash: "角色已更新", error: nil)
-            } catch let error as any DomainError where error.kind == .validation {
-                return try await page(context, flash: nil, error: error.messageWithRule, status: .badRequest)
+            } again: { message, status in
+                try await page(context, flash: nil, error: message, status: status)
             }
         }
         router.post("/security/persons/:id/tier") { request, context in

@@ -93,6 +93,22 @@ extension PersonnelController {
         return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)
     }
 
+    /// `POST /personnel/trips/:id/<action>`: one step on a trip, answered with the trips register; a refusal comes back
+    /// there with its rule.
+    func tripAction(
+        _ router: Router<AppRequestContext>, _ action: String, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void
+    ) {
+        actionRoute(
+            router, "/personnel/trips/:id/\(action)", param: "id",
+            perform: { context, form, actor, id in
+                try await perform(form, actor, id)
+                return try await recordsPage(context, path: "/personnel/trips", flash: "已办理")
+            },
+            refused: { context, _, _, error in
+                try await recordsPage(context, path: "/personnel/trips", error: error.messageWithRule, status: ErrorMapping.status(error.kind))
+            })
+    }
+
     func registerRecords(on router: Router<AppRequestContext>) {
         for path in ["/personnel/trips", "/personnel/events", "/personnel/training"] {
             router.get(RouterPath(path)) { _, context in try await recordsPage(context, path: path) }
@@ -114,25 +130,15 @@ extension PersonnelController {
                 try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)
             }
         }
-        router.post("/personnel/trips/:id/:step") { request, context in
-            let form = try await csrfForm(request, context)
-            let id = try context.parameters.require("id")
-            let stepName = try context.parameters.require("step")
-            return try await refusable {
-                if stepName == "opinion" {
-                    _ = try await p.tripOpinion(try context.actor(), tripID: id, opinion: form["opinion"] ?? "")
-                } else if stepName == "approve" {
-                    _ = try await p.approveTrip(
-                        try context.actor(), tripID: id, personnelOpinion: form["personnel_opinion"] ?? "", secrecyOpinion: form["secrecy_opinion"] ?? "",
-                        secrecyOrgConsent: form["secrecy_org_consent"] ?? "")
-                } else {
-                    let step = try APIController.parse(PersonnelService.TripStep.self, stepName, field: "step")
-                    _ = try await p.tripStep(try context.actor(), tripID: id, step, day: nil, report: form["report"] ?? "")
-                }
-                return try await recordsPage(context, path: "/personnel/trips", flash: "已办理")
-            } again: {
-                try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)
-            }
+        // One route per step of a trip (STYLE 3), each calling its one service operation.
+        tripAction(router, "opinion") { form, actor, id in _ = try await p.tripOpinion(actor, tripID: id, opinion: form["opinion"] ?? "") }
+        tripAction(router, "approve") { form, actor, id in
+            _ = try await p.approveTrip(
+                actor, tripID: id, personnelOpinion: form["personnel_opinion"] ?? "", secrecyOpinion: form["secrecy_opinion"] ?? "",
+                secrecyOrgConsent: form["secrecy_org_consent"] ?? "")
+        }
+        for step in PersonnelService.TripStep.allCases {
+            tripAction(router, step.rawValue) { form, actor, id in _ = try await p.tripStep(actor, tripID: id, step, day: nil, report: form["report"] ?? "") }
         }
         router.post("/personnel/events") { request, context in
             let form = try await csrfForm(request, context)

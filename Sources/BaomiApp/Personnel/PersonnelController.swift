@@ -95,15 +95,6 @@ struct PersonnelController {
             "personnel/file", title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: model, flash: flash, error: error,
             status: status)
     }
-
-    /// A refused form comes back with the rule's message; anything else is the error page.
-    func refusable(_ body: () async throws -> Response, again: (String, HTTPResponse.Status) async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch let error as any DomainError where error.kind == .validation || error.kind == .conflict {
-            return try await again(error.messageWithRule, ErrorMapping.status(error.kind))
-        }
-    }
 }
 
 /// The personnel file page (R-PE-15).

@@ -33,32 +33,43 @@ func csrfForm(_ request: Request, _ context: AppRequestContext) async throws -> 
     return form
 }
 
-/// One POST route per action on a record (STYLE 3): the CSRF-checked form, the acting user and the record's ID (the
-/// path parameter `param`) go to `perform`, with the request's context for the page it answers with; it calls one
-/// service operation. A refusal of one of the `shown` kinds
-/// comes back on the record's page with its rule (`refused`); any other error goes to the one error mapping.
-func actionRoute(
-    _ router: Router<AppRequestContext>, _ path: String, param: String, shown: Set<FailureKind>,
-    perform: @escaping @Sendable (AppRequestContext, FormData, Organisation.Actor, String) async throws -> Response,
-    refused: @escaping @Sendable (AppRequestContext, String, any DomainError) async throws -> Response
-) {
-    actionRoute(router, path, param: param, shown: shown, perform: perform, refusedForm: { context, id, _, error in try await refused(context, id, error) })
+/// The refusals a form shows again, with their rule, for its user to correct: input the rules refuse, a step the
+/// record's state does not allow now, a role or permission the user lacks. A record not found (or not to be known,
+/// R-KS-4) and every other error go to the one error mapping.
+let refusalsShownOnForm: Set<FailureKind> = [.validation, .conflict, .forbidden]
+
+/// The one idiom of a form's POST: `body` does the work and answers; a refusal the form shows
+/// (`refusalsShownOnForm`) comes back through `again`, which shows the form again with it; anything else goes to the
+/// one error mapping.
+func refusable(_ body: () async throws -> Response, again: (any DomainError) async throws -> Response) async throws -> Response {
+    do {
+        return try await body()
+    } catch let error as any DomainError where refusalsShownOnForm.contains(error.kind) {
+        return try await again(error)
+    }
 }
 
-/// The same, for an action whose form page needs what was sent to show the refusal (`refusedForm` gets the form).
+/// The same, for a form page that takes the refusal's message (with its rule) and the status to answer with.
+func refusable(_ body: () async throws -> Response, again: (String, HTTPResponse.Status) async throws -> Response) async throws -> Response {
+    try await refusable(body) { (error: any DomainError) in try await again(error.messageWithRule, ErrorMapping.status(error.kind)) }
+}
+
+/// One POST route per action on a record (STYLE 3): the CSRF-checked form, the acting user and the record's ID (the
+/// path parameter `param`) go to `perform`, which calls one service operation and answers; a refusal comes back
+/// through `refused`, which shows the action's form again with it (`refusable`).
 func actionRoute(
-    _ router: Router<AppRequestContext>, _ path: String, param: String, shown: Set<FailureKind>,
+    _ router: Router<AppRequestContext>, _ path: String, param: String,
     perform: @escaping @Sendable (AppRequestContext, FormData, Organisation.Actor, String) async throws -> Response,
-    refusedForm: @escaping @Sendable (AppRequestContext, String, FormData, any DomainError) async throws -> Response
+    refused: @escaping @Sendable (AppRequestContext, String, FormData, any DomainError) async throws -> Response
 ) {
     router.post(RouterPath(path)) { request, context in
         let id = try context.parameters.require(param)
         let form = try await csrfForm(request, context)
         let actor = try context.actor()
-        do {
-            return try await perform(context, form, actor, id)
-        } catch let error as any DomainError where shown.contains(error.kind) {
-            return try await refusedForm(context, id, form, error)
+        return try await refusable {
+            try await perform(context, form, actor, id)
+        } again: { (error: any DomainError) in
+            try await refused(context, id, form, error)
         }
     }
 }
