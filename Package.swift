@@ -249,6 +249,18 @@ let package = Package(
             dependencies: ["Audit"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "SkeletonAreaTests",
+            dependencies: [
+                "BaomiApp", "TestSupport", "Storage", "Kernel", "Organisation", "OrganisationServices",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -256,6 +268,11 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
             ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings

@@ -20,12 +20,15 @@ public struct Area: Sendable {
     /// Its part of the OpenAPI document: exactly the operations `authorization` lists, with their schemas and body
     /// limits (the gate enforces the document before any work).
     public var openAPI: OpenAPIFragment
+    /// Templates of its own, by name (`<area>/<page>` → mustache source), for an area whose templates are not among
+    /// the app's resources; escaped as every page's are.
+    public var templates: [String: String]
 
     /// Creates an area.
     public init(
         registration: AreaRegistration, tabs: [MenuTab] = [], pages: @escaping @Sendable (Router<AppRequestContext>, Shell) -> Void = { _, _ in },
         api: @escaping @Sendable (RouterGroup<AppRequestContext>, Services) -> Void = { _, _ in },
-        authorization: [String: APIAuthorization.Access] = [:], openAPI: OpenAPIFragment = OpenAPIFragment()
+        authorization: [String: APIAuthorization.Access] = [:], openAPI: OpenAPIFragment = OpenAPIFragment(), templates: [String: String] = [:]
     ) {
         self.registration = registration
         self.tabs = tabs
@@ -33,6 +36,7 @@ public struct Area: Sendable {
         self.api = api
         self.authorization = authorization
         self.openAPI = openAPI
+        self.templates = templates
     }
 }
 
@@ -99,5 +103,5 @@ extension Array where Element == Area {
 
 extension Actor {
     /// A business account: it has a person and no 三员 role (R-SY-1: no 三员 account reads or handles business records).
-    var isBusiness: Bool { !roles.contains(where: \.isAdministrator) && person != nil }
+    public var isBusiness: Bool { !roles.contains(where: \.isAdministrator) && person != nil }
 }

@@ -97,6 +97,8 @@ package enum TestPasswords {
 package struct TestWorld: Sendable {
     package let services: Services
     package let clock: MovableClock
+    /// The areas the world was made with (the standard ones, and the test's own).
+    package let areas: [Area]
 
     /// 2026-11-23 09:00 China Standard Time.
     package static let start = Date(timeIntervalSince1970: 1_795_395_600)
@@ -128,7 +130,7 @@ package struct TestWorld: Sendable {
             if registry.areas.count > Area.standard.count {
                 try await Migrator.migrate(database, migrations: registry.migrations, clockMillis: services.nowMillis)
             }
-            let result = try await body(TestWorld(services: services, clock: clock))
+            let result = try await body(TestWorld(services: services, clock: clock, areas: areas))
             await TestDatabase.discard(database, copy: copy)
             return result
         } catch {

@@ -60,65 +60,78 @@ struct CarrierController {
             level: q["level"].flatMap(Level.init(code:)), holderPersonID: q["holder"], search: q["q"])
     }
 
+    /// The carrier pages' route table; the detail page with its steps, the printouts and the office pages register
+    /// their own.
     func register(on router: Router<AppRequestContext>) {
-        router.get("/carriers") { request, context in
-            let actor = try context.actor()
-            let q = FormData.query(request)
-            let filter = Self.filter(q, actor: actor)
-            let order = q["order"].flatMap(CarrierOrder.init(rawValue:)) ?? .newest
-            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
-            let page = try await services.carriers.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
-            let names = try await services.organisation.names(of: page.items.flatMap { [$0.custodianPersonID] + ($0.holderPersonID.map { [$0] } ?? []) })
-            let safes = Dictionary(uniqueKeysWithValues: try await services.carriers.safes(actor).map { ($0.id, $0.name) })
-            let model = ListModel(
-                rows: page.items.map { Self.row($0, names: names, safes: safes) },
-                pager: Pager(
-                    page, path: "/carriers", query: q, orders: CarrierOrder.allCases.map { ($0.rawValue, $0.chinese) }, order: order.rawValue),
-                kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: q["kind"]),
-                statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
-                levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
-                search: q["q"] ?? "", isClerk: isClerk(actor), year: services.clock.today.year)
-            return views.page("carriers/carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
-        }
-        // 导出 — the register as CSV, streamed page by page with the screen's filters (issue 11).
-        router.get("/carriers/export.csv") { request, context in
-            let actor = try context.actor()
-            let q = FormData.query(request)
-            let filter = Self.filter(q, actor: actor)
-            let services = services
-            return CSVExport.response(
-                filename: "国家秘密载体登记-\(services.clock.today.iso).csv",
-                header: ["载体编号", "国家秘密标志", "类别", "标题", "文号", "来文单位", "份数", "保管人", "持有人", "状态", "登记日期", "应还日期"]
-            ) { page in
-                let found = try await services.carriers.register(actor, filter: filter, order: .number, page: page)
-                let names = try await services.organisation.names(of: found.items.flatMap { [$0.custodianPersonID, $0.holderPersonID ?? ""] })
-                let rows = found.items.map { c in
-                    [
-                        c.number, c.marking.render(), c.kind.chinese, c.title, c.documentNumber, c.originatingUnit, String(c.copies),
-                        names[c.custodianPersonID] ?? "", c.holderPersonID.flatMap { names[$0] } ?? "", c.status.chinese, c.registeredOn.iso,
-                        c.dueOn?.iso ?? "",
-                    ]
-                }
-                return (rows, found.next)
-            }
-        }
-        router.get("/carriers/new") { request, context in
-            try await entryForm(context, mode: FormData.query(request)["mode"] == "produce" ? "produce" : "receive", error: nil)
-        }
-        router.post("/carriers/new") { request, context in
-            let form = try await csrfForm(request, context)
-            let actor = try context.actor()
-            let mode = form["mode"] == "produce" ? "produce" : "receive"
-            return try await refusable {
-                let carrier = try await enter(actor, mode: mode, form: form)
-                return Response.redirect(to: "/carriers/\(carrier.id)")
-            } again: { message, status in
-                try await entryForm(context, mode: mode, error: message, form: form, status: status)
-            }
-        }
+        router.get("/carriers", use: carriersPage)
+        router.get("/carriers/export.csv", use: exportRegister)
+        router.get("/carriers/new", use: entryPage)
+        router.post("/carriers/new", use: enterCarrier)
         registerDetail(on: router)
         registerPrintouts(on: router)
         registerOffice(on: router)
+    }
+
+    /// `GET /carriers`: the register (载体台账) of the actor's unit, filtered, ordered and paged as the query asks.
+    func carriersPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let q = FormData.query(request)
+        let filter = Self.filter(q, actor: actor)
+        let order = q["order"].flatMap(CarrierOrder.init(rawValue:)) ?? .newest
+        let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
+        let page = try await services.carriers.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
+        let names = try await services.organisation.names(of: page.items.flatMap { [$0.custodianPersonID] + ($0.holderPersonID.map { [$0] } ?? []) })
+        let safes = Dictionary(uniqueKeysWithValues: try await services.carriers.safes(actor).map { ($0.id, $0.name) })
+        let model = ListModel(
+            rows: page.items.map { Self.row($0, names: names, safes: safes) },
+            pager: Pager(
+                page, path: "/carriers", query: q, orders: CarrierOrder.allCases.map { ($0.rawValue, $0.chinese) }, order: order.rawValue),
+            kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: q["kind"]),
+            statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
+            levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
+            search: q["q"] ?? "", isClerk: isClerk(actor), year: services.clock.today.year)
+        return views.page("carriers/carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
+    }
+
+    /// `GET /carriers/export.csv`: the register (导出) as CSV, streamed page by page with the screen's filters.
+    func exportRegister(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let q = FormData.query(request)
+        let filter = Self.filter(q, actor: actor)
+        let services = services
+        return CSVExport.response(
+            filename: "国家秘密载体登记-\(services.clock.today.iso).csv",
+            header: ["载体编号", "国家秘密标志", "类别", "标题", "文号", "来文单位", "份数", "保管人", "持有人", "状态", "登记日期", "应还日期"]
+        ) { page in
+            let found = try await services.carriers.register(actor, filter: filter, order: .number, page: page)
+            let names = try await services.organisation.names(of: found.items.flatMap { [$0.custodianPersonID, $0.holderPersonID ?? ""] })
+            let rows = found.items.map { c in
+                [
+                    c.number, c.marking.render(), c.kind.chinese, c.title, c.documentNumber, c.originatingUnit, String(c.copies),
+                    names[c.custodianPersonID] ?? "", c.holderPersonID.flatMap { names[$0] } ?? "", c.status.chinese, c.registeredOn.iso,
+                    c.dueOn?.iso ?? "",
+                ]
+            }
+            return (rows, found.next)
+        }
+    }
+
+    /// `GET /carriers/new`: the entry form, for receiving (收文, the default) or producing (制作, `mode=produce`).
+    func entryPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await entryForm(context, mode: FormData.query(request)["mode"] == "produce" ? "produce" : "receive", error: nil)
+    }
+
+    /// `POST /carriers/new`: enters the carrier (`enter`) and goes to its page; a refusal shows the entry form again.
+    func enterCarrier(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        let actor = try context.actor()
+        let mode = form["mode"] == "produce" ? "produce" : "receive"
+        return try await refusable {
+            let carrier = try await enter(actor, mode: mode, form: form)
+            return Response.redirect(to: "/carriers/\(carrier.id)")
+        } again: { message, status in
+            try await entryForm(context, mode: mode, error: message, form: form, status: status)
+        }
     }
 
     /// Enters a carrier by receipt (with the receiving check, R-CA-2) or production (R-CA-1).

@@ -48,95 +48,141 @@ extension APIController {
     struct CorrectBody: Codable { let marking: String?; let revoke: Bool?; let reason: String }
     struct RecheckBody: Codable { let note: String }
 
+    /// Supervision (监管) and what a unit files with its administration: 备案, grant applications, the 一览表's
+    /// revisions, appealed objections, corrections and rechecks.
     func registerSupervision(_ api: RouterGroup<AppRequestContext>) {
-        let c = services.classification
-        api.get("supervision") { _, context in
-            let o = try await c.supervision(try context.actor())
-            return JSON.response(
-                SupervisionDTO(
-                    administrationUnitId: o.administration.id, filings: o.filings.map(FilingDTO.init),
-                    unclear: o.unclear.map { UnclearDTO(secret: SecretDTO($0.secret, full: false), decisionDue: $0.due?.iso) },
-                    appeals: o.appeals.map {
-                        AppealDTO(
-                            objectionId: $0.objectionID, secret: SecretDTO($0.secret, full: false), reason: $0.reason, claimedLevel: $0.claimedLevel?.code,
-                            unitAnswer: $0.unitAnswer, appealedOn: $0.appealedOn?.iso)
-                    }))
-        }
-        api.get("filings/:id") { _, context in
-            JSON.response(FilingDTO(try await c.filing(try context.actor(), id: context.parameters.require("id"))))
-        }
-        api.post("filings/:id/reply") { request, context in
-            let b = try await decodeJSON(ReplyBody.self, request)
-            try await c.replyFiling(try context.actor(), filingID: context.parameters.require("id"), accept: b.accept, reply: b.reply ?? "")
-            return JSON.response(OK(ok: true))
-        }
-        api.get("authority/:unit/filings") { _, context in
-            JSON.response(try await c.filingsMade(try context.actor(), unitID: context.parameters.require("unit")).map(FilingDTO.init))
-        }
-        api.post("authority/:unit/filings/:kind") { _, context in
-            let unit = try context.parameters.require("unit")
-            let kind: FilingKind =
-                switch try context.parameters.require("kind") {
-                case "roster": try await c.fileRoster(try context.actor(), unitID: unit)
-                case "catalogue": try await c.fileCatalogue(try context.actor(), unitID: unit)
-                default: throw Refusal.invalid("kind", "kind 应为 roster 或 catalogue")
-                }
-            return JSON.response(FiledDTO(ok: true, kind: kind.rawValue), status: .created)
-        }
-        api.post("statistics/filings") { request, context in
-            let b = try await decodeJSON(StatisticsFilingBody.self, request)
-            let from = try day(b.from, field: "from")
-            let to = try day(b.to, field: "to")
-            guard from <= to else { throw Refusal.invalid("from", "统计起始日期不能晚于截止日期") }
-            let kind = try await c.fileStatistics(try context.actor(), from: from, to: to)
-            return JSON.response(FiledDTO(ok: true, kind: kind.rawValue), status: .created)
-        }
-        api.get("authority/:unit/applications") { _, context in
-            JSON.response(try await c.applications(try context.actor(), unitID: context.parameters.require("unit")).map(ApplicationDTO.init))
-        }
-        api.post("authority/:unit/applications") { request, context in
-            let b = try await decodeJSON(ApplicationBody.self, request)
-            let application = try await c.applyForGrant(
-                try context.actor(), applicantUnitID: context.parameters.require("unit"), grantorUnitID: b.grantorUnitId, cap: try level(b.cap, field: "cap"),
-                matterScope: b.matterScope, validFrom: try day(b.validFrom, field: "valid_from"), validUntil: try day(b.validUntil, field: "valid_until"),
-                basis: b.basis, reasons: b.reasons)
-            return JSON.response(ApplicationDTO(application), status: .created)
-        }
-        api.post("applications/:id/decide") { request, context in
-            let b = try await decodeJSON(ApplicationDecisionBody.self, request)
-            let application = try await c.decideApplication(
-                try context.actor(), applicationID: context.parameters.require("id"), approve: b.approve, note: b.note ?? "")
-            return JSON.response(ApplicationDTO(application))
-        }
-        api.get("authority/:unit/catalogue/revisions") { _, context in
-            JSON.response(
-                try await c.catalogueRevisions(try context.actor(), unitID: context.parameters.require("unit")).map {
-                    RevisionDTO(
-                        itemId: $0.itemID, revision: $0.revision, content: $0.content, reason: $0.reason, changedBy: $0.changedBy, changedOn: $0.changedOn.iso)
-                })
-        }
-        api.post("objections/:id/appeal") { _, context in
-            try await c.appealObjection(try context.actor(), objectionID: context.parameters.require("id"))
-            return JSON.response(OK(ok: true))
-        }
-        api.post("objections/:id/appeal-decision") { request, context in
-            let b = try await decodeJSON(AnswerBody.self, request)
-            try await c.decideAppeal(try context.actor(), objectionID: context.parameters.require("id"), decision: b.decision)
-            return JSON.response(OK(ok: true))
-        }
-        api.post("secrets/:id/correct") { request, context in
-            let b = try await decodeJSON(CorrectBody.self, request)
-            let correction = try Responsibility.correction(
-                revoke: b.revoke ?? false, marking: try b.marking.flatMap { $0.isEmpty ? nil : try Marking.parse($0) })
-            let s = try await c.correct(
-                try context.actor(), secretID: context.parameters.require("id"), level: correction.level, period: correction.period,
-                revoke: correction.revoke, reason: b.reason)
-            return JSON.response(SecretDTO(s, full: true))
-        }
-        api.post("secrets/:id/recheck") { request, context in
-            let b = try await decodeJSON(RecheckBody.self, request)
-            try await c.clearReviewFlag(try context.actor(), secretID: context.parameters.require("id"), note: b.note)
-            return JSON.response(OK(ok: true))
-        }
+        api.get("supervision", use: readSupervision)
+        api.get("filings/:id", use: readFiling)
+        api.post("filings/:id/reply", use: replyFiling)
+        api.get("authority/:unit/filings", use: listFilingsMade)
+        api.post("authority/:unit/filings/:kind", use: fileWithAdministration)
+        api.post("statistics/filings", use: fileStatistics)
+        api.get("authority/:unit/applications", use: listGrantApplications)
+        api.post("authority/:unit/applications", use: applyForGrant)
+        api.post("applications/:id/decide", use: decideGrantApplication)
+        api.get("authority/:unit/catalogue/revisions", use: listCatalogueRevisions)
+        api.post("objections/:id/appeal", use: appealObjection)
+        api.post("objections/:id/appeal-decision", use: decideAppeal)
+        api.post("secrets/:id/correct", use: correctSecret)
+        api.post("secrets/:id/recheck", use: recheckSecret)
+    }
+
+    /// `GET supervision`: the administration's overview — 备案 received, unclear matters with their due date, appeals.
+    func readSupervision(_: Request, _ context: AppRequestContext) async throws -> Response {
+        let o = try await services.classification.supervision(try context.actor())
+        return JSON.response(
+            SupervisionDTO(
+                administrationUnitId: o.administration.id, filings: o.filings.map(FilingDTO.init),
+                unclear: o.unclear.map { UnclearDTO(secret: SecretDTO($0.secret, full: false), decisionDue: $0.due?.iso) },
+                appeals: o.appeals.map {
+                    AppealDTO(
+                        objectionId: $0.objectionID, secret: SecretDTO($0.secret, full: false), reason: $0.reason, claimedLevel: $0.claimedLevel?.code,
+                        unitAnswer: $0.unitAnswer, appealedOn: $0.appealedOn?.iso)
+                }))
+    }
+
+    /// `GET filings/:id`: one filing (备案), for the unit that made it and the administration that received it.
+    func readFiling(_: Request, _ context: AppRequestContext) async throws -> Response {
+        JSON.response(FilingDTO(try await services.classification.filing(try context.actor(), id: context.parameters.require("id"))))
+    }
+
+    /// `POST filings/:id/reply`: the administration accepts a filing or returns it with a reply.
+    func replyFiling(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(ReplyBody.self, request)
+        try await services.classification.replyFiling(try context.actor(), filingID: context.parameters.require("id"), accept: b.accept, reply: b.reply ?? "")
+        return JSON.response(OK(ok: true))
+    }
+
+    /// `GET authority/:unit/filings`: the filings the unit has made.
+    func listFilingsMade(_: Request, _ context: AppRequestContext) async throws -> Response {
+        JSON.response(try await services.classification.filingsMade(try context.actor(), unitID: context.parameters.require("unit")).map(FilingDTO.init))
+    }
+
+    /// `POST authority/:unit/filings/:kind`: files the 定密责任人 roster (R-AU-5) or the 一览表 (R-AU-6) with the
+    /// administration; any other kind is refused.
+    func fileWithAdministration(_: Request, _ context: AppRequestContext) async throws -> Response {
+        let unit = try context.parameters.require("unit")
+        let kind: FilingKind =
+            switch try context.parameters.require("kind") {
+            case "roster": try await services.classification.fileRoster(try context.actor(), unitID: unit)
+            case "catalogue": try await services.classification.fileCatalogue(try context.actor(), unitID: unit)
+            default: throw Refusal.invalid("kind", "kind 应为 roster 或 catalogue")
+            }
+        return JSON.response(FiledDTO(ok: true, kind: kind.rawValue), status: .created)
+    }
+
+    /// `POST statistics/filings`: files the unit's 定密 statistics for a period (R-RP-2); the period must not end
+    /// before it starts.
+    func fileStatistics(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(StatisticsFilingBody.self, request)
+        let from = try day(b.from, field: "from")
+        let to = try day(b.to, field: "to")
+        guard from <= to else { throw Refusal.invalid("from", "统计起始日期不能晚于截止日期") }
+        let kind = try await services.classification.fileStatistics(try context.actor(), from: from, to: to)
+        return JSON.response(FiledDTO(ok: true, kind: kind.rawValue), status: .created)
+    }
+
+    /// `GET authority/:unit/applications`: the grant applications the unit made or received.
+    func listGrantApplications(_: Request, _ context: AppRequestContext) async throws -> Response {
+        JSON.response(try await services.classification.applications(try context.actor(), unitID: context.parameters.require("unit")).map(ApplicationDTO.init))
+    }
+
+    /// `POST authority/:unit/applications`: the unit applies for 定密权 (申请定密授权, R-AU-3); 201 with the application.
+    func applyForGrant(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(ApplicationBody.self, request)
+        let application = try await services.classification.applyForGrant(
+            try context.actor(), applicantUnitID: context.parameters.require("unit"), grantorUnitID: b.grantorUnitId, cap: try level(b.cap, field: "cap"),
+            matterScope: b.matterScope, validFrom: try day(b.validFrom, field: "valid_from"), validUntil: try day(b.validUntil, field: "valid_until"),
+            basis: b.basis, reasons: b.reasons)
+        return JSON.response(ApplicationDTO(application), status: .created)
+    }
+
+    /// `POST applications/:id/decide`: grants or refuses an application (决定定密授权申请, R-AU-3).
+    func decideGrantApplication(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(ApplicationDecisionBody.self, request)
+        let application = try await services.classification.decideApplication(
+            try context.actor(), applicationID: context.parameters.require("id"), approve: b.approve, note: b.note ?? "")
+        return JSON.response(ApplicationDTO(application))
+    }
+
+    /// `GET authority/:unit/catalogue/revisions`: every revision of the unit's 一览表, with its reason (R-AU-6).
+    func listCatalogueRevisions(_: Request, _ context: AppRequestContext) async throws -> Response {
+        JSON.response(
+            try await services.classification.catalogueRevisions(try context.actor(), unitID: context.parameters.require("unit")).map {
+                RevisionDTO(
+                    itemId: $0.itemID, revision: $0.revision, content: $0.content, reason: $0.reason, changedBy: $0.changedBy, changedOn: $0.changedOn.iso)
+            })
+    }
+
+    /// `POST objections/:id/appeal`: the objector takes an unresolved objection to the administration (R-CL-7).
+    func appealObjection(_: Request, _ context: AppRequestContext) async throws -> Response {
+        try await services.classification.appealObjection(try context.actor(), objectionID: context.parameters.require("id"))
+        return JSON.response(OK(ok: true))
+    }
+
+    /// `POST objections/:id/appeal-decision`: the administration decides an appealed objection (确定异议, R-CL-7).
+    func decideAppeal(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(AnswerBody.self, request)
+        try await services.classification.decideAppeal(try context.actor(), objectionID: context.parameters.require("id"), decision: b.decision)
+        return JSON.response(OK(ok: true))
+    }
+
+    /// `POST secrets/:id/correct`: a superior corrects a subordinate's classification — another marking, or revoked
+    /// (纠正, R-CL-8).
+    func correctSecret(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(CorrectBody.self, request)
+        let correction = try Responsibility.correction(
+            revoke: b.revoke ?? false, marking: try b.marking.flatMap { $0.isEmpty ? nil : try Marking.parse($0) })
+        let s = try await services.classification.correct(
+            try context.actor(), secretID: context.parameters.require("id"), level: correction.level, period: correction.period,
+            revoke: correction.revoke, reason: b.reason)
+        return JSON.response(SecretDTO(s, full: true))
+    }
+
+    /// `POST secrets/:id/recheck`: an officer clears the review flag of a secret whose source changed (复核, R-DU-6).
+    func recheckSecret(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(RecheckBody.self, request)
+        try await services.classification.clearReviewFlag(try context.actor(), secretID: context.parameters.require("id"), note: b.note)
+        return JSON.response(OK(ok: true))
     }
 }

@@ -35,6 +35,7 @@ extension AuthorityController {
         }
     }
 
+    /// A `GET` form page per action, then one `POST` per action: each step names the function that performs it.
     func registerActions(on router: Router<AppRequestContext>) {
         for action in AuthorityAction.allCases {
             router.get(RouterPath("/authority/:unit/\(action.rawValue)")) { request, context in
@@ -44,7 +45,7 @@ extension AuthorityController {
         }
         // One route per action (STYLE 3): each reads its form and calls one service operation; done, the register
         // shows again; refused, the action's form comes back with the refusal and its rule.
-        func step(_ action: AuthorityAction, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
+        func step(_ action: AuthorityAction, perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
             actionRoute(
                 router, "/authority/:unit/\(action.rawValue)", param: "unit",
                 perform: { context, form, actor, unitID in
@@ -57,52 +58,85 @@ extension AuthorityController {
                         status: ErrorMapping.status(error.kind))
                 })
         }
-        let c = services.classification
-        step(.officer) { form, actor, unitID in
-            let cap = try ClassificationChecks.cap(form["cap"], what: "定密权限", rule: "R-AU-5")
-            _ = try await c.appointOfficer(
-                actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
-                trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
-        }
-        step(.removeOfficer) { form, actor, _ in
-            try await c.removeOfficer(actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
-        }
-        step(.grant) { form, actor, unitID in
-            let cap = try ClassificationChecks.cap(form["cap"], what: "授权的定密权限", rule: "R-AU-3")
-            let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "授权期限")
-            let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "授权期限")
-            _ = try await c.decideGrant(
-                actor, grantorUnitID: unitID,
-                grant: Grant(
-                    id: "", grantorUnitID: unitID, granteeUnitID: form["grantee_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
-                    validFrom: from, validUntil: until),
-                basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
-        }
-        step(.revoke) { form, actor, _ in try await c.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "") }
-        step(.fileRoster) { _, actor, unitID in _ = try await c.fileRoster(actor, unitID: unitID) }
-        step(.fileCatalogue) { _, actor, unitID in _ = try await c.fileCatalogue(actor, unitID: unitID) }
-        step(.apply) { form, actor, unitID in
-            let cap = try ClassificationChecks.cap(form["cap"], what: "申请的定密权限", rule: "R-AU-3")
-            let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "申请的授权期限")
-            let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "申请的授权期限")
-            _ = try await c.applyForGrant(
-                actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
-                validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
-        }
-        step(.decideApplication) { form, actor, _ in
-            _ = try await c.decideApplication(
-                actor, applicationID: form["application_id"] ?? "", approve: form["decision"] == "grant", note: form["note"] ?? "")
-        }
-        step(.catalogue) { form, actor, unitID in
-            let marking = try Marking.parse(form["marking"] ?? "")
-            let period = try ClassificationChecks.cataloguePeriod(marking)
-            _ = try await c.saveCatalogueItem(
-                actor,
-                CatalogueItem(
-                    id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
-                    allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
-                    productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""), reason: form["reason"] ?? "")
-        }
+        step(.officer, perform: appointOfficer)
+        step(.removeOfficer, perform: removeOfficer)
+        step(.grant, perform: decideGrant)
+        step(.revoke, perform: revokeGrant)
+        step(.fileRoster, perform: fileRoster)
+        step(.fileCatalogue, perform: fileCatalogue)
+        step(.apply, perform: applyForGrant)
+        step(.decideApplication, perform: decideApplication)
+        step(.catalogue, perform: saveCatalogueItem)
+    }
+
+    /// 指定定密责任人: appoints a 定密责任人 of the unit, statutory or designated, within the unit's cap (R-AU-5).
+    func appointOfficer(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        let cap = try ClassificationChecks.cap(form["cap"], what: "定密权限", rule: "R-AU-5")
+        _ = try await services.classification.appointOfficer(
+            actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
+            trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
+    }
+
+    /// 调整定密责任人: takes the officer the form names off the roster, with the reason (R-AU-5).
+    func removeOfficer(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        try await services.classification.removeOfficer(
+            actor, officerID: form["officer_id"] ?? "", reason: form["reason"].flatMap(RemovalReason.init(rawValue:)))
+    }
+
+    /// 作出定密授权: the unit grants 定密权 to another unit, within its own cap and for a term (R-AU-2, R-AU-3).
+    func decideGrant(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        let cap = try ClassificationChecks.cap(form["cap"], what: "授权的定密权限", rule: "R-AU-3")
+        let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "授权期限")
+        let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "授权期限")
+        _ = try await services.classification.decideGrant(
+            actor, grantorUnitID: unitID,
+            grant: Grant(
+                id: "", grantorUnitID: unitID, granteeUnitID: form["grantee_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
+                validFrom: from, validUntil: until),
+            basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
+    }
+
+    /// 撤销定密授权: revokes the grant the form names, with the reason (R-AU-4).
+    func revokeGrant(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        try await services.classification.revokeGrant(actor, grantID: form["grant_id"] ?? "", reason: form["reason"] ?? "")
+    }
+
+    /// 报备定密责任人名单: files the unit's roster of 定密责任人 with the administration (R-AU-5).
+    func fileRoster(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        _ = try await services.classification.fileRoster(actor, unitID: unitID)
+    }
+
+    /// 报备国家秘密事项一览表: files the unit's 一览表 with the administration (R-AU-6).
+    func fileCatalogue(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        _ = try await services.classification.fileCatalogue(actor, unitID: unitID)
+    }
+
+    /// 申请定密授权: the unit applies to a grantor for 定密权, with the cap and term asked for (R-AU-3).
+    func applyForGrant(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        let cap = try ClassificationChecks.cap(form["cap"], what: "申请的定密权限", rule: "R-AU-3")
+        let from = try ClassificationChecks.validUntil(form["valid_from"].flatMap(Day.init(iso:)), what: "申请的授权期限")
+        let until = try ClassificationChecks.validUntil(form["valid_until"].flatMap(Day.init(iso:)), what: "申请的授权期限")
+        _ = try await services.classification.applyForGrant(
+            actor, applicantUnitID: unitID, grantorUnitID: form["grantor_unit_id"] ?? "", cap: cap, matterScope: form["matter_scope"] ?? "",
+            validFrom: from, validUntil: until, basis: form["basis"] ?? "", reasons: form["reasons"] ?? "")
+    }
+
+    /// 决定定密授权申请: grants or refuses the application the form names, with a note (R-AU-3).
+    func decideApplication(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        _ = try await services.classification.decideApplication(
+            actor, applicationID: form["application_id"] ?? "", approve: form["decision"] == "grant", note: form["note"] ?? "")
+    }
+
+    /// 添加或修订一览表条目: adds an entry to the unit's 国家秘密事项一览表, with the reason (R-AU-6).
+    func saveCatalogueItem(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
+        let marking = try Marking.parse(form["marking"] ?? "")
+        let period = try ClassificationChecks.cataloguePeriod(marking)
+        _ = try await services.classification.saveCatalogueItem(
+            actor,
+            CatalogueItem(
+                id: "", unitID: unitID, code: form["code"] ?? "", name: form["name"] ?? "", level: marking.level, period: period,
+                allowance: PeriodAllowance(allowsLongTerm: form["long_term"] == "1"), scope: form["scope"] ?? "",
+                productionLevel: form["production_level"] ?? "", sourceDocument: form["source_document"] ?? ""), reason: form["reason"] ?? "")
     }
 
     /// The focused form of one action. An action the viewer may not take for the unit answers as its POST would.

@@ -24,16 +24,16 @@ extension SecretController {
         let results: [String]
     }
 
+    /// A `GET` form page per action, then one `POST` per action: each step names the function that performs it.
     func registerActions(on router: Router<AppRequestContext>) {
         for action in SecretAction.allCases {
             router.get(RouterPath("/secrets/:id/\(action.rawValue)")) { request, context in
                 try await actionPage(context, action, id: try context.parameters.require("id"), objectionID: FormData.query(request)["objection"], error: nil)
             }
         }
-        let c = services.classification
         // One route per action (STYLE 3): each reads its form and calls one service operation; a refusal comes back on
         // the action's own form with its rule.
-        func step(_ action: SecretAction, _ perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
+        func step(_ action: SecretAction, perform: @escaping @Sendable (FormData, Actor, String) async throws -> Void) {
             actionRoute(
                 router, "/secrets/:id/\(action.rawValue)", param: "id",
                 perform: { _, form, actor, id in
@@ -44,50 +44,123 @@ extension SecretController {
                     try await actionPage(context, action, id: id, objectionID: form["objection_id"], error: error, status: ErrorMapping.status(error.kind))
                 })
         }
-        step(.submit) { form, actor, id in _ = try await c.submit(actor, secretID: id, officerPersonID: form["officer_person_id"] ?? "") }
-        step(.approve) { _, actor, id in _ = try await c.review(actor, secretID: id, decision: .approve) }
-        step(.reject) { form, actor, id in _ = try await c.review(actor, secretID: id, decision: .reject(reason: form["reason"] ?? "")) }
-        step(.amend) { form, actor, id in
-            let marking = try Marking.parse(form["marking"] ?? "")
-            let current = try await c.detail(actor, id: id).secret
-            _ = try await c.review(
-                actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
-        }
-        step(.refer) { _, actor, id in _ = try await c.referUp(actor, secretID: id) }
-        step(.report) { _, actor, id in _ = try await c.reportUnclear(actor, secretID: id) }
-        step(.object) { form, actor, id in
-            let claim = try Marking.parse(form["marking"] ?? "")
-            _ = try await c.raiseObjection(actor, secretID: id, claimedLevel: claim.level, claimedPeriod: claim.period, reason: form["reason"] ?? "")
-        }
-        step(.answer) { form, actor, _ in try await c.decideObjection(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "") }
-        step(.annualReview) { form, actor, id in
-            try await c.recordAnnualReview(actor, secretID: id, result: form["result"] ?? "", note: form["note"] ?? "")
-        }
-        step(.widen) { form, actor, id in
-            _ = try await c.widenScope(actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])
-        }
-        step(.decide) { form, actor, id in
-            let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
-            _ = try await c.decideUnclear(actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
-        }
-        step(.change) { form, actor, id in
-            let marking = try Marking.parse(form["marking"] ?? "")
-            _ = try await c.change(actor, secretID: id, request: ChangeRequest(level: marking.level, period: marking.period, reason: form["reason"] ?? ""))
-        }
-        step(.appeal) { form, actor, _ in try await c.appealObjection(actor, objectionID: form["objection_id"] ?? "") }
-        step(.decideAppeal) { form, actor, _ in
-            try await c.decideAppeal(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
-        }
-        step(.recheck) { form, actor, id in try await c.clearReviewFlag(actor, secretID: id, note: form["note"] ?? "") }
-        step(.correct) { form, actor, id in
-            let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
-            let correction = try Responsibility.correction(revoke: form["revoke"] == "1", marking: text.isEmpty ? nil : try Marking.parse(text))
-            _ = try await c.correct(
-                actor, secretID: id, level: correction.level, period: correction.period, revoke: correction.revoke, reason: form["reason"] ?? "")
-        }
-        step(.declassify) { form, actor, id in
-            _ = try await c.declassify(actor, secretID: id, kind: .early, reason: form["reason"] ?? "", centralApproval: form["central_approval"])
-        }
+        step(.submit, perform: submit)
+        step(.approve, perform: approve)
+        step(.reject, perform: reject)
+        step(.amend, perform: amend)
+        step(.refer, perform: referUp)
+        step(.report, perform: reportUnclear)
+        step(.object, perform: raiseObjection)
+        step(.answer, perform: answerObjection)
+        step(.annualReview, perform: recordAnnualReview)
+        step(.widen, perform: widenScope)
+        step(.decide, perform: decideUnclear)
+        step(.change, perform: change)
+        step(.appeal, perform: appealObjection)
+        step(.decideAppeal, perform: decideAppeal)
+        step(.recheck, perform: recheck)
+        step(.correct, perform: correct)
+        step(.declassify, perform: declassifyEarly)
+    }
+
+    /// 提交审核: the 承办人 hands the draft to the 定密责任人 chosen (R-CL-1).
+    func submit(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.submit(actor, secretID: id, officerPersonID: form["officer_person_id"] ?? "")
+    }
+
+    /// 审核同意: the 定密责任人 approves the proposed marking (R-CL-1, R-CL-2).
+    func approve(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.review(actor, secretID: id, decision: .approve)
+    }
+
+    /// 不同意定密: the 定密责任人 rejects the proposal, with the reason (R-CL-1).
+    func reject(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.review(actor, secretID: id, decision: .reject(reason: form["reason"] ?? ""))
+    }
+
+    /// 修改后同意: the 定密责任人 approves another level or period; the secret keeps its current scope (R-CL-1).
+    func amend(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        let c = services.classification
+        let marking = try Marking.parse(form["marking"] ?? "")
+        let current = try await c.detail(actor, id: id).secret
+        _ = try await c.review(
+            actor, secretID: id, decision: .amend(level: marking.level, period: marking.period, scope: current.scope, reason: form["reason"] ?? ""))
+    }
+
+    /// 报上级确定: no authority here, so the matter goes up to be decided (R-AU-1).
+    func referUp(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.referUp(actor, secretID: id)
+    }
+
+    /// 报送保密行政管理部门: an unclear matter goes to the administration (R-CL-3).
+    func reportUnclear(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.reportUnclear(actor, secretID: id)
+    }
+
+    /// 提出异议: disputes the classification with the marking claimed (R-CL-7).
+    func raiseObjection(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        let claim = try Marking.parse(form["marking"] ?? "")
+        _ = try await services.classification.raiseObjection(
+            actor, secretID: id, claimedLevel: claim.level, claimedPeriod: claim.period, reason: form["reason"] ?? "")
+    }
+
+    /// 答复异议: the originating unit answers the objection the form names (R-CL-7).
+    func answerObjection(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        try await services.classification.decideObjection(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
+    }
+
+    /// 年度审查: records the year's review of the secret (R-DC-1).
+    func recordAnnualReview(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        try await services.classification.recordAnnualReview(actor, secretID: id, result: form["result"] ?? "", note: form["note"] ?? "")
+    }
+
+    /// 扩大知悉范围: a person joins the scope, with the reason and any consent reference (R-KS-3).
+    func widenScope(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.widenScope(
+            actor, secretID: id, personID: form["person_id"] ?? "", reason: form["reason"] ?? "", consentReference: form["consent"])
+    }
+
+    /// 确定不明确事项: the administration decides a reported matter — a marking, or none when left blank (R-CL-3).
+    func decideUnclear(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+        _ = try await services.classification.decideUnclear(
+            actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
+    }
+
+    /// 变更: changes the secret's level or period, with the reason (R-CH-1..3).
+    func change(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        let marking = try Marking.parse(form["marking"] ?? "")
+        _ = try await services.classification.change(
+            actor, secretID: id, request: ChangeRequest(level: marking.level, period: marking.period, reason: form["reason"] ?? ""))
+    }
+
+    /// 申请保密行政管理部门确定: the objector takes an unresolved objection up (R-CL-7).
+    func appealObjection(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        try await services.classification.appealObjection(actor, objectionID: form["objection_id"] ?? "")
+    }
+
+    /// 确定异议: the administration decides an appealed objection (R-CL-7).
+    func decideAppeal(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        try await services.classification.decideAppeal(actor, objectionID: form["objection_id"] ?? "", decision: form["decision"] ?? "")
+    }
+
+    /// 复核: an officer clears the review flag of a secret whose source changed, with a note (R-DU-6).
+    func recheck(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        try await services.classification.clearReviewFlag(actor, secretID: id, note: form["note"] ?? "")
+    }
+
+    /// 纠正: a superior corrects a subordinate's classification — another marking, or revoked (R-CL-8).
+    func correct(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+        let correction = try Responsibility.correction(revoke: form["revoke"] == "1", marking: text.isEmpty ? nil : try Marking.parse(text))
+        _ = try await services.classification.correct(
+            actor, secretID: id, level: correction.level, period: correction.period, revoke: correction.revoke, reason: form["reason"] ?? "")
+    }
+
+    /// 提前解密: declassifies the secret early, with the reason and any central approval (R-DC-2, R-DC-3).
+    func declassifyEarly(_ form: FormData, _ actor: Actor, _ id: String) async throws {
+        _ = try await services.classification.declassify(
+            actor, secretID: id, kind: .early, reason: form["reason"] ?? "", centralApproval: form["central_approval"])
     }
 
     /// The focused form of one action. An action the viewer may not take now answers as its POST would (a hidden

@@ -31,46 +31,56 @@ struct SecretController {
         let search: String, expiring: String, derivedFrom: String
     }
 
+    /// The register, the drafting form and its POST; then a secret's page and its actions (`registerDetail`).
     func register(on router: Router<AppRequestContext>) {
-        router.get("/secrets") { request, context in
-            let actor = try context.actor()
-            let q = FormData.query(request)
-            let filter = SecretFilter(
-                level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
-                expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
-                reviewDueYear: q["review"] == "due" ? services.clock.today.year : nil, needsReview: q["flag"] == "review" ? true : nil)
-            let order = q["order"].flatMap(SecretOrder.init(rawValue:)) ?? .newest
-            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
-            let page = try await services.classification.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
-            let rows = page.items.map {
-                Row(
-                    id: $0.id, title: $0.title, marking: $0.marking.render(), status: $0.status.chinese, basis: $0.basis.chinese,
-                    issued: $0.issueDate?.chinese ?? "—", expiry: $0.expiry?.chinese ?? "—", level: $0.level.code)
-            }
-            let model = ListModel(
-                rows: rows,
-                pager: Pager(page, path: "/secrets", query: q, orders: SecretOrder.allCases.map { ($0.rawValue, $0.chinese) }, order: order.rawValue),
-                levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
-                statuses: SecretStatus.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: q["status"] == $0.rawValue) },
-                bases: [("catalogue", "原始定密"), ("derived", "派生定密"), ("unclear", "不明确事项")].map {
-                    Option(value: $0.0, label: $0.1, selected: q["basis"] == $0.0)
-                },
-                search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "")
-            return views.page("classification/secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
-        }
-        router.get("/secrets/new") { request, context in
-            try await draftForm(context, error: nil, source: FormData.query(request)["source"])
-        }
-        router.post("/secrets") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let secret = try await services.classification.draft(try context.actor(), Self.draftRequest(form))
-                return Response.redirect(to: "/secrets/\(secret.id)")
-            } again: { message, status in
-                try await draftForm(context, error: message, source: form["source_id"], form: form, status: status)
-            }
-        }
+        router.get("/secrets", use: listSecrets)
+        router.get("/secrets/new", use: showDraftForm)
+        router.post("/secrets", use: draftSecret)
         registerDetail(on: router)
+    }
+
+    /// `GET /secrets`: the register (国家秘密事项登记) the viewer may see, filtered, ordered and paged by the query.
+    func listSecrets(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let q = FormData.query(request)
+        let filter = SecretFilter(
+            level: q["level"].flatMap(Level.init(code:)), status: q["status"].flatMap(SecretStatus.init(rawValue:)), basisKind: q["basis"],
+            expiringWithinDays: q["expiring"].flatMap(Int.init), derivedFrom: q["derived_from"], search: q["q"],
+            reviewDueYear: q["review"] == "due" ? services.clock.today.year : nil, needsReview: q["flag"] == "review" ? true : nil)
+        let order = q["order"].flatMap(SecretOrder.init(rawValue:)) ?? .newest
+        let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: order.rawValue) }
+        let page = try await services.classification.register(actor, filter: filter, order: order, page: PageRequest(cursor: cursor))
+        let rows = page.items.map {
+            Row(
+                id: $0.id, title: $0.title, marking: $0.marking.render(), status: $0.status.chinese, basis: $0.basis.chinese,
+                issued: $0.issueDate?.chinese ?? "—", expiry: $0.expiry?.chinese ?? "—", level: $0.level.code)
+        }
+        let model = ListModel(
+            rows: rows,
+            pager: Pager(page, path: "/secrets", query: q, orders: SecretOrder.allCases.map { ($0.rawValue, $0.chinese) }, order: order.rawValue),
+            levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
+            statuses: SecretStatus.allCases.map { Option(value: $0.rawValue, label: $0.chinese, selected: q["status"] == $0.rawValue) },
+            bases: [("catalogue", "原始定密"), ("derived", "派生定密"), ("unclear", "不明确事项")].map {
+                Option(value: $0.0, label: $0.1, selected: q["basis"] == $0.0)
+            },
+            search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "")
+        return views.page("classification/secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
+    }
+
+    /// `GET /secrets/new`: the drafting form (拟定密级), deriving from `?source=` when given.
+    func showDraftForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await draftForm(context, error: nil, source: FormData.query(request)["source"])
+    }
+
+    /// `POST /secrets`: drafts the secret and goes to its page; a refusal shows the form again as filled in.
+    func draftSecret(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let secret = try await services.classification.draft(try context.actor(), Self.draftRequest(form))
+            return Response.redirect(to: "/secrets/\(secret.id)")
+        } again: { message, status in
+            try await draftForm(context, error: message, source: form["source_id"], form: form, status: status)
+        }
     }
 
     static func draftRequest(_ form: FormData) throws -> DraftRequest {

@@ -25,7 +25,7 @@ public struct AppRequestContext: RequestContext {
     }
 
     /// The acting user; throws `sessionExpired` when there is none.
-    func actor() throws -> Actor {
+    package func actor() throws -> Actor {
         guard let session else { throw Unauthenticated() }
         return session.actor
     }

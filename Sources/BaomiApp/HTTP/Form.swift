@@ -3,10 +3,11 @@ import HTTPTypes
 import Hummingbird
 
 /// A parsed `application/x-www-form-urlencoded` body or query string, keeping repeated keys (check boxes).
-struct FormData: Sendable {
+package struct FormData: Sendable {
     private var values: [String: [String]] = [:]
 
-    init(encoded: String) {
+    /// Parses an encoded form or query string.
+    package init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(String(parts[0]))
@@ -20,10 +21,10 @@ struct FormData: Sendable {
     }
 
     /// The first value of a field.
-    subscript(_ key: String) -> String? { values[key]?.first }
+    package subscript(_ key: String) -> String? { values[key]?.first }
 
     /// Every value of a field.
-    func all(_ key: String) -> [String] { values[key] ?? [] }
+    package func all(_ key: String) -> [String] { values[key] ?? [] }
 
     /// The query string again with `key` set to `value` (nil: removed), the other fields kept — for the pager's links.
     func replacing(_ key: String, with value: String?) -> String {
@@ -35,15 +36,15 @@ struct FormData: Sendable {
     }
 
     /// The body limit of a web form (a form's text fields; uploads go through `MultipartForm`).
-    static let bodyLimit = 256 * 1024
+    package static let bodyLimit = 256 * 1024
 
     /// Reads a request body (at most `limit` bytes; more is a 413 naming the limit).
-    static func from(_ request: Request, limit: Int = bodyLimit) async throws -> FormData {
+    package static func from(_ request: Request, limit: Int = bodyLimit) async throws -> FormData {
         FormData(encoded: String(buffer: try await collectBody(request, limit: limit)))
     }
 
     /// Reads a query string.
-    static func query(_ request: Request) -> FormData {
+    package static func query(_ request: Request) -> FormData {
         FormData(encoded: request.uri.query ?? "")
     }
 }

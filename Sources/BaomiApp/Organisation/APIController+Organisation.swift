@@ -95,53 +95,70 @@ extension APIController {
         }
     }
 
+    /// Markings (密级标志) checked and linted, and notices (通知) listed, issued and read.
     func registerNotices(_ api: RouterGroup<AppRequestContext>) {
-        api.post("markings/parse") { request, context in
-            _ = try context.actor()
-            let body = try await decodeJSON(MarkingRequest.self, request)
-            let issued = try body.issuedOn.map { text -> Day in
-                guard let d = Day(iso: text) else { throw Refusal.invalid("issued_on", "issued_on 应为 YYYY-MM-DD") }
-                return d
+        api.post("markings/parse", use: parseMarking)
+        api.post("markings/lint", use: lintMarking)
+        api.get("notices", use: listNotices)
+        api.post("notices", use: createNotice)
+        api.get("notices/:id", use: showNotice)
+    }
+
+    /// `POST /api/v1/markings/parse`: parses a marking (密级标志) and checks it against its issue date; answers its
+    /// level, period kind, the period in effect and, given the issue date, its expiry.
+    private func parseMarking(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.actor()
+        let body = try await decodeJSON(MarkingRequest.self, request)
+        let issued = try body.issuedOn.map { text -> Day in
+            guard let d = Day(iso: text) else { throw Refusal.invalid("issued_on", "issued_on 应为 YYYY-MM-DD") }
+            return d
+        }
+        let marking = try Marking.parse(body.text)
+        try marking.validate(issueDate: issued)
+        let kind: String =
+            switch marking.period {
+            case .none: "none"
+            case .years: "years"
+            case .months: "months"
+            case .days: "days"
+            case .until: "until"
+            case .condition: "condition"
+            case .longTerm: "long_term"
             }
-            let marking = try Marking.parse(body.text)
-            try marking.validate(issueDate: issued)
-            let kind: String =
-                switch marking.period {
-                case .none: "none"
-                case .years: "years"
-                case .months: "months"
-                case .days: "days"
-                case .until: "until"
-                case .condition: "condition"
-                case .longTerm: "long_term"
-                }
-            let effective = Marking(level: marking.level, period: marking.effectivePeriod)
-            return JSON.response(
-                MarkingDTO(
-                    level: marking.level.code, levelName: marking.level.chinese, rendered: marking.render(), periodKind: kind,
-                    effective: effective.render(), expiry: issued.flatMap { marking.effectivePeriod.expiry(from: $0)?.iso }))
+        let effective = Marking(level: marking.level, period: marking.effectivePeriod)
+        return JSON.response(
+            MarkingDTO(
+                level: marking.level.code, levelName: marking.level.chinese, rendered: marking.render(), periodKind: kind,
+                effective: effective.render(), expiry: issued.flatMap { marking.effectivePeriod.expiry(from: $0)?.iso }))
+    }
+
+    /// `POST /api/v1/markings/lint`: the marking findings in a text, each with its rule and a suggestion.
+    private func lintMarking(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.actor()
+        let body = try await decodeJSON(MarkingRequest.self, request)
+        let findings = MarkingLint.scan(body.text).map {
+            Finding(line: $0.line, column: $0.column, found: $0.found, rule: $0.ruleID, message: $0.message, suggestion: $0.suggestion)
         }
-        api.post("markings/lint") { request, context in
-            _ = try context.actor()
-            let body = try await decodeJSON(MarkingRequest.self, request)
-            let findings = MarkingLint.scan(body.text).map {
-                Finding(line: $0.line, column: $0.column, found: $0.found, rule: $0.ruleID, message: $0.message, suggestion: $0.suggestion)
-            }
-            return JSON.response(List(count: findings.count, items: findings))
-        }
-        api.get("notices") { request, context in
-            let items = try await services.notices.list(try context.actor(), search: FormData.query(request)["q"]).map { NoticeDTO($0, withBody: false) }
-            return JSON.response(List(count: items.count, items: items))
-        }
-        api.post("notices") { request, context in
-            let b = try await decodeJSON(NewNoticeRequest.self, request)
-            let n = try await services.notices.create(
-                try context.actor(), NewNotice(title: b.title, body: b.body, marking: b.marking, issuedOn: b.issuedOn, scopePersonIDs: b.scopePersonIds ?? []))
-            return JSON.response(NoticeDTO(n, withBody: true), status: .created)
-        }
-        api.get("notices/:id") { _, context in
-            let (n, scope) = try await services.notices.get(try context.actor(), id: context.parameters.require("id"))
-            return JSON.response(NoticeDTO(n, withBody: true, scope: scope))
-        }
+        return JSON.response(List(count: findings.count, items: findings))
+    }
+
+    /// `GET /api/v1/notices`: the notices the user may read, searched by `q`, without their bodies.
+    private func listNotices(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let items = try await services.notices.list(try context.actor(), search: FormData.query(request)["q"]).map { NoticeDTO($0, withBody: false) }
+        return JSON.response(List(count: items.count, items: items))
+    }
+
+    /// `POST /api/v1/notices`: issues a notice to its scope of persons; answers it with 201.
+    private func createNotice(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(NewNoticeRequest.self, request)
+        let n = try await services.notices.create(
+            try context.actor(), NewNotice(title: b.title, body: b.body, marking: b.marking, issuedOn: b.issuedOn, scopePersonIDs: b.scopePersonIds ?? []))
+        return JSON.response(NoticeDTO(n, withBody: true), status: .created)
+    }
+
+    /// `GET /api/v1/notices/:id`: one notice with its body and scope.
+    private func showNotice(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (n, scope) = try await services.notices.get(try context.actor(), id: context.parameters.require("id"))
+        return JSON.response(NoticeDTO(n, withBody: true, scope: scope))
     }
 }

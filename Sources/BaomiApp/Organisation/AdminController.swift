@@ -58,71 +58,17 @@ struct AdminController {
         let pager: Pager
     }
 
+    /// The 系统管理员's routes (R-SY-1): accounts, then units, departments and persons.
     func register(on router: Router<AppRequestContext>) {
-        router.get("/admin/users") { request, context in
-            try await usersPage(context, created: nil, error: nil, query: FormData.query(request))
-        }
-        router.post("/admin/users") { request, context in
-            let actor = try context.actor()
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let created = try await services.accounts.create(
-                    actor,
-                    NewAccount(
-                        username: form["username"] ?? "", displayName: form["display_name"] ?? "",
-                        personID: form["person_id"].flatMap { $0.isEmpty ? nil : $0 }))
-                return try await usersPage(
-                    context, created: CreatedModel(username: created.user.username, password: created.initialPassword, otpURL: created.otpURL), error: nil)
-            } again: { message, status in
-                try await usersPage(context, created: nil, error: message, status: status)
-            }
-        }
-        router.post("/admin/users/:id/lock") { request, context in
-            _ = try await csrfForm(request, context)
-            try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: true)
-            return Response.redirect(to: "/admin/users")
-        }
-        router.post("/admin/users/:id/unlock") { request, context in
-            _ = try await csrfForm(request, context)
-            try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: false)
-            return Response.redirect(to: "/admin/users")
-        }
-        router.post("/admin/users/:id/reset-password") { request, context in
-            _ = try await csrfForm(request, context)
-            let id = try context.parameters.require("id")
-            let password = try await services.accounts.resetPassword(try context.actor(), userID: id)
-            let user = try await services.accounts.get(try context.actor(), id: id)
-            return try await usersPage(context, created: CreatedModel(username: user.username, password: password, otpURL: nil), error: nil)
-        }
-        router.get("/admin/units") { request, context in
-            try await unitsPage(context, error: nil, flash: nil, query: FormData.query(request))
-        }
-        router.post("/admin/units") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await attempt(context, flash: "单位已创建") {
-                guard let kind = UnitKind(code: form["kind"] ?? "") else { throw Refusal.invalid("kind", "请选择单位类别") }
-                _ = try await services.organisation.createUnit(
-                    try context.actor(), name: form["name"] ?? "", kind: kind, parentID: form["parent_id"], region: form["region"] ?? "")
-            }
-        }
-        router.post("/admin/departments") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await attempt(context, flash: "部门已创建") {
-                _ = try await services.organisation.createDepartment(try context.actor(), unitID: form["unit_id"] ?? "", name: form["name"] ?? "")
-            }
-        }
-        router.post("/admin/persons") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await attempt(context, flash: "人员已登记") {
-                let dept = form["department_id"] ?? ""
-                let unitID = try await departmentUnit(dept) ?? (form["unit_id"] ?? "")
-                _ = try await services.organisation.createPerson(
-                    try context.actor(),
-                    Person(
-                        id: "", unitID: unitID, departmentID: dept.isEmpty ? nil : dept, name: form["name"] ?? "",
-                        post: form["post"] ?? "", title: form["title"] ?? "", phone: form["phone"] ?? "", email: form["email"] ?? ""))
-            }
-        }
+        router.get("/admin/users", use: showUsers)
+        router.post("/admin/users", use: createUser)
+        router.post("/admin/users/:id/lock", use: lockUser)
+        router.post("/admin/users/:id/unlock", use: unlockUser)
+        router.post("/admin/users/:id/reset-password", use: resetPassword)
+        router.get("/admin/units", use: showUnits)
+        router.post("/admin/units", use: createUnit)
+        router.post("/admin/departments", use: createDepartment)
+        router.post("/admin/persons", use: createPerson)
     }
 
     private func departmentUnit(_ id: String) async throws -> String? {
@@ -205,5 +151,91 @@ struct AdminController {
                 departments: deptOptions, persons: persons,
                 pager: Pager(directory, path: "/admin/units", query: query, orders: [(value: String, label: String)](), order: "name")),
             flash: flash, error: error, status: status)
+    }
+}
+
+extension AdminController {
+    /// `GET /admin/users`: the accounts page (账号管理), one page of accounts and the persons without one.
+    private func showUsers(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await usersPage(context, created: nil, error: nil, query: FormData.query(request))
+    }
+
+    /// `POST /admin/users`: creates an account and shows its initial password (and one-time-password URL) on the
+    /// accounts page; a refused form comes back with its message.
+    private func createUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let created = try await services.accounts.create(
+                actor,
+                NewAccount(
+                    username: form["username"] ?? "", displayName: form["display_name"] ?? "",
+                    personID: form["person_id"].flatMap { $0.isEmpty ? nil : $0 }))
+            return try await usersPage(
+                context, created: CreatedModel(username: created.user.username, password: created.initialPassword, otpURL: created.otpURL), error: nil)
+        } again: { message, status in
+            try await usersPage(context, created: nil, error: message, status: status)
+        }
+    }
+
+    /// `POST /admin/users/:id/lock`: locks the account (锁定), then back to the accounts page.
+    private func lockUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await csrfForm(request, context)
+        try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: true)
+        return Response.redirect(to: "/admin/users")
+    }
+
+    /// `POST /admin/users/:id/unlock`: unlocks the account (解锁), then back to the accounts page.
+    private func unlockUser(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await csrfForm(request, context)
+        try await services.accounts.setLocked(try context.actor(), userID: context.parameters.require("id"), locked: false)
+        return Response.redirect(to: "/admin/users")
+    }
+
+    /// `POST /admin/users/:id/reset-password`: resets the account's password (重置口令) and shows the new one on the
+    /// accounts page.
+    private func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await csrfForm(request, context)
+        let id = try context.parameters.require("id")
+        let password = try await services.accounts.resetPassword(try context.actor(), userID: id)
+        let user = try await services.accounts.get(try context.actor(), id: id)
+        return try await usersPage(context, created: CreatedModel(username: user.username, password: password, otpURL: nil), error: nil)
+    }
+
+    /// `GET /admin/units`: the units and persons page (单位与人员), the unit tree and one page of the directory.
+    private func showUnits(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await unitsPage(context, error: nil, flash: nil, query: FormData.query(request))
+    }
+
+    /// `POST /admin/units`: creates a unit (单位) of the chosen kind under its parent.
+    private func createUnit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await attempt(context, flash: "单位已创建") {
+            guard let kind = UnitKind(code: form["kind"] ?? "") else { throw Refusal.invalid("kind", "请选择单位类别") }
+            _ = try await services.organisation.createUnit(
+                try context.actor(), name: form["name"] ?? "", kind: kind, parentID: form["parent_id"], region: form["region"] ?? "")
+        }
+    }
+
+    /// `POST /admin/departments`: creates a department (部门) in a unit.
+    private func createDepartment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await attempt(context, flash: "部门已创建") {
+            _ = try await services.organisation.createDepartment(try context.actor(), unitID: form["unit_id"] ?? "", name: form["name"] ?? "")
+        }
+    }
+
+    /// `POST /admin/persons`: registers a person (人员登记) in a unit, in the department's unit when one is chosen.
+    private func createPerson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await attempt(context, flash: "人员已登记") {
+            let dept = form["department_id"] ?? ""
+            let unitID = try await departmentUnit(dept) ?? (form["unit_id"] ?? "")
+            _ = try await services.organisation.createPerson(
+                try context.actor(),
+                Person(
+                    id: "", unitID: unitID, departmentID: dept.isEmpty ? nil : dept, name: form["name"] ?? "",
+                    post: form["post"] ?? "", title: form["title"] ?? "", phone: form["phone"] ?? "", email: form["email"] ?? ""))
+        }
     }
 }

@@ -50,94 +50,126 @@ extension APIController {
     struct RightsBody: Codable { let restriction: String; let measure: String; let recordedOn: String }
 
     func registerPersonnel(_ api: RouterGroup<AppRequestContext>) {
-        let p = services.personnel
-        api.get("personnel") { request, context in
-            let q = FormData.query(request)
-            let status = try Self.parse(PersonnelStatus.self, q["status"] ?? "serving", field: "status")
-            let page = try await p.register(try context.actor(), status: status, page: try Self.pageRequest(q, order: "person"))
-            return JSON.response(PagedList(page, PersonnelDTO.RosterLine.init))
-        }
-        api.get("personnel/posts") { _, context in
-            let posts = try await p.posts(try context.actor())
-            return JSON.response(List(count: posts.count, items: posts.map(PersonnelDTO.Post.init)))
-        }
-        api.post("personnel/posts") { request, context in
-            let b = try await decodeJSON(PostBody.self, request)
-            let roles = try (b.roles ?? []).map { try Self.parse(Role.self, $0, field: "roles") }
-            let post = try await p.createPost(
-                try context.actor(), name: b.name, departmentID: b.departmentId, highestLevel: try Self.level(b.highestLevel, field: "highest_level"),
-                keyPart: b.keyPart ?? false, roles: roles)
-            return JSON.response(PersonnelDTO.Post(post), status: .created)
-        }
-        api.post("personnel/reviews") { request, context in
-            let b = try await decodeJSON(PersonnelReviewBody.self, request)
-            let e = b.eligibility
-            let review = try await p.recordReview(
-                try context.actor(),
-                .init(
-                    personID: b.personId, postID: b.postId, kind: try Self.parse(ReviewKind.self, b.kind, field: "kind"),
-                    eligibility: Eligibility(
-                        nationality: e.nationality, loyalty: e.loyalty, competence: e.competence, noCriminalRecord: e.noCriminalRecord,
-                        noDrugsOrGambling: e.noDrugsOrGambling, neverDismissed: e.neverDismissed, neverRemovedForViolation: e.neverRemovedForViolation),
-                    relativesAbroad: b.relativesAbroad ?? "", personnelOpinion: b.personnelOpinion, secrecyOpinion: b.secrecyOpinion, decidedBy: b.decidedBy,
-                    passed: b.passed))
-            return JSON.response(PersonnelDTO.Review(review), status: .created)
-        }
-        api.post("personnel/commitments") { request, context in
-            let b = try await decodeJSON(CommitmentBody.self, request)
-            let c = try await p.recordCommitment(
-                try context.actor(), personID: b.personId, kind: try Self.parse(CommitmentKind.self, b.kind, field: "kind"),
-                signedOn: try b.signedOn.map { try day($0, field: "signed_on") }, note: b.note ?? "")
-            return JSON.response(PersonnelDTO.Commitment(c), status: .created)
-        }
-        api.post("personnel/appointments") { request, context in
-            let b = try await decodeJSON(AppointBody.self, request)
-            let tier = try Self.parse(ClearanceTier.self, b.tier, field: "tier")
-            let record = try await p.appoint(try context.actor(), personID: b.personId, postID: b.postId, tier: tier)
-            return JSON.response(PersonnelDTO.Cleared(record), status: .created)
-        }
-        api.post("personnel/:person/rights") { request, context in
-            let b = try await decodeJSON(RightsBody.self, request)
-            let r = try await p.recordRights(
-                try context.actor(),
-                RightsRecord(
-                    id: "", personID: try context.parameters.require("person"), restriction: b.restriction, measure: b.measure,
-                    recordedOn: try day(b.recordedOn, field: "recorded_on")))
-            return JSON.response(PersonnelDTO.Rights(r), status: .created)
-        }
-        api.post("personnel/:person/remove") { request, context in
-            let b = try await decodeJSON(RemoveBody.self, request)
-            let record = try await p.removeFromPost(
-                try context.actor(), personID: context.parameters.require("person"),
-                ground: try Self.parse(PersonnelRules.RemovalGround.self, b.ground, field: "ground"))
-            return JSON.response(PersonnelDTO.Cleared(record))
-        }
-        api.get("personnel/:person/file") { _, context in
-            JSON.response(PersonnelDTO.File(try await p.file(try context.actor(), personID: context.parameters.require("person"))))
-        }
-        api.post("personnel/roster-filing") { _, context in
-            try await p.fileRoster(try context.actor())
-            return JSON.response(OK(ok: true), status: .created)
-        }
-        // R-PE-3 / R-TR-1: a paper-era roster or training record, the file itself as the body (CSV or XLSX, 16 MB).
-        api.post("personnel-imports") { request, context in
-            let actor = try context.actor()
-            let q = FormData.query(request)
-            let kind = try Self.parse(RosterImport.Kind.self, q["kind"], field: "kind")
-            let mode = try Self.parse(CarrierImportMode.self, q["mode"] ?? "dry_run", field: "mode")
-            _ = try await p.staff(actor)
-            let buffer = try await request.body.collect(upTo: 16 * 1024 * 1024)
-            guard buffer.readableBytes > 0 else { throw TransportRefusal.contract("body", "请求体为空：应为 CSV 文件或 Excel 工作簿") }
-            let report = try await p.importFile(actor, Data(buffer.readableBytesView), kind: kind, mode: mode)
-            let whole = report.problems.filter { $0.field == "header" || $0.field == "file" }
-            if !whole.isEmpty { throw Refusal.invalid("file", "文件不可用：" + whole.map(\.message).joined(separator: "；"), code: "import.header") }
-            return JSON.response(
-                PersonnelImportDTO(
-                    mode: report.mode.rawValue, kind: report.kind.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
-                    problems: report.problems),
-                status: report.imported > 0 ? .created : .ok)
-        }
+        api.get("personnel", use: personnelRoster)
+        api.get("personnel/posts", use: personnelPosts)
+        api.post("personnel/posts", use: createPersonnelPost)
+        api.post("personnel/reviews", use: recordPersonnelReview)
+        api.post("personnel/commitments", use: recordPersonnelCommitment)
+        api.post("personnel/appointments", use: appointToPost)
+        api.post("personnel/:person/rights", use: recordPersonnelRights)
+        api.post("personnel/:person/remove", use: removeFromPost)
+        api.get("personnel/:person/file", use: personnelFile)
+        api.post("personnel/roster-filing", use: filePersonnelRoster)
+        api.post("personnel-imports", use: importPersonnel)
         registerPersonnelRecords(api)
+    }
+
+    /// `GET personnel`: the 涉密人员名单 of one status (serving unless asked), a page at a time.
+    func personnelRoster(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let q = FormData.query(request)
+        let status = try Self.parse(PersonnelStatus.self, q["status"] ?? "serving", field: "status")
+        let page = try await services.personnel.register(try context.actor(), status: status, page: try Self.pageRequest(q, order: "person"))
+        return JSON.response(PagedList(page, PersonnelDTO.RosterLine.init))
+    }
+
+    /// `GET personnel/posts`: the unit's 涉密岗位.
+    func personnelPosts(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let posts = try await services.personnel.posts(try context.actor())
+        return JSON.response(List(count: posts.count, items: posts.map(PersonnelDTO.Post.init)))
+    }
+
+    /// `POST personnel/posts`: registers a 涉密岗位; its tier follows from the highest level it handles (R-PE-1).
+    func createPersonnelPost(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(PostBody.self, request)
+        let roles = try (b.roles ?? []).map { try Self.parse(Role.self, $0, field: "roles") }
+        let post = try await services.personnel.createPost(
+            try context.actor(), name: b.name, departmentID: b.departmentId, highestLevel: try Self.level(b.highestLevel, field: "highest_level"),
+            keyPart: b.keyPart ?? false, roles: roles)
+        return JSON.response(PersonnelDTO.Post(post), status: .created)
+    }
+
+    /// `POST personnel/reviews`: records a 保密审查 of a person for a post, with its eligibility conditions (R-PE-2).
+    func recordPersonnelReview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(PersonnelReviewBody.self, request)
+        let e = b.eligibility
+        let review = try await services.personnel.recordReview(
+            try context.actor(),
+            .init(
+                personID: b.personId, postID: b.postId, kind: try Self.parse(ReviewKind.self, b.kind, field: "kind"),
+                eligibility: Eligibility(
+                    nationality: e.nationality, loyalty: e.loyalty, competence: e.competence, noCriminalRecord: e.noCriminalRecord,
+                    noDrugsOrGambling: e.noDrugsOrGambling, neverDismissed: e.neverDismissed, neverRemovedForViolation: e.neverRemovedForViolation),
+                relativesAbroad: b.relativesAbroad ?? "", personnelOpinion: b.personnelOpinion, secrecyOpinion: b.secrecyOpinion, decidedBy: b.decidedBy,
+                passed: b.passed))
+        return JSON.response(PersonnelDTO.Review(review), status: .created)
+    }
+
+    /// `POST personnel/commitments`: records a signed 承诺书 or 责任书 (R-PE-4).
+    func recordPersonnelCommitment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(CommitmentBody.self, request)
+        let c = try await services.personnel.recordCommitment(
+            try context.actor(), personID: b.personId, kind: try Self.parse(CommitmentKind.self, b.kind, field: "kind"),
+            signedOn: try b.signedOn.map { try day($0, field: "signed_on") }, note: b.note ?? "")
+        return JSON.response(PersonnelDTO.Commitment(c), status: .created)
+    }
+
+    /// `POST personnel/appointments`: 任用 — appoints a person to a post at a tier (R-PE-10).
+    func appointToPost(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(AppointBody.self, request)
+        let tier = try Self.parse(ClearanceTier.self, b.tier, field: "tier")
+        let record = try await services.personnel.appoint(try context.actor(), personID: b.personId, postID: b.postId, tier: tier)
+        return JSON.response(PersonnelDTO.Cleared(record), status: .created)
+    }
+
+    /// `POST personnel/:person/rights`: records a 权益保障 — a restriction borne and its measure (R-PE-14).
+    func recordPersonnelRights(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(RightsBody.self, request)
+        let r = try await services.personnel.recordRights(
+            try context.actor(),
+            RightsRecord(
+                id: "", personID: try context.parameters.require("person"), restriction: b.restriction, measure: b.measure,
+                recordedOn: try day(b.recordedOn, field: "recorded_on")))
+        return JSON.response(PersonnelDTO.Rights(r), status: .created)
+    }
+
+    /// `POST personnel/:person/remove`: 调离涉密岗位 — removes a person from the post on one of the grounds (R-PE-9).
+    func removeFromPost(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(RemoveBody.self, request)
+        let record = try await services.personnel.removeFromPost(
+            try context.actor(), personID: context.parameters.require("person"),
+            ground: try Self.parse(PersonnelRules.RemovalGround.self, b.ground, field: "ground"))
+        return JSON.response(PersonnelDTO.Cleared(record))
+    }
+
+    /// `GET personnel/:person/file`: the person's file, to whom R-PE-15 allows.
+    func personnelFile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        JSON.response(PersonnelDTO.File(try await services.personnel.file(try context.actor(), personID: context.parameters.require("person"))))
+    }
+
+    /// `POST personnel/roster-filing`: records the 涉密人员名单 filed with the administration (R-PE-3).
+    func filePersonnelRoster(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await services.personnel.fileRoster(try context.actor())
+        return JSON.response(OK(ok: true), status: .created)
+    }
+
+    /// `POST personnel-imports`: R-PE-3 / R-TR-1: a paper-era roster or training record, the file itself as the body (CSV
+    /// or XLSX, 16 MB).
+    func importPersonnel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let q = FormData.query(request)
+        let kind = try Self.parse(RosterImport.Kind.self, q["kind"], field: "kind")
+        let mode = try Self.parse(CarrierImportMode.self, q["mode"] ?? "dry_run", field: "mode")
+        _ = try await services.personnel.staff(actor)
+        let buffer = try await request.body.collect(upTo: 16 * 1024 * 1024)
+        guard buffer.readableBytes > 0 else { throw TransportRefusal.contract("body", "请求体为空：应为 CSV 文件或 Excel 工作簿") }
+        let report = try await services.personnel.importFile(actor, Data(buffer.readableBytesView), kind: kind, mode: mode)
+        let whole = report.problems.filter { $0.field == "header" || $0.field == "file" }
+        if !whole.isEmpty { throw Refusal.invalid("file", "文件不可用：" + whole.map(\.message).joined(separator: "；"), code: "import.header") }
+        return JSON.response(
+            PersonnelImportDTO(
+                mode: report.mode.rawValue, kind: report.kind.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
+                problems: report.problems),
+            status: report.imported > 0 ? .created : .ok)
     }
 
     struct PersonnelImportDTO: Codable {

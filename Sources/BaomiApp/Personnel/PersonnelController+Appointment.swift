@@ -42,60 +42,73 @@ extension PersonnelController {
 
     func registerAppointment(on router: Router<AppRequestContext>) {
         router.get("/personnel/appoint") { _, context in try await appointPage(context) }
-        router.post("/personnel/posts") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let post = try await services.personnel.createPost(
-                    try context.actor(), name: form["name"] ?? "", departmentID: nil,
-                    highestLevel: try APIController.level(form["highest_level"], field: "highest_level"), keyPart: form["key_part"] == "1",
-                    roles: form.all("roles").compactMap(Role.init(rawValue:)))
-                return try await appointPage(context, flash: "已登记涉密岗位“\(post.name)”，涉密等级为\(post.tier.chinese)")
-            } again: {
-                try await appointPage(context, error: $0, status: $1)
-            }
+        router.post("/personnel/posts", use: createPost)
+        router.post("/personnel/reviews", use: recordReview)
+        router.post("/personnel/commitments", use: recordCommitment)
+        router.post("/personnel/appointments", use: appoint)
+    }
+
+    /// `POST /personnel/posts`: registers a 涉密岗位; its tier follows from the highest level it handles (R-PE-1).
+    func createPost(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let post = try await services.personnel.createPost(
+                try context.actor(), name: form["name"] ?? "", departmentID: nil,
+                highestLevel: try APIController.level(form["highest_level"], field: "highest_level"), keyPart: form["key_part"] == "1",
+                roles: form.all("roles").compactMap(Role.init(rawValue:)))
+            return try await appointPage(context, flash: "已登记涉密岗位“\(post.name)”，涉密等级为\(post.tier.chinese)")
+        } again: {
+            try await appointPage(context, error: $0, status: $1)
         }
-        router.post("/personnel/reviews") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let met = (0..<7).map { form["c\($0)"] == "1" }
-                let review = try await services.personnel.recordReview(
-                    try context.actor(),
-                    .init(
-                        personID: try await chosenPerson(form, try context.actor()), postID: form["post_id"] ?? "",
-                        kind: try APIController.parse(ReviewKind.self, form["kind"], field: "kind"),
-                        eligibility: Eligibility(
-                            nationality: met[0], loyalty: met[1], competence: met[2], noCriminalRecord: met[3], noDrugsOrGambling: met[4],
-                            neverDismissed: met[5],
-                            neverRemovedForViolation: met[6]), relativesAbroad: form["relatives_abroad"] ?? "",
-                        personnelOpinion: form["personnel_opinion"] ?? "",
-                        secrecyOpinion: form["secrecy_opinion"] ?? "", decidedBy: form["decided_by"] ?? "", passed: form["passed"] == "1"))
-                return try await appointPage(context, flash: "已登记\(review.kind.chinese)：\(review.passed ? "通过" : "未通过")")
-            } again: {
-                try await appointPage(context, error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/reviews`: records a 保密审查 of a person for a post, the seven conditions ticked `c0`…`c6`
+    /// (R-PE-2).
+    func recordReview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let met = (0..<7).map { form["c\($0)"] == "1" }
+            let review = try await services.personnel.recordReview(
+                try context.actor(),
+                .init(
+                    personID: try await chosenPerson(form, try context.actor()), postID: form["post_id"] ?? "",
+                    kind: try APIController.parse(ReviewKind.self, form["kind"], field: "kind"),
+                    eligibility: Eligibility(
+                        nationality: met[0], loyalty: met[1], competence: met[2], noCriminalRecord: met[3], noDrugsOrGambling: met[4],
+                        neverDismissed: met[5],
+                        neverRemovedForViolation: met[6]), relativesAbroad: form["relatives_abroad"] ?? "",
+                    personnelOpinion: form["personnel_opinion"] ?? "",
+                    secrecyOpinion: form["secrecy_opinion"] ?? "", decidedBy: form["decided_by"] ?? "", passed: form["passed"] == "1"))
+            return try await appointPage(context, flash: "已登记\(review.kind.chinese)：\(review.passed ? "通过" : "未通过")")
+        } again: {
+            try await appointPage(context, error: $0, status: $1)
         }
-        router.post("/personnel/commitments") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let c = try await services.personnel.recordCommitment(
-                    try context.actor(), personID: try await chosenPerson(form, try context.actor()),
-                    kind: try APIController.parse(CommitmentKind.self, form["kind"], field: "kind"),
-                    signedOn: nil, note: form["note"] ?? "")
-                return try await appointPage(context, flash: "已登记\(c.kind.chinese)")
-            } again: {
-                try await appointPage(context, error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/commitments`: records a signed 承诺书 or 责任书 (R-PE-4).
+    func recordCommitment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let c = try await services.personnel.recordCommitment(
+                try context.actor(), personID: try await chosenPerson(form, try context.actor()),
+                kind: try APIController.parse(CommitmentKind.self, form["kind"], field: "kind"),
+                signedOn: nil, note: form["note"] ?? "")
+            return try await appointPage(context, flash: "已登记\(c.kind.chinese)")
+        } again: {
+            try await appointPage(context, error: $0, status: $1)
         }
-        router.post("/personnel/appointments") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let record = try await services.personnel.appoint(
-                    try context.actor(), personID: try await chosenPerson(form, try context.actor()), postID: form["post_id"] ?? "",
-                    tier: try APIController.parse(ClearanceTier.self, form["tier"], field: "tier"))
-                return Response(status: .seeOther, headers: [.location: "/personnel/file/\(record.personID)"])
-            } again: {
-                try await appointPage(context, error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/appointments`: 任用 — appoints a person to a post at a tier (R-PE-10), then shows their file.
+    func appoint(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let record = try await services.personnel.appoint(
+                try context.actor(), personID: try await chosenPerson(form, try context.actor()), postID: form["post_id"] ?? "",
+                tier: try APIController.parse(ClearanceTier.self, form["tier"], field: "tier"))
+            return Response(status: .seeOther, headers: [.location: "/personnel/file/\(record.personID)"])
+        } again: {
+            try await appointPage(context, error: $0, status: $1)
         }
     }
 }

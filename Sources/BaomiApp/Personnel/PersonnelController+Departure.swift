@@ -69,84 +69,101 @@ extension PersonnelController {
     }
 
     func registerDepartures(on router: Router<AppRequestContext>) {
-        let p = services.personnel
         router.get("/personnel/departures") { _, context in try await departuresPage(context) }
-        router.post("/personnel/departures") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                guard let leaving = form["leaving_on"].flatMap(Day.init(iso:)) else { throw Refusal.invalid("leaving_on", "请填写离岗日期") }
-                let d = try await p.openDeparture(
-                    try context.actor(),
-                    .init(
-                        personID: try await chosenPerson(form, try context.actor()),
-                        kind: try APIController.parse(DepartureKind.self, form["kind"], field: "kind"),
-                        leavingOn: leaving,
-                        declearingMonths: Int(form["declearing_months"] ?? "") ?? 0, destination: form["destination"] ?? "",
-                        earlyConsent: form["early_consent"] ?? ""))
-                return Response(status: .seeOther, headers: [.location: "/personnel/departures/\(d.id)"])
-            } again: {
-                try await departuresPage(context, error: $0, status: $1)
-            }
-        }
+        router.post("/personnel/departures", use: openDeparture)
         router.get("/personnel/departures/:id") { _, context in try await gatePage(context, id: try context.parameters.require("id")) }
-        router.post("/personnel/departures/:id/items") { request, context in
-            let form = try await csrfForm(request, context)
-            let id = try context.parameters.require("id")
-            return try await refusable {
-                let item = try APIController.parse(DepartureItem.self, form["item"], field: "item")
-                _ = try await p.recordDepartureItem(try context.actor(), departureID: id, item: item, note: form["note"] ?? "")
-                return try await gatePage(context, id: id, flash: "已登记：\(item.chinese)")
-            } again: {
-                try await gatePage(context, id: id, error: $0, status: $1)
-            }
+        router.post("/personnel/departures/:id/items", use: recordDepartureItem)
+        router.post("/personnel/departures/:id/commitment", use: recordLeavingCommitment)
+        router.post("/personnel/departures/:id/handover", use: handOverCarriers)
+        router.post("/personnel/departures/:id/complete", use: completeDeparture)
+    }
+
+    /// `POST /personnel/departures`: opens a departure with its 脱密期 (R-PE-7), then shows its checklist.
+    func openDeparture(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            guard let leaving = form["leaving_on"].flatMap(Day.init(iso:)) else { throw Refusal.invalid("leaving_on", "请填写离岗日期") }
+            let d = try await services.personnel.openDeparture(
+                try context.actor(),
+                .init(
+                    personID: try await chosenPerson(form, try context.actor()),
+                    kind: try APIController.parse(DepartureKind.self, form["kind"], field: "kind"),
+                    leavingOn: leaving,
+                    declearingMonths: Int(form["declearing_months"] ?? "") ?? 0, destination: form["destination"] ?? "",
+                    earlyConsent: form["early_consent"] ?? ""))
+            return Response(status: .seeOther, headers: [.location: "/personnel/departures/\(d.id)"])
+        } again: {
+            try await departuresPage(context, error: $0, status: $1)
         }
-        router.post("/personnel/departures/:id/commitment") { request, context in
-            let form = try await csrfForm(request, context)
-            let id = try context.parameters.require("id")
-            return try await refusable {
-                let kind = try APIController.parse(CommitmentKind.self, form["kind"], field: "kind")
-                _ = try await p.recordCommitment(try context.actor(), personID: form["person_id"] ?? "", kind: kind, signedOn: nil, note: form["note"] ?? "")
-                return try await gatePage(context, id: id, flash: "已登记\(kind.chinese)")
-            } again: {
-                try await gatePage(context, id: id, error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/departures/:id/items`: one checklist item recorded as done (R-PE-7, R-PE-16).
+    func recordDepartureItem(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        let id = try context.parameters.require("id")
+        return try await refusable {
+            let item = try APIController.parse(DepartureItem.self, form["item"], field: "item")
+            _ = try await services.personnel.recordDepartureItem(try context.actor(), departureID: id, item: item, note: form["note"] ?? "")
+            return try await gatePage(context, id: id, flash: "已登记：\(item.chinese)")
+        } again: {
+            try await gatePage(context, id: id, error: $0, status: $1)
         }
-        router.post("/personnel/departures/:id/handover") { request, context in
-            let form = try await csrfForm(request, context)
-            let id = try context.parameters.require("id")
-            var namesakes: [Person] = []
-            return try await refusable {
-                // The successor: chosen among namesakes, or typed by name and found in the unit.
-                var successor = form["to_person_id"] ?? ""
-                if successor.isEmpty {
-                    let name = form["to_name"] ?? ""
-                    let found = try await p.staff(named: name, try context.actor())
-                    guard !found.isEmpty else {
-                        throw Refusal.invalid("to_name", name.isBlank ? "请填写接收人姓名" : "本单位没有名为“\(name)”的人员")
-                    }
-                    guard found.count == 1 else {
-                        namesakes = found
-                        throw Refusal.invalid("to_name", "本单位有\(found.count)名“\(name)”，请从同名人员中选择接收人")
-                    }
-                    successor = found[0].id
+    }
+
+    /// `POST /personnel/departures/:id/commitment`: the leaver's commitment signed on leaving (离岗离职保密承诺书).
+    func recordLeavingCommitment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        let id = try context.parameters.require("id")
+        return try await refusable {
+            let kind = try APIController.parse(CommitmentKind.self, form["kind"], field: "kind")
+            _ = try await services.personnel.recordCommitment(
+                try context.actor(), personID: form["person_id"] ?? "", kind: kind, signedOn: nil, note: form["note"] ?? "")
+            return try await gatePage(context, id: id, flash: "已登记\(kind.chinese)")
+        } again: {
+            try await gatePage(context, id: id, error: $0, status: $1)
+        }
+    }
+
+    /// `POST /personnel/departures/:id/handover`: the custody hand-over of the leaver's carriers (R-CA-15). The successor
+    /// is chosen among namesakes or typed by name; several of that name come back as the choice.
+    func handOverCarriers(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        let id = try context.parameters.require("id")
+        var namesakes: [Person] = []
+        return try await refusable {
+            // The successor: chosen among namesakes, or typed by name and found in the unit.
+            var successor = form["to_person_id"] ?? ""
+            if successor.isEmpty {
+                let name = form["to_name"] ?? ""
+                let found = try await services.personnel.staff(named: name, try context.actor())
+                guard !found.isEmpty else {
+                    throw Refusal.invalid("to_name", name.isBlank ? "请填写接收人姓名" : "本单位没有名为“\(name)”的人员")
                 }
-                let h = try await services.carriers.handOver(
-                    try context.actor(), fromPersonID: form["from_person_id"] ?? "", toPersonID: successor, leaverSigned: form["leaver_signed"] ?? "",
-                    successorSigned: form["successor_signed"] ?? "")
-                return try await gatePage(context, id: id, flash: "已移交\(h.carrierIDs.count)件载体")
-            } again: { message, status in
-                try await gatePage(context, id: id, error: message, status: status, namesakes: namesakes)
+                guard found.count == 1 else {
+                    namesakes = found
+                    throw Refusal.invalid("to_name", "本单位有\(found.count)名“\(name)”，请从同名人员中选择接收人")
+                }
+                successor = found[0].id
             }
+            let h = try await services.carriers.handOver(
+                try context.actor(), fromPersonID: form["from_person_id"] ?? "", toPersonID: successor, leaverSigned: form["leaver_signed"] ?? "",
+                successorSigned: form["successor_signed"] ?? "")
+            return try await gatePage(context, id: id, flash: "已移交\(h.carrierIDs.count)件载体")
+        } again: { message, status in
+            try await gatePage(context, id: id, error: message, status: status, namesakes: namesakes)
         }
-        router.post("/personnel/departures/:id/complete") { request, context in
-            _ = try await csrfForm(request, context)
-            let id = try context.parameters.require("id")
-            return try await refusable {
-                let d = try await p.completeDeparture(try context.actor(), departureID: id)
-                return Response(status: .seeOther, headers: [.location: "/personnel/file/\(d.personID)"])
-            } again: {
-                try await gatePage(context, id: id, error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/departures/:id/complete`: completes the departure once every item is done and nothing is out
+    /// (R-PE-7, R-PE-16), then shows the leaver's file.
+    func completeDeparture(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await csrfForm(request, context)
+        let id = try context.parameters.require("id")
+        return try await refusable {
+            let d = try await services.personnel.completeDeparture(try context.actor(), departureID: id)
+            return Response(status: .seeOther, headers: [.location: "/personnel/file/\(d.personID)"])
+        } again: {
+            try await gatePage(context, id: id, error: $0, status: $1)
         }
     }
 }

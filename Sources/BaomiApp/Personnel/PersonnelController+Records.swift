@@ -114,22 +114,7 @@ extension PersonnelController {
             router.get(RouterPath(path)) { _, context in try await recordsPage(context, path: path) }
         }
         let p = services.personnel
-        router.post("/personnel/trips") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                _ = try await p.applyTrip(
-                    try context.actor(),
-                    .init(
-                        personID: try await chosenPerson(form, try context.actor()),
-                        purpose: try APIController.parse(TripPurpose.self, form["purpose"], field: "purpose"),
-                        destination: form["destination"] ?? "", reason: form["reason"] ?? "", departOn: try Self.formDay(form["depart_on"], "depart_on"),
-                        returnOn: try Self.formDay(form["return_on"], "return_on"), delegation: form["delegation"] ?? "",
-                        delegationSecrecyPerson: form["delegation_secrecy_person"] ?? "", declearingApproval: form["declearing_approval"] ?? ""))
-                return try await recordsPage(context, path: "/personnel/trips", flash: "已登记出国（境）申请")
-            } again: {
-                try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)
-            }
-        }
+        router.post("/personnel/trips", use: applyForTrip)
         // One route per step of a trip (STYLE 3), each calling its one service operation.
         tripAction(router, "opinion") { form, actor, id in _ = try await p.tripOpinion(actor, tripID: id, opinion: form["opinion"] ?? "") }
         tripAction(router, "approve") { form, actor, id in
@@ -140,48 +125,78 @@ extension PersonnelController {
         for step in PersonnelService.TripStep.allCases {
             tripAction(router, step.rawValue) { form, actor, id in _ = try await p.tripStep(actor, tripID: id, step, day: nil, report: form["report"] ?? "") }
         }
-        router.post("/personnel/events") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let e = try await p.reportEvent(
-                    try context.actor(), personID: try await chosenPerson(form, try context.actor()),
-                    kind: try APIController.parse(EventKind.self, form["kind"], field: "kind"),
-                    occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? "")
-                return try await recordsPage(
-                    context, path: "/personnel/events", flash: "已登记重大事项报告，报告期限\(e.dueOn.iso)" + (e.changeReviewOpened ? "；已启动变动复审" : ""))
-            } again: {
-                try await recordsPage(context, path: "/personnel/events", error: $0, status: $1)
-            }
+        router.post("/personnel/events", use: reportEvent)
+        router.post("/personnel/events/:id/handle", use: handleEvent)
+        router.post("/personnel/training/classes", use: recordTrainingClass)
+    }
+
+    /// `POST /personnel/trips`: an application to go abroad (出国（境）申请, R-PE-5), back to the trips register.
+    func applyForTrip(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            _ = try await services.personnel.applyTrip(
+                try context.actor(),
+                .init(
+                    personID: try await chosenPerson(form, try context.actor()),
+                    purpose: try APIController.parse(TripPurpose.self, form["purpose"], field: "purpose"),
+                    destination: form["destination"] ?? "", reason: form["reason"] ?? "", departOn: try Self.formDay(form["depart_on"], "depart_on"),
+                    returnOn: try Self.formDay(form["return_on"], "return_on"), delegation: form["delegation"] ?? "",
+                    delegationSecrecyPerson: form["delegation_secrecy_person"] ?? "", declearingApproval: form["declearing_approval"] ?? ""))
+            return try await recordsPage(context, path: "/personnel/trips", flash: "已登记出国（境）申请")
+        } again: {
+            try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)
         }
-        router.post("/personnel/events/:id/handle") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let onward = form["onward_to"].flatMap { $0.isEmpty ? nil : $0 }
-                _ = try await p.handleEvent(
-                    try context.actor(), eventID: try context.parameters.require("id"), handling: form["handling"] ?? "", onwardTo: onward)
-                return try await recordsPage(context, path: "/personnel/events", flash: "已登记处理情况")
-            } again: {
-                try await recordsPage(context, path: "/personnel/events", error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/events`: a 重大事项 reported (R-PE-6); the flash gives the reporting deadline and whether a
+    /// 变动复审 was opened (R-PE-10).
+    func reportEvent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let e = try await services.personnel.reportEvent(
+                try context.actor(), personID: try await chosenPerson(form, try context.actor()),
+                kind: try APIController.parse(EventKind.self, form["kind"], field: "kind"),
+                occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? "")
+            return try await recordsPage(
+                context, path: "/personnel/events", flash: "已登记重大事项报告，报告期限\(e.dueOn.iso)" + (e.changeReviewOpened ? "；已启动变动复审" : ""))
+        } again: {
+            try await recordsPage(context, path: "/personnel/events", error: $0, status: $1)
         }
-        router.post("/personnel/training/classes") { request, context in
-            let form = try await csrfForm(request, context)
-            return try await refusable {
-                let actor = try context.actor()
-                let c = try await p.recordClass(
-                    actor,
-                    TrainingClass(
-                        id: "", unitID: "", kind: try APIController.parse(TrainingKind.self, form["kind"], field: "kind"),
-                        heldOn: try Self.formDay(form["held_on"], "held_on"), hours: Int(form["hours"] ?? "") ?? 0, content: form["content"] ?? "",
-                        form: form["form"] ?? "", organiser: form["organiser"] ?? "",
-                        participantIDs: try await chosenPersons(form, actor, idField: "participant_ids", namesField: "participant_names"),
-                        absentIDs: try await chosenPersons(form, actor, idField: "absent_ids", namesField: "absent_names"),
-                        passedIDs: try await chosenPersons(form, actor, idField: "passed_ids", namesField: "passed_names")))
-                return try await recordsPage(
-                    context, path: "/personnel/training", flash: "已登记培训：\(c.hours)学时，参加\(c.participantIDs.count)人，缺席\(c.absentIDs.count)人")
-            } again: {
-                try await recordsPage(context, path: "/personnel/training", error: $0, status: $1)
-            }
+    }
+
+    /// `POST /personnel/events/:id/handle`: how a reported event was handled (R-PE-6), and where it was reported onward
+    /// (R-PE-12).
+    func handleEvent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let onward = form["onward_to"].flatMap { $0.isEmpty ? nil : $0 }
+            _ = try await services.personnel.handleEvent(
+                try context.actor(), eventID: try context.parameters.require("id"), handling: form["handling"] ?? "", onwardTo: onward)
+            return try await recordsPage(context, path: "/personnel/events", flash: "已登记处理情况")
+        } again: {
+            try await recordsPage(context, path: "/personnel/events", error: $0, status: $1)
+        }
+    }
+
+    /// `POST /personnel/training/classes`: a 培训 held (R-TR-1, R-KP-4), its participants, absentees and who passed
+    /// chosen from the list or typed by name.
+    func recordTrainingClass(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        return try await refusable {
+            let actor = try context.actor()
+            let c = try await services.personnel.recordClass(
+                actor,
+                TrainingClass(
+                    id: "", unitID: "", kind: try APIController.parse(TrainingKind.self, form["kind"], field: "kind"),
+                    heldOn: try Self.formDay(form["held_on"], "held_on"), hours: Int(form["hours"] ?? "") ?? 0, content: form["content"] ?? "",
+                    form: form["form"] ?? "", organiser: form["organiser"] ?? "",
+                    participantIDs: try await chosenPersons(form, actor, idField: "participant_ids", namesField: "participant_names"),
+                    absentIDs: try await chosenPersons(form, actor, idField: "absent_ids", namesField: "absent_names"),
+                    passedIDs: try await chosenPersons(form, actor, idField: "passed_ids", namesField: "passed_names")))
+            return try await recordsPage(
+                context, path: "/personnel/training", flash: "已登记培训：\(c.hours)学时，参加\(c.participantIDs.count)人，缺席\(c.absentIDs.count)人")
+        } again: {
+            try await recordsPage(context, path: "/personnel/training", error: $0, status: $1)
         }
     }
 

@@ -36,45 +36,10 @@ struct PersonnelController {
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/personnel") { request, context in
-            let actor = try context.actor()
-            let q = FormData.query(request)
-            let status = q["status"].flatMap(PersonnelStatus.init(rawValue:)) ?? .serving
-            let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: "person") }
-            let page = try await services.personnel.register(actor, status: status, page: PageRequest(cursor: cursor))
-            let model = ListModel(
-                tabs: PersonnelStatus.allCases.map { Tab(label: $0.chinese, href: "/personnel?status=\($0.rawValue)", active: $0 == status) },
-                rows: page.items.map {
-                    Row(
-                        personID: $0.personID, name: $0.name, post: $0.postName, level: $0.highestLevel.chinese, tier: $0.record.tier.chinese,
-                        appointed: $0.record.appointedOn.iso, review: $0.record.nextReviewOn?.iso ?? "", declearing: $0.record.declearingUntil?.iso ?? "",
-                        status: $0.record.status.chinese)
-                },
-                pager: Pager(page, path: "/personnel", query: q, orders: [], order: "person"),
-                today: services.clock.today.chinese, filingDue: try await services.personnel.rosterFilingDue(actor), status: status.chinese)
-            return views.page("personnel/personnel", title: "涉密人员名单", session: context.session, path: "/personnel", content: model)
-        }
-        router.post("/personnel/roster-filing") { request, context in
-            _ = try await csrfForm(request, context)
-            try await services.personnel.fileRoster(try context.actor())
-            return Response(status: .seeOther, headers: [.location: "/personnel"])
-        }
+        router.get("/personnel", use: roster)
+        router.post("/personnel/roster-filing", use: fileRoster)
         router.get("/personnel/file/:person") { _, context in try await filePage(context) }
-        // R-PE-14: a restriction borne and the treatment given, recorded by a keeper on the file.
-        router.post("/personnel/file/:person/rights") { request, context in
-            let form = try await csrfForm(request, context)
-            let person = try context.parameters.require("person")
-            return try await refusable {
-                _ = try await services.personnel.recordRights(
-                    try context.actor(),
-                    RightsRecord(
-                        id: "", personID: person, restriction: form["restriction"] ?? "", measure: form["measure"] ?? "",
-                        recordedOn: try Self.formDay(form["recorded_on"], "recorded_on")))
-                return try await filePage(context, flash: "已登记权益保障")
-            } again: { message, status in
-                try await filePage(context, error: message, status: status)
-            }
-        }
+        router.post("/personnel/file/:person/rights", use: recordRights)
         registerAppointment(on: router)
         registerRecords(on: router)
         registerDepartures(on: router)
@@ -82,6 +47,51 @@ struct PersonnelController {
         registerApprovals(on: router)
         registerPrintouts(on: router)
         registerTrainingForms(on: router)
+    }
+
+    /// `GET /personnel`: the 涉密人员名单 of one status (serving unless asked), with its tabs and whether the roster is
+    /// due to be filed again.
+    func roster(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let q = FormData.query(request)
+        let status = q["status"].flatMap(PersonnelStatus.init(rawValue:)) ?? .serving
+        let cursor = q["cursor"].flatMap { PageCursor(token: $0, order: "person") }
+        let page = try await services.personnel.register(actor, status: status, page: PageRequest(cursor: cursor))
+        let model = ListModel(
+            tabs: PersonnelStatus.allCases.map { Tab(label: $0.chinese, href: "/personnel?status=\($0.rawValue)", active: $0 == status) },
+            rows: page.items.map {
+                Row(
+                    personID: $0.personID, name: $0.name, post: $0.postName, level: $0.highestLevel.chinese, tier: $0.record.tier.chinese,
+                    appointed: $0.record.appointedOn.iso, review: $0.record.nextReviewOn?.iso ?? "", declearing: $0.record.declearingUntil?.iso ?? "",
+                    status: $0.record.status.chinese)
+            },
+            pager: Pager(page, path: "/personnel", query: q, orders: [], order: "person"),
+            today: services.clock.today.chinese, filingDue: try await services.personnel.rosterFilingDue(actor), status: status.chinese)
+        return views.page("personnel/personnel", title: "涉密人员名单", session: context.session, path: "/personnel", content: model)
+    }
+
+    /// `POST /personnel/roster-filing`: records the 涉密人员名单 filed with the administration (R-PE-3), back to the list.
+    func fileRoster(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await csrfForm(request, context)
+        try await services.personnel.fileRoster(try context.actor())
+        return Response(status: .seeOther, headers: [.location: "/personnel"])
+    }
+
+    /// `POST /personnel/file/:person/rights`: R-PE-14: a restriction borne and the treatment given (权益保障), recorded by
+    /// a keeper on the file.
+    func recordRights(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        let person = try context.parameters.require("person")
+        return try await refusable {
+            _ = try await services.personnel.recordRights(
+                try context.actor(),
+                RightsRecord(
+                    id: "", personID: person, restriction: form["restriction"] ?? "", measure: form["measure"] ?? "",
+                    recordedOn: try Self.formDay(form["recorded_on"], "recorded_on")))
+            return try await filePage(context, flash: "已登记权益保障")
+        } again: { message, status in
+            try await filePage(context, error: message, status: status)
+        }
     }
 
     /// The personnel file page (R-PE-15), with the keepers' 权益保障 form.

@@ -131,48 +131,72 @@ struct APIController {
         }
     }
 
+    /// Units (单位), their departments (部门) and persons (人员), and a person's clearance tier (涉密等级).
     func registerOrganisation(_ api: RouterGroup<AppRequestContext>) {
-        api.get("units") { _, context in
-            let units = try await services.organisation.visibleUnits(try context.actor()).map(UnitDTO.init)
-            return JSON.response(List(count: units.count, items: units))
-        }
-        api.post("units") { request, context in
-            let body = try await decodeJSON(NewUnitRequest.self, request)
-            guard let kind = UnitKind(code: body.kind) else { throw Refusal.invalid("kind", "未知单位类别：\(body.kind)") }
-            let unit = try await services.organisation.createUnit(
-                try context.actor(), name: body.name, kind: kind, parentID: body.parentId, region: body.region ?? "")
-            return JSON.response(UnitDTO(unit), status: .created)
-        }
-        api.get("units/:id/departments") { _, context in
-            let items = try await services.organisation.departments(try context.actor(), unitID: context.parameters.require("id"))
-                .map { DepartmentDTO(id: $0.id, unitId: $0.unitID, name: $0.name) }
-            return JSON.response(List(count: items.count, items: items))
-        }
-        api.post("departments") { request, context in
-            let body = try await decodeJSON(NewDepartmentRequest.self, request)
-            let d = try await services.organisation.createDepartment(try context.actor(), unitID: body.unitId, name: body.name)
-            return JSON.response(DepartmentDTO(id: d.id, unitId: d.unitID, name: d.name), status: .created)
-        }
-        api.get("persons") { request, context in
-            let q = FormData.query(request)
-            let page = try await services.organisation.persons(
-                try context.actor(), unitID: q["unit_id"], search: q["q"], page: try Self.pageRequest(q, order: "name"))
-            return JSON.response(PagedList(page, PersonDTO.init))
-        }
-        api.post("persons") { request, context in
-            let b = try await decodeJSON(NewPersonRequest.self, request)
-            let p = try await services.organisation.createPerson(
-                try context.actor(),
-                Person(
-                    id: "", unitID: b.unitId, departmentID: b.departmentId, name: b.name, post: b.post ?? "", title: b.title ?? "",
-                    phone: b.phone ?? "", email: b.email ?? ""))
-            return JSON.response(PersonDTO(p), status: .created)
-        }
-        api.put("persons/:id/tier") { request, context in
-            let body = try await decodeJSON(TierRequest.self, request)
-            guard let tier = ClearanceTier(rawValue: body.tier) else { throw Refusal.invalid("tier", "涉密等级应为 core、important、general 或 none") }
-            try await services.personnel.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
-            return JSON.response(OK(ok: true))
-        }
+        api.get("units", use: listUnits)
+        api.post("units", use: createUnit)
+        api.get("units/:id/departments", use: listDepartments)
+        api.post("departments", use: createDepartment)
+        api.get("persons", use: listPersons)
+        api.post("persons", use: createPerson)
+        api.put("persons/:id/tier", use: setPersonTier)
+    }
+}
+
+extension APIController {
+    /// `GET /api/v1/units`: the units the user may see.
+    private func listUnits(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let units = try await services.organisation.visibleUnits(try context.actor()).map(UnitDTO.init)
+        return JSON.response(List(count: units.count, items: units))
+    }
+
+    /// `POST /api/v1/units`: creates a unit of a known kind under its parent; answers it with 201.
+    private func createUnit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let body = try await decodeJSON(NewUnitRequest.self, request)
+        guard let kind = UnitKind(code: body.kind) else { throw Refusal.invalid("kind", "未知单位类别：\(body.kind)") }
+        let unit = try await services.organisation.createUnit(
+            try context.actor(), name: body.name, kind: kind, parentID: body.parentId, region: body.region ?? "")
+        return JSON.response(UnitDTO(unit), status: .created)
+    }
+
+    /// `GET /api/v1/units/:id/departments`: a unit's departments.
+    private func listDepartments(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let items = try await services.organisation.departments(try context.actor(), unitID: context.parameters.require("id"))
+            .map { DepartmentDTO(id: $0.id, unitId: $0.unitID, name: $0.name) }
+        return JSON.response(List(count: items.count, items: items))
+    }
+
+    /// `POST /api/v1/departments`: creates a department in a unit; answers it with 201.
+    private func createDepartment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let body = try await decodeJSON(NewDepartmentRequest.self, request)
+        let d = try await services.organisation.createDepartment(try context.actor(), unitID: body.unitId, name: body.name)
+        return JSON.response(DepartmentDTO(id: d.id, unitId: d.unitID, name: d.name), status: .created)
+    }
+
+    /// `GET /api/v1/persons`: one page of the persons directory, by unit and search, ordered by name.
+    private func listPersons(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let q = FormData.query(request)
+        let page = try await services.organisation.persons(
+            try context.actor(), unitID: q["unit_id"], search: q["q"], page: try Self.pageRequest(q, order: "name"))
+        return JSON.response(PagedList(page, PersonDTO.init))
+    }
+
+    /// `POST /api/v1/persons`: registers a person in a unit (and department); answers the person with 201.
+    private func createPerson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(NewPersonRequest.self, request)
+        let p = try await services.organisation.createPerson(
+            try context.actor(),
+            Person(
+                id: "", unitID: b.unitId, departmentID: b.departmentId, name: b.name, post: b.post ?? "", title: b.title ?? "",
+                phone: b.phone ?? "", email: b.email ?? ""))
+        return JSON.response(PersonDTO(p), status: .created)
+    }
+
+    /// `PUT /api/v1/persons/:id/tier`: sets a person's clearance tier (涉密等级: core, important, general or none).
+    private func setPersonTier(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let body = try await decodeJSON(TierRequest.self, request)
+        guard let tier = ClearanceTier(rawValue: body.tier) else { throw Refusal.invalid("tier", "涉密等级应为 core、important、general 或 none") }
+        try await services.personnel.setTier(try context.actor(), personID: context.parameters.require("id"), tier: tier)
+        return JSON.response(OK(ok: true))
     }
 }

@@ -71,22 +71,31 @@ public struct Views: Sendable {
         guard let url = templatesURL else {
             throw Refusal(code: "internal", message: "模板目录缺失", kind: .conflict)
         }
-        return Views(library: try library(directory: url), navigation: Navigation(tabs: [.home] + areas.flatMap(\.tabs)))
+        var extra: [String: String] = [:]
+        for area in areas {
+            try extra.merge(area.templates) { _, _ in throw Refusal(code: "internal", message: "\(area.registration.name) 的模板与已有模板重名", kind: .conflict) }
+        }
+        return Views(library: try library(directory: url, adding: extra), navigation: Navigation(tabs: [.home] + areas.flatMap(\.tabs)))
     }
 
-    /// Every `.mustache` file under `directory`, named by its path without the extension, each read with the pages'
-    /// escaping (`HTMLText`) selected by a `CONTENT_TYPE` line put at its head (a line by itself, so it leaves no trace).
-    static func library(directory: URL) throws -> MustacheLibrary {
+    /// Every `.mustache` file under `directory`, named by its path without the extension, and the templates `adding`
+    /// (an area's own, by name; a name the folder has too is refused), each read with the pages' escaping (`HTMLText`)
+    /// selected by a `CONTENT_TYPE` line put at its head (a line by itself, so it leaves no trace).
+    static func library(directory: URL, adding: [String: String] = [:]) throws -> MustacheLibrary {
         MustacheContentTypes.register(HTMLText(), named: HTMLText.name)
         let root = directory.standardizedFileURL.path + "/"
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         for path in files where path.hasSuffix(".mustache") {
-            let source = try String(contentsOfFile: root + path, encoding: .utf8)
+            sources[String(path.dropLast(".mustache".count))] = try String(contentsOfFile: root + path, encoding: .utf8)
+        }
+        try sources.merge(adding) { _, _ in throw Refusal(code: "internal", message: "模板重名", kind: .conflict) }
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, source) in sources {
             do {
-                templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLText.name) }}\n" + source)
+                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLText.name) }}\n" + source)
             } catch {
-                throw Refusal(code: "internal", message: "模板 \(path) 无法解析：\(error)", kind: .conflict)
+                throw Refusal(code: "internal", message: "模板 \(name) 无法解析：\(error)", kind: .conflict)
             }
         }
         return MustacheLibrary(templates: templates)
@@ -109,8 +118,9 @@ public struct Views: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// Renders a page inside the shell.
-    func page<C: Sendable>(
+    /// Renders a page inside the shell: the template (an area's own, `Area.templates`, or the app's) with `content`,
+    /// the title, the menus as the session's user sees them on `path`, a flash and an error.
+    package func page<C: Sendable>(
         _ template: String, title: String, session: ActiveSession?, path: String, content: C, flash: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {

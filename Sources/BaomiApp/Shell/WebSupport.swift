@@ -27,7 +27,7 @@ extension FormData {
 }
 
 /// Reads a form and checks its CSRF token.
-func csrfForm(_ request: Request, _ context: AppRequestContext) async throws -> FormData {
+package func csrfForm(_ request: Request, _ context: AppRequestContext) async throws -> FormData {
     let form = try await FormData.from(request)
     try form.checkCSRF(context)
     return form
@@ -41,7 +41,7 @@ let refusalsShownOnForm: Set<FailureKind> = [.validation, .conflict, .forbidden]
 /// The one idiom of a form's POST: `body` does the work and answers; a refusal the form shows
 /// (`refusalsShownOnForm`) comes back through `again`, which shows the form again with it; anything else goes to the
 /// one error mapping.
-func refusable(_ body: () async throws -> Response, again: (any DomainError) async throws -> Response) async throws -> Response {
+package func refusable(_ body: () async throws -> Response, again: (any DomainError) async throws -> Response) async throws -> Response {
     do {
         return try await body()
     } catch let error as any DomainError where refusalsShownOnForm.contains(error.kind) {
@@ -50,7 +50,9 @@ func refusable(_ body: () async throws -> Response, again: (any DomainError) asy
 }
 
 /// The same, for a form page that takes the refusal's message (with its rule) and the status to answer with.
-func refusable(_ body: () async throws -> Response, again: (String, HTTPResponse.Status) async throws -> Response) async throws -> Response {
+package func refusable(_ body: () async throws -> Response, again: (String, HTTPResponse.Status) async throws -> Response) async throws
+    -> Response
+{
     try await refusable(body) { (error: any DomainError) in try await again(error.messageWithRule, ErrorMapping.status(error.kind)) }
 }
 

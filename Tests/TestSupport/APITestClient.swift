@@ -6,19 +6,20 @@ import NIOCore
 import Testing
 
 /// JSON calls for API tests.
-enum APITestClient {
-    struct Result {
-        let status: HTTPResponse.Status
-        let text: String
+package enum APITestClient {
+    package struct Result {
+        package let status: HTTPResponse.Status
+        package let text: String
 
-        var json: [String: [String: Any]] {
+        package var json: [String: [String: Any]] {
             (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: [String: Any]] ?? [:]
         }
 
-        var object: Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
+        package var object: Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
     }
 
-    static func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil) async throws -> Result
+    package static func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil) async throws
+        -> Result
     {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
@@ -26,7 +27,7 @@ enum APITestClient {
         return Result(status: response.status, text: String(buffer: response.body))
     }
 
-    static func token(_ client: any TestClientProtocol, _ username: String, _ password: String, otp: String? = nil) async throws -> String {
+    package static func token(_ client: any TestClientProtocol, _ username: String, _ password: String, otp: String? = nil) async throws -> String {
         let code = otp.map { #","otp":"\#($0)""# } ?? ""
         let r = try await call(
             client, .post, "/api/v1/auth/token", token: nil, body: #"{"username":"\#(username)","password":"\#(password)"\#(code)}"#)

@@ -7,12 +7,12 @@ import NIOFoundationEssentialsCompat
 import Testing
 
 /// Calls the API and checks each answer against the OpenAPI document the server serves.
-final class APIChecker {
-    let client: any TestClientProtocol
-    let validator: OpenAPIValidator
-    private(set) var checked = 0
+package final class APIChecker {
+    package let client: any TestClientProtocol
+    package let validator: OpenAPIValidator
+    package private(set) var checked = 0
 
-    init(_ client: any TestClientProtocol) async throws {
+    package init(_ client: any TestClientProtocol) async throws {
         self.client = client
         let doc = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
         #expect(doc.status == .ok)
@@ -21,7 +21,9 @@ final class APIChecker {
 
     /// One call: the status must be `status` and the body must match the documented schema for it.
     @discardableResult
-    func check(_ method: HTTPRequest.Method, _ uri: String, _ token: String?, _ body: String? = nil, expect status: Int) async throws -> APITestClient.Result {
+    package func check(_ method: HTTPRequest.Method, _ uri: String, _ token: String?, _ body: String? = nil, expect status: Int) async throws
+        -> APITestClient.Result
+    {
         let r = try await APITestClient.call(client, method, uri, token: token, body: body)
         #expect(r.status.code == status, "\(method) \(uri): \(r.text)")
         let path = String(uri.split(separator: "?")[0].dropFirst("/api/v1".count))

@@ -4,35 +4,34 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import TestSupport
 
 /// A minimal browser for router tests: keeps cookies, reads CSRF tokens from forms.
-struct WebClient {
-    let client: any TestClientProtocol
-    var cookies: [String: String] = [:]
+package struct WebClient {
+    package let client: any TestClientProtocol
+    package var cookies: [String: String] = [:]
 
-    init(_ client: any TestClientProtocol) {
+    package init(_ client: any TestClientProtocol) {
         self.client = client
     }
 
-    struct Page {
-        let status: HTTPResponse.Status
-        let headers: HTTPFields
-        let body: String
+    package struct Page {
+        package let status: HTTPResponse.Status
+        package let headers: HTTPFields
+        package let body: String
 
-        var location: String? { headers[.location] }
+        package var location: String? { headers[.location] }
 
         /// The value of the first hidden input named `name`.
-        func hidden(_ name: String) -> String? {
+        package func hidden(_ name: String) -> String? {
             guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }
             let rest = body[range.upperBound...]
             return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
         }
 
-        var csrf: String? { hidden("_csrf") }
+        package var csrf: String? { hidden("_csrf") }
     }
 
-    mutating func request(
+    package mutating func request(
         _ uri: String, method: HTTPRequest.Method = .get, form: [(String, String)]? = nil, headers extra: HTTPFields = [:], body raw: String? = nil
     ) async throws -> Page {
         var headers = extra
@@ -55,18 +54,18 @@ struct WebClient {
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 
-    mutating func get(_ uri: String) async throws -> Page {
+    package mutating func get(_ uri: String) async throws -> Page {
         try await request(uri)
     }
 
     /// Posts a form with the CSRF token taken from `page`.
-    mutating func post(_ uri: String, _ fields: [(String, String)], csrfFrom page: Page) async throws -> Page {
+    package mutating func post(_ uri: String, _ fields: [(String, String)], csrfFrom page: Page) async throws -> Page {
         try await request(uri, method: .post, form: [("_csrf", page.csrf ?? "")] + fields)
     }
 
     /// Logs in through the login form; returns the response to the POST.
     @discardableResult
-    mutating func login(_ username: String, _ password: String, otp: String? = nil) async throws -> Page {
+    package mutating func login(_ username: String, _ password: String, otp: String? = nil) async throws -> Page {
         let form = try await get("/login")
         var fields = [("_login", form.hidden("_login") ?? ""), ("username", username), ("password", password)]
         if let otp { fields.append(("otp", otp)) }
@@ -74,8 +73,8 @@ struct WebClient {
     }
 }
 
-/// Builds the router application for a test world.
-func testApplication(_ world: TestWorld) async throws -> some ApplicationProtocol {
-    let views = try await Views.load()
-    return Application(router: buildRouter(services: world.services, views: views, secureCookies: false))
+/// Builds the router application for a test world, with the world's areas.
+package func testApplication(_ world: TestWorld) async throws -> some ApplicationProtocol {
+    let views = try await Views.load(areas: world.areas)
+    return Application(router: buildRouter(areas: world.areas, services: world.services, views: views, secureCookies: false))
 }
