@@ -63,7 +63,7 @@ extension PageRenderingTests {
                 ? [
                     .init(
                         id: "【出境编号】", person: "【出境人】", purpose: "【因公因私】", destination: "【国家地区】", dates: "【往返日期】", approvedBy: "【审批人】",
-                        status: "【出境状态】", reportDue: "【报告期限】", applied: true, approved: true, abroad: true, returned: true, opinions: "【已填意见】")
+                        status: "【出境状态】", reportDue: "【报告期限】", allowed: Set(TripAction.allCases), opinions: "【已填意见】")
                 ] : [],
             events: events
                 ? [.init(id: "【事项编号】", person: "【报告人】", kind: "【事项】", occurred: "【发生日期】", due: "【期限】", timely: "【按期】", handling: "【处理情况】")] : [],

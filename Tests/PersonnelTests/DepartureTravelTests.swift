@@ -109,6 +109,21 @@ struct DepartureTravelTests {
         #expect(code { try PersonnelRules.checkOpinionOpen(decided) } == "personnel.trip_state R-PE-5")
     }
 
+    @Test("R-PE-5 R-PE-15 the steps a keeper may take on a trip follow its course; others take none")
+    func tripActions() throws {
+        let keeper = FileViewer(personID: "k1", unitID: "u1", roles: [.secrecyClerk])
+        var t = try PersonnelRules.applied(trip(), person: serving(), carrierLevels: [], topSecretDevice: false, today: today)
+        t.unitID = "u1"
+        #expect(PersonnelRules.allowed(on: t, by: keeper, today: today) == [.opinion, .educate])
+        #expect(PersonnelRules.allowed(on: t, by: FileViewer(personID: "h1", unitID: "u1", roles: [.handler]), today: today).isEmpty)
+        #expect(
+            PersonnelRules.refusal(.opinion, on: t, by: FileViewer(personID: "k2", unitID: "u2", roles: [.secrecyClerk]), today: today)?.code == "not_found")
+        t.status = .abroad
+        t.departOn = today.adding(days: 3)
+        #expect(PersonnelRules.refusal(.returned, on: t, by: keeper, today: today)?.code == "personnel.trip_state")
+        #expect(PersonnelRules.allowed(on: t, by: keeper, today: today.adding(days: 3)) == [.returned])
+    }
+
     @Test("R-PE-7 a departure is opened for a 涉密人员 with none in progress")
     func departureOpenable() throws {
         #expect(code { _ = try PersonnelRules.checkOpenable(person: nil, inProgress: nil) } == "validation.invalid R-PE-7")

@@ -15,9 +15,20 @@ import Storage
 extension PersonnelController {
     struct TripRow: Sendable {
         let id: String, person: String, purpose: String, destination: String, dates: String, approvedBy: String, status: String, reportDue: String
-        let applied: Bool, approved: Bool, abroad: Bool, returned: Bool
+        /// The steps offered: exactly those the step would accept now (`PersonnelRules.allowed`).
+        let opinion: Bool, educate: Bool, depart: Bool, back: Bool, report: Bool
         /// The opinions entered so far (R-PE-5).
         var opinions = ""
+
+        init(
+            id: String, person: String, purpose: String, destination: String, dates: String, approvedBy: String, status: String, reportDue: String,
+            allowed: Set<TripAction>, opinions: String = ""
+        ) {
+            (self.id, self.person, self.purpose, self.destination, self.dates) = (id, person, purpose, destination, dates)
+            (self.approvedBy, self.status, self.reportDue, self.opinions) = (approvedBy, status, reportDue, opinions)
+            (opinion, educate, depart) = (allowed.contains(.opinion), allowed.contains(.educate), allowed.contains(.depart))
+            (back, report) = (allowed.contains(.returned), allowed.contains(.report))
+        }
     }
     struct EventRow: Sendable { let id: String, person: String, kind: String, occurred: String, due: String, timely: String, handling: String }
     struct UnderRow: Sendable { let personID: String, name: String, tier: String, hours: Int, floor: Int }
@@ -63,13 +74,14 @@ extension PersonnelController {
                     audience: item?.audience ?? "")
             } : []
         let names = try await services.organisation.names(of: trips.map(\.personID) + events.map(\.personID))
+        let viewer = PersonnelService.fileViewer(actor)
+        let today = services.clock.today
         let model = RecordsModel(
             trips: trips.map {
                 TripRow(
                     id: $0.id, person: names[$0.personID] ?? "", purpose: $0.purpose.chinese, destination: $0.destination,
                     dates: "\($0.departOn.iso)—\($0.returnOn.iso)", approvedBy: $0.approvedBy ?? "", status: $0.status.chinese,
-                    reportDue: PersonnelRules.reportDue($0)?.iso ?? "", applied: $0.status == .applied, approved: $0.status == .approved,
-                    abroad: $0.status == .abroad, returned: $0.status == .returned,
+                    reportDue: PersonnelRules.reportDue($0)?.iso ?? "", allowed: Set(PersonnelRules.allowed(on: $0, by: viewer, today: today)),
                     opinions: [("组织人事部门", $0.personnelOpinion), ("保密工作机构", $0.secrecyOpinion)].filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }
                         .joined(separator: "；"))
             },

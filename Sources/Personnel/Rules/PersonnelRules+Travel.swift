@@ -49,9 +49,15 @@ extension PersonnelRules {
 
     /// R-PE-5: the 组织人事部门's and the 保密工作机构's opinions are entered while the application awaits approval.
     public static func checkOpinionOpen(_ trip: Trip) throws {
-        guard trip.status == .applied else {
-            throw refusal("trip_state", "R-PE-5", "该申请已审批（\(trip.status.chinese)），不再填写意见", kind: .conflict)
-        }
+        if let refusal = stateRefusal(.opinion, on: trip, today: trip.departOn) { throw refusal }
+    }
+
+    /// R-PE-5: the pre-departure education is given before departure — on an application or an approved trip.
+    public static func educated(_ trip: Trip, on day: Day, today: Day) throws -> Trip {
+        if let refusal = stateRefusal(.educate, on: trip, today: today) { throw refusal }
+        var t = trip
+        t.educatedOn = day
+        return t
     }
 
     /// R-PE-5: who approves. Opinions of the 组织人事部门 and the 保密工作机构 first; a 单位领导 (or a 部门负责人 for the
@@ -87,12 +93,7 @@ extension PersonnelRules {
     /// application lists must be out with the traveller under an exit permit (`carriedAbroad`, the carrier area's record
     /// of the carry-out step); the refusal counts them and names none.
     public static func departed(_ trip: Trip, today: Day, carriedAbroad: Set<String> = []) throws -> Trip {
-        guard trip.status == .approved, trip.approvedBy != nil else {
-            throw refusal("trip_unapproved", "R-PE-5", "出国（境）未经批准", kind: .conflict)
-        }
-        guard let educated = trip.educatedOn, !(today < educated) else {
-            throw refusal("trip_uneducated", "R-PE-5", field: "educated_on", "出国（境）前须接受保密教育", kind: .conflict)
-        }
+        if let refusal = stateRefusal(.depart, on: trip, today: today) { throw refusal }
         let missing = Set(trip.carrierIDs).subtracting(carriedAbroad)
         guard missing.isEmpty else {
             throw refusal(
@@ -106,7 +107,7 @@ extension PersonnelRules {
 
     /// R-PE-5: back, then the return report; the report is overdue `returnReportDays` after the return.
     public static func returned(_ trip: Trip, on day: Day, today: Day) throws -> Trip {
-        guard trip.status == .abroad else { throw refusal("trip_state", "R-PE-5", "该出国（境）记录不在境外（\(trip.status.chinese)）", kind: .conflict) }
+        if let refusal = stateRefusal(.returned, on: trip, today: today) { throw refusal }
         guard !(today < day), !(day < trip.departOn) else { throw Refusal.invalid("returned_on", "返回日期应在出发日期和今天之间") }
         var t = trip
         t.returnedOn = day
@@ -116,7 +117,7 @@ extension PersonnelRules {
 
     /// R-PE-5: the return report (情况报告) closes the trip.
     public static func reported(_ trip: Trip, report: String, today: Day) throws -> Trip {
-        guard trip.status == .returned else { throw refusal("trip_state", "R-PE-5", "回国（境）后才能报告（\(trip.status.chinese)）", kind: .conflict) }
+        if let refusal = stateRefusal(.report, on: trip, today: today) { throw refusal }
         let text = report.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 2000 else { throw Refusal.invalid("return_report", "请填写回国（境）报告（不超过2000字）") }
         var t = trip

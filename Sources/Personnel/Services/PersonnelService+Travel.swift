@@ -141,9 +141,7 @@ extension PersonnelService {
             guard let trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
             var next = trip
             switch step {
-            case .educate:
-                guard trip.status == .approved || trip.status == .applied else { throw Refusal.invalid("step", "出国（境）前保密教育应在出发前进行") }
-                next.educatedOn = given ?? day
+            case .educate: next = try PersonnelRules.educated(trip, on: given ?? day, today: day)
             case .depart:
                 let carried = try await CarrierService.carriedAbroad(trip.carrierIDs, by: trip.personID, on: db)
                 next = try PersonnelRules.departed(trip, today: day, carriedAbroad: carried)
