@@ -98,7 +98,7 @@ extension PersonnelController {
             underCount: under.count, year: year, today: services.clock.today.iso,
             classes: classes.map { ClassRow(id: $0.id, held: $0.heldOn.iso, kind: $0.kind.chinese, content: $0.content, hours: $0.hours) },
             plans: planned.keys.sorted(),
-            opinionLabel: actor.roles.contains(.personnelOffice) ? "组织人事部门意见" : "保密工作机构意见", planYear: planYear, planRows: planRows,
+            opinionLabel: PersonnelRules.entersPersonnelOpinion(actor.roles) ? "组织人事部门意见" : "保密工作机构意见", planYear: planYear, planRows: planRows,
             externalKinds: training ? Self.opts(ExternalCourseKind.allCases, \.chinese) : [])
         let template = training ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
         let title = training ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"

@@ -42,6 +42,10 @@ extension PersonnelRules {
         guard mayApproveTrips(roles) else { throw refusal("trip_approver", "R-PE-5", "出国（境）由单位领导或部门负责人审批", kind: .forbidden) }
     }
 
+    /// R-PE-5: whose opinion a keeper enters on an application — the 组织人事部门's (its own keepers), else the
+    /// 保密工作机构's (保密办, 保密员).
+    public static func entersPersonnelOpinion(_ roles: Set<Role>) -> Bool { roles.contains(.personnelOffice) }
+
     /// R-PE-5: nobody approves their own application.
     public static func checkNotOwn(_ trip: Trip, approverPersonID: String) throws {
         guard trip.personID != approverPersonID else { throw refusal("trip_self_approval", "R-PE-5", "不得审批本人的出国（境）申请", kind: .forbidden) }

@@ -118,7 +118,7 @@ extension PersonnelService {
         return try await gated(actor, "trip.opinion", tripID) { db in
             guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
             try PersonnelRules.checkOpinionOpen(trip)
-            if actor.roles.contains(.personnelOffice) { trip.personnelOpinion = text } else { trip.secrecyOpinion = text }
+            if PersonnelRules.entersPersonnelOpinion(actor.roles) { trip.personnelOpinion = text } else { trip.secrecyOpinion = text }
             try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
             try await audit(actor, "trip.opinion", id: tripID, on: db)
             return trip
