@@ -188,7 +188,14 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Templates"), .copy("Public")],
+            // The shell (Sources/BaomiApp) and each area's web part (Sources/<Area>/Web), one module: the areas' pages
+            // and API share the shell's page and API helpers.
+            path: "Sources",
+            sources: [
+                "BaomiApp/AppConfiguration.swift", "BaomiApp/Application+build.swift", "BaomiApp/Area.swift", "BaomiApp/HTTP", "BaomiApp/Shell",
+                "Organisation/Web", "Classification/Web", "Carriers/Web", "Personnel/Web",
+            ],
+            resources: [.copy("BaomiApp/Templates"), .copy("BaomiApp/Public")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

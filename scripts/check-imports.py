@@ -12,7 +12,12 @@ for block in re.finditer(r'\.(?:executableTarget|target|testTarget)\(\s*name:\s*
     declared |= set(re.findall(r'\.product\(name:\s*"([^"]+)"', body))
     path = re.search(r'path:\s*"([^"]+)"', body)
     folder = pathlib.Path(path.group(1)) if path else pathlib.Path("Tests" if block.group(0).lstrip(".").startswith("testTarget") else "Sources") / name
-    for f in sorted(folder.rglob("*.swift")):
+    listed = re.search(r'sources:\s*\[(.*?)\]', body, re.S)
+    roots = [folder / s for s in re.findall(r'"([^"]+)"', listed.group(1))] if listed else [folder]
+    files = []
+    for root in roots:
+        files += [root] if root.suffix == ".swift" else sorted(root.rglob("*.swift"))
+    for f in files:
         for m in re.findall(r'^(?:@\w+\s+)?import\s+(?:struct\s+|enum\s+|class\s+)?([A-Za-z_]+)', f.read_text(), re.M):
             if m not in declared and m not in SYSTEM and m != name:
                 problems.append(f"{f}: imports {m}, which target {name} does not declare")

@@ -2,7 +2,7 @@
 """Routes are short tables of named handlers (STYLE 3: one route, one function). Run from the project root; exits 1 and
 lists every finding.
 
-In `Sources/BaomiApp/`, a function that registers routes (`func register…`) and a closure given to a route
+In the web layer (`Sources/BaomiApp/` and every area's `Sources/<Area>/Web/`), a function that registers routes (`func register…`) and a closure given to a route
 (`router.get(…) { … }`, `api.post(…) { … }`) are at most 40 lines each: a route table names its handlers, and a
 handler longer than that is a named function of its own.
 
@@ -27,7 +27,8 @@ def extent(lines, start):
 
 
 problems = []
-for f in sorted(pathlib.Path("Sources/BaomiApp").rglob("*.swift")):
+WEB = sorted(pathlib.Path("Sources/BaomiApp").rglob("*.swift")) + sorted(pathlib.Path("Sources").glob("*/Web/**/*.swift"))
+for f in WEB:
     lines = f.read_text().splitlines()
     for i, line in enumerate(lines):
         if line.lstrip().startswith("//"):

@@ -29,7 +29,7 @@ for f in sorted(pathlib.Path("Sources").rglob("*.swift")):
     for m in RULE_REFUSAL.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
         problems.append(f"{f}:{line}: a rule's refusal built outside the pure targets: {m.group(0)[:100]!r}")
-for f in sorted(pathlib.Path("Sources/BaomiApp").rglob("*.swift")):
+for f in sorted(pathlib.Path("Sources/BaomiApp").rglob("*.swift")) + sorted(pathlib.Path("Sources").glob("*/Web/**/*.swift")):
     if f == IDIOM:
         continue
     for n, line in enumerate(f.read_text().splitlines(), 1):

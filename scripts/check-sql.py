@@ -16,7 +16,7 @@
    bound from the enum (`\\(bind: Status.returned.rawValue)`), so renaming a case cannot leave a query behind.
    Literals inside migrations (CHECK constraints, backfills) are the schema and stay, as do the database's own
    catalogue words (`sqlite_master WHERE type = 'index'`).
-4. The web layer (`Sources/BaomiApp/`) names no store: it calls the services.
+4. The web layer (`Sources/BaomiApp/`, `Sources/<Area>/Web/`) names no store: it calls the services.
 
   python3 scripts/check-sql.py
 """
@@ -71,7 +71,7 @@ for f in sorted(SOURCES.rglob("*.swift")):
             problems.append(f"{f}:{n}: SQL outside a store: {line.strip()[:100]}")
         if "Migrations" not in f.parts and ENUM_LITERAL.search(line) and not CATALOGUE.search(line):
             problems.append(f"{f}:{n}: enum raw value as an SQL literal (bind it from the enum): {line.strip()[:100]}")
-        if layer == "BaomiApp" and STORE_NAMED.search(line):
+        if (layer == "BaomiApp" or "Web" in f.parts) and STORE_NAMED.search(line):
             problems.append(f"{f}:{n}: the web layer names a store (call the service): {line.strip()[:100]}")
     area = area_of(f)
     if area is None or "Stores" not in f.parts:
