@@ -171,6 +171,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
+            // The generator (Sources/BenchSeed) and each area's volume (Sources/<Area>/Bench), one module.
+            path: "Sources",
+            sources: ["BenchSeed", "Organisation/Bench", "Classification/Bench", "Carriers/Bench", "Personnel/Bench"],
             swiftSettings: swiftSettings
         ),
         .target(

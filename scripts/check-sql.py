@@ -4,8 +4,8 @@
 1. No SQL outside a store. A Swift file under `Sources/` that runs SQL (`.raw(`, SQLKit's `.select()`, `.insert(into:`,
    `.update(`, `.delete(from:`, or a string literal starting with SELECT/INSERT/UPDATE/DELETE/WITH) must sit in a
    `Stores/` or `Migrations/` folder. The storage layer itself (`Sources/Storage/`: the database, migrator, audit store,
-   sweep claim, paging) and the volume generator (`Sources/BenchSeed/`, which writes a million rows in bulk and is no
-   path a user's request takes) are stores by purpose.
+   sweep claim, paging) and the volume generator (`Sources/BenchSeed/` and each area's `Sources/<Area>/Bench/`, which
+   write a million rows in bulk and are no path a user's request takes) are stores by purpose.
 2. No store names another area's table. A table belongs to the area whose `Migrations/` folder creates it; the tables
    the shared migrations create (`Sources/Storage/Migrations/`: units, departments, persons, users, knowledge scope …)
    are the shared schema every area reads. A store of area A that names a table of area B (after FROM, JOIN, INTO,
@@ -65,7 +65,7 @@ problems = []
 for f in sorted(SOURCES.rglob("*.swift")):
     text = strip_comments(f.read_text())
     layer = f.parts[1]
-    in_store = "Stores" in f.parts or "Migrations" in f.parts or layer in ("Storage", "BenchSeed")
+    in_store = "Stores" in f.parts or "Migrations" in f.parts or "Bench" in f.parts or layer in ("Storage", "BenchSeed")
     for n, line in enumerate(text.splitlines(), 1):
         if not in_store and SQL_CALL.search(line):
             problems.append(f"{f}:{n}: SQL outside a store: {line.strip()[:100]}")
