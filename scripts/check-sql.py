@@ -29,7 +29,7 @@ WRITE_NAMED = re.compile(r'\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\
 CATALOGUE = re.compile(r'sqlite_master|pg_catalog|pg_indexes|information_schema')
 SCOPE = "knowledge_scope"
 STORE_NAMED = re.compile(r'\b[A-Z]\w*Store\.')
-ENUM_LITERAL = re.compile(r"(?:=|<>|!=|\bIN\s*\()\s*'[a-z][a-z_]*'")
+ENUM_LITERAL = re.compile(r"(?:=|<>|!=|\bIN\s*\()\s*'[a-z][A-Za-z_]*'")
 CREATE = re.compile(r'CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?([a-z_]+)')
 
 
@@ -42,7 +42,7 @@ def area_of(path):
 
 
 def strip_comments(text):
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return "\n".join("" if line.lstrip().startswith("//") else line for line in text.splitlines())
 
 
 # A table created by one area's migration but kept by another: the departure's 移交清单 came with personnel's migration 20

@@ -103,10 +103,10 @@ struct DepartureTravelTests {
         let applied = try PersonnelRules.applied(trip(), person: serving(), carrierLevels: [], topSecretDevice: false, today: today)
         #expect(code { try PersonnelRules.checkNotOwn(applied, approverPersonID: applied.personID) } == "personnel.trip_self_approval R-PE-5")
         #expect(code { try PersonnelRules.checkNotOwn(applied, approverPersonID: "p-other") } == "allowed")
-        #expect(code { try PersonnelRules.checkOpinionOpen(applied) } == "allowed")
+        #expect(code { try PersonnelRules.checkState(.opinion, on: applied, today: today) } == "allowed")
         var decided = applied
         decided.status = .approved
-        #expect(code { try PersonnelRules.checkOpinionOpen(decided) } == "personnel.trip_state R-PE-5")
+        #expect(code { try PersonnelRules.checkState(.opinion, on: decided, today: today) } == "personnel.trip_state R-PE-5")
     }
 
     @Test("R-PE-5 R-PE-15 the steps a keeper may take on a trip follow its course; others take none")

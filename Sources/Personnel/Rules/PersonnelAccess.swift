@@ -41,9 +41,15 @@ extension PersonnelRules {
 
     /// R-PE-15: registers of the area (trips, events, reviews, departures) are kept by the same keepers.
     public static func checkKeeper(_ viewer: FileViewer) throws {
+        if let refusal = keeperRefusal(viewer) { throw refusal }
+    }
+
+    /// R-PE-15: the same, as the refusal or nil — for a decision that returns it (the offers).
+    public static func keeperRefusal(_ viewer: FileViewer) -> Refusal? {
         guard viewer.keepsFiles, viewer.unitID != nil else {
-            throw Refusal(
+            return Refusal(
                 code: "personnel.keepers_only", ruleID: "R-PE-15", message: "涉密人员档案和登记只由组织人事部门、保密工作机构管理", kind: .forbidden)
         }
+        return nil
     }
 }

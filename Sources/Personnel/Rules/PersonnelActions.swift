@@ -35,13 +35,7 @@ extension PersonnelRules {
     /// throws. The form's input (the opinion, the report) and the carriers the application lists (R-PE-11, which the
     /// carrier area records) are checked by the step itself.
     public static func refusal(_ action: TripAction, on trip: Trip, by viewer: FileViewer, today: Day) -> Refusal? {
-        do {
-            try checkKeeper(viewer)
-        } catch let refusal as Refusal {
-            return refusal
-        } catch {
-            return .notFound
-        }
+        if let refusal = keeperRefusal(viewer) { return refusal }
         // R-KS-4: another unit's register is not the viewer's to act on; it answers like a missing record.
         guard trip.unitID == viewer.unitID else { return .notFound }
         return stateRefusal(action, on: trip, today: today)
@@ -68,6 +62,11 @@ extension PersonnelRules {
         case .report:
             return trip.status == .returned ? nil : refusal("trip_state", "R-PE-5", "回国（境）后才能报告（\(trip.status.chinese)）", kind: .conflict)
         }
+    }
+
+    /// Throws the refusal of `stateRefusal(_:on:today:)`, if there is one: the step functions' own check.
+    public static func checkState(_ action: TripAction, on trip: Trip, today: Day) throws {
+        if let refusal = stateRefusal(action, on: trip, today: today) { throw refusal }
     }
 
     /// The steps `viewer` may take on `trip` today, in the register's order.

@@ -51,14 +51,9 @@ extension PersonnelRules {
         guard trip.personID != approverPersonID else { throw refusal("trip_self_approval", "R-PE-5", "不得审批本人的出国（境）申请", kind: .forbidden) }
     }
 
-    /// R-PE-5: the 组织人事部门's and the 保密工作机构's opinions are entered while the application awaits approval.
-    public static func checkOpinionOpen(_ trip: Trip) throws {
-        if let refusal = stateRefusal(.opinion, on: trip, today: trip.departOn) { throw refusal }
-    }
-
     /// R-PE-5: the pre-departure education is given before departure — on an application or an approved trip.
     public static func educated(_ trip: Trip, on day: Day, today: Day) throws -> Trip {
-        if let refusal = stateRefusal(.educate, on: trip, today: today) { throw refusal }
+        try checkState(.educate, on: trip, today: today)
         var t = trip
         t.educatedOn = day
         return t
@@ -97,7 +92,7 @@ extension PersonnelRules {
     /// application lists must be out with the traveller under an exit permit (`carriedAbroad`, the carrier area's record
     /// of the carry-out step); the refusal counts them and names none.
     public static func departed(_ trip: Trip, today: Day, carriedAbroad: Set<String> = []) throws -> Trip {
-        if let refusal = stateRefusal(.depart, on: trip, today: today) { throw refusal }
+        try checkState(.depart, on: trip, today: today)
         let missing = Set(trip.carrierIDs).subtracting(carriedAbroad)
         guard missing.isEmpty else {
             throw refusal(
@@ -111,7 +106,7 @@ extension PersonnelRules {
 
     /// R-PE-5: back, then the return report; the report is overdue `returnReportDays` after the return.
     public static func returned(_ trip: Trip, on day: Day, today: Day) throws -> Trip {
-        if let refusal = stateRefusal(.returned, on: trip, today: today) { throw refusal }
+        try checkState(.returned, on: trip, today: today)
         guard !(today < day), !(day < trip.departOn) else { throw Refusal.invalid("returned_on", "返回日期应在出发日期和今天之间") }
         var t = trip
         t.returnedOn = day
@@ -121,7 +116,7 @@ extension PersonnelRules {
 
     /// R-PE-5: the return report (情况报告) closes the trip.
     public static func reported(_ trip: Trip, report: String, today: Day) throws -> Trip {
-        if let refusal = stateRefusal(.report, on: trip, today: today) { throw refusal }
+        try checkState(.report, on: trip, today: today)
         let text = report.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 2000 else { throw Refusal.invalid("return_report", "请填写回国（境）报告（不超过2000字）") }
         var t = trip

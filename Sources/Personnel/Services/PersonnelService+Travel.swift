@@ -113,11 +113,12 @@ extension PersonnelService {
     public func tripOpinion(_ actor: Actor, tripID: String, opinion: String) async throws -> Trip {
         let me = try await keeper(actor)
         let s = services
+        let day = today
         let text = try Validate.optionalText(opinion, field: "opinion", label: "意见", max: 500)
         guard !text.isEmpty else { throw Refusal.invalid("opinion", "请填写意见") }
         return try await gated(actor, "trip.opinion", tripID) { db in
             guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == me.unitID else { throw Refusal.notFound }
-            try PersonnelRules.checkOpinionOpen(trip)
+            try PersonnelRules.checkState(.opinion, on: trip, today: day)
             if PersonnelRules.entersPersonnelOpinion(actor.roles) { trip.personnelOpinion = text } else { trip.secrecyOpinion = text }
             try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
             try await audit(actor, "trip.opinion", id: tripID, on: db)
