@@ -23,6 +23,7 @@ struct Baomi: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, Demo.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, MarkingCommand.self, SweepCommand.self,
+            SelfAssessmentCommand.self,
             BackupCommand.self, RestoreCommand.self, BenchCommand.self,
         ])
 }

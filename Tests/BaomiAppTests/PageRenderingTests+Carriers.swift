@@ -66,11 +66,11 @@ extension PageRenderingTests {
         let form = FormData(
             encoded: [
                 "reading_room", "due_on", "originator_consent", "copies", "recipient", "companions", "exit_permit", "distribution", "escorts", "note",
-                "reason", "persons", "supervisor", "vendor", "summary",
+                "reason", "persons", "supervisor", "vendor", "summary", "computer_number",
             ].map { "\($0)=typed_\($0)_甲" }.joined(separator: "&"))
         let model = CarrierController.ActionModel(
             id: "【载体编号】", action: action.rawValue, chinese: "【办理名称】", regulation: "【办理依据】", number: "【编号】", marking: "【标志】", level: "【密级代码】",
-            title: "【标题】", kind: "【类别】", status: "【状态】", holder: "【持有人】", topSecret: true, allowed: true, persons: [option("人员")],
+            title: "【标题】", kind: "【类别】", status: "【状态】", holder: "【持有人】", topSecret: true, allowed: true, devices: true, persons: [option("人员")],
             approvers: [option("批准领导")], safes: [option("保密柜")], channels: [option("渠道")], methods: [option("销毁方式")], repairModes: [option("维修方式")],
             levels: [option("写入密级")], lossKinds: [option("事件类别")], typed: CarrierController.Typed(form))
         let template = "carriers/actions/\(action.rawValue)"
@@ -194,12 +194,14 @@ extension PageRenderingTests {
         PageFixture(
             "carriers/carrier_new", path: "/carriers/new",
             content: CarrierController.EntryModel(
-                mode: "【登记方式】", produce: produce, kinds: [option("类别")], persons: [option("知悉人")], secrets: [option("所载事项")],
+                mode: "【登记方式】", produce: produce, devices: true, kinds: [option("类别")], persons: [option("知悉人")], secrets: [option("所载事项")],
                 approvers: [option("批准领导")], equipment: [option("制作设备")], waste: [option("残次品处理")], levels: [option("清单密级")], title: "【标题】",
-                documentNumber: "【文号】", originatingUnit: "【制发单位】", marking: "【标志】", copies: "【份数】", serials: "【份号】"),
+                documentNumber: "【文号】", originatingUnit: "【制发单位】", marking: "【标志】", copies: "【份数】", serials: "【份号】",
+                deviceNumber: "【设备编号】"),
             // A production is approved (R-CA-1), a receipt checked against the list (R-CA-2).
             notShown: produce
-                ? ["levels.value", "levels.label"] : ["approvers.value", "approvers.label", "equipment.value", "equipment.label", "waste.value", "waste.label"])
+                ? ["levels.value", "levels.label"]
+                : ["approvers.value", "approvers.label", "equipment.value", "equipment.label", "waste.value", "waste.label", "deviceNumber"])
     }
 
     static let receiveEntry = carrierEntry(produce: false)

@@ -30,6 +30,8 @@ struct QueryPlanTests {
         // Issue 12: the personnel registers.
         "cleared_persons", "trips", "t", "reportable_events", "departures", "d", "training_attendance", "training_hours", "h", "personnel_reviews",
         "commitments", "external_courses", "training_classes", "rights_records",
+        // The incident register and its clock (R-IC-1).
+        "carrier_incidents", "i",
     ]
 
     /// The full scans of large tables in the plans of `statements` (empty when every one uses an index).
@@ -121,6 +123,8 @@ struct QueryPlanTests {
             }
             _ = try await s.personnel.underFloor(actor, year: s.clock.today.year)
         }
+        // The self-assessment's indicators (R-IN-4), every area's, for the demo's unit.
+        _ = try await s.indicators(unitID: try #require(try await world.actor("wangfang").person).unitID)
         _ = try await s.audit.browse(.system, AuditFilter(actor: "wangfang"))
         _ = try await s.audit.browse(.system, AuditFilter(outcome: .denied))
         _ = try await SweepScheduler(services: s, logger: .init(label: "test")).runIfDue()

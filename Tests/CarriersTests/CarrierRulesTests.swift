@@ -262,9 +262,17 @@ struct CarrierRulesTests {
         #expect(outcome { try CarrierRules.checkStore(contentLevel: .topSecret, onMediumOf: .confidential) } == "R-MD-2")
         #expect(outcome { try CarrierRules.checkStore(contentLevel: .secret, onMediumOf: nil) } == "R-MD-2")
         let medium = MediumInfo(mediaType: "U盘", purchasedCentrally: true, userPersonID: "p1", computerIDs: ["pc-1"])
-        #expect(outcome { try CarrierRules.checkUse(medium: medium, computerID: "pc-1", computerIsClassified: true) } == "accepted")
-        #expect(outcome { try CarrierRules.checkUse(medium: medium, computerID: "pc-2", computerIsClassified: true) } == "R-MD-2")
-        #expect(outcome { try CarrierRules.checkUse(medium: medium, computerID: "pc-1", computerIsClassified: false) } == "R-MD-2")
+        func pc(_ id: String, _ kind: DeviceClass = .classified, unit: String = "u1") -> DeviceFacts {
+            DeviceFacts(id: id, number: id, unitID: unit, deviceClass: kind, level: kind == .classified ? .confidential : nil, filed: true)
+        }
+        func use(_ computer: DeviceFacts?) -> String {
+            outcome { try CarrierRules.checkUse(medium: medium, unitID: "u1", computer: computer, contentLevel: .secret) }
+        }
+        #expect(use(pc("pc-1")) == "accepted")
+        #expect(use(pc("pc-2")) == "R-MD-2")
+        #expect(use(pc("pc-1", .internal)) == "R-MD-2")
+        #expect(use(pc("pc-1", unit: "u2")) == "R-DV-1")
+        #expect(use(nil) == "R-DV-1")
         #expect(outcome { try CarrierRules.checkLendMedium(toUnitID: "u2", ownUnitID: "u1") } == "R-MD-2")
     }
 

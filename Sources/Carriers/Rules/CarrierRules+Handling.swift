@@ -177,13 +177,6 @@ extension CarrierRules {
         }
     }
 
-    /// R-MD-2: a classified medium is used only with the unit's classified computers it is registered for.
-    public static func checkUse(medium: MediumInfo, computerID: String, computerIsClassified: Bool) throws {
-        guard computerIsClassified, medium.computerIDs.contains(computerID) else {
-            throw refuse("medium_computer", "R-MD-2", "computer_id", "涉密移动存储介质只能在本单位登记的涉密计算机上使用", kind: .forbidden)
-        }
-    }
-
     /// R-MD-2: a classified medium is never lent to another unit.
     public static func checkLendMedium(toUnitID: String, ownUnitID: String) throws {
         if toUnitID != ownUnitID { throw refuse("medium_lend_outside", "R-MD-2", "unit", "涉密移动存储介质严禁借给外单位使用", kind: .forbidden) }

@@ -9,9 +9,11 @@ extension CarrierRules {
         return value
     }
 
-    /// R-CA-1 / R-CA-13: the equipment or printer a carrier is produced on.
-    public static func equipment(_ raw: String?) throws -> ProductionEquipment {
-        try parse(raw, field: "equipment", rule: "R-CA-1", message: "请选择制作设备或印制单位")
+    /// R-CA-1 / R-CA-13: the equipment or printer a carrier is produced on; none chosen is nil (a computer named from
+    /// the devices register may decide instead, `productionEquipment`).
+    public static func equipment(_ raw: String?) throws -> ProductionEquipment? {
+        guard let raw, !raw.isBlank else { return nil }
+        return try parse(raw, field: "equipment", rule: "R-CA-1", message: "请选择制作设备或印制单位")
     }
 
     /// R-CA-1: what became of drafts, proofs and waste.

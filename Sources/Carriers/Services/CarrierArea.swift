@@ -1,10 +1,11 @@
 import Storage
 
 extension AreaRegistration {
-    /// 国家秘密载体: the register, its steps, books and cross-checks; it answers what a person still holds (R-PE-16).
+    /// 国家秘密载体: the register, its steps, books and cross-checks; it answers what a person still holds (R-PE-16),
+    /// keeps the incident register until an incidents area does (R-IC-1), and gives its self-assessment indicators (R-IN-4).
     public static let carriers = AreaRegistration(
         name: "carriers",
-        migrations: [M012Carriers(), M013CarrierChecks(), M018CarrierSecrets(), M022TodoIndexes(), M023CarrierExitPermit()],
+        migrations: [M012Carriers(), M013CarrierChecks(), M018CarrierSecrets(), M022TodoIndexes(), M023CarrierExitPermit(), M024IncidentClock()],
         todos: [CarrierTodos()],
         sweep: SweepStep(order: 20) { services in
             let findings = try await services.carriers.sweep()
@@ -18,5 +19,5 @@ extension AreaRegistration {
             guard demo.full else { return }
             try await CarrierDemo.seed(services, persons: demo.persons, actors: demo.actors)
         },
-        holdings: CarrierHoldings())
+        holdings: CarrierHoldings(), incidents: CarrierIncidents(), indicators: CarrierIndicators())
 }

@@ -78,18 +78,19 @@ extension CarrierService {
         }
     }
 
-    /// R-CA-14: loss, theft or suspected leak: one action opens the incident record with its 24-hour reporting clock.
+    /// R-CA-14 / R-IC-1: loss, theft or suspected leak: one action marks the carrier lost and opens the incident with the
+    /// registered incident register, whose 24-hour reporting clock starts now.
     public func reportLoss(_ actor: Actor, carrierID: String, kind: String, summary: String) async throws -> (incidentID: String, reportDueAt: Int64) {
         try await gated(actor, "reportLoss", carrierID) { db in
             let (carrier, _) = try await actionable(actor, .loss, carrierID, on: db)
             let next = try CarrierRules.lost(carrier, summary: summary, by: CarrierViewer(actor), today: today)
-            let id = IDs.make()
-            let now = services.nowMillis
-            let due = CarrierRules.incidentReportDue(discoveredAtMillis: now)
-            try await CarrierStore.insertIncident(
-                id: id, carrierID: carrierID, unitID: carrier.unitID, kind: kind, summary: summary, discoveredAt: now, reportDueAt: due, on: db)
+            let opened = try await services.openIncident(
+                IncidentOpening(
+                    unitID: carrier.unitID, sourceKind: CarrierStore.recordKind, sourceID: carrierID, kind: kind, summary: summary,
+                    discoveredAt: services.nowMillis),
+                on: db)
             try await persist(actor, next, kind: "incident", summary: "\(kind)：\(summary)；须于24小时内报告保密行政管理部门（R-CA-14）", before: carrier, on: db)
-            return (id, due)
+            return (opened.id, opened.reportDueAt)
         }
     }
 
@@ -101,12 +102,20 @@ extension CarrierService {
         throw refusal
     }
 
-    /// R-MD-2: records information written to a classified medium: never above the medium's level.
-    public func storeOnMedium(_ actor: Actor, carrierID: String, contentLevel: Level) async throws -> Carrier {
+    /// R-MD-2: records information written to a classified medium: never above the medium's level; from a computer
+    /// named by its register number (`computerNumber`), only one the devices register has as a classified computer of the unit, filed and graded at
+    /// or above what is written (R-DV-10).
+    public func storeOnMedium(_ actor: Actor, carrierID: String, contentLevel: Level, computerNumber: String? = nil) async throws -> Carrier {
         try await gated(actor, "storeOnMedium", carrierID) { db in
             let (carrier, _) = try await actionable(actor, .mediumWrite, carrierID, on: db)
             let next = try CarrierRules.written(carrier, contentLevel: contentLevel, by: CarrierViewer(actor), today: today)
-            try await persist(actor, next, kind: "medium_store", summary: "写入\(contentLevel.chinese)信息", before: carrier, on: db)
+            var from = ""
+            if let computerNumber, let medium = carrier.medium {
+                let computer = try await services.device(unitID: carrier.unitID, number: computerNumber, field: "computer_number", on: db)
+                try CarrierRules.checkUse(medium: medium, unitID: carrier.unitID, computer: computer, contentLevel: contentLevel)
+                from = computer.map { "，经涉密计算机\($0.number)" } ?? ""
+            }
+            try await persist(actor, next, kind: "medium_store", summary: "写入\(contentLevel.chinese)信息\(from)", before: carrier, on: db)
             return next
         }
     }

@@ -183,21 +183,27 @@ public struct CarrierService: Sendable {
     }
 
     /// R-CA-1: production — approved by a leader, on classified equipment or by a licensed printer, marked at once,
-    /// exactly the approved copies, waste handled.
+    /// exactly the approved copies, waste handled. A computer named by its register number (`deviceNumber`) is checked
+    /// against the devices register (R-DV-10) and decides the equipment; without one, the equipment chosen.
     public func produce(
-        _ actor: Actor, _ input: CarrierInput, approvedBy: String?, equipment: ProductionEquipment, approvedCopies: Int, markingApplied: Bool,
-        waste: WasteHandling
+        _ actor: Actor, _ input: CarrierInput, approvedBy: String?, equipment: ProductionEquipment?, deviceNumber: String? = nil, approvedCopies: Int,
+        markingApplied: Bool, waste: WasteHandling
     ) async throws -> Carrier {
         let me = try requireClerk(actor)
         return try await gated(actor, "produce", "") { db in
             let approver = try await approverName(approvedBy, unitID: me.unitID, for: .production, on: db)
+            let (carrier, scope) = try await build(actor, input, me: me, prefix: "ZT", on: db)
+            var device: DeviceFacts?
+            if let deviceNumber { device = try await services.device(unitID: me.unitID, number: deviceNumber, field: "device_number", on: db) }
+            let equipment = try CarrierRules.productionEquipment(
+                claimed: equipment, deviceNamed: deviceNumber != nil, device: device, level: carrier.level, unitID: me.unitID)
             try CarrierRules.checkProduction(
                 approvedBy: approver, equipment: equipment, approvedCopies: approvedCopies, copiesMade: input.copies, markingApplied: markingApplied,
                 waste: waste)
-            let (carrier, scope) = try await build(actor, input, me: me, prefix: "ZT", on: db)
+            let on = device.map { "，设备\($0.number)" } ?? ""
             try await persist(
                 actor, carrier, scope: scope, kind: "produce",
-                summary: "制作：\(approver ?? "")批准，\(equipment.chinese)，\(carrier.copies)份，中间材料\(waste.chinese)", before: nil, on: db)
+                summary: "制作：\(approver ?? "")批准，\(equipment.chinese)\(on)，\(carrier.copies)份，中间材料\(waste.chinese)", before: nil, on: db)
             return carrier
         }
     }

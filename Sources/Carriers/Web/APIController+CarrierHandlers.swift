@@ -59,7 +59,7 @@ extension APIController {
         let b = try await decodeJSON(EntryBody.self, request)
         let carrier = try await services.carriers.produce(
             try context.actor(), try Self.input(b), approvedBy: b.approvedBy,
-            equipment: try CarrierRules.equipment(b.equipment), approvedCopies: b.approvedCopies ?? 0,
+            equipment: try CarrierRules.equipment(b.equipment), deviceNumber: b.deviceNumber, approvedCopies: b.approvedCopies ?? 0,
             markingApplied: b.markingApplied ?? false, waste: try CarrierRules.waste(b.waste))
         return JSON.response(CarrierDTO(carrier), status: .created)
     }

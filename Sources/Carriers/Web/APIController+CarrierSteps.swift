@@ -131,6 +131,8 @@ extension APIController {
     func writeToCarrierMedium(_ request: Request, _ actor: Actor, _ id: String) async throws -> Response {
         let b = try await decodeJSON(MediumWriteBody.self, request)
         return JSON.response(
-            CarrierDTO(try await services.carriers.storeOnMedium(actor, carrierID: id, contentLevel: try CarrierRules.contentLevel(b.contentLevel))))
+            CarrierDTO(
+                try await services.carriers.storeOnMedium(
+                    actor, carrierID: id, contentLevel: try CarrierRules.contentLevel(b.contentLevel), computerNumber: b.computerNumber)))
     }
 }

@@ -48,7 +48,8 @@ extension APIController {
         // 收文
         let check: CheckBody?
         // 制作
-        let approvedBy: String?; let equipment: String?; let approvedCopies: Int?; let markingApplied: Bool?; let waste: String?
+        let approvedBy: String?; let equipment: String?; let deviceNumber: String?; let approvedCopies: Int?; let markingApplied: Bool?
+        let waste: String?
     }
     struct ReceivedDTO: Codable { let carrier: CarrierDTO; let receiptNumber: String }
     struct StoreBody: Codable { let safeId: String }
@@ -70,7 +71,7 @@ extension APIController {
     struct LossBody: Codable { let kind: String; let summary: String }
     struct IncidentDTO: Codable { let incidentId: String; let reportDueAt: Int64 }
     struct ForbiddenBody: Codable { let action: String }
-    struct MediumWriteBody: Codable { let contentLevel: String }
+    struct MediumWriteBody: Codable { let contentLevel: String; let computerNumber: String? }
     struct ReaderDTO: Codable { let reader: String; let readingRoom: String?; let outAt: Int64; let backAt: Int64? }
     struct LabelDTO: Codable { let number: String; let marking: String; let custodian: String; let text: String; let barcodeSvg: String? }
     struct BookLineDTO: Codable {

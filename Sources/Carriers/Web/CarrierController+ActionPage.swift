@@ -15,7 +15,7 @@ extension CarrierController {
     struct Typed: Sendable {
         let readingRoom: String, dueOn: String, originatorConsent: String, copies: String, recipient: String, companions: String
         let exitPermit: String, distribution: String, escorts: String, note: String, reason: String, persons: String, supervisor: String
-        let vendor: String, summary: String
+        let vendor: String, summary: String, computerNumber: String
         let abroad: Bool, outOfTown: Bool, cipher: Bool, offSite: Bool, dataRecovery: Bool
 
         init(_ form: FormData?) {
@@ -35,6 +35,7 @@ extension CarrierController {
             supervisor = text("supervisor")
             vendor = text("vendor")
             summary = text("summary")
+            computerNumber = text("computer_number")
             abroad = form?["abroad"] == "1"
             outOfTown = form?["out_of_town"] == "1"
             cipher = form?["cipher"] == "1"
@@ -48,6 +49,8 @@ extension CarrierController {
         let id: String, action: String, chinese: String, regulation: String
         let number: String, marking: String, level: String, title: String, kind: String, status: String, holder: String?
         let topSecret: Bool, allowed: Bool
+        /// Whether a devices register is kept, so the computer used can be named and checked (R-DV-10).
+        let devices: Bool
         let persons: [Option], approvers: [Option], safes: [Option], channels: [Option], methods: [Option], repairModes: [Option], levels: [Option]
         let lossKinds: [Option]
         let typed: Typed
@@ -77,7 +80,7 @@ extension CarrierController {
             id: carrier.id, action: action.rawValue, chinese: action.chinese, regulation: action.regulation, number: carrier.number,
             marking: carrier.marking.render(), level: carrier.level.code, title: carrier.title, kind: carrier.kind.chinese, status: carrier.status.chinese,
             holder: carrier.holderPersonID.flatMap { names[$0] },
-            topSecret: carrier.level == .topSecret, allowed: allowed,
+            topSecret: carrier.level == .topSecret, allowed: allowed, devices: services.areas.devices != nil,
             persons: scope.compactMap { pid in names[pid].map { Option(value: pid, label: $0, selected: pid == chosenPerson) } }.sorted { $0.label < $1.label },
             approvers: approvers.map { Option(value: $0.id, label: $0.name, selected: $0.id == form?["approved_by"]) },
             safes: safes.map {

@@ -130,7 +130,9 @@ extension CarrierController {
 
     /// `POST /carriers/:id/medium-write`: records information of the given level written to the medium (写入信息, R-MD-2).
     func mediumWriteStep(_ form: FormData, _ actor: Actor, _ id: String) async throws -> String {
-        try await services.carriers.storeOnMedium(actor, carrierID: id, contentLevel: try CarrierRules.contentLevel(form["content_level"])).id
+        try await services.carriers.storeOnMedium(
+            actor, carrierID: id, contentLevel: try CarrierRules.contentLevel(form["content_level"]), computerNumber: Self.optional(form["computer_number"])
+        ).id
     }
 
     /// A text field left empty is no answer.

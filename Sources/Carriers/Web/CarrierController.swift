@@ -150,7 +150,8 @@ struct CarrierController {
         if mode == "produce" {
             return try await services.carriers.produce(
                 actor, input, approvedBy: form["approved_by"], equipment: try CarrierRules.equipment(form["equipment"]),
-                approvedCopies: Int(form["approved_copies"] ?? "") ?? 0, markingApplied: form["marking_applied"] == "1",
+                deviceNumber: Self.optional(form["device_number"]), approvedCopies: Int(form["approved_copies"] ?? "") ?? 0,
+                markingApplied: form["marking_applied"] == "1",
                 waste: try CarrierRules.waste(form["waste"]))
         }
         let markedLevel = (try? Marking.parse(form["marking"] ?? ""))?.level ?? .topSecret
@@ -166,8 +167,11 @@ struct CarrierController {
 
     struct EntryModel: Sendable {
         let mode: String, produce: Bool
+        /// Whether a devices register is kept, so the computer a carrier is made on can be named and checked (R-DV-10).
+        let devices: Bool
         let kinds: [Option], persons: [Option], secrets: [Option], approvers: [Option], equipment: [Option], waste: [Option], levels: [Option]
         let title: String, documentNumber: String, originatingUnit: String, marking: String, copies: String, serials: String
+        let deviceNumber: String
     }
 
     func entryForm(_ context: AppRequestContext, mode: String, error: String?, form: FormData? = nil, status: HTTPResponse.Status = .ok) async throws
@@ -179,7 +183,7 @@ struct CarrierController {
         let secrets = try await services.classification.register(actor, filter: SecretFilter(status: .inForce), page: PageRequest(limit: PageRequest.maxLimit))
             .items
         let model = EntryModel(
-            mode: mode, produce: mode == "produce",
+            mode: mode, produce: mode == "produce", devices: services.areas.devices != nil,
             kinds: Self.options(CarrierKind.allCases, label: \.chinese, selected: form?["kind"] ?? "paper"),
             persons: persons.map {
                 Option(value: $0.id, label: "\($0.name)（\($0.post)，\($0.tier.chinese)）", selected: form?.all("scope").contains($0.id) ?? false)
@@ -192,7 +196,8 @@ struct CarrierController {
             waste: Self.options(WasteHandling.allCases, label: \.chinese, selected: form?["waste"]),
             levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: form?["listed_level"] == $0.code) },
             title: form?["title"] ?? "", documentNumber: form?["document_number"] ?? "", originatingUnit: form?["originating_unit"] ?? "",
-            marking: form?["marking"] ?? "", copies: form?["copies"] ?? "1", serials: form?["serials"] ?? "")
+            marking: form?["marking"] ?? "", copies: form?["copies"] ?? "1", serials: form?["serials"] ?? "",
+            deviceNumber: form?["device_number"] ?? "")
         return views.page(
             "carriers/carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session,
             path: mode == "produce" ? "/carriers/new?mode=produce" : "/carriers/new?mode=receive", content: model, error: error,

@@ -17,5 +17,5 @@ extension AreaRegistration {
             try await ClassificationDemo.seed(services, units: demo.units, persons: demo.persons, actors: demo.actors)
         },
         filingKinds: FilingKind.classificationKinds,
-        filing: ClassificationFiling())
+        filing: ClassificationFiling(), indicators: ClassificationIndicators())
 }

@@ -18,6 +18,11 @@ package enum OrganisationReads {
         try await OrganisationStore.unit(id: id, on: db)
     }
 
+    /// One unit, if there is one with this name (unit names are unique).
+    package static func unit(named name: String, on db: any SQLDatabase) async throws -> OrgUnit? {
+        try await OrganisationStore.unit(named: name, on: db)
+    }
+
     /// One person, if there is one with this ID.
     package static func person(id: String, on db: any SQLDatabase) async throws -> Person? {
         try await OrganisationStore.person(id: id, on: db)

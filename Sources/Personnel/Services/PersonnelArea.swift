@@ -16,7 +16,7 @@ extension AreaRegistration {
             try await PersonnelDemo.seed(services, persons: demo.persons, actors: demo.actors, carriers: demo.full)
         },
         filingKinds: [FilingKindName(.personnelRoster, "涉密人员名单", readers: FileViewer.keepers)],
-        training: TrainingRegister())
+        training: TrainingRegister(), indicators: PersonnelIndicators())
 }
 
 extension FilingKind {

@@ -4,7 +4,7 @@ import Organisation
 
 /// What an area hands the application below the web: its migrations, its 待办, its part of the daily sweep, its demo
 /// data, the kinds of filing it makes with the administration, and its answers to the questions other areas ask
-/// (`HoldingsPort`, `FilingPort`, `TrainingPort`). The application is built from a list of areas; nothing central names an area.
+/// (`HoldingsPort`, `FilingPort`, `TrainingPort`, `DevicePort`, `IncidentPort`, `IndicatorPort`). The application is built from a list of areas; nothing central names an area.
 public struct AreaRegistration: Sendable {
     /// The area's name in code (`personnel`), unique in the list.
     public let name: String
@@ -24,12 +24,19 @@ public struct AreaRegistration: Sendable {
     public var filing: (any FilingPort)?
     /// The training register, answered by the one area that keeps it.
     public var training: (any TrainingPort)?
+    /// The devices register, answered by the one area that keeps it.
+    public var devices: (any DevicePort)?
+    /// The incident register, answered by the one area that keeps it (or stands in for it).
+    public var incidents: (any IncidentPort)?
+    /// Its indicators for a self-assessment over IR 58's 13 areas (R-IN-4), if it can answer some.
+    public var indicators: (any IndicatorPort)?
 
     /// Creates a registration; an area fills in what it has.
     public init(
         name: String, migrations: [any Migration] = [], todos: [any TodoProvider] = [], sweep: SweepStep? = nil, demo: DemoStep? = nil,
         filingKinds: [FilingKindName] = [], holdings: (any HoldingsPort)? = nil, filing: (any FilingPort)? = nil,
-        training: (any TrainingPort)? = nil
+        training: (any TrainingPort)? = nil, devices: (any DevicePort)? = nil, incidents: (any IncidentPort)? = nil,
+        indicators: (any IndicatorPort)? = nil
     ) {
         self.name = name
         self.migrations = migrations
@@ -40,6 +47,9 @@ public struct AreaRegistration: Sendable {
         self.holdings = holdings
         self.filing = filing
         self.training = training
+        self.devices = devices
+        self.incidents = incidents
+        self.indicators = indicators
     }
 }
 

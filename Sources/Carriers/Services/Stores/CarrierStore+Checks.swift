@@ -102,6 +102,13 @@ extension CarrierStore {
         ).run()
     }
 
+    /// R-IC-1 / R-IN-4: the unit's incidents whose 24-hour report is past due at `now` and not made, whatever anyone may
+    /// know, up to the 待办's cap — by the index on the unit, report and deadline.
+    static func incidentReportsOverdue(unitID: String, now: Int64, on db: any SQLDatabase) async throws -> Int {
+        try await Keyset.count(
+            "FROM carrier_incidents WHERE unit_id = \(bind: unitID) AND reported_at IS NULL AND report_due_at < \(bind: now)", cap: TodoCount.cap, on: db)
+    }
+
     /// R-CA-14 / R-KS-4: the unit's incidents not yet reported, on carriers `viewer` may know of, the nearest deadline
     /// first.
     static func openIncidents(unitID: String, viewer: Viewer, on db: any SQLDatabase) async throws -> [(carrier: Carrier, kind: String, reportDueAt: Int64)] {

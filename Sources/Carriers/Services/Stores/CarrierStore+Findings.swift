@@ -86,6 +86,12 @@ extension CarrierStore {
         try await db.raw("SELECT COUNT(*) AS n FROM carrier_findings WHERE resolved_on IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// R-IN-4: the unit's open cross-check findings, whatever anyone may know, up to the 待办's cap — by the index on the
+    /// unit and resolution.
+    static func openFindingsCount(unitID: String, on db: any SQLDatabase) async throws -> Int {
+        try await Keyset.count("FROM carrier_findings WHERE unit_id = \(bind: unitID) AND resolved_on IS NULL", cap: TodoCount.cap, on: db)
+    }
+
     /// R-CA-10 / R-KS-4: how many of the unit's carriers registered in `year` that `viewer` may know of are still held
     /// and not kept on (归档或延长使用) — counted by the index on the unit and registration day, at most `Keyset.countCap`.
     static func unreturnedCount(unitID: String, year: Int, viewer: Viewer, on db: any SQLDatabase) async throws -> Int {

@@ -134,4 +134,13 @@ extension ClassificationStore {
                 marking: try $0.decode(column: "marking", as: String.self))
         }
     }
+
+    /// R-CL-3 / R-IN-4: the unit's unclear matters whose reporting time has passed (escalated by the sweep), whatever
+    /// anyone may know, up to the 待办's cap — by the index on the unit and status.
+    static func unclearOverdueCount(unitID: String, on db: any SQLDatabase) async throws -> Int {
+        try await Keyset.count(
+            """
+            FROM secrets WHERE unit_id = \(bind: unitID) AND status = \(bind: SecretStatus.unclearPendingReport.rawValue) AND clock_escalated = 1
+            """, cap: TodoCount.cap, on: db)
+    }
 }
