@@ -124,9 +124,19 @@ public struct Views: Sendable {
         _ template: String, title: String, session: ActiveSession?, path: String, content: C, flash: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        html(
-            template, Page(title: title, session: session, path: path, content: content, flash: flash, error: error, navigation: navigation),
-            status: status)
+        let page = Page(title: title, session: session, path: path, content: content, flash: flash, error: error, navigation: navigation)
+        if let html = Self.swiftPage(template, content: content, shell: page.shell) { return Self.respond(html, status: status) }
+        return html(template, page, status: status)
+    }
+
+    /// The page `template` names as its Swift view renders it, in the shell; nil while it has none.
+    static func swiftPage(_ template: String, content: Any, shell: PageShell) -> HTML? {
+        SwiftViews.entries[template]?.render(content, shell).map { Layout.page(shell, body: $0) }
+    }
+
+    /// An HTML response.
+    static func respond(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: html.bytes)))
     }
 
     /// The error page.

@@ -17,6 +17,8 @@ struct PageFixture: Sendable {
     let content: any Sendable
     /// The whole model the template is rendered with: the shell (`Page`) around `content`.
     let page: any Sendable
+    /// The shell alone, for the page's Swift view.
+    let shell: PageShell
     /// Fields of `content` the page intentionally does not print, by path without indices (`rows.carrierID`).
     let notShown: Set<String>
     /// Fields the template prints unescaped (`{{{…}}}`), by path.
@@ -31,9 +33,11 @@ struct PageFixture: Sendable {
         self.flash = flash
         self.error = error
         self.content = content
-        self.page = Page(
+        let page = Page(
             title: title, session: session, path: path, content: content, flash: flash, error: error,
             navigation: Navigation(tabs: [.home] + Area.standard.flatMap(\.tabs)))
+        self.page = page
+        self.shell = page.shell
         self.notShown = notShown
         self.raw = raw
     }
@@ -57,6 +61,7 @@ enum PageCheck {
     static func check(_ fixture: PageFixture, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         let views = try await Views.load()
         let html = try #require(views.render(fixture.template, fixture.page), "模板 \(fixture.template) 缺失", sourceLocation: sourceLocation)
+        compareSwift(fixture, html, sourceLocation: sourceLocation)
         let source = try templateSource(fixture.template)
         let layout = try templateSource("layout")
         let name = fixture.template
@@ -87,6 +92,24 @@ enum PageCheck {
             #expect(html.contains(escaped(message)), "\(name): “\(message)” is not shown", sourceLocation: sourceLocation)
         }
         return html
+    }
+
+    /// While pages move from templates to Swift views: the page's Swift view, where it has one, renders what the
+    /// template renders, but for the white space between tags.
+    static func compareSwift(_ fixture: PageFixture, _ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let swift = Views.swiftPage(fixture.template, content: fixture.content, shell: fixture.shell) else { return }
+        let expected = normalised(html), got = normalised(swift.string)
+        guard expected != got else { return }
+        let same = zip(expected, got).prefix { $0 == $1 }.count
+        func around(_ text: String) -> String { String(text.dropFirst(max(0, same - 120)).prefix(240)) }
+        Issue.record(
+            "\(fixture.template): the Swift view differs from the template at \(same):\n  template: …\(around(expected))…\n  view:     …\(around(got))…",
+            sourceLocation: sourceLocation)
+    }
+
+    /// HTML with its white space collapsed and none beside a tag.
+    static func normalised(_ html: String) -> String {
+        html.replacing(/\s+/, with: " ").replacing(" <", with: "<").replacing("> ", with: ">").trimmingCharacters(in: .whitespaces)
     }
 
     /// A value can prove its field is shown only if nothing else prints it: it is not empty, not text of the
