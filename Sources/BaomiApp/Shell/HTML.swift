@@ -70,6 +70,7 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation {
     public struct Interpolation: StringInterpolationProtocol {
         var bytes: [UInt8]
 
+        /// Room for the literal text and a few bytes per value.
         public init(literalCapacity: Int, interpolationCount: Int) {
             bytes = []
             bytes.reserveCapacity(literalCapacity + interpolationCount * 24)
