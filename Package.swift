@@ -47,6 +47,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+        // Only the render benchmark: the figures that chose the project's own HTML layer over Plot.
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         .target(
@@ -199,6 +201,12 @@ let package = Package(
                 "Organisation/Web", "Classification/Web", "Carriers/Web", "Personnel/Web",
             ],
             resources: [.copy("BaomiApp/Templates"), .copy("BaomiApp/Public")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "render-bench",
+            dependencies: ["BaomiApp", .product(name: "Plot", package: "Plot")],
+            path: "Benchmarks/RenderBench",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -146,7 +146,7 @@ extension PageRenderingTests {
     }
 
     static let errorPage = PageFixture(
-        "error", title: "418", content: ["message": "【错误说明】", "code": "418"], flash: nil, error: nil,
+        "error", title: "418", content: ErrorModel(message: "【错误说明】", code: "418"), flash: nil, error: nil,
         // The status code is the page's title.
         notShown: ["code"])
 

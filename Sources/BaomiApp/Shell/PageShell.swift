@@ -29,7 +29,6 @@ struct ViewEntry: Sendable {
 
 /// The pages already written as Swift views, by their templates' names.
 enum SwiftViews {
-    static let entries: [String: ViewEntry] = [
-        "carriers/carriers": .view(CarrierViews.register)
-    ]
+    static let entries: [String: ViewEntry] = CarrierViews.entries.merging(ClassificationViews.entries) { a, _ in a }
+        .merging(PersonnelViews.entries) { a, _ in a }.merging(OrganisationViews.entries) { a, _ in a }.merging(ShellViews.entries) { a, _ in a }
 }

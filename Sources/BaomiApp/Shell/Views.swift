@@ -141,7 +141,7 @@ public struct Views: Sendable {
 
     /// The error page.
     func errorPage(status: HTTPResponse.Status, message: String, session: ActiveSession?) -> Response {
-        page("error", title: "\(status.code)", session: session, path: "", content: ["message": message, "code": String(status.code)], status: status)
+        page("error", title: "\(status.code)", session: session, path: "", content: ErrorModel(message: message, code: String(status.code)), status: status)
     }
 
     static func badge(_ session: ActiveSession) -> UserBadge {

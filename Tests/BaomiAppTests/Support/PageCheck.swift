@@ -97,7 +97,10 @@ enum PageCheck {
     /// While pages move from templates to Swift views: the page's Swift view, where it has one, renders what the
     /// template renders, but for the white space between tags.
     static func compareSwift(_ fixture: PageFixture, _ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        guard let swift = Views.swiftPage(fixture.template, content: fixture.content, shell: fixture.shell) else { return }
+        guard let swift = Views.swiftPage(fixture.template, content: fixture.content, shell: fixture.shell) else {
+            Issue.record("\(fixture.template): no Swift view", sourceLocation: sourceLocation)
+            return
+        }
         let expected = normalised(html), got = normalised(swift.string)
         guard expected != got else { return }
         let same = zip(expected, got).prefix { $0 == $1 }.count

@@ -1,0 +1,90 @@
+extension PersonnelViews {
+    /// 涉密人员档案 — a person's file: the head, each register's lines (with their A4 form where they have one) and,
+    /// for the keepers, the 权益保障 form.
+    static func file(_ m: FileModel, _ shell: PageShell) -> HTML {
+        """
+        <div class="bm-noprint bm-actions"><button type="button" class="btn btn-sm btn-outline-secondary" onclick="window.print()">打印档案</button></div>
+        <h2 class="bm-print-title">涉密人员档案</h2>
+        <table class="table table-sm bm-form-table" data-testid="file-head">
+          <tr><th>姓名</th><td>\(m.name)</td><th>状态</th><td data-testid="file-status">\(m.status)</td></tr>
+          <tr><th>涉密岗位</th><td>\(m.post)</td><th>涉密等级</th><td>\(m.tier)</td></tr>
+          <tr><th>上岗日期</th><td>\(m.appointed)</td><th>下次定期复审</th><td>\(m.nextReview)</td></tr>
+          \(m.declearing.map(declearingRow))
+          \(m.changeReview.map(changeReviewRow))
+        </table>
+        \(fileRecords(m))
+        \(fileTraining(m))
+        \(if: m.keeps, rightsForm(m, shell.csrf))
+        """
+    }
+
+    private static func declearingRow(_ text: String) -> HTML {
+        #"<tr><th>脱密期</th><td colspan="3" data-testid="declearing">\#(text)</td></tr>"#
+    }
+
+    private static func changeReviewRow(_ text: String) -> HTML {
+        #"<tr><th>待变动复审</th><td colspan="3">\#(text)</td></tr>"#
+    }
+
+    /// 保密审查, 承诺书、责任书, 出国（境）, 重大事项报告, 离岗离职: each line with its print link.
+    private static func fileRecords(_ m: FileModel) -> HTML {
+        """
+        <h3>保密审查</h3>
+        <table class="table table-sm bm-table"><thead><tr><th>日期</th><th>类别</th><th>结论</th><th>组织人事部门意见</th><th>保密工作机构意见</th><th>单位领导</th><th class="bm-noprint"></th></tr></thead>
+        <tbody>\(printedLines(m.reviews, "print-review"))</tbody></table>
+        <h3>承诺书、责任书</h3>
+        <table class="table table-sm bm-table"><thead><tr><th>签订日期</th><th>文书</th><th>备注</th><th class="bm-noprint"></th></tr></thead>
+        <tbody>\(printedLines(m.commitments, "print-commitment"))</tbody></table>
+        <h3>出国（境）</h3>
+        <table class="table table-sm bm-table"><thead><tr><th>日期</th><th>因公/因私</th><th>国家或地区</th><th>事由</th><th>审批人</th><th>状态</th><th class="bm-noprint"></th></tr></thead>
+        <tbody>\(printedLines(m.trips, "print-trip"))</tbody></table>
+        <h3>重大事项报告</h3>
+        <table class="table table-sm bm-table"><thead><tr><th>报告日期</th><th>事项</th><th>报告时限</th><th>处理情况</th><th class="bm-noprint"></th></tr></thead>
+        <tbody>\(printedLines(m.events, "print-event"))</tbody></table>
+        <h3>离岗离职</h3>
+        <table class="table table-sm bm-table"><thead><tr><th>离岗日期</th><th>类别</th><th>脱密期</th><th>办理情况</th><th class="bm-noprint"></th></tr></thead>
+        <tbody>\(printedLines(m.departures, "print-departure"))</tbody></table>
+        """
+    }
+
+    /// 个人学时台账, 外部培训与证书, 权益保障.
+    private static func fileTraining(_ m: FileModel) -> HTML {
+        """
+        <h3>个人学时台账</h3>
+        <table class="table table-sm bm-table" data-testid="hours"><thead><tr><th>年度</th><th>学时</th><th>其中岗前培训</th><th>年度要求</th><th>是否达标</th></tr></thead>
+        <tbody>\(each: m.hours, cellsRow)</tbody></table>
+        <h3>外部培训与证书</h3>
+        <table class="table table-sm bm-table"><thead><tr><th>完成日期</th><th>类别</th><th>培训机构</th><th>学时</th><th>证书编号</th></tr></thead>
+        <tbody>\(each: m.external, cellsRow)</tbody></table>
+        <h3>权益保障</h3>
+        <table class="table table-sm bm-table" data-testid="rights"><thead><tr><th>日期</th><th>承担的保密限制</th><th>给予的待遇或补偿</th></tr></thead>
+        <tbody>\(each: m.rights, cellsRow)</tbody></table>
+        """
+    }
+
+    /// Lines with their cells and, where the line has an A4 form, its print link (`testid` names the link).
+    private static func printedLines(_ lines: [FileModel.Line], _ testid: HTML) -> HTML {
+        var out = HTML.empty
+        for line in lines { out.append(printedLine(line, testid)) }
+        return out
+    }
+
+    private static func printedLine(_ line: FileModel.Line, _ testid: HTML) -> HTML {
+        #"<tr>\#(cells(line))<td class="bm-noprint">\#(line.print.map { printLink($0, testid) })</td></tr>"#
+    }
+
+    private static func printLink(_ href: String, _ testid: HTML) -> HTML {
+        #"<a href="\#(href)" data-testid="\#(testid)">打印</a>"#
+    }
+
+    /// 权益保障 (R-PE-14): recorded by the keepers.
+    private static func rightsForm(_ m: FileModel, _ csrf: String) -> HTML {
+        """
+        <form method="post" action="/personnel/file/\(m.personID)/rights" class="bm-filter bm-noprint" data-testid="rights-form">\(Components.csrf(csrf))
+          <label>日期<input type="date" name="recorded_on" value="\(m.today)" class="form-control form-control-sm"></label>
+          <label>承担的保密限制<input type="text" name="restriction" maxlength="500" placeholder="如：脱密期内出境、就业受限" class="form-control form-control-sm"></label>
+          <label>给予的待遇或补偿<input type="text" name="measure" maxlength="500" class="form-control form-control-sm"></label>
+          <button class="btn btn-sm btn-primary">登记权益保障</button></form>
+        """
+    }
+}
