@@ -32,7 +32,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
@@ -187,7 +186,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -200,11 +198,11 @@ let package = Package(
                 "BaomiApp/AppConfiguration.swift", "BaomiApp/Application+build.swift", "BaomiApp/Area.swift", "BaomiApp/HTTP", "BaomiApp/Shell",
                 "Organisation/Web", "Classification/Web", "Carriers/Web", "Personnel/Web",
             ],
-            resources: [.copy("BaomiApp/Templates"), .copy("BaomiApp/Public")],
+            resources: [.copy("BaomiApp/Public")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "render-bench",
+            name: "RenderBench",
             dependencies: ["BaomiApp", .product(name: "Plot", package: "Plot")],
             path: "Benchmarks/RenderBench",
             swiftSettings: swiftSettings
@@ -344,7 +342,6 @@ let package = Package(
                 "Audit", "Organisation", "Classification",
                 "Carriers", "Personnel", "PersonnelServices",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),

@@ -3,10 +3,10 @@ import Foundation
 import Plot
 
 // The render benchmark: the web carriers register's page of 50 rows rendered whole by the project's Swift views
-// (`HTML`), by JohnSundell/Plot from the same rows, and by the templates while they last. Prints the time a render
+// (`HTML`) and by JohnSundell/Plot from the same rows. Prints the time a render
 // takes and the bytes; allocations are counted by running one renderer under valgrind (`Benchmarks/render.sh`).
 //
-//     swift run -c release render-bench [--rows 50] [--iterations 5000] [--only swift|plot|mustache]
+//     swift run -c release RenderBench [--rows 50] [--iterations 5000] [--only swift|plot]
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
@@ -14,7 +14,6 @@ let rowCount = Int(option("--rows") ?? "") ?? 50
 let iterations = Int(option("--iterations") ?? "") ?? 5000
 let only = option("--only")
 let rows = RegisterRendering.sample(rowCount)
-let views = try await Views.load()
 
 /// The register's page in Plot: the same shell, filter, pager and table.
 func plotPage(_ rows: [RegisterRendering.Row]) -> String {
@@ -87,4 +86,3 @@ func measure(_ name: String, _ render: () -> Int) {
 
 measure("swift") { RegisterRendering.swift(rows).count }
 measure("plot") { plotPage(rows).utf8.count }
-measure("mustache") { RegisterRendering.mustache(rows, views: views).count }

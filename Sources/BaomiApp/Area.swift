@@ -20,15 +20,12 @@ public struct Area: Sendable {
     /// Its part of the OpenAPI document: exactly the operations `authorization` lists, with their schemas and body
     /// limits (the gate enforces the document before any work).
     public var openAPI: OpenAPIFragment
-    /// Templates of its own, by name (`<area>/<page>` → mustache source), for an area whose templates are not among
-    /// the app's resources; escaped as every page's are.
-    public var templates: [String: String]
 
     /// Creates an area.
     public init(
         registration: AreaRegistration, tabs: [MenuTab] = [], pages: @escaping @Sendable (Router<AppRequestContext>, Shell) -> Void = { _, _ in },
         api: @escaping @Sendable (RouterGroup<AppRequestContext>, Services) -> Void = { _, _ in },
-        authorization: [String: APIAuthorization.Access] = [:], openAPI: OpenAPIFragment = OpenAPIFragment(), templates: [String: String] = [:]
+        authorization: [String: APIAuthorization.Access] = [:], openAPI: OpenAPIFragment = OpenAPIFragment()
     ) {
         self.registration = registration
         self.tabs = tabs
@@ -36,15 +33,14 @@ public struct Area: Sendable {
         self.api = api
         self.authorization = authorization
         self.openAPI = openAPI
-        self.templates = templates
     }
 }
 
-/// What an area's pages are given: the services and the templates.
+/// What an area's pages are given: the services and the shell their views are shown in.
 public struct Shell: Sendable {
     /// The services.
     public let services: Services
-    /// The pages' templates and layout.
+    /// The shell around the pages' views: the layout and the menus.
     public let views: Views
 }
 

@@ -17,7 +17,7 @@ extension PageRenderingTests {
     static func option(_ name: String) -> Option { Option(value: "【\(name)值】", label: "【\(name)名】", selected: true) }
 
     static let secretList = PageFixture(
-        "classification/secrets", path: "/secrets",
+        ClassificationViews.secrets, path: "/secrets",
         content: SecretController.ListModel(
             rows: [
                 .init(
@@ -31,7 +31,7 @@ extension PageRenderingTests {
     func secretListPage() async throws { try await PageCheck.check(Self.secretList) }
 
     static let secretDraft = PageFixture(
-        "classification/secret_new", path: "/secrets/new",
+        ClassificationViews.secretNew, path: "/secrets/new",
         content: SecretController.DraftModel(
             items: [option("一览表条目")], persons: [option("知悉人")], units: [option("协办单位")], grounds: [option("派生情形")], source: "【原事项编号】",
             questions: [option("不得定密情形")], title: "【事项名称】", marking: "【拟定标志】", secretPoints: "【密点】"))
@@ -56,7 +56,7 @@ extension PageRenderingTests {
     }
 
     static let secretDetailPage = PageFixture(
-        "classification/secret", path: "/secrets", content: secretDetail(title: "【事项名称】"),
+        ClassificationViews.secret, path: "/secrets", content: secretDetail(title: "【事项名称】"),
         // The objection's ID goes into its actions' links, which the model already holds.
         notShown: ["objections.objectionID"])
 
@@ -71,7 +71,7 @@ extension PageRenderingTests {
         if action != .widen { notShown.formUnion(["candidates.value", "candidates.label"]) }
         if action != .annualReview { notShown.insert("results") }
         return PageFixture(
-            "classification/secret_action", path: "/secrets",
+            ClassificationViews.secretAction, path: "/secrets",
             content: SecretController.ActionModel(
                 id: "【事项编号】", title: "【事项名称】", marking: "【标志】", status: "【状态】", level: "【密级代码】", action: "【办理路径】", label: "【办理名称】",
                 regulation: "【办理依据】", form: action.map { [formKey($0): true] } ?? [:], objectionID: "【异议编号】", officers: [option("定密责任人")],
@@ -85,15 +85,13 @@ extension PageRenderingTests {
     @Test("办理事项 page: every action has its own form, showing every field of its model", arguments: SecretAction.allCases)
     func secretActionPageTest(_ action: SecretAction) async throws {
         let html = try await PageCheck.check(Self.secretActionPage(action))
-        let source = try PageCheck.templateSource("classification/secret_action")
-        #expect(source.contains("{{#form.\(Self.formKey(action))}}"), "no form for \(action.rawValue)")
         // The action's section shows something of its own: without it the page is not the same.
         let bare = Self.secretActionPage(nil)
-        #expect(try await Views.load().render(bare.template, bare.page) != html, "the form of \(action.rawValue) shows nothing")
+        #expect(bare.html != html, "the form of \(action.rawValue) shows nothing")
     }
 
     static let filing = PageFixture(
-        "classification/filing", path: "/supervision",
+        ClassificationViews.filing, path: "/supervision",
         content: SupervisionController.FilingModel(
             kind: "【备案类别】", unit: "【报备单位】", filedWith: "【受理机关】", filedOn: "【报备日期】", filedBy: "【报备人】", status: "【备案状态】",
             reply: "【审查意见】", repliedBy: "【审查人】", lines: ["【备案内容第一行】", "【备案内容第二行】"]))
@@ -102,7 +100,7 @@ extension PageRenderingTests {
     func filingPage() async throws { try await PageCheck.check(Self.filing) }
 
     static let markings = PageFixture(
-        "classification/markings", path: "/markings",
+        ClassificationViews.markings, path: "/markings",
         content: MarkingController.Model(
             text: "【检查文本】", checked: true,
             findings: [.init(line: 702, column: 703, found: "【原文】", message: "【问题】", rule: "【规则】", suggestion: "【建议】")], clean: false))
@@ -111,7 +109,7 @@ extension PageRenderingTests {
     func markingsPage() async throws { try await PageCheck.check(Self.markings) }
 
     static let statistics = PageFixture(
-        "classification/statistics", path: "/secrets/statistics",
+        ClassificationViews.statistics, path: "/secrets/statistics",
         content: StatisticsController.Model(
             from: "【统计起始】", to: "【统计截止】", rows: [.init(level: "【统计密级】", original: 704, derived: 705, unclear: 706, total: 707)], changes: 708,
             extensions: 709, declassifications: 710, officers: 711, grants: 712, csv: "【导出链接】"))
@@ -120,7 +118,7 @@ extension PageRenderingTests {
     func statisticsPage() async throws { try await PageCheck.check(Self.statistics) }
 
     static let supervision = PageFixture(
-        "classification/supervision", path: "/supervision",
+        ClassificationViews.supervision, path: "/supervision",
         content: SupervisionController.Model(
             administration: "【保密行政管理部门】",
             filings: [
@@ -146,7 +144,7 @@ extension PageRenderingTests {
     func supervisionPage() async throws { try await PageCheck.check(Self.supervision) }
 
     static let authority = PageFixture(
-        "classification/authority", path: "/authority",
+        ClassificationViews.authority, path: "/authority",
         content: AuthorityController.Model(
             unitID: "【单位编号】", unitName: "【单位名称】", ownCap: "【本单位定密权】",
             actions: [ActionLink(action: "【办理路径】", href: "【办理链接】", label: "【办理名称】", regulation: "【办理依据】")],
@@ -188,7 +186,7 @@ extension PageRenderingTests {
         let used = action.flatMap { uses[$0] } ?? []
         let optional = ["persons", "levels", "reasons", "units", "today"].filter { !used.contains($0) }
         return PageFixture(
-            "classification/authority_action", path: "/authority",
+            ClassificationViews.authorityAction, path: "/authority",
             content: AuthorityController.ActionModel(
                 unitID: "【单位编号】", unitName: "【单位名称】", action: "【办理路径】", label: "【办理名称】", regulation: "【办理依据】",
                 form: action.map { [$0.rawValue.replacingOccurrences(of: "-", with: "_"): true] } ?? [:], rowField: "row_field_甲", rowID: "【行编号】",
@@ -200,9 +198,7 @@ extension PageRenderingTests {
     @Test("定密权管理 action page: every action has its own form, showing every field of its model", arguments: AuthorityAction.allCases)
     func authorityActionPageTest(_ action: AuthorityAction) async throws {
         let html = try await PageCheck.check(Self.authorityActionPage(action))
-        let key = action.rawValue.replacingOccurrences(of: "-", with: "_")
-        #expect(try PageCheck.templateSource("classification/authority_action").contains("{{#form.\(key)}}"), "no form for \(action.rawValue)")
         let bare = Self.authorityActionPage(nil)
-        #expect(try await Views.load().render(bare.template, bare.page) != html, "the form of \(action.rawValue) shows nothing")
+        #expect(bare.html != html, "the form of \(action.rawValue) shows nothing")
     }
 }

@@ -12,12 +12,12 @@ extension PageRenderingTests {
     static let home = HomeController.Model(
         items: [.init(title: "【待办事项】", detail: "【待办说明】", link: "【待办链接】", due: "【待办期限】", urgent: true)], empty: false, today: "【今天】")
 
-    static let homePage = PageFixture("organisation/home", path: "/", content: home)
+    static let homePage = PageFixture(OrganisationViews.home, path: "/", content: home)
 
     @Test("待办 shows every field of its model")
     func homePageTest() async throws { try await PageCheck.check(Self.homePage) }
 
-    static let login = PageFixture("organisation/login", session: nil, path: "/login", content: LoginModel(username: "【用户名】"))
+    static let login = PageFixture(OrganisationViews.login, session: nil, path: "/login", content: LoginModel(username: "【用户名】"))
 
     @Test("登录 shows every field of its model, without the shell's user parts")
     func loginPage() async throws {
@@ -26,13 +26,13 @@ extension PageRenderingTests {
     }
 
     static let password = PageFixture(
-        "organisation/password", path: "/account/password", content: LoginController.PasswordModel(required: true, minimumLength: 716))
+        OrganisationViews.password, path: "/account/password", content: LoginController.PasswordModel(required: true, minimumLength: 716))
 
     @Test("修改口令 shows every field of its model")
     func passwordPage() async throws { try await PageCheck.check(Self.password) }
 
     static let calendar = PageFixture(
-        "organisation/calendar", path: "/calendar",
+        OrganisationViews.calendar, path: "/calendar",
         content: CalendarController.Model(
             year: 2041, loaded: true,
             months: [
@@ -50,7 +50,7 @@ extension PageRenderingTests {
     }
 
     static let notices = PageFixture(
-        "organisation/notices", path: "/notices",
+        OrganisationViews.notices, path: "/notices",
         content: NoticeController.ListModel(
             rows: [.init(id: "【通知编号】", title: "【通知标题】", marking: "【通知标志】", issued: "【制发日期】", level: "【密级代码】")], count: 717, search: "【查询词】"))
 
@@ -61,13 +61,13 @@ extension PageRenderingTests {
         NoticeController.DetailModel(title: title, body: body, marking: "【通知标志】", issued: "【制发日期】", author: "【起草人】", scope: ["【知悉人员】"])
     }
 
-    static let noticePage = PageFixture("organisation/notice", path: "/notices", content: notice(title: "【通知标题】", body: "【通知正文】"))
+    static let noticePage = PageFixture(OrganisationViews.notice, path: "/notices", content: notice(title: "【通知标题】", body: "【通知正文】"))
 
     @Test("涉密通知 shows every field of its model")
     func noticePageTest() async throws { try await PageCheck.check(Self.noticePage) }
 
     static let noticeDraft = PageFixture(
-        "organisation/notice_new", path: "/notices",
+        OrganisationViews.noticeNew, path: "/notices",
         content: NoticeController.FormModel(
             title: "【通知标题】", body: "【通知正文】", marking: "【通知标志】", issuedOn: "【制发日期】",
             persons: [.init(id: "【人员编号】", label: "【人员】", checked: true)]))
@@ -76,7 +76,7 @@ extension PageRenderingTests {
     func noticeDraftPage() async throws { try await PageCheck.check(Self.noticeDraft) }
 
     static let audit = PageFixture(
-        "organisation/audit", path: "/audit",
+        OrganisationViews.audit, path: "/audit",
         content: AuditController.Model(
             rows: [
                 .init(
@@ -91,7 +91,7 @@ extension PageRenderingTests {
     func auditPage() async throws { try await PageCheck.check(Self.audit) }
 
     static let users = PageFixture(
-        "organisation/users", path: "/admin/users",
+        OrganisationViews.users, path: "/admin/users",
         content: AdminController.UsersModel(
             users: [
                 .init(
@@ -108,7 +108,7 @@ extension PageRenderingTests {
     func usersPage() async throws { try await PageCheck.check(Self.users) }
 
     static let units = PageFixture(
-        "organisation/units", path: "/admin/units",
+        OrganisationViews.units, path: "/admin/units",
         content: AdminController.UnitsModel(
             units: [
                 .init(
@@ -124,7 +124,7 @@ extension PageRenderingTests {
     func unitsPage() async throws { try await PageCheck.check(Self.units) }
 
     static let security = PageFixture(
-        "organisation/security", path: "/security",
+        OrganisationViews.security, path: "/security",
         content: SecurityController.Model(
             accounts: [
                 .init(id: "【三员账号编号】", username: "【三员账号】", displayName: "【三员姓名】", administrator: "【三员角色】", boxes: []),
@@ -146,7 +146,7 @@ extension PageRenderingTests {
     }
 
     static let errorPage = PageFixture(
-        "error", title: "418", content: ErrorModel(message: "【错误说明】", code: "418"), flash: nil, error: nil,
+        ShellViews.error, title: "418", content: ErrorModel(message: "【错误说明】", code: "418"), flash: nil, error: nil,
         // The status code is the page's title.
         notShown: ["code"])
 

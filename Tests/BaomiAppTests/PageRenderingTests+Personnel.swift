@@ -22,7 +22,7 @@ extension PageRenderingTests {
     }
 
     static let personnelList = PageFixture(
-        "personnel/personnel", path: "/personnel",
+        PersonnelViews.roster, path: "/personnel",
         content: PC.ListModel(
             tabs: [.init(label: "【标签】", href: "【标签链接】", active: true)],
             rows: [
@@ -35,7 +35,7 @@ extension PageRenderingTests {
     func personnelListPage() async throws { try await PageCheck.check(Self.personnelList) }
 
     static let personnelFile = PageFixture(
-        "personnel/file", path: "/personnel",
+        PersonnelViews.file, path: "/personnel",
         content: FileModel(
             personID: "【档案人员】", name: "【档案姓名】", status: "【档案状态】", post: "【档案岗位】", tier: "【档案等级】", appointed: "【档案上岗】", nextReview: "【档案复审】",
             declearing: "【档案脱密期】", changeReview: "【变动复审原因】", reviews: [line("审查", 6, print: true)], commitments: [line("承诺", 3, print: true)],
@@ -48,7 +48,7 @@ extension PageRenderingTests {
     func personnelFilePage() async throws { try await PageCheck.check(Self.personnelFile) }
 
     static let personnelAppoint = PageFixture(
-        "personnel/appoint", path: "/personnel/appoint",
+        PersonnelViews.appoint, path: "/personnel/appoint",
         content: PC.AppointModel(
             posts: [.init(name: "【岗位】", level: "【密级】", tier: "【等级】", keyPart: true, roles: "【职责】")], postOptions: [opt("岗位选项")], people: [opt("人员")],
             levels: [opt("密级选项")], tiers: [opt("等级选项")], reviewKinds: [opt("审查类别")], commitmentKinds: [opt("文书")], conditions: [opt("条件")],
@@ -77,28 +77,28 @@ extension PageRenderingTests {
     }
 
     static let personnelTrips = PageFixture(
-        "personnel/trips", path: "/personnel/trips", content: records(trips: true, events: false, training: false),
+        PersonnelViews.trips, path: "/personnel/trips", content: records(trips: true, events: false, training: false),
         notShown: ["underCount", "year", "planYear"])
 
     @Test("出国（境）管理 shows every field of its model")
     func personnelTripsPage() async throws { try await PageCheck.check(Self.personnelTrips) }
 
     static let personnelEvents = PageFixture(
-        "personnel/events", path: "/personnel/events", content: records(trips: false, events: true, training: false),
+        PersonnelViews.events, path: "/personnel/events", content: records(trips: false, events: true, training: false),
         notShown: ["underCount", "year", "opinionLabel", "planYear"])
 
     @Test("重大事项报告 shows every field of its model")
     func personnelEventsPage() async throws { try await PageCheck.check(Self.personnelEvents) }
 
     static let personnelTraining = PageFixture(
-        "personnel/training", path: "/personnel/training", content: records(trips: false, events: false, training: true),
+        PersonnelViews.training, path: "/personnel/training", content: records(trips: false, events: false, training: true),
         notShown: ["opinionLabel"])
 
     @Test("保密教育培训 shows every field of its model")
     func personnelTrainingPage() async throws { try await PageCheck.check(Self.personnelTraining) }
 
     static let personnelDepartures = PageFixture(
-        "personnel/departures", path: "/personnel/departures",
+        PersonnelViews.departures, path: "/personnel/departures",
         content: PC.DeparturesModel(
             rows: [.init(id: "【离岗编号】", person: "【离岗人】", kind: "【离岗类别】", leaving: "【离岗日期】", declearing: "【脱密期】", state: "【办理情况】")],
             people: [opt("人员")], kinds: [opt("类别")], today: "【今天】"))
@@ -107,7 +107,7 @@ extension PageRenderingTests {
     func personnelDeparturesPage() async throws { try await PageCheck.check(Self.personnelDepartures) }
 
     static let personnelDeparture = PageFixture(
-        "personnel/departure", path: "/personnel/departures",
+        PersonnelViews.departure, path: "/personnel/departures",
         content: PC.GateModel(
             id: "【清单编号】", personID: "【离岗人员】", person: "【离岗姓名】", kind: "【离岗类别】", leaving: "【离岗日期】", declearing: "【脱密期】", completed: "【办结日期】",
             items: [
@@ -119,7 +119,7 @@ extension PageRenderingTests {
     func personnelDeparturePage() async throws { try await PageCheck.check(Self.personnelDeparture) }
 
     static let personnelImport = PageFixture(
-        "personnel/import", path: "/personnel/import",
+        PersonnelViews.importPage, path: "/personnel/import",
         content: PC.ImportModel(
             report: .init(rows: 741, accepted: 742, imported: 743, problems: [.init(line: 744, message: "【问题】")], clean: false), kinds: [opt("内容")],
             modes: [opt("方式")], rosterColumns: "【名单列】", trainingColumns: "【培训列】"))
@@ -128,7 +128,7 @@ extension PageRenderingTests {
     func personnelImportPage() async throws { try await PageCheck.check(Self.personnelImport) }
 
     static let personnelApprovals = PageFixture(
-        "personnel/approvals", path: "/personnel/approvals",
+        PersonnelViews.approvals, path: "/personnel/approvals",
         content: PC.ApprovalsModel(
             rows: [
                 .init(
@@ -137,7 +137,7 @@ extension PageRenderingTests {
             ]))
 
     static let personnelForm = PageFixture(
-        "personnel/form", path: "/personnel",
+        PersonnelViews.form, path: "/personnel",
         content: PersonnelForm(
             heading: "【表名】", fields: [.init(label: "【栏目】", value: "【填写内容】")],
             tables: [.init(title: "【表格标题】", head: ["【列名】"], lines: [.init(cells: ["【格内容】"])], testid: "【表格标识】")],

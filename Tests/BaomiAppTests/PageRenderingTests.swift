@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Kernel
-import Mustache
 import TestSupport
 import Testing
 
@@ -17,55 +16,43 @@ struct PageRenderingTests {
     /// Every page fixture of every test: the templates the page tests render.
     static var fixtures: [PageFixture] { classificationPages + organisationPages + carrierPages + personnelPages }
 
-    @Test("every template has a page test (a new page without one fails)")
-    func everyTemplateIsCovered() throws {
-        // The layout wraps every page; the carrier steps' shared head and the pager are partials of the pages that use them.
-        let shipped = try PageCheck.templateNames().subtracting(["layout", "carriers/action_head", "pager"])
-        let rendered = Set(Self.fixtures.map(\.template))
-        #expect(shipped.subtracting(rendered).isEmpty, "templates without a page test: \(shipped.subtracting(rendered).sorted())")
-        #expect(rendered.subtracting(shipped).isEmpty, "page tests of no template: \(rendered.subtracting(shipped).sorted())")
-        #expect(shipped.count >= 30)
-    }
-
-    @Test("issue 12: a page read through dictionaries (TemplateModel) and escaped by HTMLText renders byte for byte as swift-mustache alone renders it")
-    func dictionariesRenderAsReflection() async throws {
-        let views = try await Views.load()
-        // swift-mustache as it comes: its own loader, its own HTML escaping, each name found by reflection.
-        let stock = try await MustacheLibrary(directory: try #require(Views.templatesURL).path)
-        for fixture in Self.fixtures + Self.escapingFixtures {
-            let reflected = try #require(stock.render(fixture.page, withTemplate: fixture.template))
-            #expect(views.render(fixture.template, fixture.page) == reflected, "\(fixture.template)")
+    @Test("every page's view has a page test (a new page without one fails)")
+    func everyViewIsCovered() throws {
+        // A page's view is a (not private) static function of a `…Views` namespace taking its model and the shell; a
+        // fixture names it.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = ["Organisation", "Classification", "Carriers", "Personnel"].map { "Sources/\($0)/Web/Views" } + ["Sources/BaomiApp/Shell"]
+        var views: Set<String> = []
+        for folder in folders {
+            let directory = root.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".swift") {
+                let source = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                let namespace = source.firstMatch(of: /(?:enum|extension) (\w+Views)\b/)?.output.1 ?? ""
+                for match in source.matches(of: /\n\s*static func (\w+)\(_ \w+: [\w.]+, _ shell: PageShell\) -> HTML/) {
+                    views.insert("\(namespace).\(match.output.1)")
+                }
+            }
         }
-        // And the rows really are dictionaries (an array or a day is not taken for a leaf, nor a day for a struct).
-        let fixture = try #require(Self.fixtures.first { $0.template == "personnel/personnel" })
-        let page = try #require(TemplateModel.box(fixture.page) as? [String: Any])
-        let content = try #require(page["content"] as? [String: Any])
-        let rows = try #require(content["rows"] as? [Any])
-        #expect(!rows.isEmpty && rows.allSatisfy { $0 is [String: Any] })
-        #expect(TemplateModel.box(Day(year: 2026, month: 12, day: 1)!) is Day)
-        // Text fields (`TemplateModel.Text`) in variables, sections, inverted sections and names looked up inside them.
-        let probe = try MustacheTemplate(
-            string: "{{#a}}[{{.}}|{{b}}|{{text}}|{{a}}]{{/a}}{{^a}}无{{/a}}{{#e}}E{{.}}{{/e}}{{^e}}非E{{/e}}{{#n}}N{{/n}}{{^n}}无N{{/n}}{{#list}}<{{.}}>{{/list}}")
-        let model = TextProbe(a: "甲<乙>&\"'", b: "B", text: "外层", e: "", n: nil, list: ["一", "二&"])
-        #expect(probe.render(TemplateModel.box(model)) == probe.render(model))
-        #expect(probe.render(TemplateModel.box(model)).contains("[甲&lt;乙&gt;&amp;&quot;&#39;|B|外层|甲&lt;乙&gt;&amp;&quot;&#39;]"))
+        let tests = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Tests/BaomiAppTests").path)
+            .filter { $0.hasPrefix("PageRendering") }
+            .map { try String(contentsOf: root.appendingPathComponent("Tests/BaomiAppTests/\($0)"), encoding: .utf8) }.joined()
+        let named = views.filter { tests.contains($0 + ",") || tests.contains($0 + ")") }
+        #expect(views.count >= 50)
+        let missing = views.subtracting(named).filter { !$0.hasPrefix("CarrierViews.") || !Self.carrierStepViews.contains(String($0.dropFirst(13))) }
+        #expect(missing.isEmpty, "views without a page test: \(missing.sorted())")
     }
 
-    struct TextProbe: Sendable {
-        let a: String
-        let b: String
-        let text: String
-        let e: String
-        let n: String?
-        let list: [String]
-    }
+    /// The carrier step pages' views, reached through `CarrierViews.action(_:)` by the step page test.
+    static let carrierStepViews: Set<String> = [
+        "carryOut", "circulate", "copy", "destroy", "dispatch", "lend", "loss", "mediumWrite", "repair", "retain", "returnToIssuer", "store", "takeBack",
+    ]
 
     @Test("the shell shows the title, the user badge, the navigation and the open area's menu")
     func shell() async throws {
         for path in ["/secrets/new", "/carriers/safes"] {
-            let fixture = PageFixture("organisation/home", title: "外壳标题-甲", path: path, content: Self.home)
+            let fixture = PageFixture(OrganisationViews.home, title: "外壳标题-甲", path: path, content: Self.home)
             let html = try await PageCheck.check(fixture)
-            let page = try #require(fixture.page as? Page<HomeController.Model>)
+            let page = fixture.shell
             let user = try #require(page.user)
             #expect(!user.roles.isEmpty && user.tier == ClearanceTier.core.chinese)
             for text in [user.displayName, user.username, user.roles, user.tier, page.csrf] {
@@ -75,7 +62,7 @@ struct PageRenderingTests {
             for item in page.nav {
                 #expect(html.contains("<a href=\"\(item.href)\" class=\"\(item.active ? "active" : "")\">\(item.title)</a>"), "nav: \(item.title)")
             }
-            #expect(page.hasSubnav && page.subnav.count >= 3 && html.contains("data-testid=\"area-menu\""))
+            #expect(page.subnav.count >= 3 && html.contains("data-testid=\"area-menu\""))
             for group in page.subnav {
                 #expect(html.contains("<span class=\"bm-subnav-title\">\(group.title)</span>"), "menu group: \(group.title)")
                 for item in group.items {
@@ -87,9 +74,9 @@ struct PageRenderingTests {
             #expect(page.subnav.flatMap(\.items).filter(\.active).map(\.href) == [path])
         }
         // Outside an area there is no area menu; without a session there is no badge and no navigation.
-        let home = try await PageCheck.check(PageFixture("organisation/home", path: "/", content: Self.home))
+        let home = try await PageCheck.check(PageFixture(OrganisationViews.home, path: "/", content: Self.home))
         #expect(!home.contains("area-menu"))
-        let anonymous = try await PageCheck.check(PageFixture("organisation/home", session: nil, content: Self.home))
+        let anonymous = try await PageCheck.check(PageFixture(OrganisationViews.home, session: nil, content: Self.home))
         #expect(!anonymous.contains("current-user") && !anonymous.contains("bm-nav") && !anonymous.contains("/logout"))
     }
 
@@ -127,47 +114,50 @@ struct PageRenderingTests {
 
     static func escapingFixtures(_ attack: String) -> [PageFixture] {
         [
-            PageFixture("classification/secret", content: Self.secretDetail(title: attack), flash: attack),
-            PageFixture("carriers/carrier", content: Self.carrierDetail(title: attack), error: attack),
-            PageFixture("organisation/notice", title: attack, content: Self.notice(title: attack, body: attack)),
-            PageFixture("error", content: ["message": attack, "code": "500"], flash: nil, error: nil),
-            PageFixture("organisation/login", session: nil, content: LoginModel(username: attack)),
+            PageFixture(ClassificationViews.secret, content: Self.secretDetail(title: attack), flash: attack),
+            PageFixture(CarrierViews.carrier, content: Self.carrierDetail(title: attack), error: attack),
+            PageFixture(OrganisationViews.notice, title: attack, content: Self.notice(title: attack, body: attack)),
+            PageFixture(ShellViews.error, content: ErrorModel(message: attack, code: "500"), flash: nil, error: nil),
+            PageFixture(OrganisationViews.login, session: nil, content: LoginModel(username: attack)),
         ]
     }
 
-    @Test("issue 12: HTMLText escapes as swift-mustache's HTML escaping does, text without the five characters unchanged")
-    func htmlTextEscapesAsMustache() throws {
-        let template = try MustacheTemplate(string: "[{{text}}]")
+    @Test("HTML escapes the five characters in text, attributes alike, and leaves other text as it is")
+    func htmlEscapes() throws {
         var random = SplitMix64(seed: 12)
         let pool = Array("<>&\"'ab 甲乙\n;#𠀋é")
         for length in 0..<200 {
             let text = String((0..<length % 40).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
-            #expect("[" + HTMLText.escape(text) + "]" == template.render(["text": text]), "\(text)")
+            let html: HTML = "[\(text)]"
+            #expect(html.string == "[" + PageCheck.escaped(text) + "]", "\(text)")
         }
-        #expect(HTMLText.escape("涉密人员名单 2026") == "涉密人员名单 2026")
-        #expect(HTMLText.escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+        #expect(HTML(text: "涉密人员名单 2026").string == "涉密人员名单 2026")
+        #expect(HTML(text: "<a href='x'>&\"</a>").string == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+        let nested: HTML = "<p>\(HTML(text: "<b>"))\(Optional<String>.none)\(3)</p>"
+        #expect(nested.string == "<p>&lt;b&gt;3</p>")
     }
 
     @Test("user text is always escaped: a title, a notice, an error message and a flash cannot inject markup")
     func userTextIsEscaped() async throws {
         let pages = Self.escapingFixtures("<script>alert(1)</script>\"&'")
-        let views = try await Views.load()
         for fixture in pages {
-            let html = try #require(views.render(fixture.template, fixture.page))
-            #expect(!html.contains("<script"), "\(fixture.template): raw markup from user text")
-            #expect(!html.contains("\"&'"), "\(fixture.template): raw quotes from user text")
-            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;"), "\(fixture.template): the text is not shown escaped")
+            let html = fixture.html
+            #expect(!html.contains("<script"), "\(fixture.name): raw markup from user text")
+            #expect(!html.contains("\"&'"), "\(fixture.name): raw quotes from user text")
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;"), "\(fixture.name): the text is not shown escaped")
         }
     }
 
-    @Test("no template prints text unescaped, except the label's barcode (an SVG drawn from the carrier's number)")
-    func templatesEscape() throws {
-        var unescaped: [String] = []
-        for name in try PageCheck.templateNames().sorted() {
-            let source = try PageCheck.templateSource(name)
-            unescaped += source.matches(of: /\{\{\{[^}]*\}\}\}|\{\{\s*[&%][^}]*\}\}/).map { "\(name): \($0.output)" }
+    @Test("no view prints text as markup, except the label's barcode (an SVG drawn from the carrier's number)")
+    func viewsEscape() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sources = root.appendingPathComponent("Sources")
+        var trusted: [String] = []
+        for case let path as String in FileManager.default.enumerator(atPath: sources.path) ?? .init() where path.hasSuffix(".swift") {
+            let source = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            trusted += source.matches(of: /HTML\(trusted: [^)]*\)/).map { "\(path): \($0.output)" }
         }
-        #expect(unescaped == ["carriers/carrier_label: {{{.}}}"])
+        #expect(trusted.count == 1 && trusted.allSatisfy { $0.hasPrefix("Carriers/Web/Views/CarrierViews+Label.swift") }, "\(trusted)")
     }
 
     typealias LoginModel = LoginController.LoginModel

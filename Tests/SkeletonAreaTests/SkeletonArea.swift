@@ -111,15 +111,13 @@ enum Skeleton {
 
     struct RegisterModel: Sendable {
         let rows: [Row]
-        let csrf: String
     }
 
     static func page(_ shell: Shell, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let notes = try await list(try context.actor(), services: shell.services)
         let rows = notes.map { Row(id: $0.id, title: $0.title, status: $0.done ? "已办结" : "办理中", finishable: refusalToFinish($0) == nil) }
         return shell.views.page(
-            "skeleton/register", title: "示例登记", session: context.session, path: "/skeleton",
-            content: RegisterModel(rows: rows, csrf: context.session?.csrfToken ?? ""), error: error, status: status)
+            view, title: "示例登记", session: context.session, path: "/skeleton", content: RegisterModel(rows: rows), error: error, status: status)
     }
 
     static func pages(_ router: Router<AppRequestContext>, _ shell: Shell) {
@@ -144,15 +142,26 @@ enum Skeleton {
         }
     }
 
-    static let template = """
-        {{<layout}}{{$body}}
-        {{#content}}
-        <h1>示例登记</h1>
-        <table class="table"><tbody>{{#rows}}<tr data-testid="note"><td>{{title}}</td><td>{{status}}</td><td>{{#finishable}}<form method="post" action="/skeleton/{{id}}/finish"><input type="hidden" name="_csrf" value="{{csrf}}"><button data-testid="finish">办结</button></form>{{/finishable}}</td></tr>{{/rows}}</tbody></table>
-        <form method="post" action="/skeleton"><input type="hidden" name="_csrf" value="{{csrf}}"><input name="title"><button>登记</button></form>
-        {{/content}}
-        {{/body}}{{/layout}}
+    /// The register's page: its rows, each with its finish form while it may be finished, and the entry form.
+    static func view(_ m: RegisterModel, _ shell: PageShell) -> HTML {
         """
+        <h1>示例登记</h1>
+        <table class="table"><tbody>\(each: m.rows, { row($0, csrf: shell.csrf) })</tbody></table>
+        <form method="post" action="/skeleton"><input type="hidden" name="_csrf" value="\(shell.csrf)"><input name="title"><button>登记</button></form>
+        """
+    }
+
+    static func row(_ r: Row, csrf: String) -> HTML {
+        """
+        <tr data-testid="note"><td>\(r.title)</td><td>\(r.status)</td><td>\(if: r.finishable, finishForm(r, csrf: csrf))</td></tr>
+        """
+    }
+
+    static func finishForm(_ r: Row, csrf: String) -> HTML {
+        """
+        <form method="post" action="/skeleton/\(r.id)/finish"><input type="hidden" name="_csrf" value="\(csrf)"><button data-testid="finish">办结</button></form>
+        """
+    }
 
     // MARK: The API
 
@@ -213,6 +222,5 @@ extension Area {
         ],
         pages: Skeleton.pages, api: Skeleton.api,
         authorization: ["GET /skeleton-notes": .business, "POST /skeleton-notes": .business],
-        openAPI: try! OpenAPIFragment(json: Data(Skeleton.openAPI.utf8)),
-        templates: ["skeleton/register": Skeleton.template])
+        openAPI: try! OpenAPIFragment(json: Data(Skeleton.openAPI.utf8)))
 }

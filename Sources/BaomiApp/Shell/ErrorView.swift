@@ -13,6 +13,4 @@ enum ShellViews {
         <p><a href="/">返回待办</a></p>
         """
     }
-
-    static let entries: [String: ViewEntry] = ["error": .view(error)]
 }

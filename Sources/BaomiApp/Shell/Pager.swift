@@ -2,7 +2,7 @@ import Foundation
 import Storage
 
 /// 翻页 — what a register page shows under its table: the total the viewer may see, the order menu, and the links to
-/// the pages beside this one (keyset cursors, issue 11). The template is `pager.mustache`.
+/// the pages beside this one (keyset cursors, issue 11). Its view is `Pager.html`.
 struct Pager: Sendable {
     /// One choice of the order menu.
     struct Order: Sendable {

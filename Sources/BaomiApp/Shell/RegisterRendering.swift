@@ -63,14 +63,3 @@ package enum RegisterRendering {
             subnav: [], user: UserBadge(displayName: "王芳", username: "wangfang", roles: "保密员", tier: "核心"), csrf: "csrf-token", flash: nil, error: nil)
     }
 }
-
-extension RegisterRendering {
-    /// The page of `rows` as the template renders it (until the templates are gone).
-    package static func mustache(_ rows: [Row], views: Views) -> [UInt8] {
-        let s = shell()
-        let page = Page(
-            title: s.title, nav: s.nav, subnav: s.subnav, hasSubnav: !s.subnav.isEmpty, user: s.user, csrf: s.csrf, flash: s.flash, error: s.error,
-            content: model(rows))
-        return Array((views.render("carriers/carriers", page) ?? "").utf8)
-    }
-}

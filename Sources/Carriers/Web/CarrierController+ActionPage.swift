@@ -96,7 +96,7 @@ extension CarrierController {
             lossKinds: ["丢失", "被盗", "泄密"].map { Option(value: $0, label: $0, selected: $0 == form?["kind"]) }, typed: Typed(form))
         let shown = error ?? refusal
         return views.page(
-            "carriers/actions/\(action.rawValue)", title: "\(action.chinese) · \(carrier.number)", session: context.session, path: "/carriers", content: model,
+            CarrierViews.action(action), title: "\(action.chinese) · \(carrier.number)", session: context.session, path: "/carriers", content: model,
             error: shown?.messageWithRule, status: shown.map { ErrorMapping.status($0.kind) } ?? .ok)
     }
 }

@@ -79,7 +79,7 @@ extension CarrierController {
                 ReaderRow($0.offset, $0.element)
             }, topSecret: carrier.level == .topSecret, actions: actions)
         let flash = done.map { action in "已办理：\(action.chinese)" + (events.last.map { "。\($0.summary)" } ?? "") }
-        return views.page("carriers/carrier", title: "载体 \(carrier.number)", session: context.session, path: "/carriers", content: model, flash: flash)
+        return views.page(CarrierViews.carrier, title: "载体 \(carrier.number)", session: context.session, path: "/carriers", content: model, flash: flash)
     }
 }
 

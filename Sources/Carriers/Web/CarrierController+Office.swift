@@ -46,7 +46,7 @@ extension CarrierController {
                 CarrierRules.mediumLabel(level: carrier.level, userName: names[carrier.medium?.userPersonID ?? ""] ?? "", number: carrier.number)
             },
             barcode: Code128.svg(carrier.number))
-        return views.page("carriers/carrier_label", title: "载体标签", session: context.session, path: "/carriers", content: model)
+        return views.page(CarrierViews.label, title: "载体标签", session: context.session, path: "/carriers", content: model)
     }
 
     /// `GET /carriers/:id/reader-log`: the 绝密 reader log (R-CA-4), printable.
@@ -59,7 +59,7 @@ extension CarrierController {
         }
         let model = ReaderLogModel(
             id: id, number: carrier.number, title: carrier.title, documentNumber: carrier.documentNumber, marking: carrier.marking.render(), rows: rows)
-        return views.page("carriers/carrier_reader_log", title: "绝密级密件阅读登记", session: context.session, path: "/carriers", content: model)
+        return views.page(CarrierViews.readerLog, title: "绝密级密件阅读登记", session: context.session, path: "/carriers", content: model)
     }
 
     /// `GET /carriers/books/:book`: a register book for a year (R-CA-2 / R-CA-7 / R-CA-11), A4, with the paper forms'
@@ -81,7 +81,7 @@ extension CarrierController {
             }, years: (max(2000, today.year - 9)...today.year).reversed().map { Option(value: String($0), label: "\($0)年", selected: $0 == year) },
             receipt: book == .receipt, dispatch: book == .dispatch, copy: book == .copy, destruction: book == .destruction)
         return views.page(
-            "carriers/carrier_book", title: "\(year)年\(book.chinese)", session: context.session, path: "/carriers/books/\(book.rawValue)", content: model)
+            CarrierViews.book, title: "\(year)年\(book.chinese)", session: context.session, path: "/carriers/books/\(book.rawValue)", content: model)
     }
 
     struct SafeRow: Sendable { let name: String, location: String, level: String, apart: Bool, count: Int }
@@ -147,7 +147,7 @@ extension CarrierController {
             pager: Pager(
                 page, path: "/carriers/ledger", query: q, orders: [(CarrierOrder.number.rawValue, CarrierOrder.number.chinese)],
                 order: CarrierOrder.number.rawValue))
-        return views.page("carriers/carrier_ledger", title: "个人涉密载体台账", session: context.session, path: "/carriers/ledger", content: model)
+        return views.page(CarrierViews.ledger, title: "个人涉密载体台账", session: context.session, path: "/carriers/ledger", content: model)
     }
 
     /// `GET /carriers/import/template.csv`: the empty import template, with a BOM so that Excel reads it as UTF-8.
@@ -202,7 +202,7 @@ extension CarrierController {
         }
         let model = FindingsModel(
             rows: rows, pager: Pager(page, path: "/carriers/findings", query: q, orders: [(value: String, label: String)](), order: "number"))
-        return views.page("carriers/carrier_findings", title: "载体交叉核查", session: context.session, path: "/carriers/findings", content: model)
+        return views.page(CarrierViews.findings, title: "载体交叉核查", session: context.session, path: "/carriers/findings", content: model)
     }
 
     func safesPage(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -215,7 +215,7 @@ extension CarrierController {
                     count: held.filter { $0.safeID == safe.id && $0.status.isHeld }.count)
             }, levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: false) }, isClerk: isClerk(actor))
         return views.page(
-            "carriers/carrier_safes", title: "保密柜（存放场所）", session: context.session, path: "/carriers/safes", content: model, error: error, status: status)
+            CarrierViews.safes, title: "保密柜（存放场所）", session: context.session, path: "/carriers/safes", content: model, error: error, status: status)
     }
 
     func importPage(_ context: AppRequestContext, report: CarrierImportReport?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -233,7 +233,7 @@ extension CarrierController {
                 Option(value: CarrierImportMode.partial.rawValue, label: "部分导入：写入无误的行，列出有问题的行", selected: false),
             ])
         return views.page(
-            "carriers/carrier_import", title: "导入纸质台账", session: context.session, path: "/carriers/import", content: model, error: error, status: status)
+            CarrierViews.importPage, title: "导入纸质台账", session: context.session, path: "/carriers/import", content: model, error: error, status: status)
     }
 
     func checksPage(_ context: AppRequestContext, selected: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -259,6 +259,6 @@ extension CarrierController {
                     by: $0.handledBy)
             }, isClerk: isClerk(actor))
         return views.page(
-            "carriers/carrier_checks", title: "清点与清退", session: context.session, path: "/carriers/checks", content: model, error: error, status: status)
+            CarrierViews.checks, title: "清点与清退", session: context.session, path: "/carriers/checks", content: model, error: error, status: status)
     }
 }

@@ -90,7 +90,7 @@ struct CarrierController {
             statuses: Self.options(CarrierStatus.allCases, label: \.chinese, selected: q["status"]),
             levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese, selected: q["level"] == $0.code) },
             search: q["q"] ?? "", isClerk: isClerk(actor), year: services.clock.today.year)
-        return views.page("carriers/carriers", title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
+        return views.page(CarrierViews.register, title: "国家秘密载体登记", session: context.session, path: "/carriers", content: model)
     }
 
     /// `GET /carriers/export.csv`: the register (导出) as CSV, streamed page by page with the screen's filters.
@@ -199,7 +199,7 @@ struct CarrierController {
             marking: form?["marking"] ?? "", copies: form?["copies"] ?? "1", serials: form?["serials"] ?? "",
             deviceNumber: form?["device_number"] ?? "")
         return views.page(
-            "carriers/carrier_new", title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session,
+            CarrierViews.entry, title: mode == "produce" ? "密件制作登记" : "收文登记", session: context.session,
             path: mode == "produce" ? "/carriers/new?mode=produce" : "/carriers/new?mode=receive", content: model, error: error,
             status: status)
     }

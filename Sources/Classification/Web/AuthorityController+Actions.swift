@@ -158,7 +158,7 @@ extension AuthorityController {
             levels: Level.allCases.reversed().map { Option(value: $0.code, label: $0.chinese) },
             reasons: RemovalReason.allCases.map { Option(value: $0.rawValue, label: $0.chinese) }, today: services.clock.today.iso)
         return views.page(
-            "classification/authority_action", title: action.chinese, session: context.session, path: "/authority", content: model,
+            ClassificationViews.authorityAction, title: action.chinese, session: context.session, path: "/authority", content: model,
             error: error?.messageWithRule, status: status)
     }
 }

@@ -115,7 +115,8 @@ struct AuthorityController {
             revisions: revisions.map { RevisionRow(revision: $0.revision, content: $0.content, reason: $0.reason, by: $0.changedBy, on: $0.changedOn.chinese) },
             today: today.iso)
         return views.page(
-            "classification/authority", title: "定密权管理", session: context.session, path: "/authority", content: model, flash: flash, error: error, status: status
+            ClassificationViews.authority, title: "定密权管理", session: context.session, path: "/authority", content: model, flash: flash, error: error,
+            status: status
         )
     }
 }

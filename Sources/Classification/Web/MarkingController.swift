@@ -28,7 +28,7 @@ struct MarkingController {
         router.get("/markings") { _, context in
             _ = try context.actor()
             return views.page(
-                "classification/markings", title: "标志检查", session: context.session, path: "/markings",
+                ClassificationViews.markings, title: "标志检查", session: context.session, path: "/markings",
                 content: Model(text: "", checked: false, findings: [], clean: false))
         }
         router.post("/markings") { request, context in
@@ -39,7 +39,7 @@ struct MarkingController {
                 Finding(line: $0.line, column: $0.column, found: $0.found, message: $0.message, rule: $0.ruleID, suggestion: $0.suggestion)
             }
             return views.page(
-                "classification/markings", title: "标志检查", session: context.session, path: "/markings",
+                ClassificationViews.markings, title: "标志检查", session: context.session, path: "/markings",
                 content: Model(text: text, checked: true, findings: findings, clean: findings.isEmpty))
         }
     }

@@ -191,7 +191,7 @@ extension SecretController {
             objectionID: objectionID, officers: officers,
             candidates: candidates, results: ClassificationChecks.annualReviewResults)
         return views.page(
-            "classification/secret_action", title: action.chinese, session: context.session, path: "/secrets", content: model,
+            ClassificationViews.secretAction, title: action.chinese, session: context.session, path: "/secrets", content: model,
             error: error?.messageWithRule, status: status)
     }
 }

@@ -87,7 +87,7 @@ extension SecretController {
             coUnits: secret.coUnitIDs.isEmpty ? nil : secret.coUnitIDs.compactMap { unitNames[$0] }.joined(separator: "、"),
             needsReview: secret.needsReview)
         return views.page(
-            "classification/secret", title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
+            ClassificationViews.secret, title: "定密审核表", session: context.session, path: "/secrets", content: model, flash: flash, error: error, status: status)
     }
 }
 

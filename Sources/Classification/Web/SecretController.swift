@@ -64,7 +64,7 @@ struct SecretController {
                 Option(value: $0.0, label: $0.1, selected: q["basis"] == $0.0)
             },
             search: q["q"] ?? "", expiring: q["expiring"] ?? "", derivedFrom: q["derived_from"] ?? "")
-        return views.page("classification/secrets", title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
+        return views.page(ClassificationViews.secrets, title: "国家秘密事项登记", session: context.session, path: "/secrets", content: model)
     }
 
     /// `GET /secrets/new`: the drafting form (拟定密级), deriving from `?source=` when given.
@@ -100,7 +100,7 @@ struct SecretController {
         let persons: [Option]
         let units: [Option]
         let grounds: [Option]
-        /// nil when not deriving: an empty string would count as true in a mustache section.
+        /// The source's marking when deriving; nil otherwise.
         let source: String?
         let questions: [Option]
         let title: String, marking: String, secretPoints: String
@@ -126,6 +126,6 @@ struct SecretController {
             ].map { Option(value: $0.0, label: $0.1, selected: false) },
             title: form?["title"] ?? "", marking: form?["marking"] ?? "", secretPoints: form?["secret_points"] ?? "")
         return views.page(
-            "classification/secret_new", title: "拟定密级", session: context.session, path: "/secrets/new", content: model, error: error, status: status)
+            ClassificationViews.secretNew, title: "拟定密级", session: context.session, path: "/secrets/new", content: model, error: error, status: status)
     }
 }

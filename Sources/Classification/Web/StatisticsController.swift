@@ -32,7 +32,7 @@ struct StatisticsController {
                 rows: stats.classified.map { Row(level: $0.level, original: $0.original, derived: $0.derived, unclear: $0.unclear, total: $0.total) },
                 changes: stats.changes, extensions: stats.extensions, declassifications: stats.declassifications, officers: stats.officersInOffice,
                 grants: stats.grantsInForce, csv: "/secrets/statistics.csv?from=\(stats.from.iso)&to=\(stats.to.iso)")
-            return views.page("classification/statistics", title: "定密统计", session: context.session, path: "/secrets/statistics", content: model)
+            return views.page(ClassificationViews.statistics, title: "定密统计", session: context.session, path: "/secrets/statistics", content: model)
         }
         // R-RP-2: the figures go to the same-level administration as a filing.
         router.post("/secrets/statistics/file") { request, context in

@@ -63,7 +63,7 @@ struct SupervisionController {
                 filedBy: filing.filedBy, status: filing.status.chinese, reply: filing.reply.flatMap { $0.isEmpty ? nil : $0 }, repliedBy: filing.repliedBy,
                 lines: filing.content.components(separatedBy: "\n"))
             return views.page(
-                "classification/filing", title: "备案：\(services.areas.chinese(filing.kind))", session: context.session, path: "/supervision", content: model)
+                ClassificationViews.filing, title: "备案：\(services.areas.chinese(filing.kind))", session: context.session, path: "/supervision", content: model)
         }
     }
 
@@ -95,7 +95,7 @@ struct SupervisionController {
             },
             openFilings: overview.filings.filter { $0.status == .filed }.count)
         return views.page(
-            "classification/supervision", title: "下级单位定密工作", session: context.session, path: "/supervision", content: model, flash: flash, error: error,
+            ClassificationViews.supervision, title: "下级单位定密工作", session: context.session, path: "/supervision", content: model, flash: flash, error: error,
             status: status)
     }
 }

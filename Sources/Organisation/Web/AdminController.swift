@@ -104,7 +104,7 @@ struct AdminController {
         }
         let options = free.map { PersonOption(id: $0.id, label: "\($0.name)（\(units[$0.unitID] ?? "")）") }
         return views.page(
-            "organisation/users", title: "账号管理", session: context.session, path: "/admin/users",
+            OrganisationViews.users, title: "账号管理", session: context.session, path: "/admin/users",
             content: UsersModel(
                 users: rows, persons: options, created: created,
                 pager: Pager(users, path: "/admin/users", query: query, orders: [(value: String, label: String)](), order: "username")),
@@ -145,7 +145,7 @@ struct AdminController {
                 post: $0.post, title: $0.title, tier: $0.tier.chinese, phone: $0.phone)
         }
         return views.page(
-            "organisation/units", title: "单位与人员", session: context.session, path: "/admin/units",
+            OrganisationViews.units, title: "单位与人员", session: context.session, path: "/admin/units",
             content: UnitsModel(
                 units: rows, kinds: UnitKind.all.map { KindOption(code: $0.code, name: $0.chinese) },
                 departments: deptOptions, persons: persons,

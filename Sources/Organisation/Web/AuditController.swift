@@ -72,6 +72,6 @@ struct AuditController {
             outcomes: AuditOutcome.allCases.map { Option(code: $0.rawValue, name: $0.chinese, selected: q["outcome"] == $0.rawValue) },
             verification: verificationText, intact: verification?.isIntact ?? true,
             pager: Pager(found, path: "/audit", query: q, orders: [(value: String, label: String)](), order: AuditService.order))
-        return views.page("organisation/audit", title: "审计日志", session: context.session, path: "/audit", content: model)
+        return views.page(OrganisationViews.audit, title: "审计日志", session: context.session, path: "/audit", content: model)
     }
 }

@@ -123,7 +123,7 @@ struct CalendarController {
             canImport: SeparationOfDuties.allows(.manageConfiguration, roles: actor.roles),
             from: q["from"] ?? today.iso, days: q["days"] ?? "10", result: result)
         return views.page(
-            "organisation/calendar", title: "工作日历", session: context.session, path: "/calendar", content: model,
+            OrganisationViews.calendar, title: "工作日历", session: context.session, path: "/calendar", content: model,
             flash: flash, error: calcError ?? (loaded ? nil : "\(year)年的工作日历尚未导入，无法计算该年的期限（R-SY-5）"), status: status)
     }
 }

@@ -34,7 +34,7 @@ struct HomeController {
                 Item(title: $0.title, detail: $0.detail, link: $0.link, due: $0.due?.chinese, urgent: $0.urgent)
             }
             return views.page(
-                "organisation/home", title: "待办", session: context.session, path: "/",
+                OrganisationViews.home, title: "待办", session: context.session, path: "/",
                 content: Model(items: items, empty: items.isEmpty, today: services.clock.today.chinese))
         }
     }

@@ -46,7 +46,7 @@ struct LoginController {
         let existing = request.cookies[Self.loginCSRFCookie]?.value
         let token = existing.flatMap { $0.count == 32 && $0.allSatisfy(\.isHexDigit) ? $0 : nil } ?? IDs.token(bytes: 16)
         var response = views.page(
-            "organisation/login", title: "登录", session: nil, path: "/login",
+            OrganisationViews.login, title: "登录", session: nil, path: "/login",
             content: LoginModel(
                 username: username, loginToken: token, requiresOTP: services.passwordPolicy.requiresOneTimePassword,
                 systemLevel: services.passwordPolicy.systemLevel.chinese),
@@ -100,7 +100,7 @@ extension LoginController {
     private func showPasswordForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.actor()
         return views.page(
-            "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
+            OrganisationViews.password, title: "修改口令", session: context.session, path: "/account/password",
             content: PasswordModel(required: FormData.query(request)["required"] != nil, minimumLength: services.passwordPolicy.minimumLength),
             flash: FormData.query(request)["required"] != nil ? "首次登录或口令被重置，请先修改口令" : nil)
     }
@@ -112,11 +112,11 @@ extension LoginController {
         return try await refusable {
             try await services.auth.changePassword(actor, old: form["old_password"] ?? "", new: form["new_password"] ?? "", confirm: form["confirm"] ?? "")
             return views.page(
-                "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
+                OrganisationViews.password, title: "修改口令", session: context.session, path: "/account/password",
                 content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), flash: "口令已修改")
         } again: { message, status in
             views.page(
-                "organisation/password", title: "修改口令", session: context.session, path: "/account/password",
+                OrganisationViews.password, title: "修改口令", session: context.session, path: "/account/password",
                 content: PasswordModel(required: false, minimumLength: services.passwordPolicy.minimumLength), error: message, status: status)
         }
     }

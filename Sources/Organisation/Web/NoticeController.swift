@@ -46,7 +46,7 @@ struct NoticeController {
                 Row(id: $0.id, title: $0.title, marking: $0.marking, issued: $0.issuedOn.chinese, level: $0.sensitivity.code)
             }
             return views.page(
-                "organisation/notices", title: "涉密通知", session: context.session, path: "/notices",
+                OrganisationViews.notices, title: "涉密通知", session: context.session, path: "/notices",
                 content: ListModel(rows: rows, count: rows.count, search: search ?? ""))
         }
         router.get("/notices/new") { _, context in
@@ -69,7 +69,7 @@ struct NoticeController {
             let (notice, scope) = try await services.notices.get(actor, id: context.parameters.require("id"))
             let names = try await services.organisation.names()
             return views.page(
-                "organisation/notice", title: notice.title, session: context.session, path: "/notices",
+                OrganisationViews.notice, title: notice.title, session: context.session, path: "/notices",
                 content: DetailModel(
                     title: notice.title, body: notice.body, marking: notice.marking, issued: notice.issuedOn.chinese,
                     author: names[notice.authorPersonID] ?? "", scope: scope.compactMap { names[$0] }.sorted()))
@@ -85,6 +85,7 @@ struct NoticeController {
             title: input?.title ?? "", body: input?.body ?? "", marking: input?.marking ?? "秘密★1年",
             issuedOn: input?.issuedOn ?? services.clock.today.iso,
             persons: colleagues.filter { $0.id != me.id }.map { PersonBox(id: $0.id, label: "\($0.name)（\($0.post)）", checked: chosen.contains($0.id)) })
-        return views.page("organisation/notice_new", title: "起草涉密通知", session: context.session, path: "/notices", content: model, error: error, status: status)
+        return views.page(
+            OrganisationViews.noticeNew, title: "起草涉密通知", session: context.session, path: "/notices", content: model, error: error, status: status)
     }
 }

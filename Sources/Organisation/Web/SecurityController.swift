@@ -84,7 +84,7 @@ struct SecurityController {
                 tiers: ClearanceTier.allCases.map { TierOption(code: $0.rawValue, name: $0.chinese, selected: $0 == p.tier) })
         }
         return views.page(
-            "organisation/security", title: "角色与涉密等级", session: context.session, path: "/security",
+            OrganisationViews.security, title: "角色与涉密等级", session: context.session, path: "/security",
             content: Model(
                 accounts: accounts, persons: persons,
                 accountsPager: Pager(users, path: "/security", query: q, orders: [(value: String, label: String)](), order: "username"),

@@ -36,7 +36,7 @@ extension PersonnelController {
             conditions: Eligibility.allMet.items.enumerated().map { Opt(value: "c\($0.offset)", label: $0.element.label, selected: true) },
             roles: Self.opts(Role.businessRoles, \.chinese))
         return views.page(
-            "personnel/appoint", title: "涉密岗位与任用", session: context.session, path: "/personnel/appoint", content: model, flash: flash, error: error,
+            PersonnelViews.appoint, title: "涉密岗位与任用", session: context.session, path: "/personnel/appoint", content: model, flash: flash, error: error,
             status: status)
     }
 

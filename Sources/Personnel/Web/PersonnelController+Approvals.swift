@@ -33,7 +33,7 @@ extension PersonnelController {
                     secrecyOpinion: $0.secrecyOpinion, needsPersonnel: $0.personnelOpinion.isEmpty, needsSecrecy: $0.secrecyOpinion.isEmpty)
             })
         return views.page(
-            "personnel/approvals", title: "出国（境）审批", session: context.session, path: "/personnel/approvals", content: model, flash: flash, error: error,
+            PersonnelViews.approvals, title: "出国（境）审批", session: context.session, path: "/personnel/approvals", content: model, flash: flash, error: error,
             status: status)
     }
 

@@ -19,7 +19,7 @@ extension PersonnelController {
     struct GateModel: Sendable {
         let id: String, personID: String, person: String, kind: String, leaving: String, declearing: String, completed: String?
         let items: [ItemRow], outstanding: Int, hidden: Int, visible: [FileModel.Line], commitments: String, people: [Opt], open: Bool
-        /// Nothing out (mustache takes 0 for true); some outstanding the operator may not know.
+        /// Nothing out; some outstanding the operator may not know.
         let cleared: Bool, someHidden: Bool
         /// Namesakes are offered to choose the successor from (else a name field).
         var choosing = false
@@ -37,7 +37,7 @@ extension PersonnelController {
             },
             people: try await staff(actor), kinds: Self.opts(DepartureKind.allCases, \.chinese), today: services.clock.today.iso)
         return views.page(
-            "personnel/departures", title: "离岗离职", session: context.session, path: "/personnel/departures", content: model, flash: flash, error: error,
+            PersonnelViews.departures, title: "离岗离职", session: context.session, path: "/personnel/departures", content: model, flash: flash, error: error,
             status: status)
     }
 
@@ -64,7 +64,7 @@ extension PersonnelController {
             someHidden: gate.hidden > 0)
         model.choosing = !model.people.isEmpty
         return views.page(
-            "personnel/departure", title: "离岗离职清单：\(model.person)", session: context.session, path: "/personnel/departures", content: model, flash: flash,
+            PersonnelViews.departure, title: "离岗离职清单：\(model.person)", session: context.session, path: "/personnel/departures", content: model, flash: flash,
             error: error, status: status)
     }
 

@@ -34,7 +34,8 @@ extension PersonnelController {
             rosterColumns: RosterImport.Kind.roster.columns.map(\.rawValue).joined(separator: "、"),
             trainingColumns: RosterImport.Kind.training.columns.map(\.rawValue).joined(separator: "、"))
         return views.page(
-            "personnel/import", title: "导入涉密人员名单和培训记录", session: context.session, path: "/personnel/import", content: model, error: error, status: status)
+            PersonnelViews.importPage, title: "导入涉密人员名单和培训记录", session: context.session, path: "/personnel/import", content: model, error: error, status: status
+        )
     }
 
     func registerImport(on router: Router<AppRequestContext>) {

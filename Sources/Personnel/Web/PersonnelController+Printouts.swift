@@ -48,7 +48,7 @@ extension PersonnelController {
             guard file.departures.contains(where: { $0.id == item }) else { throw Refusal.notFound }
             form = .departure(try await p.departureGate(actor, departureID: item), file: file)
         }
-        return views.page("personnel/form", title: form.heading, session: context.session, path: "/personnel", content: form)
+        return views.page(PersonnelViews.form, title: form.heading, session: context.session, path: "/personnel", content: form)
     }
 
     /// `GET /personnel/training/plans/:year/print`: the year's 年度培训计划 as its A4 form (R-TR-1); not found if none.
@@ -56,7 +56,7 @@ extension PersonnelController {
         guard let year = Int(try context.parameters.require("year")), (2000...2100).contains(year) else { throw Refusal.notFound }
         guard let items = try await services.personnel.plan(try context.actor(), year: year) else { throw Refusal.notFound }
         let form = PersonnelForm.plan(year: year, items: items)
-        return views.page("personnel/form", title: form.heading, session: context.session, path: "/personnel/training", content: form)
+        return views.page(PersonnelViews.form, title: form.heading, session: context.session, path: "/personnel/training", content: form)
     }
 
     /// `GET /personnel/training/classes/:id/print`: a class's 保密教育培训签到表, its participants and absentees by name.
@@ -64,6 +64,6 @@ extension PersonnelController {
         let found = try await services.personnel.trainingClass(try context.actor(), id: try context.parameters.require("id"))
         let names = try await services.organisation.names(of: found.participantIDs + found.absentIDs)
         let form = PersonnelForm.signIn(found, names: names)
-        return views.page("personnel/form", title: form.heading, session: context.session, path: "/personnel/training", content: form)
+        return views.page(PersonnelViews.form, title: form.heading, session: context.session, path: "/personnel/training", content: form)
     }
 }

@@ -100,9 +100,9 @@ extension PersonnelController {
             plans: planned.keys.sorted(),
             opinionLabel: PersonnelRules.entersPersonnelOpinion(actor.roles) ? "组织人事部门意见" : "保密工作机构意见", planYear: planYear, planRows: planRows,
             externalKinds: training ? Self.opts(ExternalCourseKind.allCases, \.chinese) : [])
-        let template = training ? "personnel/training" : path == "/personnel/events" ? "personnel/events" : "personnel/trips"
+        let view = training ? PersonnelViews.training : path == "/personnel/events" ? PersonnelViews.events : PersonnelViews.trips
         let title = training ? "保密教育培训" : path == "/personnel/events" ? "重大事项报告" : "出国（境）管理"
-        return views.page(template, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)
+        return views.page(view, title: title, session: context.session, path: path, content: model, flash: flash, error: error, status: status)
     }
 
     /// `POST /personnel/trips/:id/<action>`: one step on a trip, answered with the trips register; a refusal comes back

@@ -67,7 +67,7 @@ struct PersonnelController {
             },
             pager: Pager(page, path: "/personnel", query: q, orders: [], order: "person"),
             today: services.clock.today.chinese, filingDue: try await services.personnel.rosterFilingDue(actor), status: status.chinese)
-        return views.page("personnel/personnel", title: "涉密人员名单", session: context.session, path: "/personnel", content: model)
+        return views.page(PersonnelViews.roster, title: "涉密人员名单", session: context.session, path: "/personnel", content: model)
     }
 
     /// `POST /personnel/roster-filing`: records the 涉密人员名单 filed with the administration (R-PE-3), back to the list.
@@ -102,7 +102,7 @@ struct PersonnelController {
         model.keeps = PersonnelService.fileViewer(actor).keepsFiles
         model.today = services.clock.today.iso
         return views.page(
-            "personnel/file", title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: model, flash: flash, error: error,
+            PersonnelViews.file, title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: model, flash: flash, error: error,
             status: status)
     }
 }

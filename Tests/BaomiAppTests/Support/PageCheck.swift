@@ -7,40 +7,43 @@ import Testing
 @testable import BaomiApp
 @testable import OrganisationServices
 
-/// One page as a page test renders it (issue 10, item 5): a template, a fixed model built with distinctive values, and
-/// the shell around it. `check` renders it through the real `Views` and reads it field by field.
+/// One page as a page test renders it (issue 10, item 5): a page's view, a fixed model built with distinctive values,
+/// and the shell around it. `check` renders it and reads it field by field.
 struct PageFixture: Sendable {
-    /// The template's name, as the controllers name it (`area/page`).
-    let template: String
+    /// The page's model type and title, for messages.
+    let name: String
     let title: String, flash: String?, error: String?
     /// The page's own model, read field by field.
     let content: any Sendable
-    /// The whole model the template is rendered with: the shell (`Page`) around `content`.
-    let page: any Sendable
-    /// The shell alone, for the page's Swift view.
+    /// The shell around it.
     let shell: PageShell
+    /// The page's view applied to `content` (the body inside the shell).
+    let body: @Sendable () -> HTML
     /// Fields of `content` the page intentionally does not print, by path without indices (`rows.carrierID`).
     let notShown: Set<String>
-    /// Fields the template prints unescaped (`{{{…}}}`), by path.
+    /// Fields the page prints as markup (`HTML(trusted:)`), by path.
     let raw: Set<String>
 
     init<C: Sendable>(
-        _ template: String, title: String = "页面标题-甲", session: ActiveSession? = PageFixture.session, path: String = "/", content: C,
-        flash: String? = "提示信息-甲", error: String? = "错误信息-甲", notShown: Set<String> = [], raw: Set<String> = []
+        _ view: @escaping @Sendable (C, PageShell) -> HTML, title: String = "页面标题-甲", session: ActiveSession? = PageFixture.session,
+        path: String = "/", content: C, flash: String? = "提示信息-甲", error: String? = "错误信息-甲", notShown: Set<String> = [],
+        raw: Set<String> = []
     ) {
-        self.template = template
+        name = "\(C.self) 「\(title)」"
         self.title = title
         self.flash = flash
         self.error = error
         self.content = content
-        let page = Page(
-            title: title, session: session, path: path, content: content, flash: flash, error: error,
-            navigation: Navigation(tabs: [.home] + Area.standard.flatMap(\.tabs)))
-        self.page = page
-        self.shell = page.shell
+        let shell = Views(navigation: Navigation(tabs: [.home] + Area.standard.flatMap(\.tabs))).shell(
+            title: title, session: session, path: path, flash: flash, error: error)
+        self.shell = shell
+        body = { view(content, shell) }
         self.notShown = notShown
         self.raw = raw
     }
+
+    /// The whole page, shell and all.
+    var html: String { Layout.page(shell, body: body()).string }
 
     /// A logged-in business user with every business role of the menus, so the shell shows the user badge, the
     /// navigation and an area's whole menu.
@@ -52,25 +55,15 @@ struct PageFixture: Sendable {
         csrfToken: "csrf-令牌-甲", tokenHash: "", mustChangePassword: false)
 }
 
-/// Reads a model the way mustache does (by reflection) and a rendered page the way a reader would.
+/// Reads a model by reflection (test code only) and a rendered page the way a reader would.
 enum PageCheck {
-    /// Renders the fixture through the real templates and checks it field by field: every String field of the model
-    /// (and every number of 100 or more) appears in the page, HTML-escaped; every key the template reads is a field of
-    /// the model; the page's title, flash and error appear. Returns the page.
+    /// Renders the fixture and checks it field by field: every String field of the model (and every number of 100 or
+    /// more) appears in the page, HTML-escaped; the page's title, flash and error appear. Returns the page. (A view
+    /// that reads a field the model does not have does not compile.)
     @discardableResult
     static func check(_ fixture: PageFixture, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
-        let views = try await Views.load()
-        let html = try #require(views.render(fixture.template, fixture.page), "模板 \(fixture.template) 缺失", sourceLocation: sourceLocation)
-        compareSwift(fixture, html, sourceLocation: sourceLocation)
-        let source = try templateSource(fixture.template)
-        let layout = try templateSource("layout")
-        let name = fixture.template
-
-        // Every key the template reads names a field somewhere in the model (a renamed or removed field fails).
-        let fields = names(of: fixture.page)
-        for key in keys(in: source) where !fields.contains(key) {
-            Issue.record("\(name): {{\(key)}} is no field of the page's model", sourceLocation: sourceLocation)
-        }
+        let html = fixture.html
+        let name = fixture.name
 
         // Every field of the model appears in the page.
         let all = leaves(of: fixture.content)
@@ -80,7 +73,7 @@ enum PageCheck {
         }
         let shown = all.filter { !fixture.notShown.contains($0.path) }
         for leaf in shown {
-            guard distinctive(leaf, among: shown, in: [source, layout], page: name, sourceLocation: sourceLocation) else { continue }
+            guard distinctive(leaf, among: shown, page: name, sourceLocation: sourceLocation) else { continue }
             let expected = fixture.raw.contains(leaf.path) ? leaf.value : escaped(leaf.value)
             #expect(html.contains(expected), "\(name): \(leaf.path) = “\(leaf.value)” is not shown", sourceLocation: sourceLocation)
         }
@@ -94,35 +87,13 @@ enum PageCheck {
         return html
     }
 
-    /// While pages move from templates to Swift views: the page's Swift view, where it has one, renders what the
-    /// template renders, but for the white space between tags.
-    static func compareSwift(_ fixture: PageFixture, _ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        guard let swift = Views.swiftPage(fixture.template, content: fixture.content, shell: fixture.shell) else {
-            Issue.record("\(fixture.template): no Swift view", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = normalised(html), got = normalised(swift.string)
-        guard expected != got else { return }
-        let same = zip(expected, got).prefix { $0 == $1 }.count
-        func around(_ text: String) -> String { String(text.dropFirst(max(0, same - 120)).prefix(240)) }
-        Issue.record(
-            "\(fixture.template): the Swift view differs from the template at \(same):\n  template: …\(around(expected))…\n  view:     …\(around(got))…",
-            sourceLocation: sourceLocation)
-    }
-
-    /// HTML with its white space collapsed and none beside a tag.
-    static func normalised(_ html: String) -> String {
-        html.replacing(/\s+/, with: " ").replacing(" <", with: "<").replacing("> ", with: ">").trimmingCharacters(in: .whitespaces)
-    }
-
-    /// A value can prove its field is shown only if nothing else prints it: it is not empty, not text of the
-    /// templates, and neither part of nor containing another field's value.
+    /// A value can prove its field is shown only if nothing else prints it: it is not empty, and neither part of nor
+    /// containing another field's value.
     static func distinctive(
-        _ leaf: (path: String, value: String), among all: [(path: String, value: String)], in sources: [String], page: String,
-        sourceLocation: SourceLocation
+        _ leaf: (path: String, value: String), among all: [(path: String, value: String)], page: String, sourceLocation: SourceLocation
     ) -> Bool {
-        if leaf.value.isEmpty || sources.contains(where: { $0.contains(leaf.value) }) {
-            Issue.record("\(page): the fixture's \(leaf.path) = “\(leaf.value)” is not distinctive (empty or template text)", sourceLocation: sourceLocation)
+        if leaf.value.isEmpty {
+            Issue.record("\(page): the fixture's \(leaf.path) is empty, so it cannot show that it is printed", sourceLocation: sourceLocation)
             return false
         }
         if let other = all.first(where: { ($0.path != leaf.path || $0.value != leaf.value) && $0.value.contains(leaf.value) }) {
@@ -161,31 +132,7 @@ enum PageCheck {
         }
     }
 
-    /// The keys a template reads — `{{key}}`, `{{{key}}}`, `{{&key}}`, `{{#key}}`, `{{^key}}` — by their first name
-    /// (`form` of `form.submit`); `{{.}}`, partials, blocks and closing tags are no keys.
-    static func keys(in template: String) -> Set<String> {
-        var keys: Set<String> = []
-        for match in template.matches(of: /\{\{\{?\s*([#^&]?)\s*([^}!<>\/$%\s][^}\s]*)\s*\}?\}\}/) {
-            let key = match.output.2.split(separator: ".").first.map(String.init) ?? ""
-            if !key.isEmpty { keys.insert(key) }
-        }
-        return keys
-    }
-
-    /// A template's source, as shipped.
-    static func templateSource(_ name: String) throws -> String {
-        let folder = try #require(Views.templatesURL, "模板目录缺失")
-        return try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8)
-    }
-
-    /// Every template shipped, by name (`area/page`).
-    static func templateNames() throws -> Set<String> {
-        let folder = try #require(Views.templatesURL, "模板目录缺失")
-        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
-        return Set(enumerator.compactMap { ($0 as? String).flatMap { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : nil } })
-    }
-
-    /// Text as `{{…}}` prints it.
+    /// Text as a view prints it.
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")

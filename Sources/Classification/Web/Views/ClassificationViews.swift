@@ -1,5 +1,4 @@
-/// The 定密 pages as Swift views: one file a page, `ClassificationViews+<Page>.swift`, each converting the template of
-/// the same name under `Templates/classification`.
+/// The 定密 pages as Swift views: one file a page, `ClassificationViews+<Page>.swift`, one file a page.
 enum ClassificationViews {}
 
 extension ClassificationViews {
@@ -17,19 +16,4 @@ extension ClassificationViews {
     static func choices(_ options: [SecretController.Option]) -> HTML {
         Components.options(options, value: \.value, label: \.label, selected: { _ in false })
     }
-}
-
-extension ClassificationViews {
-    static let entries: [String: ViewEntry] = [
-        "classification/authority": .view(ClassificationViews.authority),
-        "classification/authority_action": .view(ClassificationViews.authorityAction),
-        "classification/filing": .view(ClassificationViews.filing),
-        "classification/markings": .view(ClassificationViews.markings),
-        "classification/secret": .view(ClassificationViews.secret),
-        "classification/secret_action": .view(ClassificationViews.secretAction),
-        "classification/secret_new": .view(ClassificationViews.secretNew),
-        "classification/secrets": .view(ClassificationViews.secrets),
-        "classification/statistics": .view(ClassificationViews.statistics),
-        "classification/supervision": .view(ClassificationViews.supervision),
-    ]
 }

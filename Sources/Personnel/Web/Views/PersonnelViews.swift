@@ -33,20 +33,3 @@ enum PersonnelViews {
 }
 
 extension PersonnelController.Opt: SelectOption {}
-
-extension PersonnelViews {
-    /// The area's pages by their templates' names.
-    static let entries: [String: ViewEntry] = [
-        "personnel/personnel": .view(roster),
-        "personnel/file": .view(file),
-        "personnel/appoint": .view(appoint),
-        "personnel/approvals": .view(approvals),
-        "personnel/departures": .view(departures),
-        "personnel/departure": .view(departure),
-        "personnel/events": .view(events),
-        "personnel/trips": .view(trips),
-        "personnel/training": .view(training),
-        "personnel/import": .view(importPage),
-        "personnel/form": .view(form),
-    ]
-}
