@@ -670,8 +670,8 @@ extension XSSTests {
 extension XSSTests {
     /// Who crawls, and how many pages each follows beyond the pages every user is sent to.
     static let crawlers: [(user: String, extra: Int)] = [
-        ("wangfang", 450), ("chenjun", 450), ("liuyang", 450), ("zhangwei", 450), ("lihua", 150), ("zhaoqiang", 150), ("zhoumin", 40),
-        ("sunli", 40), ("qianhong", 40), ("sysadmin", 40), ("secadmin", 40), ("auditor", 40),
+        ("wangfang", 120), ("chenjun", 120), ("liuyang", 120), ("zhangwei", 120), ("lihua", 40), ("zhaoqiang", 40), ("zhoumin", 10),
+        ("sunli", 10), ("qianhong", 10), ("sysadmin", 10), ("secadmin", 10), ("auditor", 10),
     ]
 
     /// The top navigation and the area menus' pages, whoever may open them.
