@@ -195,7 +195,8 @@ let package = Package(
             // and API share the shell's page and API helpers.
             path: "Sources",
             sources: [
-                "BaomiApp/AppConfiguration.swift", "BaomiApp/Application+build.swift", "BaomiApp/Area.swift", "BaomiApp/HTTP", "BaomiApp/Shell",
+                "BaomiApp/AppConfiguration.swift", "BaomiApp/Application+build.swift", "BaomiApp/Area.swift", "BaomiApp/DataDirectory.swift", "BaomiApp/HTTP",
+                "BaomiApp/Shell",
                 "Organisation/Web", "Classification/Web", "Carriers/Web", "Personnel/Web",
             ],
             resources: [.copy("BaomiApp/Public")],

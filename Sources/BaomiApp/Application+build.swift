@@ -55,6 +55,8 @@ public func buildApplication(
 public func makeServices(
     _ configuration: AppConfiguration, areas: [Area] = Area.standard, clock: BaomiClock = .system, logger: Logger
 ) async throws -> Services {
+    // The data directory is the service account's alone, and whatever it creates from here on (R-SY-2).
+    DataDirectory.warn(try DataDirectory.prepare(configuration.dataDirectory), logger: logger)
     // R-SY-3: the audit seal's key and the checkpoint file live outside the database.
     let seal = try AuditSeal.load(
         environment: configuration.environment, file: configuration.dataDirectory.appendingPathComponent("audit.key"))

@@ -27,6 +27,12 @@ public enum AuditSealing {
     /// Writes a checkpoint to the file (atomically).
     package static func store(_ anchor: AuditAnchor) throws {
         guard let file = anchorFile else { return }
+        try store(anchor, to: file)
+    }
+
+    /// Writes a checkpoint to `file` (atomically), readable by the service's account only.
+    package static func store(_ anchor: AuditAnchor, to file: URL) throws {
         try Data((anchor.text + "\n").utf8).write(to: file, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
     }
 }

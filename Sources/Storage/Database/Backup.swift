@@ -17,6 +17,8 @@ public enum Backup {
             if let schema { arguments += ["-n", schema] }
             try run("pg_dump", arguments, password: password)
         }
+        // A backup holds everything the database does: the service's account alone reads it.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 
     /// Puts the copy at `path` back as the database `configuration` names. SQLite: the file is replaced (the server must
