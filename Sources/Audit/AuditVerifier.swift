@@ -29,6 +29,9 @@ public enum ChainProblem: Sendable, Hashable {
     /// The head's seal does not verify: the head was rewritten by someone without the audit key (entries at the end
     /// may have been cut off with it).
     case headForged
+    /// The log holds entries but its head row is gone: the head is never optional (entries at the end may have been
+    /// cut off with it).
+    case headMissing
     /// The log holds no entry at all, though every installation writes entries from its first run.
     case empty
     /// The log does not reach a checkpoint kept outside the database, or differs from it there.
@@ -43,6 +46,7 @@ public enum ChainProblem: Sendable, Hashable {
         case .truncated(let head, let last): "日志末尾被截断：链头记录到 \(head)，实际只到 \(last)"
         case .headMismatch: "最后一条记录与链头不符"
         case .headForged: "链头签名不符：链头被无密钥者改写，日志末尾的记录可能被删除"
+        case .headMissing: "链头记录缺失：链头被删除，日志末尾的记录可能随之被截断"
         case .empty: "审计日志为空：记录被全部删除"
         case .anchorMissing(let seq): "日志与库外检查点不符：检查点记录到第 \(seq) 条，日志未到达或该条被改动（末尾被截断或回滚）"
         }

@@ -137,10 +137,13 @@ public enum AuditStore {
             for entry in page {
                 if let broken = walker.feed(entry) { return broken }
             }
-            guard let tail = page.last, page.count == pageSize else { break }
+            guard let tail = page.last else { break }
             last = tail.seq
+            if page.count < pageSize { break }
         }
         let head = try await head(on: db)
+        // The head is never optional: a log with entries and no head row was cut with it.
+        if head == nil, last > 0 { return .broken(seq: last, problem: .headMissing) }
         return walker.finish(head: head.map { (seq: $0.seq, hash: $0.hash) }, mac: head?.mac, seal: AuditSealing.current)
     }
 }

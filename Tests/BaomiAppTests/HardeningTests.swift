@@ -297,6 +297,20 @@ struct HardeningTests {
         }
     }
 
+    @Test("R-SY-3 the audit head is never optional: entries after a point deleted together with the head row are found")
+    func auditHeadMissing() async throws {
+        try await TestWorld.with { world in
+            let db = world.services.database
+            let head = try #require(try await world.services.audit.head())
+            try await db.transaction { db in
+                try await db.raw("DELETE FROM audit_log WHERE seq > \(bind: head.seq - 5)").run()
+                try await db.raw("DELETE FROM audit_head").run()
+            }
+            let result = try await world.services.audit.verify(.system)
+            #expect(result == .broken(seq: head.seq - 5, problem: .headMissing), "\(result)")
+        }
+    }
+
     @Test("Issue 9 #14: R-SY-3 a list showing 机密/绝密 records is audited once, naming them by ID only")
     func listsAudited() async throws {
         try await TestWorld.with { world in
