@@ -1,9 +1,11 @@
-/// A carrier's step pages (`carriers/actions/<action>.mustache`), one per action over `CarrierController.ActionModel`:
-/// the shared head (`carriers/action_head.mustache`), then the action's form when it may be taken now.
+import Carriers
+
+/// A carrier's step pages, one per action over `CarrierController.ActionModel`: the shared head, then the action's form
+/// when it may be taken now.
 extension CarrierViews {
     typealias ActionModel = CarrierController.ActionModel
 
-    /// `{{>carriers/action_head}}`: the carrier the action is about, the regulation, and a way back when the action may
+    /// The head of every step page: the carrier the action is about, the regulation, and a way back when the action may
     /// not be taken now.
     static func actionHead(_ m: ActionModel) -> HTML {
         """
@@ -24,7 +26,7 @@ extension CarrierViews {
     }
 
     /// An action's page: the head, then (when allowed) the form posting to `/carriers/<id>/<path>` with `fields`.
-    private static func actionPage(_ m: ActionModel, _ shell: PageShell, _ path: HTML, _ fields: (ActionModel) -> HTML) -> HTML {
+    private static func actionPage(_ m: ActionModel, _ shell: PageShell, _ path: String, _ fields: (ActionModel) -> HTML) -> HTML {
         let form: HTML = m.allowed ? actionForm(m, shell, path, fields(m)) : .empty
         return """
             \(actionHead(m))
@@ -32,7 +34,7 @@ extension CarrierViews {
             """
     }
 
-    private static func actionForm(_ m: ActionModel, _ shell: PageShell, _ path: HTML, _ fields: HTML) -> HTML {
+    private static func actionForm(_ m: ActionModel, _ shell: PageShell, _ path: String, _ fields: HTML) -> HTML {
         """
         <form method="post" action="/carriers/\(m.id)/\(path)" class="bm-form" data-testid="action-form">\(Components.csrf(shell.csrf))
           \(fields)
@@ -44,44 +46,29 @@ extension CarrierViews {
 
     // MARK: The pages, one per action
 
-    /// 携带外出 (`carriers/actions/carry-out`).
-    static func carryOut(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "carry-out", carryOutFields) }
+    /// The page of one step of a carrier's life: the head, then its form posting to `/carriers/<id>/<action>`.
+    static func action(_ action: CarrierAction) -> @Sendable (ActionModel, PageShell) -> HTML {
+        { m, shell in actionPage(m, shell, action.rawValue, fields(action)) }
+    }
 
-    /// 传阅 (`carriers/actions/circulate`).
-    static func circulate(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "circulate", circulateFields) }
-
-    /// 复印 (`carriers/actions/copy`).
-    static func copy(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "copy", copyFields) }
-
-    /// 销毁 (`carriers/actions/destroy`).
-    static func destroy(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "destroy", destroyFields) }
-
-    /// 发出 (`carriers/actions/dispatch`).
-    static func dispatch(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "dispatch", dispatchFields) }
-
-    /// 借出 (`carriers/actions/lend`).
-    static func lend(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "lend", lendFields) }
-
-    /// 报告丢失 (`carriers/actions/loss`).
-    static func loss(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "loss", lossFields) }
-
-    /// 写入信息 (`carriers/actions/medium-write`).
-    static func mediumWrite(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "medium-write", mediumWriteFields) }
-
-    /// 送修 (`carriers/actions/repair`).
-    static func repair(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "repair", repairFields) }
-
-    /// 留存 (`carriers/actions/retain`).
-    static func retain(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "retain", retainFields) }
-
-    /// 清退 (`carriers/actions/return`).
-    static func returnToIssuer(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "return", returnFields) }
-
-    /// 存入保密柜 (`carriers/actions/store`).
-    static func store(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "store", storeFields) }
-
-    /// 收回 (`carriers/actions/take-back`).
-    static func takeBack(_ m: ActionModel, _ shell: PageShell) -> HTML { actionPage(m, shell, "take-back", takeBackFields) }
+    /// The fields of a step's form.
+    private static func fields(_ action: CarrierAction) -> (ActionModel) -> HTML {
+        switch action {
+        case .carryOut: carryOutFields
+        case .circulate: circulateFields
+        case .copy: copyFields
+        case .destroy: destroyFields
+        case .dispatch: dispatchFields
+        case .lend: lendFields
+        case .loss: lossFields
+        case .mediumWrite: mediumWriteFields
+        case .repair: repairFields
+        case .retain: retainFields
+        case .returnToIssuer: returnFields
+        case .store: storeFields
+        case .takeBack: takeBackFields
+        }
+    }
 
     // MARK: Each action's fields
 
