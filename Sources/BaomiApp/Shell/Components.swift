@@ -64,4 +64,9 @@ extension Components {
     static func options<O: SelectOption>(_ options: [O]) -> HTML {
         Self.options(options, value: \.value, label: \.label, selected: \.selected)
     }
+
+    /// A select's options with none chosen beforehand: a form whose choice is made afresh each time.
+    static func choices<O: SelectOption>(_ options: [O]) -> HTML {
+        Self.options(options, value: \.value, label: \.label, selected: { _ in false })
+    }
 }

@@ -12,7 +12,7 @@ extension CarrierViews {
           </fieldset>
           <fieldset><legend>移动存储介质（仅介质填写）</legend>
           <label>介质类型<input type="text" name="media_type" placeholder="U盘、移动硬盘、光盘" class="form-control"></label>
-          <label>使用人<select name="medium_user" class="form-select"><option value="">—</option>\(each: m.persons, entryPlainOption)</select></label>
+          <label>使用人<select name="medium_user" class="form-select"><option value="">—</option>\(Components.choices(m.persons))</select></label>
           <label class="bm-check"><input type="checkbox" name="purchased_centrally" value="1"> 由单位保密组织统一购置</label>
           </fieldset>
           \(if: m.produce, entryProduction(m), else: entryReceipt(m))
@@ -41,16 +41,11 @@ extension CarrierViews {
         #"<label class="bm-check"><input type="checkbox" name="scope" value="\#(o.value)"\#(if: o.selected, " checked")> \#(o.label)</label>"#
     }
 
-    /// An option without its selection (the medium's user, the approving leader: chosen afresh).
-    private static func entryPlainOption(_ o: CarrierController.Option) -> HTML {
-        #"<option value="\#(o.value)">\#(o.label)</option>"#
-    }
-
     /// 制作审批 (R-CA-1).
     private static func entryProduction(_ m: CarrierController.EntryModel) -> HTML {
         """
         <fieldset><legend>制作审批</legend>
-          <label>批准领导<select name="approved_by" class="form-select"><option value="">—</option>\(each: m.approvers, entryPlainOption)</select></label>
+          <label>批准领导<select name="approved_by" class="form-select"><option value="">—</option>\(Components.choices(m.approvers))</select></label>
           <label>制作设备<select name="equipment" class="form-select">\(Components.options(m.equipment))</select></label>
           \(if: m.devices, entryDevice(m.deviceNumber))
           <label>批准份数<input type="number" name="approved_copies" min="1" max="999" class="form-control"></label>

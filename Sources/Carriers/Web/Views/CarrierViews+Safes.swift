@@ -19,14 +19,9 @@ extension CarrierViews {
         <form method="post" action="/carriers/safes" class="bm-filter bm-noprint">\(Components.csrf(shell.csrf))
           <label>名称<input type="text" name="name" class="form-control form-control-sm"></label>
           <label>位置<input type="text" name="location" class="form-control form-control-sm"></label>
-          <label>最高密级<select name="level" class="form-select form-select-sm">\(each: m.levels, safesLevelOption)</select></label>
+          <label>最高密级<select name="level" class="form-select form-select-sm">\(Components.choices(m.levels))</select></label>
           <label class="bm-check"><input type="checkbox" name="top_secret_only" value="1"> 绝密专用</label>
           <button class="btn btn-sm btn-primary">登记保密柜</button></form>
         """
-    }
-
-    /// A level to choose, none chosen beforehand (the template prints no `selected`).
-    private static func safesLevelOption(_ o: CarrierController.Option) -> HTML {
-        #"<option value="\#(o.value)">\#(o.label)</option>"#
     }
 }

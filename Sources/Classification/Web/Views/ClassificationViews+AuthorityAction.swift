@@ -56,23 +56,23 @@ extension ClassificationViews {
 
     private static func appointFields(_ m: AuthorityController.ActionModel) -> HTML {
         """
-        <label>人员<select name="person_id" class="form-select">\(choices(m.persons))</select></label>
+        <label>人员<select name="person_id" class="form-select">\(Components.choices(m.persons))</select></label>
           <label>类别<select name="kind" class="form-select"><option value="designated">指定定密责任人</option><option value="statutory">法定定密责任人</option></select></label>
-          <label>定密权限<select name="cap" class="form-select">\(choices(m.levels))</select></label>
+          <label>定密权限<select name="cap" class="form-select">\(Components.choices(m.levels))</select></label>
           <label>定密培训日期<input type="date" name="trained_on" class="form-control"></label>
         """
     }
 
     private static func removalFields(_ m: AuthorityController.ActionModel) -> HTML {
-        #"<label>调整原因<select name="reason" class="form-select">\#(choices(m.reasons))</select></label>"#
+        #"<label>调整原因<select name="reason" class="form-select">\#(Components.choices(m.reasons))</select></label>"#
     }
 
     private static var fileRosterFields: HTML { "<p>将本单位在任定密责任人名单报同级保密行政管理部门备案。</p>" }
 
     private static func grantingFields(_ m: AuthorityController.ActionModel) -> HTML {
         """
-        <label>被授权单位<select name="grantee_unit_id" class="form-select">\(choices(m.units))</select></label>
-          <label>定密权限<select name="cap" class="form-select">\(choices(m.levels))</select></label>
+        <label>被授权单位<select name="grantee_unit_id" class="form-select">\(Components.choices(m.units))</select></label>
+          <label>定密权限<select name="cap" class="form-select">\(Components.choices(m.levels))</select></label>
           <label>授权事项范围<input type="text" name="matter_scope" class="form-control"></label>
           <label>起<input type="date" name="valid_from" value="\(m.today)" class="form-control"></label>
           <label>止<input type="date" name="valid_until" class="form-control"></label>
@@ -85,8 +85,8 @@ extension ClassificationViews {
 
     private static func applyFields(_ m: AuthorityController.ActionModel) -> HTML {
         """
-        <label>向<select name="grantor_unit_id" class="form-select">\(choices(m.units))</select></label>
-          <label>申请的定密权限<select name="cap" class="form-select">\(choices(m.levels))</select></label>
+        <label>向<select name="grantor_unit_id" class="form-select">\(Components.choices(m.units))</select></label>
+          <label>申请的定密权限<select name="cap" class="form-select">\(Components.choices(m.levels))</select></label>
           <label>事项范围<input type="text" name="matter_scope" class="form-control"></label>
           <label>起<input type="date" name="valid_from" value="\(m.today)" class="form-control"></label>
           <label>止<input type="date" name="valid_until" class="form-control"></label>

@@ -63,7 +63,7 @@ extension ClassificationViews {
     }
 
     private static func submitFields(_ m: SecretController.ActionModel) -> HTML {
-        #"<label>审核的定密责任人<select name="officer_person_id" class="form-select">\#(choices(m.officers))</select></label>"#
+        #"<label>审核的定密责任人<select name="officer_person_id" class="form-select">\#(Components.choices(m.officers))</select></label>"#
     }
 
     private static func approveFields(_ m: SecretController.ActionModel) -> HTML { "<p>同意按“\(m.marking)”定密。</p>" }
@@ -99,7 +99,7 @@ extension ClassificationViews {
 
     private static func widenFields(_ m: SecretController.ActionModel) -> HTML {
         """
-        <label>扩大知悉范围至<select name="person_id" class="form-select">\(choices(m.candidates))</select></label>
+        <label>扩大知悉范围至<select name="person_id" class="form-select">\(Components.choices(m.candidates))</select></label>
           <label>理由<input type="text" name="reason" class="form-control"></label>
           <label>原定密单位同意文号（本单位人员由单位负责人批准时留空）<input type="text" name="consent" class="form-control"></label>
         """

@@ -29,7 +29,7 @@ extension ClassificationViews {
         """
         <fieldset><legend>定密依据</legend>
             <label class="bm-check"><input type="radio" name="basis" value="catalogue"\(if: m.source == nil, " checked")> 依据国家秘密事项一览表</label>
-            <select name="catalogue_item_id" class="form-select">\(choices(m.items))</select>
+            <select name="catalogue_item_id" class="form-select">\(Components.choices(m.items))</select>
             <label class="bm-check"><input type="radio" name="basis" value="derived"\(if: m.source != nil, " checked")> 派生定密：原事项编号</label>
             <input type="text" name="source_id" value="\(m.source)" class="form-control">
             <select name="ground" class="form-select"><option value="">派生情形</option>\(Components.options(m.grounds))</select>

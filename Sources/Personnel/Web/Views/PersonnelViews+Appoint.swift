@@ -23,9 +23,9 @@ extension PersonnelViews {
         """
         <form method="post" action="/personnel/posts" class="bm-filter bm-noprint" data-testid="post-form">\(Components.csrf(csrf))
           <label>岗位名称<input type="text" name="name" class="form-control form-control-sm"></label>
-          <label>涉及最高密级<select name="highest_level" class="form-select form-select-sm">\(plainOptions(m.levels))</select></label>
+          <label>涉及最高密级<select name="highest_level" class="form-select form-select-sm">\(Components.choices(m.levels))</select></label>
           <label class="bm-check"><input type="checkbox" name="key_part" value="1"> 要害部门部位</label>
-          <label>岗位职责<select name="roles" multiple class="form-select form-select-sm">\(plainOptions(m.roles))</select></label>
+          <label>岗位职责<select name="roles" multiple class="form-select form-select-sm">\(Components.choices(m.roles))</select></label>
           <button class="btn btn-sm btn-primary">登记涉密岗位</button></form>
         """
     }
@@ -34,8 +34,8 @@ extension PersonnelViews {
         """
         <form method="post" action="/personnel/reviews" class="bm-form bm-noprint" data-testid="review-form">\(Components.csrf(csrf))
           \(personChooser(m.people))
-          <label>拟任岗位<select name="post_id" class="form-select form-select-sm">\(plainOptions(m.postOptions))</select></label>
-          <label>审查类别<select name="kind" class="form-select form-select-sm">\(plainOptions(m.reviewKinds))</select></label>
+          <label>拟任岗位<select name="post_id" class="form-select form-select-sm">\(Components.choices(m.postOptions))</select></label>
+          <label>审查类别<select name="kind" class="form-select form-select-sm">\(Components.choices(m.reviewKinds))</select></label>
           <fieldset><legend>审查条件（符合的打勾）</legend>\(each: m.conditions, condition)</fieldset>
           <label>配偶、直系亲属在国（境）外学习、工作、定居情况<input type="text" name="relatives_abroad" class="form-control form-control-sm"></label>
           <label>组织人事部门意见<input type="text" name="personnel_opinion" class="form-control form-control-sm"></label>
@@ -55,7 +55,7 @@ extension PersonnelViews {
         """
         <form method="post" action="/personnel/commitments" class="bm-filter bm-noprint" data-testid="commitment-form">\(Components.csrf(csrf))
           \(personChooser(m.people))
-          <label>文书<select name="kind" class="form-select form-select-sm">\(plainOptions(m.commitmentKinds))</select></label>
+          <label>文书<select name="kind" class="form-select form-select-sm">\(Components.choices(m.commitmentKinds))</select></label>
           <label>备注<input type="text" name="note" class="form-control form-control-sm" placeholder="原件存放处"></label>
           <button class="btn btn-sm btn-primary">登记已签订</button></form>
         """
@@ -65,8 +65,8 @@ extension PersonnelViews {
         """
         <form method="post" action="/personnel/appointments" class="bm-filter bm-noprint" data-testid="appoint-form">\(Components.csrf(csrf))
           \(personChooser(m.people))
-          <label>涉密岗位<select name="post_id" class="form-select form-select-sm">\(plainOptions(m.postOptions))</select></label>
-          <label>涉密等级<select name="tier" class="form-select form-select-sm">\(plainOptions(m.tiers))</select></label>
+          <label>涉密岗位<select name="post_id" class="form-select form-select-sm">\(Components.choices(m.postOptions))</select></label>
+          <label>涉密等级<select name="tier" class="form-select form-select-sm">\(Components.choices(m.tiers))</select></label>
           <button class="btn btn-sm btn-primary">任用</button></form>
         """
     }

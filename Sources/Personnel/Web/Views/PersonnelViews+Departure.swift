@@ -51,7 +51,7 @@ extension PersonnelViews {
     }
 
     private static func namesakes(_ people: [PersonnelController.Opt]) -> HTML {
-        #"<label>同名人员<select name="to_person_id" class="form-select form-select-sm" data-testid="namesakes">\#(plainOptions(people))</select></label>"#
+        #"<label>同名人员<select name="to_person_id" class="form-select form-select-sm" data-testid="namesakes">\#(Components.choices(people))</select></label>"#
     }
 
     /// One checklist item: what was done, or (for an item the system checks) that it is checked on completion; an item

@@ -9,7 +9,7 @@ extension PersonnelViews {
         <h3 class="bm-noprint">办理离岗离职</h3>
         <form method="post" action="/personnel/departures" class="bm-filter bm-noprint" data-testid="departure-form">\(Components.csrf(shell.csrf))
           \(personChooser(m.people))
-          <label>类别<select name="kind" class="form-select form-select-sm">\(plainOptions(m.kinds))</select></label>
+          <label>类别<select name="kind" class="form-select form-select-sm">\(Components.choices(m.kinds))</select></label>
           <label>离岗日期<input type="date" name="leaving_on" value="\(m.today)" class="form-control form-control-sm"></label>
           <label>脱密期（月；核心不少于24，重要不少于12，一般不少于6）<input type="number" name="declearing_months" min="1" max="60" value="12" class="form-control form-control-sm"></label>
           <label>去向<input type="text" name="destination" class="form-control form-control-sm"></label>

@@ -9,7 +9,7 @@ extension PersonnelViews {
         <h3 class="bm-noprint">登记重大事项报告</h3>
         <form method="post" action="/personnel/events" class="bm-filter bm-noprint" data-testid="event-form">\(Components.csrf(shell.csrf))
           \(personChooser(m.people))
-          <label>事项<select name="kind" class="form-select form-select-sm">\(plainOptions(m.eventKinds))</select></label>
+          <label>事项<select name="kind" class="form-select form-select-sm">\(Components.choices(m.eventKinds))</select></label>
           <label>发生（知悉）日期<input type="date" name="occurred_on" value="\(m.today)" class="form-control form-control-sm"></label>
           <label>情况说明<input type="text" name="details" class="form-control form-control-sm"></label>
           <button class="btn btn-sm btn-primary">登记报告</button></form>

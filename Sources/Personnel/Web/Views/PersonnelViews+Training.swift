@@ -39,7 +39,7 @@ extension PersonnelViews {
     private static func classForm(_ m: PersonnelController.RecordsModel, _ csrf: String) -> HTML {
         """
         <form method="post" action="/personnel/training/classes" class="bm-form bm-noprint" data-testid="class-form">\(Components.csrf(csrf))
-          <label>类别<select name="kind" class="form-select form-select-sm">\(plainOptions(m.trainingKinds))</select></label>
+          <label>类别<select name="kind" class="form-select form-select-sm">\(Components.choices(m.trainingKinds))</select></label>
           <label>培训日期<input type="date" name="held_on" value="\(m.today)" class="form-control form-control-sm"></label>
           <label>课时<input type="number" name="hours" min="1" max="40" value="4" class="form-control form-control-sm"></label>
           <label>培训内容<input type="text" name="content" class="form-control form-control-sm"></label>
@@ -53,11 +53,11 @@ extension PersonnelViews {
     /// 参加人员, 缺席人员, 考试合格: each a multiple choice and names typed.
     private static func classPeople(_ people: [PersonnelController.Opt]) -> HTML {
         """
-        <label>参加人员<select name="participant_ids" multiple size="8" class="form-select form-select-sm">\(plainOptions(people))</select></label>\
+        <label>参加人员<select name="participant_ids" multiple size="8" class="form-select form-select-sm">\(Components.choices(people))</select></label>\
         <label>或输入姓名（每行一人）<textarea name="participant_names" rows="3" class="form-control form-control-sm" placeholder="姓名或姓名（职务）"></textarea></label>
-          <label>缺席人员<select name="absent_ids" multiple size="8" class="form-select form-select-sm">\(plainOptions(people))</select></label>\
+          <label>缺席人员<select name="absent_ids" multiple size="8" class="form-select form-select-sm">\(Components.choices(people))</select></label>\
         <label>或输入姓名（每行一人）<textarea name="absent_names" rows="3" class="form-control form-control-sm" placeholder="姓名或姓名（职务）"></textarea></label>
-          <label>考试合格（定密培训）<select name="passed_ids" multiple size="8" class="form-select form-select-sm">\(plainOptions(people))</select></label>\
+          <label>考试合格（定密培训）<select name="passed_ids" multiple size="8" class="form-select form-select-sm">\(Components.choices(people))</select></label>\
         <label>或输入姓名（每行一人）<textarea name="passed_names" rows="3" class="form-control form-control-sm" placeholder="姓名或姓名（职务）"></textarea></label>
         """
     }
@@ -89,7 +89,7 @@ extension PersonnelViews {
         """
         <form method="post" action="/personnel/training/external" class="bm-form bm-noprint" data-testid="external-form">\(Components.csrf(csrf))
           \(personChooser(m.people))
-          <label>类别<select name="kind" class="form-select form-select-sm">\(plainOptions(m.externalKinds))</select></label>
+          <label>类别<select name="kind" class="form-select form-select-sm">\(Components.choices(m.externalKinds))</select></label>
           <label>培训机构<input type="text" name="provider" maxlength="60" class="form-control form-control-sm"></label>
           <label>完成日期<input type="date" name="completed_on" value="\(m.today)" class="form-control form-control-sm"></label>
           <label>学时<input type="number" name="hours" min="1" max="400" value="8" class="form-control form-control-sm"></label>

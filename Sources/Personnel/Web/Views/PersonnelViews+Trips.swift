@@ -57,7 +57,7 @@ extension PersonnelViews {
         """
         <form method="post" action="/personnel/trips" class="bm-filter bm-noprint" data-testid="trip-form">\(Components.csrf(csrf))
           \(personChooser(m.people))
-          <label>因公/因私<select name="purpose" class="form-select form-select-sm">\(plainOptions(m.purposes))</select></label>
+          <label>因公/因私<select name="purpose" class="form-select form-select-sm">\(Components.choices(m.purposes))</select></label>
           <label>前往国家或地区<input type="text" name="destination" class="form-control form-control-sm"></label>
           <label>事由<input type="text" name="reason" class="form-control form-control-sm"></label>
           <label>出发日期<input type="date" name="depart_on" value="\(m.today)" class="form-control form-control-sm"></label>

@@ -1,19 +1,9 @@
 /// The 涉密人员 pages as Swift views (the templates under `Templates/personnel`).
 enum PersonnelViews {
-    /// A select's options with none selected: most of the area's forms offer their choices without a default (the
-    /// templates print no ` selected` even where an option's `selected` holds).
-    static func plainOptions(_ options: [PersonnelController.Opt]) -> HTML {
-        var out = HTML.empty
-        for o in options { out.append(plainOption(o)) }
-        return out
-    }
-
-    private static func plainOption(_ o: PersonnelController.Opt) -> HTML { #"<option value="\#(o.value)">\#(o.label)</option>"# }
-
     /// 人员: the unit's people to choose from, or a name typed (the same in every form that names a person).
     static func personChooser(_ people: [PersonnelController.Opt]) -> HTML {
         """
-        <label>人员<select name="person_id" class="form-select form-select-sm">\(plainOptions(people))</select></label>\
+        <label>人员<select name="person_id" class="form-select form-select-sm">\(Components.choices(people))</select></label>\
         <label>或输入姓名<input type="text" name="person_name" maxlength="40" placeholder="不在列表中的人员：姓名或姓名（职务）" class="form-control form-control-sm"></label>
         """
     }
