@@ -1,4 +1,4 @@
-/// 登记簿 — a register book for a year (`carriers/carrier_book.mustache`): 收文、发文、复印 or 销毁, each with the
+/// 登记簿 — a register book for a year: 收文、发文、复印 or 销毁, each with the
 /// columns of its paper form.
 extension CarrierViews {
     static func book(_ m: CarrierController.BookModel, _ shell: PageShell) -> HTML {

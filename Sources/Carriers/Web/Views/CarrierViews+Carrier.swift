@@ -1,4 +1,4 @@
-/// 载体 — one carrier's page (`carriers/carrier.mustache`): its record, the action bar, the 绝密 reader log and the
+/// 载体 — one carrier's page: its record, the action bar, the 绝密 reader log and the
 /// history.
 extension CarrierViews {
     static func carrier(_ m: CarrierController.DetailModel, _ shell: PageShell) -> HTML {

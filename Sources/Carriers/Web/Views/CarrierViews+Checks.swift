@@ -1,4 +1,4 @@
-/// 清点与清退 — the scheduled counts and returns (`carriers/carrier_checks.mustache`): what is due this period, the
+/// 清点与清退 — the scheduled counts and returns: what is due this period, the
 /// count form (for a 保密员), and the counts recorded.
 extension CarrierViews {
     static func checks(_ m: CarrierController.ChecksModel, _ shell: PageShell) -> HTML {

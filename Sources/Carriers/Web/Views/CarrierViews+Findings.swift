@@ -1,4 +1,4 @@
-/// 载体交叉核查 — the cross-checks' findings, paged (`carriers/carrier_findings.mustache`).
+/// 载体交叉核查 — the cross-checks' findings, paged.
 extension CarrierViews {
     static func findings(_ m: CarrierController.FindingsModel, _ shell: PageShell) -> HTML {
         """

@@ -1,6 +1,6 @@
 import Tabular
 
-/// 导入纸质台账 — importing a paper register from CSV (`carriers/carrier_import.mustache`): the upload form, the
+/// 导入纸质台账 — importing a paper register from CSV: the upload form, the
 /// columns, and the report of the last upload.
 extension CarrierViews {
     static func importPage(_ m: CarrierController.ImportModel, _ shell: PageShell) -> HTML {

@@ -1,4 +1,4 @@
-/// 载体标签 — a carrier's printable label (`carriers/carrier_label.mustache`): level, number, custodian, the medium's
+/// 载体标签 — a carrier's printable label: level, number, custodian, the medium's
 /// marking and the barcode.
 extension CarrierViews {
     static func label(_ m: CarrierController.LabelModel, _ shell: PageShell) -> HTML {
@@ -17,8 +17,8 @@ extension CarrierViews {
 
     private static func labelMedium(_ medium: String) -> HTML { "<div>\(medium)</div>" }
 
-    /// The barcode: an SVG the program draws from the carrier's number (`Code128.svg`), printed as markup as the
-    /// template's `{{{.}}}` did. Trusted because it is generated here, never typed by a user.
+    /// The barcode: an SVG the program draws from the carrier's number (`Code128.svg`), printed as markup.
+    /// Trusted because it is generated here, never typed by a user.
     private static func labelBarcode(_ svg: String) -> HTML {
         #"<div class="bm-label-barcode" data-testid="barcode">\#(HTML(trusted: svg))</div>"#
     }

@@ -1,4 +1,4 @@
-/// 个人涉密载体台账 — what a person of the unit holds or keeps (`carriers/carrier_ledger.mustache`).
+/// 个人涉密载体台账 — what a person of the unit holds or keeps.
 extension CarrierViews {
     static func ledger(_ m: CarrierController.LedgerModel, _ shell: PageShell) -> HTML {
         """

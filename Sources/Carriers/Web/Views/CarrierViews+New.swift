@@ -1,4 +1,4 @@
-/// 收文登记 / 密件制作登记 — entering a carrier (`carriers/carrier_new.mustache`): the carrier, who may know it, the
+/// 收文登记 / 密件制作登记 — entering a carrier: the carrier, who may know it, the
 /// medium, and the production's approval or the receipt's check.
 extension CarrierViews {
     static func entry(_ m: CarrierController.EntryModel, _ shell: PageShell) -> HTML {

@@ -1,4 +1,4 @@
-/// 绝密级密件阅读登记 — the printable reader log of a 绝密 carrier (`carriers/carrier_reader_log.mustache`).
+/// 绝密级密件阅读登记 — the printable reader log of a 绝密 carrier.
 extension CarrierViews {
     static func readerLog(_ m: CarrierController.ReaderLogModel, _ shell: PageShell) -> HTML {
         """
@@ -14,7 +14,7 @@ extension CarrierViews {
         """
     }
 
-    /// A reader's line; the 文号 column is the carrier's own (a row has none, so the template read the page's).
+    /// A reader's line; the 文号 column is the carrier's own (a row has none).
     private static func readerLogRow(_ r: CarrierController.ReaderRow, documentNumber: String) -> HTML {
         """
         <tr><td>\(r.seq)</td><td>\(r.reader)</td><td>\(documentNumber)</td><td>\(r.room)</td><td>\(r.out)</td><td>\(r.back)</td><td></td></tr>

@@ -1,4 +1,4 @@
-/// 保密柜（存放场所） — the unit's safes and, for a 保密员, the form to register one (`carriers/carrier_safes.mustache`).
+/// 保密柜（存放场所） — the unit's safes and, for a 保密员, the form to register one.
 extension CarrierViews {
     static func safes(_ m: CarrierController.SafesModel, _ shell: PageShell) -> HTML {
         """

@@ -47,7 +47,7 @@ extension ClassificationViews {
         """
     }
 
-    /// The forms between report and answer, in the template's order: object, annual_review, widen, decide, change,
+    /// The forms between report and answer, in this order: object, annual_review, widen, decide, change,
     /// declassify, recheck, correct.
     private static func changeFields(_ m: SecretController.ActionModel) -> HTML {
         """

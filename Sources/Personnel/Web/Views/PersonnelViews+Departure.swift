@@ -1,7 +1,7 @@
 extension PersonnelViews {
     /// 离岗离职清单 — one departure: its head, the carriers still out and their hand-over, the checklist, and while it
-    /// is open the leaving commitment and the completion. (The template's `{{^commitments}}尚未签订离岗离职保密承诺书{{/commitments}}`
-    /// never showed: `commitments` is a String, and mustache takes any String, even empty, as present; so nothing here.)
+    /// is open the leaving commitment and the completion. The commitments are shown as they are, also when there are
+    /// none (the page never said 尚未签订离岗离职保密承诺书).
     static func departure(_ m: PersonnelController.GateModel, _ shell: PageShell) -> HTML {
         """
         <table class="table table-sm bm-form-table">

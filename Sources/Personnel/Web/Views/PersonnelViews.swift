@@ -1,4 +1,4 @@
-/// The 涉密人员 pages as Swift views (the templates under `Templates/personnel`).
+/// The 涉密人员 pages as Swift views.
 enum PersonnelViews {
     /// 人员: the unit's people to choose from, or a name typed (the same in every form that names a person).
     static func personChooser(_ people: [PersonnelController.Opt]) -> HTML {
