@@ -12,6 +12,17 @@ public enum VerificationResult: Sendable, Hashable {
         if case .intact = self { return true }
         return false
     }
+
+    /// What `baomi audit verify` says, in Chinese first.
+    public var summary: String {
+        switch self {
+        case .intact(let count): "审计日志完整：\(count) 条记录，哈希链无断裂。Audit log intact: \(count) entries."
+        case .broken(let seq, let problem): "审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Audit chain broken at entry \(seq)."
+        }
+    }
+
+    /// `baomi audit verify`'s exit status: 0 intact, 2 broken (tampering), so a monitor can alert on it.
+    public var exitStatus: Int32 { isIntact ? 0 : 2 }
 }
 
 /// What is wrong at a broken link.
@@ -36,6 +47,9 @@ public enum ChainProblem: Sendable, Hashable {
     case empty
     /// The log does not reach a checkpoint kept outside the database, or differs from it there.
     case anchorMissing(seq: Int64)
+    /// The head is older than the newest checkpoint kept outside the database: the head was rolled back to an
+    /// earlier sealed state and the entries after it deleted.
+    case rolledBack(headSeq: Int64, checkpointSeq: Int64)
 
     /// Chinese explanation for `baomi audit verify` and the audit browser.
     public var chinese: String {
@@ -49,6 +63,7 @@ public enum ChainProblem: Sendable, Hashable {
         case .headMissing: "链头记录缺失：链头被删除，日志末尾的记录可能随之被截断"
         case .empty: "审计日志为空：记录被全部删除"
         case .anchorMissing(let seq): "日志与库外检查点不符：检查点记录到第 \(seq) 条，日志未到达或该条被改动（末尾被截断或回滚）"
+        case .rolledBack(let head, let checkpoint): "链头被回滚：链头停在第 \(head) 条，库外检查点已记录到第 \(checkpoint) 条（其后的记录被删除）"
         }
     }
 }
@@ -112,6 +127,10 @@ public struct AuditChainWalker: Sendable {
     public func finish(head: (seq: Int64, hash: String)?, mac: String?, seal: AuditSeal?) -> VerificationResult {
         if count == 0 { return .broken(seq: 1, problem: .empty) }
         if let beyond = anchorsLeft.keys.max() {
+            // A head that agrees with the log's end but is older than the checkpoint was rolled back with it.
+            if let head, head.seq == expectedSeq - 1 {
+                return .broken(seq: expectedSeq, problem: .rolledBack(headSeq: head.seq, checkpointSeq: beyond))
+            }
             return .broken(seq: expectedSeq, problem: .anchorMissing(seq: beyond))
         }
         if let head, let seal, !seal.verifies(seq: head.seq, hash: head.hash, mac: mac ?? "") {

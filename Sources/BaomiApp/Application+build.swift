@@ -60,9 +60,10 @@ public func makeServices(
     // R-SY-3: the audit seal's key and the checkpoint file live outside the database.
     let seal = try AuditSeal.load(
         environment: configuration.environment, file: configuration.dataDirectory.appendingPathComponent("audit.key"))
-    AuditSealing.install(seal, anchorFile: configuration.dataDirectory.appendingPathComponent("audit.anchor"))
+    AuditSealing.install(seal)
     let database = try await Database.open(configuration.database, logger: logger)
     return Services(
         database: database, areas: areas.registry, clock: clock, passwordPolicy: .init(systemLevel: configuration.systemLevel),
-        idleTimeout: configuration.idleTimeout, bcryptCost: configuration.bcryptCost, reminderLeadDays: configuration.reminderLeadDays)
+        idleTimeout: configuration.idleTimeout, bcryptCost: configuration.bcryptCost, reminderLeadDays: configuration.reminderLeadDays,
+        checkpointFile: configuration.dataDirectory.appendingPathComponent("audit.anchor"))
 }

@@ -2,32 +2,24 @@ import Audit
 import Foundation
 import Synchronization
 
-/// The process's audit seal and checkpoint file (R-SY-3), installed once at start-up from the deployment's key
-/// (`makeServices`); until then a random key, which suits in-memory databases that live no longer than the process.
+/// The process's audit seal (R-SY-3), installed once at start-up from the deployment's key (`makeServices`); until
+/// then a random key, which suits in-memory databases that live no longer than the process. The checkpoint file is
+/// each instance's own (`Services.checkpointFile`).
 public enum AuditSealing {
-    private static let state = Mutex<(seal: AuditSeal, anchorFile: URL?)>((AuditSeal.random(), nil))
+    private static let state = Mutex<AuditSeal>(AuditSeal.random())
 
-    /// Installs the deployment's seal and the file that keeps the latest checkpoint outside the database.
-    public static func install(_ seal: AuditSeal, anchorFile: URL?) {
-        state.withLock { $0 = (seal, anchorFile) }
+    /// Installs the deployment's seal.
+    public static func install(_ seal: AuditSeal) {
+        state.withLock { $0 = seal }
     }
 
     /// The seal in force.
-    public static var current: AuditSeal { state.withLock { $0.seal } }
+    public static var current: AuditSeal { state.withLock { $0 } }
 
-    /// The checkpoint file, if the deployment keeps one.
-    public static var anchorFile: URL? { state.withLock { $0.anchorFile } }
-
-    /// The checkpoint kept in the file, if any.
-    public static func storedAnchor() -> AuditAnchor? {
-        guard let file = anchorFile, let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+    /// The checkpoint kept in `file`, if any.
+    public static func storedAnchor(in file: URL?) -> AuditAnchor? {
+        guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
         return AuditAnchor(text: text)
-    }
-
-    /// Writes a checkpoint to the file (atomically).
-    package static func store(_ anchor: AuditAnchor) throws {
-        guard let file = anchorFile else { return }
-        try store(anchor, to: file)
     }
 
     /// Writes a checkpoint to `file` (atomically), readable by the service's account only.

@@ -21,13 +21,17 @@ public struct Services: Sendable {
     public let reminderLeadDays: [Int]
     /// The areas the application was built from: their migrations, 待办, sweep, demo and the answers to the ports.
     public let areas: AreaRegistry
+    /// R-SY-3: this instance's audit checkpoint file (`audit.anchor` in its data directory), outside the database;
+    /// nil keeps none (an in-memory database). Instances sharing one PostgreSQL each keep their own.
+    public let checkpointFile: URL?
 
     /// Creates the services.
     public init(
         database: Database, areas: AreaRegistry, clock: BaomiClock, passwordPolicy: PasswordPolicy, idleTimeout: TimeInterval = 300,
-        bcryptCost: UInt8 = 12, reminderLeadDays: [Int] = [90, 30]
+        bcryptCost: UInt8 = 12, reminderLeadDays: [Int] = [90, 30], checkpointFile: URL? = nil
     ) {
         self.areas = areas
+        self.checkpointFile = checkpointFile
         self.database = database
         self.clock = clock
         self.passwordPolicy = passwordPolicy

@@ -55,11 +55,6 @@ struct AuditCommand: AsyncParsableCommand {
 
 /// Says what a verification of the audit chain found; a broken chain exits with status 2 (R-SY-3).
 func report(_ result: VerificationResult) throws {
-    switch result {
-    case .intact(let count):
-        say("审计日志完整：\(count) 条记录，哈希链无断裂。Audit log intact: \(count) entries.")
-    case .broken(let seq, let problem):
-        say("审计日志被破坏：第 \(seq) 条 — \(problem.chinese)。Audit chain broken at entry \(seq).")
-        throw ExitCode(2)
-    }
+    say(result.summary)
+    if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
 }

@@ -32,7 +32,7 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         try await guarded {
             try Backup.restore(from: file, into: try data.configuration().database)
-            let result = try await data.withServices(printBootstrap: false) { services in try await services.audit.verify(.system) }
+            let result = try await data.withServices(printBootstrap: false) { services in try await services.audit.restored(from: file) }
             say("已恢复 \(file)。Restored \(file).")
             try report(result)
         }

@@ -48,14 +48,14 @@ struct Serve: AsyncParsableCommand {
             }
             let app = try await buildApplication(services: services, configuration: config, logger: logger)
             say(String(format: "Baomi 已就绪（%.1f 秒）：http://%@:%d  数据库：%@", Date().timeIntervalSince(started), config.host, config.port, config.database.redacted))
+            // R-SY-3: a checkpoint outside the database at start and every half minute while entries are appended
+            // (the file beside the key, and this log).
+            let checkpointer = Task { await AuditCheckpointer(services: services, logger: logger).run() }
             // R-DC-2: the daily sweep runs in-process; with several instances on one PostgreSQL only one does it each day.
-            if let anchor = try await services.audit.checkpoint() {
-                // R-SY-3: a checkpoint outside the database at every start (file beside the key, and this log).
-                logger.notice("audit checkpoint \(anchor.text)")
-            }
             let sweeper = Task { await SweepScheduler(services: services, logger: logger).run() }
             try await app.runService()
             sweeper.cancel()
+            checkpointer.cancel()
             await services.database.close()
         }
     }

@@ -56,6 +56,24 @@ struct AuditChainTests {
         #expect(AuditVerifier.verify(entries, head: head) == .broken(seq: 4, problem: .truncated(headSeq: 5, lastSeq: 3)))
     }
 
+    @Test("R-SY-3 a checkpoint beyond the head is a rollback; one the log differs from, or that an unheaded log falls short of, is named")
+    func checkpoints() {
+        let entries = Self.chain(5)
+        let at4 = AuditAnchor(seq: 4, hash: entries[3].hash)
+        #expect(AuditVerifier.verify(entries, head: head, anchors: [at4]) == .intact(count: 5))
+        // The head and the log rolled back together to entry 3: the checkpoint at 4 says more was written.
+        let rolled = Array(entries.prefix(3))
+        #expect(
+            AuditVerifier.verify(rolled, head: (3, rolled[2].hash), anchors: [at4])
+                == .broken(seq: 4, problem: .rolledBack(headSeq: 3, checkpointSeq: 4)))
+        // The log ends before the head and the checkpoint: the truncation is named against the checkpoint.
+        #expect(AuditVerifier.verify(rolled, head: head, anchors: [at4]) == .broken(seq: 4, problem: .anchorMissing(seq: 4)))
+        // The entry at the checkpoint differs from it.
+        let other = AuditAnchor(seq: 4, hash: String(repeating: "0", count: 64))
+        #expect(AuditVerifier.verify(entries, head: head, anchors: [other]) == .broken(seq: 4, problem: .anchorMissing(seq: 4)))
+        #expect(AuditVerifier.verify(rolled, head: nil, anchors: [at4]).exitStatus == 2)
+    }
+
     @Test("R-SY-3 swapping two entries' sequence numbers is caught")
     func reordered() {
         var entries = Self.chain(5)

@@ -285,7 +285,7 @@ struct HardeningTests {
             }
             #expect(try await world.services.audit.verify(.system).isIntact)
             let anchored = try await world.services.audit.verify(.system, extraAnchor: anchor)
-            #expect(anchored == .broken(seq: anchor.seq - 2, problem: .anchorMissing(seq: anchor.seq)), "\(anchored)")
+            #expect(anchored == .broken(seq: anchor.seq - 2, problem: .rolledBack(headSeq: anchor.seq - 3, checkpointSeq: anchor.seq)), "\(anchored)")
             // Everything deleted and the head reset: not "intact, 0 entries".
             try await db.transaction { db in
                 try await db.raw("DELETE FROM audit_log").run()

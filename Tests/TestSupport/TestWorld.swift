@@ -109,7 +109,7 @@ package struct TestWorld: Sendable {
     @discardableResult
     package static func with<T>(
         demo: Bool = true, level: Level = .confidential, idleTimeout: TimeInterval = 300, carriers: Bool = false, areas: [Area] = Area.standard,
-        _ body: (TestWorld) async throws -> T
+        checkpointFile: URL? = nil, _ body: (TestWorld) async throws -> T
     ) async throws -> T {
         let registry = areas.registry
         precondition(
@@ -125,7 +125,7 @@ package struct TestWorld: Sendable {
         let clock = MovableClock(start)
         let services = Services(
             database: database, areas: registry, clock: clock.clock, passwordPolicy: PasswordPolicy(systemLevel: level), idleTimeout: idleTimeout,
-            bcryptCost: 4)
+            bcryptCost: 4, checkpointFile: checkpointFile)
         do {
             if registry.areas.count > Area.standard.count {
                 try await Migrator.migrate(database, migrations: registry.migrations, clockMillis: services.nowMillis)

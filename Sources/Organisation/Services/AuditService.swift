@@ -29,7 +29,7 @@ public struct AuditService: Sendable {
     public func verify(_ actor: Actor, extraAnchor: AuditAnchor? = nil) async throws -> VerificationResult {
         let s = services
         if !actor.isSystem { try SeparationOfDuties.authorize(.readAudit, roles: actor.roles) }
-        let anchors = [AuditSealing.storedAnchor(), extraAnchor].compactMap { $0 }
+        let anchors = [AuditSealing.storedAnchor(in: s.checkpointFile), extraAnchor].compactMap { $0 }
         let result = try await s.database.read { db in try await AuditStore.verify(on: db, anchors: anchors) }
         if !actor.isSystem {
             try await s.appendAudit(
@@ -45,13 +45,29 @@ extension AuditService {
         try await services.database.read { db in try await AuditStore.head(on: db) }.map { AuditAnchor(seq: $0.seq, hash: $0.hash) }
     }
 
-    /// R-SY-3: writes the current head to the checkpoint file beside the key (daily sweep, start-up). The log must
-    /// reach it from then on: a tail cut off together with a head rolled back to an older sealed state shows.
+    /// R-SY-3: writes the current head to this instance's checkpoint file (`AuditCheckpointer`, every half minute
+    /// while entries are appended; the daily sweep). The log must reach it from then on: a tail cut off together
+    /// with a head rolled back to an older sealed state shows.
     @discardableResult
     public func checkpoint() async throws -> AuditAnchor? {
         guard let anchor = try await head(), anchor.seq > 0 else { return nil }
-        try AuditSealing.store(anchor)
+        if let file = services.checkpointFile { try AuditSealing.store(anchor, to: file) }
         return anchor
+    }
+
+    /// R-SY-3: after `baomi restore` — a deliberate rollback. The restored chain must hold by itself (its own head,
+    /// without this instance's checkpoint, which is newer than any backup); then the restore is recorded in the log,
+    /// naming the checkpoint it went back from, and a new checkpoint is written. A broken chain is answered as such
+    /// and nothing is written.
+    public func restored(from file: String) async throws -> VerificationResult {
+        let s = services
+        let result = try await s.database.read { db in try await AuditStore.verify(on: db) }
+        guard result.isIntact else { return result }
+        let before = AuditSealing.storedAnchor(in: s.checkpointFile)
+        try await s.appendAudit(
+            s.record(.system, "system.restore", target: "database", detail: "从备份恢复 \(file)；恢复前的检查点 \(before?.text ?? "无")"))
+        try await checkpoint()
+        return try await s.database.read { db in try await AuditStore.verify(on: db) }
     }
 }
 
