@@ -3,7 +3,7 @@
 through another target). Prints the undeclared imports and exits 1 if there are any. Run from the project root."""
 import pathlib, re, sys
 
-SYSTEM = {"Foundation", "FoundationEssentials", "Testing", "Synchronization", "Dispatch", "Glibc", "Darwin", "XCTest"}
+SYSTEM = {"Foundation", "FoundationEssentials", "FoundationXML", "Testing", "Synchronization", "Dispatch", "Glibc", "Darwin", "XCTest"}
 package = pathlib.Path("Package.swift").read_text()
 problems = []
 for block in re.finditer(r'\.(?:executableTarget|target|testTarget)\(\s*name:\s*"([^"]+)"(.*?)swiftSettings', package, re.S):

@@ -34,8 +34,11 @@
 # Excluded: POST/DELETE /auth/token and POST /me/password (they would log the
 # token out, change its password or lock the account).
 #
-# Exit status: 0 only if no check failed, no request errored and the server
-# stayed up. The last line is "FUZZ TOTAL: N cases, F failures, E server errors".
+# Before the runs, scripts/crafted-imports.py sends the crafted import files
+# (workbooks and CSV that would exhaust an unbounded reader) as wangfang.
+#
+# Exit status: 0 only if no check failed, no request errored, every crafted
+# import was refused within bounds and the server stayed up. The last line is "FUZZ TOTAL: N cases, F failures, E server errors".
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -220,6 +223,14 @@ SUM_CASES=0 SUM_FAIL=0 SUM_5XX=0 SUM_ERR=0 DEATHS=0
 RESULTS=()
 
 start_server
+
+# The crafted imports first, while the 保密员's account is as the demo made it: each small file that would ask for
+# far more work or memory than its size must be refused within bounds, and the server stay up.
+echo
+echo "=== crafted imports as wangfang against $BASE"
+CRAFTED_FAIL=0
+python3 "$ROOT/scripts/crafted-imports.py" "$BASE" "$(login wangfang)" || CRAFTED_FAIL=1
+
 log "total ${TOTAL}s: ${SHARE}s for each of ${RUN_LIST[*]} (sysadmin-reset: ${RESET_SECONDS}s); reports in $OUT"
 
 for run in "${RUN_LIST[@]}"; do
@@ -277,7 +288,7 @@ for run in "${RUN_LIST[@]}"; do
   SUM_ERR=$((SUM_ERR + errs))
 done
 
-SUM_FAIL=$((SUM_FAIL + DEATHS))
+SUM_FAIL=$((SUM_FAIL + DEATHS + CRAFTED_FAIL))
 SUM_5XX=$((SUM_5XX + DEATHS))
 echo
 echo "=== fuzz summary (failures = unique failures per check and operation; reports: $OUT)"
@@ -286,5 +297,6 @@ for line in "${RESULTS[@]}"; do
 done
 ((SUM_ERR == 0)) || echo "    $SUM_ERR run error(s) (schemathesis could not complete a test; counted as failures)"
 ((DEATHS == 0)) || echo "    the server died $DEATHS time(s) (counted as failures and server errors)"
+((CRAFTED_FAIL == 0)) || echo "    a crafted import was not refused within bounds (counted as a failure)"
 echo "FUZZ TOTAL: $SUM_CASES cases, $SUM_FAIL failures, $SUM_5XX server errors"
 ((SUM_FAIL == 0))

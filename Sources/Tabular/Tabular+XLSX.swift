@@ -1,71 +1,99 @@
 import Foundation
-import XMLCoder
 import ZIPFoundation
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 extension Tabular {
-    /// The first worksheet of an XLSX workbook (Office Open XML, as Excel and WPS save it): shared and inline strings,
-    /// numbers as written, each row with its own row number so a problem names the row the user sees. Cells missing in
-    /// a row are empty; blank rows are skipped.
-    public static func xlsx(_ data: Data) throws(Unreadable) -> [Record] {
-        let unreadable = Unreadable(line: 1, message: "文件不是有效的 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为“Excel 工作簿”后再导入")
+    /// The first worksheet of an XLSX workbook (Office Open XML, as Excel and WPS save it), read as a stream: each
+    /// part is decompressed a chunk at a time straight into Foundation's event parser (`XMLParser`), no document tree
+    /// is built, and every row goes to `body` as soon as it ends, with its own row number so a problem names the row
+    /// the user sees. Shared and inline strings, numbers as written; cells missing in a row are empty; blank rows are
+    /// skipped. Every bound of `limits` is checked as the bytes arrive: a workbook beyond one is refused when it is
+    /// reached, having decompressed and kept no more than that.
+    public static func xlsx(_ data: Data, limits: Limits, counters: inout Counters, _ body: (Record) -> Void) throws(Failure) {
+        let unreadable = Failure.unreadable(.init(line: 1, message: notAWorkbook))
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw unreadable }
-        // A workbook is read within a budget of decompressed bytes, so a small upload cannot expand without end.
-        let budget = Self.decompressedLimit
-        func read(_ path: String) throws(Unreadable) -> Data? {
-            guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= Int64(budget) else { throw Unreadable(line: 1, message: "工作簿过大：解压后超过\(budget / 1_048_576) MB") }
-            var out = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    out.append(chunk)
-                    if out.count > budget { throw Unreadable(line: 1, message: "工作簿过大：解压后超过\(budget / 1_048_576) MB") }
-                }
-            } catch let error as Unreadable { throw error } catch { throw unreadable }
-            return out
-        }
         let sheetPath =
-            archive[Self.firstSheet] != nil
-            ? Self.firstSheet : archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
-        guard let sheetPath, let sheetData = try read(sheetPath) else { throw unreadable }
-        let decoder = XMLDecoder()
-        decoder.shouldProcessNamespaces = true
+            archive[firstSheet] != nil
+            ? firstSheet : archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
+        guard let sheetPath, let sheet = archive[sheetPath] else { throw unreadable }
         var shared: [String] = []
-        if let sst = try read("xl/sharedStrings.xml") {
-            do { shared = try decoder.decode(SharedStrings.self, from: sst).si?.map(\.text) ?? [] } catch { throw unreadable }
+        if let entry = archive["xl/sharedStrings.xml"] {
+            let reader = SharedStringsReader(limits: limits, counters: counters)
+            try parse(entry, of: archive, into: reader, limits: limits, counters: &counters)
+            shared = reader.strings
         }
-        let sheet: Worksheet
-        do { sheet = try decoder.decode(Worksheet.self, from: sheetData) } catch { throw unreadable }
-        var records: [Record] = []
-        for (index, row) in (sheet.sheetData.row ?? []).enumerated() {
-            var cells: [String] = []
-            for (position, cell) in (row.c ?? []).enumerated() {
-                var column = position
-                if let reference = cell.r {
-                    // Excel's last column is XFD (16,384); a reference beyond it is not a worksheet's.
-                    guard let c = Self.column(of: reference), c < Self.maxColumns else { throw unreadable }
-                    column = c
-                }
-                while cells.count < column { cells.append("") }
-                let text: String
-                switch cell.t {
-                case "s": text = Int(cell.v?.value ?? "").flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
-                case "inlineStr": text = cell.is?.text ?? ""
-                default: text = cell.v?.value ?? ""
-                }
-                if cells.count == column { cells.append(text) } else { cells[column] = text }
+        let sheetCounters = counters
+        let (result, read): (Result<Void, Failure>, Counters) = withoutActuallyEscaping(body) { body in
+            let reader = SheetReader(limits: limits, counters: sheetCounters, shared: shared, body: body)
+            var local = sheetCounters
+            do throws(Failure) {
+                try parse(sheet, of: archive, into: reader, limits: limits, counters: &local)
+                return (.success(()), local)
+            } catch {
+                return (.failure(error), local)
             }
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            records.append(Record(line: row.r ?? index + 1, cells: cells))
         }
-        return records
+        counters = read
+        try result.get()
     }
 
+    static let notAWorkbook = "文件不是有效的 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为“Excel 工作簿”后再导入"
     static let firstSheet = "xl/worksheets/sheet1.xml"
-    /// Decompressed bytes read from one workbook part at most.
-    static let decompressedLimit = 256 * 1_048_576
-    /// Columns of a worksheet (A … XFD).
+    /// Columns of a worksheet (A … XFD): a reference beyond is not a worksheet's.
     static let maxColumns = 16_384
+
+    /// Parses one part: a thread of its own decompresses it into a small bounded hand-over, which the parser reads
+    /// from as a stream; the part's and the workbook's decompressed bytes are counted as they arrive. When the parse
+    /// stops — at the end, or refused — the decompression stops too.
+    private static func parse(
+        _ entry: Entry, of archive: Archive, into reader: some PartReader, limits: Limits, counters: inout Counters
+    ) throws(Failure) {
+        let channel = ChunkChannel()
+        let already = counters.decompressedBytes
+        let box = UncheckedBox((archive, entry))
+        let producer = Thread {
+            var part = 0
+            do {
+                _ = try box.value.0.extract(box.value.1, bufferSize: 16_384, skipCRC32: false) { chunk in
+                    part += chunk.count
+                    if part > limits.partBytes { throw channel.limit(.partBytes, limits.partBytes) }
+                    if already + part > limits.totalBytes { throw channel.limit(.totalBytes, limits.totalBytes) }
+                    try channel.put(chunk, total: already + part)
+                }
+                channel.finish(nil)
+            } catch {
+                channel.finish(error)
+            }
+        }
+        producer.start()
+        let parser = XMLParser(stream: ChannelStream(channel))
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        reader.parser = parser
+        parser.delegate = reader
+        let parsed = parser.parse()
+        channel.cancel()
+        let failure = channel.waitUntilFinished()
+        // What the reader counted, and the bytes decompressed in the workbook so far.
+        counters = reader.counters
+        counters.decompressedBytes = channel.decompressed
+        if var refused = reader.failure {
+            if case .limit(var exceeded) = refused {
+                exceeded.counters = counters
+                refused = .limit(exceeded)
+            }
+            throw refused
+        }
+        if case .some(var exceeded as LimitExceeded) = failure {
+            exceeded.counters = counters
+            throw .limit(exceeded)
+        }
+        guard parsed, failure == nil else { throw .unreadable(.init(line: 1, message: notAWorkbook)) }
+    }
 
     /// The zero-based column of a cell reference (`A1` → 0, `AB7` → 27).
     static func column(of reference: String) -> Int? {
@@ -79,32 +107,259 @@ extension Tabular {
         }
         return letters == 0 ? nil : n - 1
     }
+}
 
-    /// An element's text, whatever its attributes (`<t xml:space="preserve">`).
-    struct Text: Decodable {
-        let value: String
-        enum CodingKeys: String, CodingKey { case value = "" }
-        init(from decoder: any Decoder) throws {
-            value = (try? decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .value)) ?? ""
+/// A value handed to the decompressing thread, which alone uses it until the parse ends.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// What the part readers share: the parser they may stop, the refusal that stopped it, the counters.
+private class PartReader: NSObject, XMLParserDelegate {
+    let limits: Tabular.Limits
+    var counters: Tabular.Counters
+    weak var parser: XMLParser?
+    var failure: Tabular.Failure?
+    /// The text of the element being read, within the cell limit.
+    var text: [UInt8] = []
+    var collecting = false
+
+    init(limits: Tabular.Limits, counters: Tabular.Counters) {
+        self.limits = limits
+        self.counters = counters
+    }
+
+    func stop(_ failure: Tabular.Failure) {
+        guard self.failure == nil else { return }
+        self.failure = failure
+        parser?.abortParsing()
+    }
+
+    func stop(_ limit: Tabular.Limit, _ bound: Int, line: Int) {
+        stop(.limit(.init(limit: limit, bound: bound, line: line, counters: counters)))
+    }
+
+    /// An element starts (its local name; namespaces are processed).
+    func start(_ name: String, _ attributes: [String: String]) {}
+    /// An element ends.
+    func end(_ name: String) {}
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        guard failure == nil else { return }
+        start(elementName, attributeDict)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard failure == nil else { return }
+        end(elementName)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard collecting, failure == nil else { return }
+        if text.count + string.utf8.count > limits.cellBytes { return stop(.cellBytes, limits.cellBytes, line: currentLine) }
+        text.append(contentsOf: string.utf8)
+    }
+
+    var currentLine: Int { 1 }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>`'s text (its `<t>`, or its runs' `<t>`, never the phonetic `<rPh>`).
+private final class SharedStringsReader: PartReader {
+    var strings: [String] = []
+    private var inPhonetic = false
+
+    override func start(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "si": text.removeAll(keepingCapacity: true)
+        case "rPh": inPhonetic = true
+        case "t": collecting = !inPhonetic
+        default: break
         }
     }
-    struct Run: Decodable { let t: Text? }
-    struct StringItem: Decodable {
-        let t: Text?
-        let r: [Run]?
-        var text: String { t?.value ?? (r ?? []).compactMap(\.t?.value).joined() }
+
+    override func end(_ name: String) {
+        switch name {
+        case "t": collecting = false
+        case "rPh": inPhonetic = false
+        case "si":
+            counters.sharedStrings += 1
+            counters.sharedStringBytes += text.count
+            if counters.sharedStrings > limits.sharedStrings { return stop(.sharedStrings, limits.sharedStrings, line: 1) }
+            if counters.sharedStringBytes > limits.sharedStringBytes { return stop(.sharedStringBytes, limits.sharedStringBytes, line: 1) }
+            strings.append(String(decoding: text, as: UTF8.self))
+        default: break
+        }
     }
-    struct SharedStrings: Decodable { let si: [StringItem]? }
-    struct Cell: Decodable {
-        let r: String?
-        let t: String?
-        let v: Text?
-        let `is`: StringItem?
+}
+
+/// A worksheet's `<sheetData>`: rows of cells, each row handed on as it ends.
+private final class SheetReader: PartReader {
+    let shared: [String]
+    let body: (Tabular.Record) -> Void
+    private var cells: [String] = []
+    private var row = 0
+    private var rowNumber = 0
+    private var records = 0
+    private var column = 0
+    private var type: String?
+
+    init(limits: Tabular.Limits, counters: Tabular.Counters, shared: [String], body: @escaping (Tabular.Record) -> Void) {
+        self.shared = shared
+        self.body = body
+        super.init(limits: limits, counters: counters)
     }
-    struct Row: Decodable {
-        let r: Int?
-        let c: [Cell]?
+
+    override var currentLine: Int { rowNumber }
+
+    override func start(_ name: String, _ attributeDict: [String: String]) {
+        switch name {
+        case "row":
+            row += 1
+            counters.rows += 1
+            rowNumber = attributeDict["r"].flatMap { Int($0) } ?? row
+            cells.removeAll(keepingCapacity: true)
+        case "c":
+            var position = cells.count
+            if let reference = attributeDict["r"] {
+                guard let c = Tabular.column(of: reference), c < Tabular.maxColumns else {
+                    return stop(.unreadable(.init(line: rowNumber, message: Tabular.notAWorkbook)))
+                }
+                position = c
+            }
+            guard position < limits.columns else { return stop(.columns, limits.columns, line: rowNumber) }
+            // Columns skipped in the row are empty cells, counted like any other.
+            let added = max(1, position + 1 - cells.count)
+            counters.cells += added
+            guard counters.cells <= limits.cells else { return stop(.cells, limits.cells, line: rowNumber) }
+            column = position
+            type = attributeDict["t"]
+            text.removeAll(keepingCapacity: true)
+        case "v", "t": collecting = true
+        default: break
+        }
     }
-    struct SheetData: Decodable { let row: [Row]? }
-    struct Worksheet: Decodable { let sheetData: SheetData }
+
+    override func end(_ name: String) {
+        switch name {
+        case "v", "t": collecting = false
+        case "c":
+            let raw = String(decoding: text, as: UTF8.self)
+            let value = type == "s" ? Int(raw).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? "" : raw
+            while cells.count < column { cells.append("") }
+            if cells.count == column { cells.append(value) } else { cells[column] = value }
+        case "row":
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+            records += 1
+            guard records <= limits.rows + 1 else { return stop(.rows, limits.rows, line: rowNumber) }
+            body(Tabular.Record(line: rowNumber, cells: cells))
+        default: break
+        }
+    }
+}
+
+/// A bounded hand-over of decompressed chunks from the thread that decompresses a part to the parser reading it: at
+/// most a few chunks wait, so a part is never held whole.
+private final class ChunkChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [Data] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    private var bytes = 0
+    private static let capacity = 4
+
+    struct Cancelled: Error {}
+
+    /// Bytes decompressed so far, in the workbook.
+    var decompressed: Int { condition.withLock { bytes } }
+
+    /// Hands a chunk over, waiting while the parser is behind; throws once the parse has stopped.
+    func put(_ chunk: Data, total: Int) throws {
+        try condition.withLock {
+            while chunks.count >= Self.capacity && !cancelled { condition.wait() }
+            if cancelled { throw Cancelled() }
+            bytes = total
+            chunks.append(chunk)
+            condition.broadcast()
+        }
+    }
+
+    /// The limit reached while decompressing, with the bytes counted so far.
+    func limit(_ which: Tabular.Limit, _ bound: Int) -> Tabular.LimitExceeded {
+        .init(limit: which, bound: bound, line: 1, counters: Tabular.Counters())
+    }
+
+    /// The decompression ended, with `error` if it failed or was refused.
+    func finish(_ error: (any Error)?) {
+        condition.withLock {
+            finished = true
+            if !(error is Cancelled) { failure = error }
+            condition.broadcast()
+        }
+    }
+
+    /// The next chunk; nil at the end (or when the decompression failed).
+    func take() -> Data? {
+        condition.withLock {
+            while chunks.isEmpty && !finished { condition.wait() }
+            guard !chunks.isEmpty else { return nil }
+            condition.broadcast()
+            return chunks.removeFirst()
+        }
+    }
+
+    /// The parse has stopped: the decompression stops at its next chunk.
+    func cancel() {
+        condition.withLock {
+            cancelled = true
+            condition.broadcast()
+        }
+    }
+
+    /// Waits for the decompressing thread to end; its failure, if any.
+    func waitUntilFinished() -> (any Error)? {
+        condition.withLock {
+            while !finished { condition.wait() }
+            return failure
+        }
+    }
+}
+
+/// The parser's input: the chunks of a `ChunkChannel`, read as a stream.
+private final class ChannelStream: InputStream {
+    private let channel: ChunkChannel
+    private var pending = Data()
+    private var offset = 0
+    private var ended = false
+
+    init(_ channel: ChunkChannel) {
+        self.channel = channel
+        super.init(data: Data())
+    }
+
+    override func open() {}
+    override func close() {}
+    override var hasBytesAvailable: Bool { !ended }
+    override var streamStatus: Stream.Status { ended ? .atEnd : .open }
+    override var streamError: (any Error)? { nil }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        while offset >= pending.count {
+            guard let next = channel.take() else {
+                ended = true
+                return 0
+            }
+            pending = next
+            offset = 0
+        }
+        let n = min(len, pending.count - offset)
+        let from = pending.startIndex + offset
+        pending.copyBytes(to: buffer, from: from..<from + n)
+        offset += n
+        return n
+    }
 }

@@ -41,58 +41,148 @@ public enum Tabular {
         public var line: Int
         /// What is wrong, in Chinese.
         public var message: String
+
+        /// A file unreadable at `line`, for `message`.
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
-    /// RFC 4180 CSV (quotes, doubled quotes, CR LF or LF, a UTF-8 BOM); each record with the line it starts on.
-    /// Blank lines are skipped. A quote left open is `Unreadable` on the line it starts on.
-    public static func csv(_ text: String) -> (records: [Record], problem: Unreadable?) {
-        var records: [Record] = []
-        var cells: [String] = []
-        var cell = ""
-        var inQuotes = false
-        var line = 1
-        var start = 1
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        func endRecord() {
-            cells.append(cell)
-            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: start, cells: cells)) }
-            cells = []
-            cell = ""
+    /// Why a file was not read to its end: it is not a table, or it is larger than the operation reads.
+    public enum Failure: Error, Sendable, Hashable {
+        /// Not a table (a quote left open, not UTF-8, not a workbook): a problem of the file in the report.
+        case unreadable(Unreadable)
+        /// Beyond one of the operation's limits: the import is refused as a whole, naming the limit.
+        case limit(LimitExceeded)
+    }
+
+    /// The bounds an import reads a file within. Each is checked as the file is read, so a file beyond one is refused
+    /// before the work and memory it would take are spent: a small upload cannot ask for millions of cells, and a
+    /// small workbook cannot expand without end.
+    public struct Limits: Sendable, Hashable {
+        /// Data rows (the header not counted) — the operation's documented maximum.
+        public var rows: Int
+        /// Cells in one row.
+        public var columns: Int
+        /// Cells in the whole file.
+        public var cells: Int
+        /// UTF-8 bytes of one cell (Excel allows 32,767 characters).
+        public var cellBytes: Int
+        /// Decompressed bytes of one workbook part (a worksheet, the shared strings).
+        public var partBytes: Int
+        /// Decompressed bytes of a workbook's parts together.
+        public var totalBytes: Int
+        /// Shared strings of a workbook.
+        public var sharedStrings: Int
+        /// UTF-8 bytes of a workbook's shared strings together.
+        public var sharedStringBytes: Int
+
+        /// Limits of `rows` data rows and `cells` cells in all; the other bounds are the same for every import.
+        public init(
+            rows: Int, cells: Int, columns: Int = 200, cellBytes: Int = 98_304, partBytes: Int = 48 * 1_048_576, totalBytes: Int = 96 * 1_048_576,
+            sharedStrings: Int? = nil, sharedStringBytes: Int = 32 * 1_048_576
+        ) {
+            self.rows = rows
+            self.columns = columns
+            self.cells = cells
+            self.cellBytes = cellBytes
+            self.partBytes = partBytes
+            self.totalBytes = totalBytes
+            self.sharedStrings = sharedStrings ?? cells
+            self.sharedStringBytes = sharedStringBytes
         }
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        cell.unicodeScalars.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    cell.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && cell.isEmpty {
-                inQuotes = true
-            } else if c == "," {
-                cells.append(cell)
-                cell = ""
-            } else if c == "\r" || c == "\n" {
-                if c == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" { i += 1 }
-                endRecord()
-                line += 1
-                start = line
-            } else {
-                cell.unicodeScalars.append(c)
+    }
+
+    /// One of the limits.
+    public enum Limit: String, Sendable, Hashable, Codable {
+        case rows, columns, cells, cellBytes, partBytes, totalBytes, sharedStrings, sharedStringBytes
+    }
+
+    /// What a reader did — its own count of the work, so a test can show a hostile file was refused after a bounded
+    /// amount of it (rows, cells and bytes read, not wall time).
+    public struct Counters: Sendable, Hashable {
+        /// Rows read, blank ones and the header included.
+        public var rows = 0
+        /// Cells read (and empty cells put in for skipped columns).
+        public var cells = 0
+        /// Bytes decompressed from a workbook's parts.
+        public var decompressedBytes = 0
+        /// Shared strings read.
+        public var sharedStrings = 0
+        /// UTF-8 bytes of the shared strings read.
+        public var sharedStringBytes = 0
+
+        /// Nothing read yet.
+        public init() {}
+    }
+
+    /// A file beyond a limit: which, the bound, the line it was reached on and what had been read by then.
+    public struct LimitExceeded: Error, Sendable, Hashable {
+        /// The limit reached.
+        public var limit: Limit
+        /// Its bound.
+        public var bound: Int
+        /// The line (CSV) or row (XLSX) being read; 1 for a workbook's part.
+        public var line: Int
+        /// What had been read when it was reached.
+        public var counters: Counters
+
+        /// What is wrong, in Chinese, naming the limit.
+        public var message: String {
+            let mb = bound / 1_048_576
+            return switch limit {
+            case .rows: "文件超过导入上限：数据超过\(bound)行（读到第\(line)行）；请分成几个文件导入"
+            case .columns: "文件超过导入上限：第\(line)行超过\(bound)列"
+            case .cells: "文件超过导入上限：单元格总数超过\(bound)个（读到第\(line)行）"
+            case .cellBytes: "文件超过导入上限：第\(line)行有单元格超过\(bound / 1024) KB"
+            case .partBytes: "工作簿超过导入上限：其中一个工作表或共享字符串解压后超过\(mb) MB"
+            case .totalBytes: "工作簿超过导入上限：解压后共超过\(mb) MB"
+            case .sharedStrings: "工作簿超过导入上限：共享字符串超过\(bound)个"
+            case .sharedStringBytes: "工作簿超过导入上限：共享字符串共超过\(mb) MB"
             }
-            i += 1
         }
-        if inQuotes { return (records, Unreadable(line: start, message: "第\(start)行起的引号未闭合")) }
-        if !cell.isEmpty || !cells.isEmpty { endRecord() }
-        return (records, nil)
+    }
+
+    /// How many problems a report lists; the total is given beside them.
+    public static let problemsShown = 1_000
+
+    /// The problems of an import: the first `problemsShown` by line, and how many there are in all. A file with a
+    /// problem on every row keeps a thousand of them, not one per row.
+    public struct ProblemList: Sendable, Hashable {
+        private var kept: [Problem] = []
+        /// Every problem found.
+        public private(set) var total = 0
+
+        /// No problem yet.
+        public init() {}
+
+        /// Adds a problem.
+        public mutating func add(_ problem: Problem) {
+            total += 1
+            kept.append(problem)
+            if kept.count >= 2 * problemsShown { trim() }
+        }
+
+        /// Adds problems.
+        public mutating func add(contentsOf problems: some Sequence<Problem>) {
+            for problem in problems { add(problem) }
+        }
+
+        /// The first `problemsShown` problems, by line and field.
+        public var shown: [Problem] {
+            var list = self
+            list.trim()
+            return list.kept
+        }
+
+        /// Whether none was found.
+        public var isEmpty: Bool { total == 0 }
+
+        private mutating func trim() {
+            kept.sort { ($0.line, $0.field) < ($1.line, $1.field) }
+            if kept.count > problemsShown { kept.removeLast(kept.count - problemsShown) }
+        }
     }
 
     /// Whether bytes are a ZIP container (an XLSX workbook starts with `PK\u{3}\u{4}`).

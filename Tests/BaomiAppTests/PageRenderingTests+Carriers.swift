@@ -160,7 +160,8 @@ extension PageRenderingTests {
         CarrierViews.importPage, path: "/carriers/import",
         content: CarrierController.ImportModel(
             report: .init(
-                mode: "【导入方式】", rows: 725, accepted: 726, imported: 727, problems: [.init(line: 728, field: "【字段】", message: "【问题】")], clean: false,
+                mode: "【导入方式】", rows: 725, accepted: 726, imported: 727, problems: [.init(line: 728, field: "【字段】", message: "【问题】")], problemTotal: 1_729,
+                clean: false,
                 written: true, numbers: "【导入编号】"),
             columns: ["【列名】"], modes: [option("方式")]))
 

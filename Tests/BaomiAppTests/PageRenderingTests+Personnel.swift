@@ -121,7 +121,8 @@ extension PageRenderingTests {
     static let personnelImport = PageFixture(
         PersonnelViews.importPage, path: "/personnel/import",
         content: PC.ImportModel(
-            report: .init(rows: 741, accepted: 742, imported: 743, problems: [.init(line: 744, message: "【问题】")], clean: false), kinds: [opt("内容")],
+            report: .init(rows: 741, accepted: 742, imported: 743, problems: [.init(line: 744, message: "【问题】")], problemTotal: 1_745, clean: false),
+            kinds: [opt("内容")],
             modes: [opt("方式")], rosterColumns: "【名单列】", trainingColumns: "【培训列】"))
 
     @Test("导入涉密人员名单和培训记录 shows every field of its model")

@@ -34,7 +34,7 @@ schemas = {
                          "expected": I, "missing": arr(S), "unexpected": arr(S), "handled_by": S, "note": S}),
     "CarrierChecks": arr(obj({"check": S, "period": S, "due": S, "done": ref("CarrierCount")}, nullable=("done",))),
     "CarrierImport": obj({"mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}, "rows": I, "accepted": I, "imported": I,
-                          "problems": arr(obj({"line": I, "field": S, "message": S})), "numbers": arr(S)}),
+                          "problems": arr(obj({"line": I, "field": S, "message": S})), "problem_total": I, "numbers": arr(S)}),
     "CarrierHandover": obj({"id": S, "from_person_id": S, "to_person_id": S, "handed_on": S, "carrier_count": I}),
 }
 
@@ -91,7 +91,7 @@ paths = {
         body({"check": {"type": "string", "enum": ["monthlyCount", "quarterlyReturn", "yearEndReturn"]},
               "found_ids": {"type": "array", "maxItems": 200_000, "items": ID}, "unexpected": arr(TEXT(200)), "note": TEXT()},
              ["check", "found_ids"], limit=16 * MB))},
-    "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行；表头不可用（缺必填列、未知或重复的列）时 422 import.header", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
+    "/carrier-imports": {"post": op("导入纸质台账（CSV 文本）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行；表头不可用（缺必填列、未知或重复的列）时 422 import.header；超过导入上限（20 万行、每行 200 列、400 万个单元格、单元格 96 KB）时 422 import.limit，写明上限；problems 只列前 1000 处，problem_total 为总数", {**resp("200", "CarrierImport"), **resp("201", "CarrierImport")},
         body({"csv": TEXT(20 * MB), "mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}}, ["csv"], limit=24 * MB))},
     # A large paper register goes as the CSV file itself (no JSON escaping), up to 64 MB.
     "/carrier-imports/csv": {"post": op("导入纸质台账（请求体即 CSV 文件，Content-Type: text/csv，上限 64 MB）：mode 同上",

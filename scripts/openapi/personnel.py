@@ -40,7 +40,7 @@ schemas = {
     "RightsRecord": obj({"id": S, "person_id": S, "restriction": S, "measure": S, "recorded_on": S}),
     "TrainingPlan": obj({"year": I, "items": arr(obj({"month": I, "content": S, "form": S, "hours": I, "audience": S}))}),
     "PersonnelImport": obj({"mode": ENUM("dry_run", "all", "partial"), "kind": ENUM("roster", "training"), "rows": I, "accepted": I, "imported": I,
-                            "problems": arr(obj({"line": I, "field": S, "message": S}))}),
+                            "problems": arr(obj({"line": I, "field": S, "message": S})), "problem_total": I}),
     "UnderFloor": obj({"year": I, "count": I, "items": arr(obj({"person_id": S, "name": S, "tier": S, "hours": I, "floor": I}))}),
     "PersonnelFile": obj({"person_id": S, "name": S, "record": ref("ClearedPerson"), "post": ref("SecretPost"), "change_review": S,
                           "reviews": arr(ref("PersonnelReview")), "commitments": arr(ref("Commitment")), "trips": arr(ref("Trip")),
@@ -127,7 +127,7 @@ paths = {
                          "form": TEXT(30), "hours": INT(1, 40), "audience": TEXT(60)}, "required": ["month", "content", "form", "hours", "audience"]}}}, ["items"]),
                    params=[pid("year", INT(2000, 2100))]),
     },
-    "/personnel-imports": {"post": op("导入涉密人员名单或培训记录（请求体即 CSV 文件或 Excel 工作簿，上限 16 MB）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行；文件或表头不可用时 422 import.header（R-PE-3, R-TR-1）",
+    "/personnel-imports": {"post": op("导入涉密人员名单或培训记录（请求体即 CSV 文件或 Excel 工作簿，上限 16 MB）：dry_run 只检查；all 全部无误才写入；partial 写入无误的行；文件或表头不可用时 422 import.header；超过导入上限（5 万行、每行 200 列、100 万个单元格、单元格 96 KB；工作簿每个部件解压后 48 MB、共 96 MB，共享字符串 100 万个、32 MB）时 422 import.limit，写明上限；problems 只列前 1000 处，problem_total 为总数（R-PE-3, R-TR-1）",
         {**resp("200", "PersonnelImport"), **resp("201", "PersonnelImport")},
         {"required": True, "x-body-limit": 16 * MB, "content": {
             "text/csv": {"schema": {"type": "string", "minLength": 1, "maxLength": 16 * MB}},

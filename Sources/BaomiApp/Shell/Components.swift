@@ -11,6 +11,11 @@ enum Components {
         return out
     }
 
+    /// An import report listing only the first of its problems: says how many there are in all.
+    static func problemsCut(shown: Int, total: Int) -> HTML {
+        #"<span data-testid="problems-cut">共 \#(total) 处问题，以下只列出前 \#(shown) 处；请改正后再试导入。</span>"#
+    }
+
     /// The hidden field every form posts (R-SY-2: no form is taken without it).
     static func csrf(_ token: String) -> HTML { #"<input type="hidden" name="_csrf" value="\#(token)">"# }
 }

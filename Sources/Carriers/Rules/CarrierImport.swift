@@ -98,62 +98,112 @@ public enum CarrierImport {
         public var mediumUserName: String?
     }
 
-    /// A record of the file with the line it starts on.
-    public struct Record: Sendable, Hashable {
-        /// The line the record starts on (a quoted cell may run over several lines).
-        public var line: Int
-        /// The cells in file order, quotes removed.
-        public var cells: [String]
+    /// The most rows one file may hold (about 64 MB of CSV); the other bounds are every import's (`Tabular.Limits`).
+    public static let limits = Tabular.Limits(rows: 200_000, cells: 4_000_000)
 
-        /// A record of `cells` starting on `line`.
-        public init(line: Int, cells: [String]) {
-            self.line = line
-            self.cells = cells
-        }
+    /// What reading a file found: the rows that passed the checks needing no database, the problems (the first
+    /// thousand and how many in all) and the number of data rows.
+    public struct Checked: Sendable {
+        /// Rows that passed the checks needing no database, in file order.
+        public var drafts: [Draft] = []
+        /// Problems of the file, its header and its rows.
+        public var problems = Tabular.ProblemList()
+        /// Data rows in the file (the header not counted).
+        public var rows = 0
+        /// Whether the file itself or its header is unusable: no row was checked.
+        public var unusable = false
     }
 
-    /// RFC 4180 CSV (`Tabular.csv`); each record with the line it starts on. A quote left open is reported as a
-    /// problem of the line it starts on.
-    public static func records(csv text: String) -> (records: [Record], problems: [Problem]) {
-        let (records, unreadable) = Tabular.csv(text)
-        let mapped = records.map { Record(line: $0.line, cells: $0.cells) }
-        return (mapped, unreadable.map { [Problem(line: $0.line, field: "file", message: $0.message)] } ?? [])
-    }
-
-    /// Checks the header and every row on its own. Returns the good drafts and every problem, by line.
-    /// R-DV-7: a row above `systemLevel` is refused like any other bad cell.
-    public static func check(_ records: [Record], today: Day, systemLevel: Level = .topSecret) -> (drafts: [Draft], problems: [Problem]) {
-        guard let header = records.first else { return ([], [Problem(line: 1, field: "file", message: "文件为空，第1行应为表头")]) }
-        var index: [Column: Int] = [:]
-        var problems: [Problem] = []
-        for (i, name) in header.cells.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard let column = Column(rawValue: trimmed) else {
-                problems.append(
-                    Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(Column.allCases.map(\.rawValue).joined(separator: "、"))"))
-                continue
+    /// Reads a CSV file's bytes one record at a time into `Checker` — nothing of the file is kept but the drafts —
+    /// within `limits`. A file that is not CSV is a problem of the file; a file beyond a limit throws.
+    public static func read(csv bytes: UnsafeRawBufferPointer, today: Day, systemLevel: Level) throws(Tabular.LimitExceeded) -> Checked {
+        var checker = Checker(today: today, systemLevel: systemLevel)
+        var counters = Tabular.Counters()
+        do throws(Tabular.Failure) {
+            try Tabular.csv(bytes, limits: limits, counters: &counters) { checker.check($0) }
+        } catch {
+            switch error {
+            case .limit(let exceeded): throw exceeded
+            case .unreadable(let unreadable):
+                var checked = checker.finish()
+                checked.problems.add(Problem(line: unreadable.line, field: "file", message: unreadable.message))
+                checked.unusable = true
+                return checked
             }
-            if index[column] != nil { problems.append(Problem(line: header.line, field: "header", message: "列“\(trimmed)”重复")) }
-            index[column] = i
         }
-        for column in Column.required where index[column] == nil {
-            problems.append(Problem(line: header.line, field: "header", message: "缺少必填列“\(column.rawValue)”"))
+        return checker.finish()
+    }
+
+    /// Checks the header, then every row on its own, as they are read.
+    /// R-DV-7: a row above `systemLevel` is refused like any other bad cell.
+    public struct Checker {
+        let today: Day
+        let systemLevel: Level
+        private var index: [Column: Int] = [:]
+        private var headerWidth = 0
+        private var headerRead = false
+        private var seenLegacy: [String: Int] = [:]
+        private var checked = Checked()
+
+        /// A checker for an import on `today`, on a system of `systemLevel`.
+        public init(today: Day, systemLevel: Level = .topSecret) {
+            self.today = today
+            self.systemLevel = systemLevel
         }
-        guard problems.isEmpty else { return ([], problems) }
-        var drafts: [Draft] = []
-        var seenLegacy: [String: Int] = [:]
-        for record in records.dropFirst() {
+
+        /// What was found; an empty file is a problem of its first line.
+        public func finish() -> Checked {
+            var result = checked
+            if !headerRead {
+                result.problems.add(Problem(line: 1, field: "file", message: "文件为空，第1行应为表头"))
+                result.unusable = true
+            }
+            return result
+        }
+
+        /// Checks the next record: the first is the header.
+        public mutating func check(_ record: Tabular.Record) {
+            guard headerRead else { return readHeader(record) }
+            checked.rows += 1
+            // Rows after an unusable header are counted, not checked.
+            guard !checked.unusable else { return }
+            checkRow(record)
+        }
+
+        private mutating func readHeader(_ header: Tabular.Record) {
+            headerRead = true
+            headerWidth = header.cells.count
+            var problems: [Problem] = []
+            for (i, name) in header.cells.enumerated() {
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard let column = Column(rawValue: trimmed) else {
+                    problems.append(
+                        Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(Column.allCases.map(\.rawValue).joined(separator: "、"))"))
+                    continue
+                }
+                if index[column] != nil { problems.append(Problem(line: header.line, field: "header", message: "列“\(trimmed)”重复")) }
+                index[column] = i
+            }
+            for column in Column.required where index[column] == nil {
+                problems.append(Problem(line: header.line, field: "header", message: "缺少必填列“\(column.rawValue)”"))
+            }
+            checked.problems.add(contentsOf: problems)
+            checked.unusable = !problems.isEmpty
+        }
+
+        private mutating func checkRow(_ record: Tabular.Record) {
+            let index = index
             func value(_ c: Column) -> String {
                 guard let i = index[c], i < record.cells.count else { return "" }
                 return record.cells[i].trimmingCharacters(in: .whitespaces)
             }
             var rowProblems: [Problem] = []
             func bad(_ c: Column, _ message: String) { rowProblems.append(Problem(line: record.line, field: c.field, message: "\(c.rawValue)：\(message)")) }
-            if record.cells.count > header.cells.count {
-                rowProblems.append(Problem(line: record.line, field: "row", message: "列数（\(record.cells.count)）多于表头（\(header.cells.count)），请检查未加引号的逗号"))
+            if record.cells.count > headerWidth {
+                rowProblems.append(Problem(line: record.line, field: "row", message: "列数（\(record.cells.count)）多于表头（\(headerWidth)），请检查未加引号的逗号"))
             }
             for c in Column.required where value(c).isEmpty { bad(c, "必填") }
-            let kind = Self.kind(value(.kind))
+            let kind = CarrierImport.kind(value(.kind))
             if kind == nil && !value(.kind).isEmpty { bad(.kind, "应为 纸质密件、电子文件、移动存储介质 或 密品") }
             var marking: Marking?
             if !value(.marking).isEmpty {
@@ -196,10 +246,10 @@ public enum CarrierImport {
                 }
             }
             guard rowProblems.isEmpty, let kind, let marking, let copies, let registered, let status else {
-                problems += rowProblems
-                continue
+                checked.problems.add(contentsOf: rowProblems)
+                return
             }
-            drafts.append(
+            checked.drafts.append(
                 Draft(
                     line: record.line, legacyNumber: legacy, kind: kind, title: value(.title), documentNumber: value(.documentNumber),
                     originatingUnit: value(.originatingUnit), marking: marking, copies: copies, serials: serials, registeredOn: registered,
@@ -208,7 +258,6 @@ public enum CarrierImport {
                     secretID: value(.secretID).isEmpty ? nil : value(.secretID), mediaType: value(.mediaType).isEmpty ? nil : value(.mediaType),
                     mediumUserName: value(.mediumUser).isEmpty ? nil : value(.mediumUser)))
         }
-        return (drafts, problems)
     }
 
     /// The kind from its Chinese name (or its code).

@@ -31,31 +31,47 @@ public struct CarrierImportReport: Sendable, Hashable, Codable {
     public var accepted: Int
     /// Rows written to the register.
     public var imported: Int
-    /// Every bad row, by line number in the file (the header is line 1).
+    /// The first thousand problems, by line number in the file (the header is line 1).
     public var problems: [CarrierImport.Problem]
+    /// How many problems there are in all.
+    public var problemTotal: Int
     /// Register numbers given to the imported carriers, in file order.
     public var numbers: [String]
 }
 
 extension CarrierService {
-    /// 导入纸质台账 from CSV text (UTF-8).
+    /// 导入纸质台账 from CSV text (UTF-8): the JSON operation's file, and the demo's.
     public func importCSV(_ actor: Actor, _ text: String, mode: CarrierImportMode) async throws -> CarrierImportReport {
-        let parsed = CarrierImport.records(csv: text)
-        if !parsed.problems.isEmpty {
-            return CarrierImportReport(mode: mode, rows: max(0, parsed.records.count - 1), accepted: 0, imported: 0, problems: parsed.problems, numbers: [])
-        }
-        return try await importRecords(actor, parsed.records, mode: mode)
+        _ = try requireClerk(actor)
+        var text = text
+        let checked = try text.withUTF8 { utf8 in try readCSV(UnsafeRawBufferPointer(utf8)) }
+        return try await importChecked(actor, checked, mode: mode)
     }
 
-    /// 导入纸质台账: every row is checked — on its own, then against the register (safes by name with R-CA-6, persons of
-    /// the unit by name with their clearance, linked secrets the clerk may know of with R-DU-7 and R-CA-4). Nothing is
-    /// written unless every row is good, except in partial mode. Problems never reveal a carrier or secret the clerk may
-    /// not know of: a hidden secret reads as a missing one (R-KS-4).
-    public func importRecords(_ actor: Actor, _ records: [CarrierImport.Record], mode: CarrierImportMode) async throws -> CarrierImportReport {
+    /// Reads a CSV file's bytes and checks each row on its own as it is read, within the import's limits
+    /// (`CarrierImport.limits`): a file beyond one is refused as a whole (`import.limit`), naming it, before the work
+    /// it would take. The caller settles who imports first (`checkClerk`).
+    public func readCSV(_ bytes: UnsafeRawBufferPointer) throws -> CarrierImport.Checked {
+        do {
+            return try CarrierImport.read(csv: bytes, today: today, systemLevel: services.systemLevel)
+        } catch {
+            throw Refusal.importLimit(error)
+        }
+    }
+
+    /// 导入纸质台账: every row read is checked — on its own, then against the register (safes by name with R-CA-6,
+    /// persons of the unit by name with their clearance, linked secrets the clerk may know of with R-DU-7 and R-CA-4).
+    /// Nothing is written unless every row is good, except in partial mode. Problems never reveal a carrier or secret
+    /// the clerk may not know of: a hidden secret reads as a missing one (R-KS-4). A report lists the first thousand
+    /// problems and how many there are.
+    public func importChecked(_ actor: Actor, _ checked: CarrierImport.Checked, mode: CarrierImportMode) async throws -> CarrierImportReport {
         let me = try requireClerk(actor)
         let day = today
-        let checked = CarrierImport.check(records, today: day, systemLevel: services.systemLevel)
-        let rows = max(0, records.count - 1)
+        let rows = checked.rows
+        if checked.unusable {
+            return CarrierImportReport(
+                mode: mode, rows: rows, accepted: 0, imported: 0, problems: checked.problems.shown, problemTotal: checked.problems.total, numbers: [])
+        }
         return try await services.database.transaction { db in
             var problems = checked.problems
             let persons = try await OrganisationReads.persons(unitIDs: [me.unitID], on: db)
@@ -63,6 +79,7 @@ extension CarrierService {
             let safes = Dictionary(grouping: try await CarrierStore.safes(unitID: me.unitID, on: db), by: \.name)
             var secrets: [String: SecretMatter?] = [:]
             var good: [(draft: CarrierImport.Draft, carrier: Carrier, scope: Set<String>)] = []
+            var accepted = 0
             for draft in checked.drafts {
                 var rowProblems: [CarrierImport.Problem] = []
                 func bad(_ column: CarrierImport.Column, _ message: String) {
@@ -119,9 +136,14 @@ extension CarrierService {
                 }
                 if draft.status == .lent, let due = draft.dueOn, due < draft.registeredOn { bad(.dueOn, "归还日期早于登记日期") }
                 guard rowProblems.isEmpty else {
-                    problems += rowProblems
+                    problems.add(contentsOf: rowProblems)
+                    // Nothing of a file with a problem is written in 全部导入: what was kept for writing goes.
+                    if mode == .all { good.removeAll() }
                     continue
                 }
+                accepted += 1
+                // A dry run, or 全部导入 once a problem is found, keeps only the count.
+                guard mode == .partial || (mode == .all && problems.isEmpty) else { continue }
                 let carrier = Carrier(
                     id: IDs.make(), number: "", kind: draft.kind, title: draft.title, documentNumber: draft.documentNumber,
                     originatingUnit: draft.originatingUnit, unitID: me.unitID, marking: draft.marking, secretIDs: draft.secretID.map { [$0] } ?? [],
@@ -129,10 +151,9 @@ extension CarrierService {
                     registeredOn: draft.registeredOn, medium: medium, holderPersonID: holderID, dueOn: draft.status == .lent ? draft.dueOn : nil)
                 good.append((draft, carrier, scope))
             }
-            problems.sort { ($0.line, $0.field) < ($1.line, $1.field) }
-            let accepted = good.count
             guard mode == .partial || (mode == .all && problems.isEmpty), !good.isEmpty else {
-                return CarrierImportReport(mode: mode, rows: rows, accepted: accepted, imported: 0, problems: problems, numbers: [])
+                return CarrierImportReport(
+                    mode: mode, rows: rows, accepted: accepted, imported: 0, problems: problems.shown, problemTotal: problems.total, numbers: [])
             }
             // Register numbers continue the unit's sequence for this year (ZT- for documents and devices, JZ- for media).
             var next: [String: Int] = [:]
@@ -150,9 +171,17 @@ extension CarrierService {
             try await AuditStore.append(
                 services.record(
                     actor, "carrier.import", target: CarrierStore.recordKind, id: nil,
-                    detail: "导入纸质台账（\(mode.rawValue)）：\(rows) 行，导入 \(numbered.count) 件，问题 \(problems.count) 处"), on: db)
+                    detail: "导入纸质台账（\(mode.rawValue)）：\(rows) 行，导入 \(numbered.count) 件，问题 \(problems.total) 处"), on: db)
             return CarrierImportReport(
-                mode: mode, rows: rows, accepted: accepted, imported: numbered.count, problems: problems, numbers: numbered.map(\.carrier.number))
+                mode: mode, rows: rows, accepted: accepted, imported: numbered.count, problems: problems.shown, problemTotal: problems.total,
+                numbers: numbered.map(\.carrier.number))
         }
+    }
+}
+
+extension Refusal {
+    /// An import's file beyond one of its limits (`Tabular.Limits`): refused as a whole, naming the limit.
+    public static func importLimit(_ exceeded: Tabular.LimitExceeded) -> Refusal {
+        Refusal(code: "import.limit", field: "file", message: exceeded.message, kind: .validation)
     }
 }

@@ -176,9 +176,8 @@ extension APIController {
         let buffer = try await request.body.collect(upTo: 64 * 1024 * 1024)
         // The document requires a body: none at all breaks the contract (400), like a JSON operation's.
         guard buffer.readableBytes > 0 else { throw TransportRefusal.contract("body", "请求体为空：应为 CSV 文件（第1行为表头）") }
-        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-            throw Refusal.invalid("csv", "文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后再导入")
-        }
-        return try Self.imported(try await services.carriers.importCSV(actor, text, mode: mode))
+        // Read in place, a record at a time; the body is not copied into a string.
+        let checked = try buffer.withUnsafeReadableBytes { bytes in try services.carriers.readCSV(bytes) }
+        return try Self.imported(try await services.carriers.importChecked(actor, checked, mode: mode))
     }
 }

@@ -94,7 +94,8 @@ extension APIController {
     struct CountBody: Codable { let check: String; let foundIds: [String]; let unexpected: [String]?; let note: String? }
     struct ImportBody: Codable { let csv: String; let mode: String? }
     struct ImportDTO: Codable {
-        let mode: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [CarrierImport.Problem]; let numbers: [String]
+        let mode: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [CarrierImport.Problem]; let problemTotal: Int
+        let numbers: [String]
     }
 
     static func parse<T: RawRepresentable>(_ type: T.Type, _ value: String?, field: String) throws -> T where T.RawValue == String {
@@ -138,7 +139,7 @@ extension APIController {
         return JSON.response(
             ImportDTO(
                 mode: report.mode.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
-                problems: report.problems, numbers: report.numbers),
+                problems: report.problems, problemTotal: report.problemTotal, numbers: report.numbers),
             status: report.imported > 0 ? .created : .ok)
     }
 

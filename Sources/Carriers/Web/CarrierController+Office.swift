@@ -92,7 +92,8 @@ extension CarrierController {
         let report: ReportView?, columns: [String], modes: [Option]
     }
     struct ReportView: Sendable {
-        let mode: String, rows: Int, accepted: Int, imported: Int, problems: [CarrierImport.Problem], clean: Bool, written: Bool, numbers: String
+        let mode: String, rows: Int, accepted: Int, imported: Int, problems: [CarrierImport.Problem], problemTotal: Int, clean: Bool, written: Bool
+        let numbers: String
     }
     struct CheckRow: Sendable { let title: String, period: String, due: String, done: String?, check: String, selected: Bool }
     struct CountRow: Sendable { let title: String, period: String, day: String, expected: Int, missing: String, unexpected: String, by: String }
@@ -170,11 +171,13 @@ extension CarrierController {
         guard let file = form.files["file"], !file.data.isEmpty else {
             return try await importPage(context, report: nil, error: "请选择要导入的 CSV 文件", status: .badRequest)
         }
-        guard let text = String(validating: file.data, as: UTF8.self) else {
-            return try await importPage(context, report: nil, error: "文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后再导入", status: .badRequest)
+        return try await refusable {
+            let checked = try file.data.withUnsafeBytes { bytes in try services.carriers.readCSV(bytes) }
+            let report = try await services.carriers.importChecked(try context.actor(), checked, mode: mode)
+            return try await importPage(context, report: report, error: nil)
+        } again: { message, status in
+            try await importPage(context, report: nil, error: message, status: status)
         }
-        let report = try await services.carriers.importCSV(try context.actor(), text, mode: mode)
-        return try await importPage(context, report: report, error: nil)
     }
 
     /// `POST /carriers/checks`: records a scheduled count (清点) and goes back to the checks; a refusal shows them again.
@@ -224,7 +227,7 @@ extension CarrierController {
             report: report.map {
                 ReportView(
                     mode: $0.mode == .dryRun ? "试导入（不写入）" : $0.mode == .all ? "全部导入（有问题则不写入）" : "部分导入", rows: $0.rows, accepted: $0.accepted,
-                    imported: $0.imported, problems: $0.problems, clean: $0.problems.isEmpty, written: $0.imported > 0,
+                    imported: $0.imported, problems: $0.problems, problemTotal: $0.problemTotal, clean: $0.problems.isEmpty, written: $0.imported > 0,
                     numbers: $0.numbers.count > 6 ? "\($0.numbers.first ?? "") 至 \($0.numbers.last ?? "")" : $0.numbers.joined(separator: "、"))
             }, columns: CarrierImport.Column.allCases.map(\.rawValue),
             modes: [

@@ -109,16 +109,27 @@ public enum RosterImport {
         public var kind: TrainingKind
     }
 
-    /// Reads the file's records: XLSX when the bytes are a ZIP container, otherwise UTF-8 CSV.
-    public static func records(_ data: Data) -> (records: [Tabular.Record], problems: [Problem]) {
-        if Tabular.isZIP(data) {
-            do { return (try Tabular.xlsx(data), []) } catch { return ([], [Problem(line: error.line, field: "file", message: error.message)]) }
+    /// The most rows one file may hold; the other bounds are every import's (`Tabular.Limits`).
+    public static let limits = Tabular.Limits(rows: 50_000, cells: 1_000_000)
+
+    /// Reads the file's records: XLSX when the bytes are a ZIP container, otherwise UTF-8 CSV — within `limits`, which
+    /// also bound the records kept. A file that is not a table is a problem of the file; one beyond a limit throws.
+    public static func records(_ data: Data) throws(Tabular.LimitExceeded) -> (records: [Tabular.Record], problems: [Problem]) {
+        var records: [Tabular.Record] = []
+        var counters = Tabular.Counters()
+        do throws(Tabular.Failure) {
+            if Tabular.isZIP(data) {
+                try Tabular.xlsx(data, limits: limits, counters: &counters) { records.append($0) }
+            } else {
+                try Tabular.csv(data, limits: limits, counters: &counters) { records.append($0) }
+            }
+        } catch {
+            switch error {
+            case .limit(let exceeded): throw exceeded
+            case .unreadable(let unreadable): return ([], [Problem(line: unreadable.line, field: "file", message: unreadable.message)])
+            }
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return ([], [Problem(line: 1, field: "file", message: "文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”或 Excel 工作簿后再导入")])
-        }
-        let (records, unreadable) = Tabular.csv(text)
-        return (records, unreadable.map { [Problem(line: $0.line, field: "file", message: $0.message)] } ?? [])
+        return (records, [])
     }
 
     /// The header's columns by position, and its problems.

@@ -22,8 +22,10 @@ public struct PersonnelImportReport: Sendable, Hashable {
     public var accepted: Int
     /// Rows written.
     public var imported: Int
-    /// Every bad row, by line (CSV) or row number (XLSX).
+    /// The first thousand problems, by line (CSV) or row number (XLSX).
     public var problems: [RosterImport.Problem]
+    /// How many problems there are in all.
+    public var problemTotal: Int
 }
 
 extension PersonnelService {
@@ -32,10 +34,13 @@ extension PersonnelService {
     /// unit; a roster row brings its review, commitment and appointment as history, within the post's tier (R-PE-10).
     public func importFile(_ actor: Actor, _ data: Data, kind: RosterImport.Kind, mode: CarrierImportMode) async throws -> PersonnelImportReport {
         let me = try await keeper(actor)
-        let (records, fileProblems) = RosterImport.records(data)
+        let read: (records: [Tabular.Record], problems: [RosterImport.Problem])
+        do { read = try RosterImport.records(data) } catch { throw Refusal.importLimit(error) }
+        let records = read.records
         let rowCount = max(0, records.count - 1)
-        guard fileProblems.isEmpty else {
-            return PersonnelImportReport(mode: mode, kind: kind, rows: rowCount, accepted: 0, imported: 0, problems: fileProblems)
+        guard read.problems.isEmpty else {
+            return PersonnelImportReport(
+                mode: mode, kind: kind, rows: rowCount, accepted: 0, imported: 0, problems: read.problems, problemTotal: read.problems.count)
         }
         let s = services
         let day = today
@@ -54,7 +59,8 @@ extension PersonnelService {
             switch kind {
             case .roster:
                 let (rows, problems) = RosterImport.roster(records, today: day, systemLevel: s.systemLevel)
-                var all = problems
+                var all = Tabular.ProblemList()
+                all.add(contentsOf: problems)
                 let serving = Set(try await PersonnelStore.servingPersonIDs(unitID: me.unitID, on: db))
                 // A name registered twice keeps its first post (the register refuses a second since M021).
                 var posts = Dictionary(try await PersonnelStore.posts(unitID: me.unitID, on: db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -76,10 +82,10 @@ extension PersonnelService {
                         }
                         if rowProblems.isEmpty { good.append((row, id)) }
                     }
-                    all += rowProblems
+                    all.add(contentsOf: rowProblems)
                 }
-                all.sort { ($0.line, $0.field) < ($1.line, $1.field) }
-                report = PersonnelImportReport(mode: mode, kind: kind, rows: rowCount, accepted: good.count, imported: 0, problems: all)
+                report = PersonnelImportReport(
+                    mode: mode, kind: kind, rows: rowCount, accepted: good.count, imported: 0, problems: all.shown, problemTotal: all.total)
                 guard mode == .partial || (mode == .all && all.isEmpty) else { return report }
                 for (row, _) in good where posts[row.post] == nil {
                     let post = SecretPost(
@@ -93,7 +99,8 @@ extension PersonnelService {
                 report.imported = good.count
             case .training:
                 let (rows, problems) = RosterImport.training(records, today: day)
-                var all = problems
+                var all = Tabular.ProblemList()
+                all.add(contentsOf: problems)
                 var groups: [String: (row: RosterImport.TrainingRow, people: [String])] = [:]
                 var order: [String] = []
                 func classKey(_ c: (Day, String, String, String, TrainingKind, Int)) -> String {
@@ -110,12 +117,12 @@ extension PersonnelService {
                 for row in rows {
                     var rowProblems: [RosterImport.Problem] = []
                     guard let id = resolve(row.name, line: row.line, field: "name", into: &rowProblems) else {
-                        all += rowProblems
+                        all.add(contentsOf: rowProblems)
                         continue
                     }
                     let key = classKey((row.heldOn, row.content, row.form, row.organiser, row.kind, row.hours))
                     if recorded[key]?.1.contains(id) == true {
-                        all.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”参加的这次培训已登记，不再重复计入学时"))
+                        all.add(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”参加的这次培训已登记，不再重复计入学时"))
                         continue
                     }
                     if groups[key] == nil {
@@ -123,14 +130,14 @@ extension PersonnelService {
                         order.append(key)
                     }
                     if groups[key]!.people.contains(id) {
-                        all.append(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”在同一次培训中重复"))
+                        all.add(.init(line: row.line, field: "name", message: "姓名：“\(row.name)”在同一次培训中重复"))
                     } else {
                         groups[key]!.people.append(id)
                     }
                 }
-                all.sort { ($0.line, $0.field) < ($1.line, $1.field) }
                 let accepted = groups.values.reduce(0) { $0 + $1.people.count }
-                report = PersonnelImportReport(mode: mode, kind: kind, rows: rowCount, accepted: accepted, imported: 0, problems: all)
+                report = PersonnelImportReport(
+                    mode: mode, kind: kind, rows: rowCount, accepted: accepted, imported: 0, problems: all.shown, problemTotal: all.total)
                 guard mode == .partial || (mode == .all && all.isEmpty) else { return report }
                 for key in order {
                     let (row, people) = groups[key]!

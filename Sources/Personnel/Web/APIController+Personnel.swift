@@ -168,11 +168,12 @@ extension APIController {
         return JSON.response(
             PersonnelImportDTO(
                 mode: report.mode.rawValue, kind: report.kind.rawValue, rows: report.rows, accepted: report.accepted, imported: report.imported,
-                problems: report.problems),
+                problems: report.problems, problemTotal: report.problemTotal),
             status: report.imported > 0 ? .created : .ok)
     }
 
     struct PersonnelImportDTO: Codable {
         let mode: String; let kind: String; let rows: Int; let accepted: Int; let imported: Int; let problems: [RosterImport.Problem]
+        let problemTotal: Int
     }
 }

@@ -15,7 +15,7 @@ import Tabular
 /// 导入 — a paper-era 涉密人员名单 or training record, from CSV or an Excel/WPS workbook (R-PE-3, R-TR-1).
 extension PersonnelController {
     struct ImportProblem: Sendable { let line: Int, message: String }
-    struct ImportReport: Sendable { let rows: Int, accepted: Int, imported: Int, problems: [ImportProblem], clean: Bool }
+    struct ImportReport: Sendable { let rows: Int, accepted: Int, imported: Int, problems: [ImportProblem], problemTotal: Int, clean: Bool }
     struct ImportModel: Sendable { let report: ImportReport?, kinds: [Opt], modes: [Opt], rosterColumns: String, trainingColumns: String }
 
     func importPage(_ context: AppRequestContext, report: PersonnelImportReport?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -23,7 +23,7 @@ extension PersonnelController {
             report: report.map {
                 ImportReport(
                     rows: $0.rows, accepted: $0.accepted, imported: $0.imported,
-                    problems: $0.problems.map { ImportProblem(line: $0.line, message: $0.message) },
+                    problems: $0.problems.map { ImportProblem(line: $0.line, message: $0.message) }, problemTotal: $0.problemTotal,
                     clean: $0.problems.isEmpty)
             },
             kinds: [Opt(value: "roster", label: "涉密人员名单", selected: true), Opt(value: "training", label: "培训记录", selected: false)],
@@ -55,8 +55,12 @@ extension PersonnelController {
             }
             let kind = RosterImport.Kind(rawValue: form.fields["kind"] ?? "") ?? .roster
             let mode = CarrierImportMode(rawValue: form.fields["mode"] ?? "") ?? .dryRun
-            let report = try await services.personnel.importFile(try context.actor(), Data(file.data), kind: kind, mode: mode)
-            return try await importPage(context, report: report, error: nil)
+            return try await refusable {
+                let report = try await services.personnel.importFile(try context.actor(), Data(file.data), kind: kind, mode: mode)
+                return try await importPage(context, report: report, error: nil)
+            } again: { message, status in
+                try await importPage(context, report: nil, error: message, status: status)
+            }
         }
     }
 }

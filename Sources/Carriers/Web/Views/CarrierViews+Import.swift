@@ -24,7 +24,7 @@ extension CarrierViews {
         """
         <div data-testid="import-report">
         <p>\(r.mode)：共 \(r.rows) 行，无误 \(r.accepted) 行，已写入 <strong data-testid="imported">\(r.imported)</strong> 件。\
-        \(if: r.written, importNumbers(r.numbers))\(if: !r.written && !r.clean, "有问题，未写入任何记录。")</p>
+        \(if: r.written, importNumbers(r.numbers))\(if: !r.written && !r.clean, "有问题，未写入任何记录。")\(if: r.problemTotal > r.problems.count, Components.problemsCut(shown: r.problems.count, total: r.problemTotal))</p>
         <table class="table table-sm bm-table" data-testid="import-problems">
           <thead><tr><th>行号</th><th>字段</th><th>问题</th></tr></thead>
           <tbody>\(each: r.problems, importProblem)</tbody>

@@ -14,7 +14,7 @@ extension PersonnelViews {
 
     private static func importReport(_ r: PersonnelController.ImportReport) -> HTML {
         """
-        <div class="alert \(if: r.clean, "alert-success", else: "alert-warning")" data-testid="import-report">共 \(r.rows) 行，无误 \(r.accepted) 行，已导入 \(r.imported) 行。</div>
+        <div class="alert \(if: r.clean, "alert-success", else: "alert-warning")" data-testid="import-report">共 \(r.rows) 行，无误 \(r.accepted) 行，已导入 \(r.imported) 行。\(if: r.problemTotal > r.problems.count, Components.problemsCut(shown: r.problems.count, total: r.problemTotal))</div>
         <table class="table table-sm bm-table" data-testid="import-problems"><thead><tr><th>行</th><th>问题</th></tr></thead>
         <tbody>\(each: r.problems, problemRow)</tbody></table>
         """
