@@ -440,6 +440,54 @@ struct HardeningTests {
             #expect(try await denials() == before + 2)
         }
     }
+
+    @Test("R-SY-2 a hidden secret, carrier or notice is refused with the very statements a missing one is, so the timing tells nothing")
+    func hiddenAndMissingSameStatements() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let s = world.services
+            let zhoumin = try await world.actor("zhoumin")
+            /// The statements one read runs (SQL text, binds aside), and whether it was refused as missing.
+            func statements(_ read: @escaping () async throws -> Void) async throws -> (sql: [String], notFound: Bool) {
+                let recorder = QueryRecorder()
+                let notFound = await QueryRecorder.$current.withValue(recorder) { () async -> Bool in
+                    do {
+                        try await read()
+                        return false
+                    } catch {
+                        return (error as? Refusal) == Refusal.notFound
+                    }
+                }
+                let sql = try await s.database.read { db in
+                    recorder.recorded.map { statement in
+                        var serializer = SQLSerializer(database: db)
+                        statement.serialize(to: &serializer)
+                        return serializer.sql
+                    }
+                }
+                return (sql, notFound)
+            }
+            let reads: [(table: String, read: (String) async throws -> Void)] = [
+                ("secrets", { _ = try await s.classification.detail(zhoumin, id: $0) }),
+                ("carriers", { _ = try await s.carriers.detail(zhoumin, id: $0) }),
+                ("classified_notices", { _ = try await s.notices.get(zhoumin, id: $0) }),
+            ]
+            for (table, read) in reads {
+                let ids = try await s.database.read { db in
+                    try await db.raw("SELECT id FROM \(unsafeRaw: table) ORDER BY id LIMIT 200").all().map { try $0.decode(column: "id", as: String.self) }
+                }
+                var hidden: String?
+                for id in ids where try await statements({ try await read(id) }).notFound {
+                    hidden = id
+                    break
+                }
+                let id = try #require(hidden, "no \(table) row hidden from 周敏")
+                let denied = try await statements { try await read(id) }
+                let missing = try await statements { try await read(UUID().uuidString.lowercased()) }
+                #expect(denied.notFound && missing.notFound)
+                #expect(denied.sql == missing.sql, "\(table): hidden \(denied.sql) vs missing \(missing.sql)")
+            }
+        }
+    }
 }
 
 extension OpenAPIValidator {

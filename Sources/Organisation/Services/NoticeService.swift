@@ -94,11 +94,13 @@ public struct NoticeService: Sendable {
     public func get(_ actor: Actor, id: String) async throws -> (notice: ClassifiedNotice, scope: Set<String>) {
         let s = services
         let outcome: Read = try await s.database.transaction { db in
-            guard let notice = try await NoticeStore.unchecked(id: id, on: db) else {
+            let found = try await NoticeStore.unchecked(id: id, on: db)
+            // R-SY-2: the scope is read whether or not the notice exists, so a missing ID costs the statements a hidden one does.
+            let scope = try await ScopeStore.persons(recordKind: NoticeStore.recordKind, recordID: id, on: db)
+            guard let notice = found else {
                 try await s.auditMissingRead(actor, recordKind: NoticeStore.recordKind, id: id, on: db)
                 return .hidden
             }
-            let scope = try await ScopeStore.persons(recordKind: NoticeStore.recordKind, recordID: id, on: db)
             guard
                 try await s.authorizeRead(
                     actor, recordKind: NoticeStore.recordKind, id: id, sensitivity: notice.sensitivity, scope: scope,

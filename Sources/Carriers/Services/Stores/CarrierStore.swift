@@ -82,8 +82,11 @@ enum CarrierStore {
 
     /// A carrier with its scope, regardless of access (callers check it).
     static func unchecked(id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
-        guard let row = try await db.raw("SELECT * FROM carriers WHERE id = \(bind: id)").first() else { return nil }
-        return (try carrier(from: row), try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db))
+        let row = try await db.raw("SELECT * FROM carriers WHERE id = \(bind: id)").first()
+        // R-SY-2: the scope is read whether or not the carrier exists, so a missing ID costs the statements a hidden one does.
+        let scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
+        guard let row else { return nil }
+        return (try carrier(from: row), scope)
     }
 
     /// R-KS-4: every carrier `viewer` may know of matching `filter`, newest first — for printouts and counts that

@@ -109,9 +109,12 @@ enum ClassificationStore {
     /// A secret with its scope and the level it is protected at (R-CL-7: its own, or higher while an objection claims
     /// more), regardless of access — callers pass it through the read check (ClassificationService).
     static func uncheckedWithProtection(id: String, on db: any SQLDatabase) async throws -> (secret: SecretMatter, protection: Level)? {
-        guard let row = try await db.raw("SELECT * FROM secrets WHERE id = \(bind: id)").first() else { return nil }
+        let row = try await db.raw("SELECT * FROM secrets WHERE id = \(bind: id)").first()
+        // R-SY-2: the scope is read whether or not the secret exists, so a missing ID costs the statements a hidden one does.
+        let scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
+        guard let row else { return nil }
         var secret = try secret(from: row)
-        secret.scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
+        secret.scope = scope
         let protection = max(secret.level, Level(rawValue: try row.decode(column: "level_rank", as: Int.self)) ?? secret.level)
         return (secret, protection)
     }
