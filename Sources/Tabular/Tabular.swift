@@ -185,6 +185,30 @@ public enum Tabular {
         }
     }
 
+    /// A file's header (its first record): where each of `columns` is, by its header as users write it (surrounding
+    /// spaces ignored, any order), and the header's problems — an unknown column (nothing typed is silently dropped),
+    /// one given twice, a required one missing.
+    public static func header<Column: Hashable & RawRepresentable>(
+        _ header: Record, columns: [Column], required: [Column]
+    ) -> (index: [Column: Int], problems: [Problem]) where Column.RawValue == String {
+        var index: [Column: Int] = [:]
+        var problems: [Problem] = []
+        for (i, name) in header.cells.enumerated() {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let column = Column(rawValue: trimmed), columns.contains(column) else {
+                problems.append(
+                    Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(columns.map(\.rawValue).joined(separator: "、"))"))
+                continue
+            }
+            if index[column] != nil { problems.append(Problem(line: header.line, field: "header", message: "列“\(trimmed)”重复")) }
+            index[column] = i
+        }
+        for column in required where index[column] == nil {
+            problems.append(Problem(line: header.line, field: "header", message: "缺少必填列“\(column.rawValue)”"))
+        }
+        return (index, problems)
+    }
+
     /// Whether bytes are a ZIP container (an XLSX workbook starts with `PK\u{3}\u{4}`).
     public static func isZIP(_ data: Data) -> Bool { data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) }
 }

@@ -31,38 +31,36 @@ struct AuditCheckpointTests {
         _ = try await world.services.audit.browse(auditor, AuditFilter())
     }
 
-    @Test("R-SY-3 entries after a point deleted with the head row: verify exits 2 naming the missing head")
-    func cutWithHead() async throws {
-        let file = try Self.checkpointFile()
-        try await TestWorld.with(checkpointFile: file) { world in
+    /// Checkpoints the log, then deletes its last seven entries together with the head row — and the checkpoint file
+    /// too when `deletingCheckpoint` — as an attacker with the database (and the data directory) would; what
+    /// `baomi audit verify` then finds, and where the log was cut.
+    static func cutEndWithHead(deletingCheckpoint: Bool) async throws -> (result: VerificationResult, cutAfter: Int64) {
+        let file = try checkpointFile()
+        return try await TestWorld.with(checkpointFile: file) { world in
             try await world.services.audit.checkpoint()
             let head = try #require(try await world.services.audit.head())
             try await world.services.database.transaction { db in
                 try await db.raw("DELETE FROM audit_log WHERE seq > \(bind: head.seq - 7)").run()
                 try await db.raw("DELETE FROM audit_head").run()
             }
-            let result = try await world.services.audit.verify(.system)
-            #expect(result == .broken(seq: head.seq - 7, problem: .headMissing), "\(result)")
-            #expect(result.exitStatus == 2)
-            #expect(result.summary.contains("链头记录缺失"))
+            if deletingCheckpoint { try FileManager.default.removeItem(at: file) }
+            return (try await world.services.audit.verify(.system), head.seq - 7)
         }
+    }
+
+    @Test("R-SY-3 entries after a point deleted with the head row: verify exits 2 naming the missing head")
+    func cutWithHead() async throws {
+        let (result, cutAfter) = try await Self.cutEndWithHead(deletingCheckpoint: false)
+        #expect(result == .broken(seq: cutAfter, problem: .headMissing), "\(result)")
+        #expect(result.exitStatus == 2)
+        #expect(result.summary.contains("链头记录缺失"))
     }
 
     @Test("R-SY-3 the same cut with the checkpoint file deleted too: still found, the head is never optional")
     func cutWithHeadAndCheckpoint() async throws {
-        let file = try Self.checkpointFile()
-        try await TestWorld.with(checkpointFile: file) { world in
-            try await world.services.audit.checkpoint()
-            let head = try #require(try await world.services.audit.head())
-            try await world.services.database.transaction { db in
-                try await db.raw("DELETE FROM audit_log WHERE seq > \(bind: head.seq - 7)").run()
-                try await db.raw("DELETE FROM audit_head").run()
-            }
-            try FileManager.default.removeItem(at: file)
-            let result = try await world.services.audit.verify(.system)
-            #expect(result == .broken(seq: head.seq - 7, problem: .headMissing), "\(result)")
-            #expect(result.exitStatus == 2)
-        }
+        let (result, cutAfter) = try await Self.cutEndWithHead(deletingCheckpoint: true)
+        #expect(result == .broken(seq: cutAfter, problem: .headMissing), "\(result)")
+        #expect(result.exitStatus == 2)
     }
 
     @Test("R-SY-3 a rollback — the head saved, later entries deleted and the saved head written back — is found by the checkpoint")

@@ -173,20 +173,8 @@ public enum CarrierImport {
         private mutating func readHeader(_ header: Tabular.Record) {
             headerRead = true
             headerWidth = header.cells.count
-            var problems: [Problem] = []
-            for (i, name) in header.cells.enumerated() {
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
-                guard let column = Column(rawValue: trimmed) else {
-                    problems.append(
-                        Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(Column.allCases.map(\.rawValue).joined(separator: "、"))"))
-                    continue
-                }
-                if index[column] != nil { problems.append(Problem(line: header.line, field: "header", message: "列“\(trimmed)”重复")) }
-                index[column] = i
-            }
-            for column in Column.required where index[column] == nil {
-                problems.append(Problem(line: header.line, field: "header", message: "缺少必填列“\(column.rawValue)”"))
-            }
+            let problems: [Problem]
+            (index, problems) = Tabular.header(header, columns: Column.allCases, required: Column.required)
             checked.problems.add(contentsOf: problems)
             checked.unusable = !problems.isEmpty
         }

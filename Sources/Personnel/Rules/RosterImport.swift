@@ -135,22 +135,7 @@ public enum RosterImport {
     /// The header's columns by position, and its problems.
     static func header(_ records: [Tabular.Record], kind: Kind) -> (index: [Column: Int], problems: [Problem]) {
         guard let header = records.first else { return ([:], [Problem(line: 1, field: "file", message: "文件为空，第1行应为表头")]) }
-        var index: [Column: Int] = [:]
-        var problems: [Problem] = []
-        for (i, name) in header.cells.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard let column = Column(rawValue: trimmed), kind.columns.contains(column) else {
-                problems.append(
-                    Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(kind.columns.map(\.rawValue).joined(separator: "、"))"))
-                continue
-            }
-            if index[column] != nil { problems.append(Problem(line: header.line, field: "header", message: "列“\(trimmed)”重复")) }
-            index[column] = i
-        }
-        for column in kind.required where index[column] == nil {
-            problems.append(Problem(line: header.line, field: "header", message: "缺少必填列“\(column.rawValue)”"))
-        }
-        return (index, problems)
+        return Tabular.header(header, columns: kind.columns, required: kind.required)
     }
 
     /// A cell reader of one record that collects its problems.
