@@ -90,16 +90,16 @@ public struct CarrierService: Sendable {
 
     /// R-KS-4 / R-SY-2: a carrier the actor may know of; anything else is `nil` (and the denial is audited).
     func visibleCarrier(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
-        guard let (carrier, scope) = try await CarrierStore.unchecked(id: id, on: db) else {
+        guard let found = try await CarrierStore.forRead(id: id, on: db) else {
             try await services.auditMissingRead(actor, recordKind: CarrierStore.recordKind, id: id, on: db)
             return nil
         }
         guard
             try await services.authorizeRead(
-                actor, recordKind: CarrierStore.recordKind, id: id, sensitivity: .stateSecret(carrier.level), scope: scope, auditLevel: carrier.level.code,
-                on: db)
+                actor, recordKind: CarrierStore.recordKind, id: id, sensitivity: .stateSecret(found.level), scope: found.scope,
+                auditLevel: found.level.code, on: db)
         else { return nil }
-        return (carrier, scope)
+        return (try CarrierStore.carrier(from: found.row), found.scope)
     }
 
     /// Loads a carrier the actor may take `action` on now — the one decision of `CarrierRules.refusal`, which the page's

@@ -30,17 +30,17 @@ public struct ClassificationService: Sendable {
 
     /// R-KS-4 / R-SY-2: loads a secret the actor may see; anything else is `notFound`, and the denial is audited.
     package func visibleSecret(_ actor: Actor, _ id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
-        guard let (secret, protection) = try await ClassificationStore.uncheckedWithProtection(id: id, on: db) else {
+        guard let found = try await ClassificationStore.forRead(id: id, on: db) else {
             try await services.auditMissingRead(actor, recordKind: ClassificationStore.recordKind, id: id, on: db)
             return nil
         }
         // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are).
         guard
             try await services.authorizeRead(
-                actor, recordKind: ClassificationStore.recordKind, id: id, sensitivity: .stateSecret(protection), scope: secret.scope,
-                auditLevel: secret.level.code, on: db)
+                actor, recordKind: ClassificationStore.recordKind, id: id, sensitivity: .stateSecret(found.protection), scope: found.scope,
+                auditLevel: found.level.code, on: db)
         else { return nil }
-        return secret
+        return try ClassificationStore.secret(from: found.row, scope: found.scope)
     }
 
     /// Saves a changed secret with its history entry and audit record.

@@ -82,11 +82,18 @@ enum CarrierStore {
 
     /// A carrier with its scope, regardless of access (callers check it).
     static func unchecked(id: String, on db: any SQLDatabase) async throws -> (carrier: Carrier, scope: Set<String>)? {
+        guard let found = try await forRead(id: id, on: db) else { return nil }
+        return (try carrier(from: found.row), found.scope)
+    }
+
+    /// A carrier by ID as the read check needs it (R-KS-4, R-SY-2): its level, its scope, and the row to decode once the
+    /// check allows it. The scope is read whether or not the carrier exists and nothing is decoded before the check, so
+    /// a missing ID costs what a hidden one does: the same statements, and no more work after them.
+    static func forRead(id: String, on db: any SQLDatabase) async throws -> (level: Level, scope: Set<String>, row: any SQLRow)? {
         let row = try await db.raw("SELECT * FROM carriers WHERE id = \(bind: id)").first()
-        // R-SY-2: the scope is read whether or not the carrier exists, so a missing ID costs the statements a hidden one does.
         let scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
         guard let row else { return nil }
-        return (try carrier(from: row), scope)
+        return (Level.stored(try row.decode(column: "level", as: String.self)), scope, row)
     }
 
     /// R-KS-4: every carrier `viewer` may know of matching `filter`, newest first — for printouts and counts that

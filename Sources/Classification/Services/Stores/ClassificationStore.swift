@@ -106,22 +106,30 @@ enum ClassificationStore {
         }
     }
 
-    /// A secret with its scope and the level it is protected at (R-CL-7: its own, or higher while an objection claims
-    /// more), regardless of access — callers pass it through the read check (ClassificationService).
-    static func uncheckedWithProtection(id: String, on db: any SQLDatabase) async throws -> (secret: SecretMatter, protection: Level)? {
+    /// A secret by ID as the read check needs it (R-KS-4, R-SY-2): its level, the level it is protected at (R-CL-7: its
+    /// own, or higher while an objection claims more), its scope, and the row to decode once the check allows it. The
+    /// scope is read whether or not the secret exists and nothing is decoded before the check, so a missing ID costs
+    /// what a hidden one does: the same statements, and no more work after them.
+    static func forRead(id: String, on db: any SQLDatabase) async throws -> (level: Level, protection: Level, scope: Set<String>, row: any SQLRow)? {
         let row = try await db.raw("SELECT * FROM secrets WHERE id = \(bind: id)").first()
-        // R-SY-2: the scope is read whether or not the secret exists, so a missing ID costs the statements a hidden one does.
         let scope = try await ScopeStore.persons(recordKind: recordKind, recordID: id, on: db)
         guard let row else { return nil }
+        let level = Level.stored(try row.decode(column: "level", as: String.self))
+        let protection = max(level, Level(rawValue: try row.decode(column: "level_rank", as: Int.self)) ?? level)
+        return (level, protection, scope, row)
+    }
+
+    /// A secret decoded from the row `forRead` found, with its scope.
+    static func secret(from row: any SQLRow, scope: Set<String>) throws -> SecretMatter {
         var secret = try secret(from: row)
         secret.scope = scope
-        let protection = max(secret.level, Level(rawValue: try row.decode(column: "level_rank", as: Int.self)) ?? secret.level)
-        return (secret, protection)
+        return secret
     }
 
     /// A secret with its scope, regardless of access.
     static func unchecked(id: String, on db: any SQLDatabase) async throws -> SecretMatter? {
-        try await uncheckedWithProtection(id: id, on: db)?.secret
+        guard let found = try await forRead(id: id, on: db) else { return nil }
+        return try secret(from: found.row, scope: found.scope)
     }
 
     /// R-KS-4: every secret `viewer` may see matching `filter`, newest first — for the narrow lists the 待办 and the
