@@ -62,6 +62,8 @@ public func makeServices(
         environment: configuration.environment, file: configuration.dataDirectory.appendingPathComponent("audit.key"))
     AuditSealing.install(seal)
     let database = try await Database.open(configuration.database, logger: logger)
+    // 检索: on PostgreSQL, Chinese is searched by index only in a database with a UTF-8 LC_CTYPE.
+    if let problem = try await database.read({ db in try await TextSearch.ctypeProblem(on: db) }) { logger.warning("\(problem)") }
     return Services(
         database: database, areas: areas.registry, clock: clock, passwordPolicy: .init(systemLevel: configuration.systemLevel),
         idleTimeout: configuration.idleTimeout, bcryptCost: configuration.bcryptCost, reminderLeadDays: configuration.reminderLeadDays,

@@ -101,7 +101,10 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await guarded {
-            try await data.withServices { _ in say("数据库已是最新结构 / schema is up to date") }
+            try await data.withServices { services in
+                say("数据库已是最新结构 / schema is up to date")
+                if let problem = try await services.database.read({ db in try await TextSearch.ctypeProblem(on: db) }) { say("注意：\(problem)") }
+            }
         }
     }
 }

@@ -133,7 +133,7 @@ struct QueryPlanTests {
     @Test("issue 11: the plan check fails on a full scan of a large table")
     func theCheckCanFail() async throws {
         try await TestWorld.with(demo: false) { world in
-            let scan: SQLQueryString = "SELECT * FROM carriers c WHERE c.title LIKE \(bind: "%x%")"
+            let scan: SQLQueryString = "SELECT * FROM carriers c WHERE c.originating_unit LIKE \(bind: "%x%")"
             let indexed: SQLQueryString = "SELECT * FROM carriers c WHERE c.id = \(bind: "x")"
             let flagged = try await Self.fullScans([scan], on: world.services.database)
             let clean = try await Self.fullScans([indexed], on: world.services.database)

@@ -5,7 +5,9 @@ extension AreaRegistration {
     /// keeps the incident register until an incidents area does (R-IC-1), and gives its self-assessment indicators (R-IN-4).
     public static let carriers = AreaRegistration(
         name: "carriers",
-        migrations: [M012Carriers(), M013CarrierChecks(), M018CarrierSecrets(), M022TodoIndexes(), M023CarrierExitPermit(), M024IncidentClock()],
+        migrations: [
+            M012Carriers(), M013CarrierChecks(), M018CarrierSecrets(), M022TodoIndexes(), M023CarrierExitPermit(), M024IncidentClock(), M025CarrierSearch(),
+        ],
         todos: [CarrierTodos()],
         sweep: SweepStep(order: 20) { services in
             let findings = try await services.carriers.sweep()

@@ -5,7 +5,7 @@ extension AreaRegistration {
     /// administration (`FilingPort`) and declassifies what came due in the sweep (R-DC-2).
     public static let classification = AreaRegistration(
         name: "classification",
-        migrations: [M008Classification(), M009ScopeWidenings(), M010Objections(), M011Supervision(), M017UnclearClocks()],
+        migrations: [M008Classification(), M009ScopeWidenings(), M010Objections(), M011Supervision(), M017UnclearClocks(), M026SecretSearch()],
         todos: [ClassificationTodos()],
         sweep: SweepStep(order: 10) { services in
             let count = try await services.classification.sweep()

@@ -40,6 +40,7 @@ public enum Migrations {
         M015ScaleIndexes(),
         M016DirectoryIndexes(),
         M019PartialIndexes(),
+        M027DirectorySearch(),
     ]
 }
 

@@ -101,7 +101,7 @@ enum CarrierStore {
     static func visible(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> [Carrier] {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(visibility)"
-        q = q + conditions(f) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
+        q = q + conditions(f, on: db) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
         return try await db.raw(q).all().map(carrier(from:))
     }
 
@@ -120,9 +120,9 @@ enum CarrierStore {
         -> Page<Carrier>
     {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
-        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + conditions(f)
+        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + conditions(f, on: db)
         // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
-        let countFrom = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + conditions(f)
+        let countFrom = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + conditions(f, on: db)
         return try await Keyset.page(
             select: "c.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: carrier(from:))
     }
@@ -131,7 +131,7 @@ enum CarrierStore {
     static func visibleCount(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> Int {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(visibility)"
-        q = q + conditions(f)
+        q = q + conditions(f, on: db)
         return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -148,7 +148,10 @@ enum CarrierStore {
         return out
     }
 
-    static func conditions(_ f: CarrierFilter) -> SQLQueryString {
+    /// The columns the register's search looks in (its search index, M025).
+    static let searched = ["title", "number", "document_number"]
+
+    static func conditions(_ f: CarrierFilter, on db: any SQLDatabase) -> SQLQueryString {
         var q: SQLQueryString = ""
         if let unit = f.unitID, !unit.isEmpty { q = q + " AND c.unit_id = \(bind: unit)" }
         if let kind = f.kind { q = q + " AND c.kind = \(bind: kind.rawValue)" }
@@ -157,10 +160,7 @@ enum CarrierStore {
         if let holder = f.holderPersonID, !holder.isEmpty { q = q + " AND c.holder_person_id = \(bind: holder)" }
         if let year = f.registeredYear { q = q + " AND c.registered_on LIKE \(bind: String(format: "%04d-%%", year))" }
         if let search = f.search, !search.isEmpty {
-            let like = search.likeContaining
-            q =
-                q
-                + " AND (c.title LIKE \(bind: like) ESCAPE '\\' OR c.number LIKE \(bind: like) ESCAPE '\\' OR c.document_number LIKE \(bind: like) ESCAPE '\\')"
+            q = q + " AND " + TextSearch.condition(search, table: "carriers", alias: "c", columns: searched, on: db)
         }
         return q
     }

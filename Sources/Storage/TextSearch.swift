@@ -1,0 +1,44 @@
+import Foundation
+import SQLKit
+
+/// 检索 — substring search of a register's titles, names and numbers through an index, on both databases. They are
+/// Chinese text, where word tokenizers do not apply, so both indexes are of trigrams (three characters in a row):
+///
+/// - SQLite: an external-content FTS5 table with the `trigram` tokenizer beside the register (`<table>_fts`, keyed by
+///   the register's rowid), kept current by triggers in each write's own transaction; a text is matched as one quoted
+///   phrase, which is substring matching.
+/// - PostgreSQL: a `pg_trgm` GIN index on each column, which `LIKE '%…%'` uses. pg_trgm takes trigrams of letters only
+///   under the database's `LC_CTYPE`, so the database must have a UTF-8 one (`C.UTF-8`): under `C` it finds the same
+///   rows but without the index (`ctypeProblem`).
+///
+/// Either index needs three characters. A text of one or two is matched by `LIKE` in the register's own order, which
+/// the page's `LIMIT` bounds (the total shown is capped, as every register's is).
+package enum TextSearch {
+    /// The characters a trigram index needs.
+    package static let indexedLength = 3
+
+    /// The condition that row `alias` of `table` holds `text` in one of `columns` (a register whose search index
+    /// `indexStatements` made). R-KS-4 is the caller's: the condition narrows what the register's visibility allows.
+    package static func condition(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) -> SQLQueryString {
+        if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength {
+            let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "\(unsafeRaw: alias).rowid IN (SELECT rowid FROM \(unsafeRaw: table)_fts WHERE \(unsafeRaw: table)_fts MATCH \(bind: phrase))"
+        }
+        let like = text.likeContaining
+        let each = columns.map { "\(unsafeRaw: alias).\(unsafeRaw: $0) LIKE \(bind: like) ESCAPE '\\'" as SQLQueryString }
+        return "(" + each.joined(separator: " OR ") + ")"
+    }
+
+    /// On PostgreSQL, why Chinese cannot be searched by index in this database (its `LC_CTYPE` is not UTF-8), in
+    /// Chinese; nil when it can, and on SQLite.
+    package static func ctypeProblem(on db: any SQLDatabase) async throws -> String? {
+        guard db.dialect.name != "sqlite" else { return nil }
+        let ctype =
+            try await db.raw("SELECT datctype FROM pg_database WHERE datname = current_database()").first()?.decode(
+                column: "datctype", as: String.self) ?? ""
+        let lower = ctype.lowercased()
+        guard !(lower.contains("utf-8") || lower.contains("utf8")) else { return nil }
+        return "PostgreSQL 数据库的 LC_CTYPE 为“\(ctype)”：pg_trgm 不能为中文建立三元组索引，检索结果仍然正确但不走索引。"
+            + "请以 UTF-8 的 LC_CTYPE 建库（如 createdb --lc-ctype=C.UTF-8 --template=template0）"
+    }
+}
