@@ -12,17 +12,32 @@ import SQLKit
 ///   rows but without the index (`ctypeProblem`).
 ///
 /// Either index needs three characters. A text of one or two is matched by `LIKE` in the register's own order, which
-/// the page's `LIMIT` bounds (the total shown is capped, as every register's is).
+/// the page's `LIMIT` bounds (the total shown is capped, as every register's is); so is, on SQLite, a text so common
+/// that its matches are cheaper found in that order (`selectiveMatches`).
 package enum TextSearch {
     /// The characters a trigram index needs.
     package static let indexedLength = 3
 
+    /// On SQLite, the most rows a text may match for the page to be read from the index's rows; a text matching more
+    /// is matched in the register's order instead. The index knows its matches but not the register's order, so its
+    /// rows are all read and sorted: cheap for a rare text, dear for a common one — which the order finds at once,
+    /// its matches being dense.
+    package static let selectiveMatches = 2_000
+
     /// The condition that row `alias` of `table` holds `text` in one of `columns` (a register whose search index
-    /// `indexStatements` made). R-KS-4 is the caller's: the condition narrows what the register's visibility allows.
-    package static func condition(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) -> SQLQueryString {
+    /// `createIndex` made). R-KS-4 is the caller's: the condition narrows what the register's visibility allows.
+    /// On SQLite a text of three characters or more first asks the index how many rows it matches (up to
+    /// `selectiveMatches` and one): few, and the page reads them through the index; more, and it is matched as a
+    /// shorter text is. PostgreSQL's planner weighs the trigram index against the order by its own statistics.
+    package static func condition(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
+        -> SQLQueryString
+    {
         if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength {
             let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            return "\(unsafeRaw: alias).rowid IN (SELECT rowid FROM \(unsafeRaw: table)_fts WHERE \(unsafeRaw: table)_fts MATCH \(bind: phrase))"
+            let matches: SQLQueryString = "SELECT rowid FROM \(unsafeRaw: table)_fts WHERE \(unsafeRaw: table)_fts MATCH \(bind: phrase)"
+            let counted: SQLQueryString = "SELECT COUNT(*) AS n FROM (" + matches + " LIMIT \(unsafeRaw: String(selectiveMatches + 1))) m"
+            let n = try await db.raw(counted).first()?.decode(column: "n", as: Int.self) ?? 0
+            if n <= selectiveMatches { return "\(unsafeRaw: alias).rowid IN (" + matches + ")" }
         }
         let like = text.likeContaining
         let each = columns.map { "\(unsafeRaw: alias).\(unsafeRaw: $0) LIKE \(bind: like) ESCAPE '\\'" as SQLQueryString }

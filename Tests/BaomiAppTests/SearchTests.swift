@@ -158,4 +158,46 @@ struct SearchTests {
             #expect(try await s.database.read { db in try await TextSearch.ctypeProblem(on: db) } == nil)
         }
     }
+
+    @Test("SQLite: a text matching more rows than the index serves well is matched in the register's order instead, finding the same rows")
+    func commonTextWalksTheOrder() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let s = world.services
+            guard s.database.engine == .sqlite else { return }
+            let copies = TextSearch.selectiveMatches + 100
+            try await s.database.transaction { db in
+                let columns = try await db.raw("PRAGMA table_info(carriers)").all().map { try $0.decode(column: "name", as: String.self) }
+                let values = columns.map { column -> String in
+                    switch column {
+                    case "id": "'common-' || n.i"
+                    case "number": "'CS-' || n.i"
+                    case "title": "'常见检索词第' || n.i || '件'"
+                    default: "c.\(column)"
+                    }
+                }
+                try await db.raw(
+                    SQLQueryString(
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(copies)) "
+                            + "INSERT INTO carriers (\(columns.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) "
+                            + "FROM n, (SELECT * FROM carriers LIMIT 1) c")
+                ).run()
+            }
+            func ids(_ text: String) async throws -> (sql: String, ids: Set<String>) {
+                try await s.database.read { db in
+                    let condition = try await TextSearch.condition(
+                        text, table: "carriers", alias: "c", columns: ["title", "number", "document_number"], on: db)
+                    var serializer = SQLSerializer(database: db)
+                    condition.serialize(to: &serializer)
+                    let found = try await db.raw("SELECT c.id FROM carriers c WHERE " + condition).all().map { try $0.decode(column: "id", as: String.self) }
+                    return (serializer.sql, Set(found))
+                }
+            }
+            let common = try await ids("常见检索词")
+            #expect(common.sql.contains("LIKE") && !common.sql.contains("_fts"), "\(common.sql)")
+            #expect(common.ids.count == copies)
+            let rare = try await ids("检索词第17件")
+            #expect(rare.sql.contains("carriers_fts"), "\(rare.sql)")
+            #expect(rare.ids == ["common-17"])
+        }
+    }
 }

@@ -101,7 +101,7 @@ enum CarrierStore {
     static func visible(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> [Carrier] {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(visibility)"
-        q = q + conditions(f, on: db) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
+        q = q + (try await conditions(f, on: db)) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
         return try await db.raw(q).all().map(carrier(from:))
     }
 
@@ -120,9 +120,10 @@ enum CarrierStore {
         -> Page<Carrier>
     {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
-        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + conditions(f, on: db)
+        let matching = try await conditions(f, on: db)
+        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + matching
         // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
-        let countFrom = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + conditions(f, on: db)
+        let countFrom = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + matching
         return try await Keyset.page(
             select: "c.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: carrier(from:))
     }
@@ -131,7 +132,7 @@ enum CarrierStore {
     static func visibleCount(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> Int {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(visibility)"
-        q = q + conditions(f, on: db)
+        q = q + (try await conditions(f, on: db))
         return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -151,7 +152,7 @@ enum CarrierStore {
     /// The columns the register's search looks in (its search index, M025).
     static let searched = ["title", "number", "document_number"]
 
-    static func conditions(_ f: CarrierFilter, on db: any SQLDatabase) -> SQLQueryString {
+    static func conditions(_ f: CarrierFilter, on db: any SQLDatabase) async throws -> SQLQueryString {
         var q: SQLQueryString = ""
         if let unit = f.unitID, !unit.isEmpty { q = q + " AND c.unit_id = \(bind: unit)" }
         if let kind = f.kind { q = q + " AND c.kind = \(bind: kind.rawValue)" }
@@ -160,7 +161,7 @@ enum CarrierStore {
         if let holder = f.holderPersonID, !holder.isEmpty { q = q + " AND c.holder_person_id = \(bind: holder)" }
         if let year = f.registeredYear { q = q + " AND c.registered_on LIKE \(bind: String(format: "%04d-%%", year))" }
         if let search = f.search, !search.isEmpty {
-            q = q + " AND " + TextSearch.condition(search, table: "carriers", alias: "c", columns: searched, on: db)
+            q = q + " AND " + (try await TextSearch.condition(search, table: "carriers", alias: "c", columns: searched, on: db))
         }
         return q
     }

@@ -137,7 +137,7 @@ enum ClassificationStore {
     static func visible(to viewer: Viewer, filter: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> [SecretMatter] {
         let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT s.* FROM secrets s WHERE \(visibility)"
-        q = q + conditions(filter, today: today, on: db)
+        q = q + (try await conditions(filter, today: today, on: db))
         q = q + " ORDER BY s.created_at DESC, s.id DESC"
         return try await db.raw(q).all().map(secret(from:))
     }
@@ -156,10 +156,11 @@ enum ClassificationStore {
         async throws -> Page<SecretMatter>
     {
         let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
-        let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + conditions(filter, today: today, on: db)
+        let matching = try await conditions(filter, today: today, on: db)
+        let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + matching
         // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
         let countFrom =
-            AccessFilter.scopeDriven(table: "secrets", alias: "s", recordKind: recordKind, viewer: viewer) + conditions(filter, today: today, on: db)
+            AccessFilter.scopeDriven(table: "secrets", alias: "s", recordKind: recordKind, viewer: viewer) + matching
         return try await Keyset.page(
             select: "s.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: secret(from:))
     }
@@ -171,7 +172,7 @@ enum ClassificationStore {
         let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString =
             "SELECT s.status, s.level, s.basis_kind, COUNT(*) AS n FROM secrets s WHERE \(visibility)"
-        q = q + conditions(filter, today: today, on: db) + " GROUP BY s.status, s.level, s.basis_kind"
+        q = q + (try await conditions(filter, today: today, on: db)) + " GROUP BY s.status, s.level, s.basis_kind"
         return try await db.raw(q).all().map {
             (
                 try $0.decode(column: "status", as: String.self), try $0.decode(column: "level", as: String.self),
@@ -183,7 +184,7 @@ enum ClassificationStore {
     /// The columns the register's search looks in (its search index, M026).
     static let searched = ["title"]
 
-    static func conditions(_ f: SecretFilter, today: Day, on db: any SQLDatabase) -> SQLQueryString {
+    static func conditions(_ f: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> SQLQueryString {
         var q: SQLQueryString = ""
         if let level = f.level { q = q + " AND s.level = \(bind: level.code)" }
         if let status = f.status { q = q + " AND s.status = \(bind: status.rawValue)" }
@@ -195,7 +196,9 @@ enum ClassificationStore {
             q = q + " AND s.status = \(bind: SecretStatus.inForce.rawValue) AND s.expiry IS NOT NULL AND s.expiry <= \(bind: today.adding(days: days).iso)"
         }
         if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
-        if let search = f.search, !search.isEmpty { q = q + " AND " + TextSearch.condition(search, table: "secrets", alias: "s", columns: searched, on: db) }
+        if let search = f.search, !search.isEmpty {
+            q = q + " AND " + (try await TextSearch.condition(search, table: "secrets", alias: "s", columns: searched, on: db))
+        }
         if f.needsReview == true { q = q + " AND s.needs_review = 1" }
         if let person = f.involvingPersonID, !person.isEmpty {
             // Each branch on its own index (a plain OR lets SQLite walk every secret expiring soon instead).

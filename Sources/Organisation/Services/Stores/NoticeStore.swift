@@ -43,7 +43,7 @@ enum NoticeStore {
         let visibility = try await AccessFilter.visible(alias: "n", recordKind: recordKind, viewer: viewer, on: db)
         var query: SQLQueryString = "SELECT n.* FROM classified_notices n WHERE \(visibility)"
         if let search, !search.isEmpty {
-            query = query + " AND " + TextSearch.condition(search, table: "classified_notices", alias: "n", columns: ["title"], on: db)
+            query = query + " AND " + (try await TextSearch.condition(search, table: "classified_notices", alias: "n", columns: ["title"], on: db))
         }
         query = query + " ORDER BY n.created_at DESC, n.id"
         return try await db.raw(query).all().map(notice(from:))

@@ -123,7 +123,9 @@ enum OrganisationStore {
             guard !unitIDs.isEmpty else { return Page(items: [], total: 0, next: nil, previous: nil) }
             from = from + " AND p.unit_id IN (\(binds: unitIDs))"
         }
-        if let search, !search.isEmpty { from = from + " AND " + TextSearch.condition(search, table: "persons", alias: "p", columns: ["name"], on: db) }
+        if let search, !search.isEmpty {
+            from = from + " AND " + (try await TextSearch.condition(search, table: "persons", alias: "p", columns: ["name"], on: db))
+        }
         return try await Keyset.page(select: "p.*", from: from, order: byName, request: request, on: db, decode: person(from:))
     }
 
@@ -150,7 +152,7 @@ enum OrganisationStore {
     /// Persons with no account, by name, at most `limit`, optionally only names containing `search`.
     static func personsWithoutAccount(search: String?, limit: Int, on db: any SQLDatabase) async throws -> [Person] {
         var q: SQLQueryString = "SELECT p.* FROM persons p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"
-        if let search, !search.isEmpty { q = q + " AND " + TextSearch.condition(search, table: "persons", alias: "p", columns: ["name"], on: db) }
+        if let search, !search.isEmpty { q = q + " AND " + (try await TextSearch.condition(search, table: "persons", alias: "p", columns: ["name"], on: db)) }
         q = q + " ORDER BY p.name, p.id LIMIT \(unsafeRaw: String(limit))"
         return try await db.raw(q).all().map(person(from:))
     }
