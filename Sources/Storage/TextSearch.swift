@@ -32,7 +32,8 @@ package enum TextSearch {
     package static func condition(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
         -> SQLQueryString
     {
-        if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength {
+        // FTS5's query syntax ends a string at a NUL character: such a text is matched as a short one is.
+        if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength, !text.unicodeScalars.contains("\0") {
             let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let matches: SQLQueryString = "SELECT rowid FROM \(unsafeRaw: table)_fts WHERE \(unsafeRaw: table)_fts MATCH \(bind: phrase)"
             let counted: SQLQueryString = "SELECT COUNT(*) AS n FROM (" + matches + " LIMIT \(unsafeRaw: String(selectiveMatches + 1))) m"
