@@ -32,8 +32,11 @@ package enum TextSearch {
     package static func condition(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
         -> SQLQueryString
     {
+        let nul = text.unicodeScalars.contains("\0")
+        // PostgreSQL's text holds no NUL character (nor takes one as a bind): nothing contains such a text.
+        if nul, db.dialect.name != "sqlite" { return "1 = 0" }
         // FTS5's query syntax ends a string at a NUL character: such a text is matched as a short one is.
-        if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength, !text.unicodeScalars.contains("\0") {
+        if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength, !nul {
             let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let matches: SQLQueryString = "SELECT rowid FROM \(unsafeRaw: table)_fts WHERE \(unsafeRaw: table)_fts MATCH \(bind: phrase)"
             let counted: SQLQueryString = "SELECT COUNT(*) AS n FROM (" + matches + " LIMIT \(unsafeRaw: String(selectiveMatches + 1))) m"
