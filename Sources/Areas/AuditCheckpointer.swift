@@ -40,10 +40,10 @@ public actor AuditCheckpointer {
             self.last = (head, now)
             return nil
         }
-        guard let written = try await services.audit.checkpoint() else { return nil }
-        last = (written, now)
-        logger.notice("audit checkpoint \(written.text)")
-        return written
+        try services.audit.keep(head)
+        last = (head, now)
+        logger.notice("audit checkpoint \(head.text)")
+        return head
     }
 
     /// Ticks now and then every `interval` of `clock` until cancelled; a failed tick is logged and tried again.

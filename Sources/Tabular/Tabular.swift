@@ -33,6 +33,11 @@ public enum Tabular {
             self.field = field
             self.message = message
         }
+
+        /// The problem of a file that cannot be read as a table at all (`field` is `file`).
+        public init(_ unreadable: Unreadable) {
+            self.init(line: unreadable.line, field: "file", message: unreadable.message)
+        }
     }
 
     /// A file that cannot be read as a table at all.

@@ -126,7 +126,7 @@ public enum CarrierImport {
             case .limit(let exceeded): throw exceeded
             case .unreadable(let unreadable):
                 var checked = checker.finish()
-                checked.problems.add(Problem(line: unreadable.line, field: "file", message: unreadable.message))
+                checked.problems.add(Problem(unreadable))
                 checked.unusable = true
                 return checked
             }

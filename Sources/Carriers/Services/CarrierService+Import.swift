@@ -80,6 +80,8 @@ extension CarrierService {
             var secrets: [String: SecretMatter?] = [:]
             var good: [(draft: CarrierImport.Draft, carrier: Carrier, scope: Set<String>)] = []
             var accepted = 0
+            // 部分导入 writes the good rows; 全部导入 only a file without a problem; a dry run nothing.
+            func mayWrite() -> Bool { mode == .partial || (mode == .all && problems.isEmpty) }
             for draft in checked.drafts {
                 var rowProblems: [CarrierImport.Problem] = []
                 func bad(_ column: CarrierImport.Column, _ message: String) {
@@ -137,13 +139,13 @@ extension CarrierService {
                 if draft.status == .lent, let due = draft.dueOn, due < draft.registeredOn { bad(.dueOn, "归还日期早于登记日期") }
                 guard rowProblems.isEmpty else {
                     problems.add(contentsOf: rowProblems)
-                    // Nothing of a file with a problem is written in 全部导入: what was kept for writing goes.
-                    if mode == .all { good.removeAll() }
+                    // What was kept for writing goes once nothing may be written.
+                    if !mayWrite() { good.removeAll() }
                     continue
                 }
                 accepted += 1
                 // A dry run, or 全部导入 once a problem is found, keeps only the count.
-                guard mode == .partial || (mode == .all && problems.isEmpty) else { continue }
+                guard mayWrite() else { continue }
                 let carrier = Carrier(
                     id: IDs.make(), number: "", kind: draft.kind, title: draft.title, documentNumber: draft.documentNumber,
                     originatingUnit: draft.originatingUnit, unitID: me.unitID, marking: draft.marking, secretIDs: draft.secretID.map { [$0] } ?? [],
@@ -151,7 +153,7 @@ extension CarrierService {
                     registeredOn: draft.registeredOn, medium: medium, holderPersonID: holderID, dueOn: draft.status == .lent ? draft.dueOn : nil)
                 good.append((draft, carrier, scope))
             }
-            guard mode == .partial || (mode == .all && problems.isEmpty), !good.isEmpty else {
+            guard mayWrite(), !good.isEmpty else {
                 return CarrierImportReport(
                     mode: mode, rows: rows, accepted: accepted, imported: 0, problems: problems.shown, problemTotal: problems.total, numbers: [])
             }

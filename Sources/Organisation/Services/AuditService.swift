@@ -51,8 +51,13 @@ extension AuditService {
     @discardableResult
     public func checkpoint() async throws -> AuditAnchor? {
         guard let anchor = try await head(), anchor.seq > 0 else { return nil }
-        if let file = services.checkpointFile { try AuditSealing.store(anchor, to: file) }
+        try keep(anchor)
         return anchor
+    }
+
+    /// R-SY-3: writes `anchor`, a head just read, to this instance's checkpoint file, if it keeps one.
+    public func keep(_ anchor: AuditAnchor) throws {
+        if let file = services.checkpointFile { try AuditSealing.store(anchor, to: file) }
     }
 
     /// R-SY-3: after `baomi restore` — a deliberate rollback. The restored chain must hold by itself (its own head,

@@ -126,7 +126,7 @@ public enum RosterImport {
         } catch {
             switch error {
             case .limit(let exceeded): throw exceeded
-            case .unreadable(let unreadable): return ([], [Problem(line: unreadable.line, field: "file", message: unreadable.message)])
+            case .unreadable(let unreadable): return ([], [Problem(unreadable)])
             }
         }
         return (records, [])
