@@ -15,7 +15,7 @@ public enum AccessFilter {
 
     /// How `visible` meets the knowledge scope: from the person's side or from the register's.
     public enum Side: Sendable, Equatable {
-        /// `id IN (the person's scope)`: the database reads the person's few scope rows (`knowledge_scope_person_record`,
+        /// `id IN (the person's scope)`: the database reads the person's few scope rows (`knowledge_scope_person_order`,
         /// covering) and looks each record up — cheap when the person knows few of many records.
         case person
         /// `EXISTS (scope row for this record and person)`: the database walks the register's index in the page's order
@@ -84,32 +84,5 @@ public enum AccessFilter {
     /// The level rank stored in `level_rank` columns: 1–3 for the three levels, 0 for every other label.
     public static func rank(_ sensitivity: Sensitivity) -> Int {
         sensitivity.level?.rawValue ?? 0
-    }
-}
-
-/// The knowledge scope (知悉范围) of records (R-KS-1).
-public enum ScopeStore {
-    /// Adds a person to a record's scope (no-op if present).
-    public static func add(
-        recordKind: String, recordID: String, personID: String, addedBy: String, reason: String,
-        at millis: Int64, on db: any SQLDatabase
-    ) async throws {
-        try await db.raw(
-            """
-            INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at)
-            VALUES (\(bind: recordKind), \(bind: recordID), \(bind: personID), \(bind: addedBy), \(bind: reason), \(bind: millis))
-            ON CONFLICT (record_kind, record_id, person_id) DO NOTHING
-            """
-        ).run()
-    }
-
-    /// The persons in a record's scope.
-    public static func persons(recordKind: String, recordID: String, on db: any SQLDatabase) async throws -> Set<String> {
-        Set(
-            try await db.raw(
-                """
-                SELECT person_id FROM knowledge_scope WHERE record_kind = \(bind: recordKind) AND record_id = \(bind: recordID)
-                """
-            ).all().map { try $0.decode(column: "person_id", as: String.self) })
     }
 }

@@ -136,6 +136,17 @@ public struct KeysetOrder: Sendable {
         self.keys = keys
         self.descending = descending
     }
+
+    /// True when `key` has this order's keys, each of its type.
+    func fits(_ key: [KeyValue]) -> Bool {
+        key.count == keys.count
+            && zip(key, keys).allSatisfy { value, k in
+                switch (value, k.kind) {
+                case (.text, .text), (.int, .int): true
+                default: false
+                }
+            }
+    }
 }
 
 /// Keyset paging over any `SELECT … FROM … WHERE …`, the same SQL on SQLite and PostgreSQL (row-value comparison).
@@ -163,7 +174,8 @@ public enum Keyset {
         select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, order: KeysetOrder, request: PageRequest,
         on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
     ) async throws -> Page<Item> {
-        let cursor = request.cursor.flatMap { $0.order == order.name && $0.key.count == order.keys.count ? $0 : nil }
+        // A cursor of another order, or of the same name read another way (its keys of other types), reads from the start.
+        let cursor = request.cursor.flatMap { $0.order == order.name && order.fits($0.key) ? $0 : nil }
         let backward = cursor?.backward ?? false
         // Forwards in a descending order (or backwards in an ascending one) reads smaller keys.
         let smaller = order.descending != backward

@@ -32,20 +32,29 @@ package enum TextSearch {
     package static func condition(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
         -> SQLQueryString
     {
+        try await match(text, table: table, alias: alias, columns: columns, on: db).condition
+    }
+
+    /// `condition`, and whether an index narrows it: the trigram index (on PostgreSQL whenever the text is long enough
+    /// for it, its planner weighing the rest), or no row at all. A text matched in the register's order narrows nothing.
+    package static func match(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
+        -> (condition: SQLQueryString, indexed: Bool)
+    {
         let nul = text.unicodeScalars.contains("\0")
         // PostgreSQL's text holds no NUL character (nor takes one as a bind): nothing contains such a text.
-        if nul, db.dialect.name != "sqlite" { return "1 = 0" }
+        if nul, db.dialect.name != "sqlite" { return ("1 = 0", true) }
         // FTS5's query syntax ends a string at a NUL character: such a text is matched as a short one is.
         if db.dialect.name == "sqlite", text.unicodeScalars.count >= indexedLength, !nul {
             let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let matches: SQLQueryString = "SELECT rowid FROM \(unsafeRaw: table)_fts WHERE \(unsafeRaw: table)_fts MATCH \(bind: phrase)"
             let counted: SQLQueryString = "SELECT COUNT(*) AS n FROM (" + matches + " LIMIT \(unsafeRaw: String(selectiveMatches + 1))) m"
             let n = try await db.raw(counted).first()?.decode(column: "n", as: Int.self) ?? 0
-            if n <= selectiveMatches { return "\(unsafeRaw: alias).rowid IN (" + matches + ")" }
+            if n <= selectiveMatches { return ("\(unsafeRaw: alias).rowid IN (" + matches + ")", true) }
         }
         let like = text.likeContaining
         let each = columns.map { "\(unsafeRaw: alias).\(unsafeRaw: $0) LIKE \(bind: like) ESCAPE '\\'" as SQLQueryString }
-        return "(" + each.joined(separator: " OR ") + ")"
+        let indexed = db.dialect.name != "sqlite" && text.unicodeScalars.count >= indexedLength && !nul
+        return ("(" + each.joined(separator: " OR ") + ")", indexed)
     }
 
     /// On PostgreSQL, why Chinese cannot be searched by index in this database (its `LC_CTYPE` is not UTF-8), in

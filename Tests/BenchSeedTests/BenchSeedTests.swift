@@ -49,6 +49,19 @@ struct BenchSeedTests {
                 WHERE u.username = 'bench-clerk' AND k.record_kind = 'carrier'
                 """, s)
             #expect(unitOne > 0 && clerkSees == unitOne)
+            // Each scope row keeps its record's place in the register's order, as the stores write it (`ScopedRegister`).
+            #expect(
+                try await Self.count(
+                    """
+                    SELECT COUNT(*) AS n FROM knowledge_scope k JOIN carriers c ON c.id = k.record_id WHERE k.record_kind = 'carrier'
+                    AND (k.order_at <> CAST(REPLACE(c.registered_on, '-', '') AS BIGINT) OR k.order_text <> c.number)
+                    """, s) == 0)
+            #expect(
+                try await Self.count(
+                    """
+                    SELECT COUNT(*) AS n FROM knowledge_scope k JOIN secrets r ON r.id = k.record_id WHERE k.record_kind = 'secret'
+                    AND (k.order_at <> r.created_at OR k.order_text <> '')
+                    """, s) == 0)
             let statuses = try await Self.count("SELECT COUNT(DISTINCT status) AS n FROM carriers", s)
             #expect(statuses >= 6)
             guard case .intact = try await s.audit.verify(.system) else {

@@ -79,11 +79,12 @@ extension BenchSeeder {
                     let id = SeedID.make(SeedID.carrier, i)
                     let unitID = SeedID.make(SeedID.unit, u)
                     let created = Self.millis(registered, i)
+                    let number = "\(prefix)-" + CarrierRules.registerNumber(year: registered.year, sequence: sequence)
                     let mediumUser =
                         kind == "medium" ? SQLText.q(SeedID.make(SeedID.person, layout.person(u, holder ?? rng.int(3...max(3, cleared - 1))))) : "NULL"
                     try await carriers.add(
                         [
-                            SQLText.q(id), SQLText.q(unitID), SQLText.q("\(prefix)-" + CarrierRules.registerNumber(year: registered.year, sequence: sequence)),
+                            SQLText.q(id), SQLText.q(unitID), SQLText.q(number),
                             SQLText.q(kind), SQLText.q("\(Self.carrierTitles[i % Self.carrierTitles.count])（\(i - layout.carriers.start[u] + 1)）"),
                             SQLText.q("江〔\(registered.year)〕\(i % 997 + 1)号"), SQLText.q(Self.originators[i % Self.originators.count]), SQLText.q(level.code),
                             String(level.rawValue), SQLText.q(["3年", "5年", "10年"][i % 3]), String(copies),
@@ -101,7 +102,7 @@ extension BenchSeeder {
                         try await scope.add(
                             [
                                 "'carrier'", SQLText.q(id), SQLText.q(SeedID.make(SeedID.person, layout.person(u, m))), SQLText.q(clerkUser), "'登记时确定'",
-                                SQLText.n(created),
+                                SQLText.n(created), String(registered.year * 10_000 + registered.month * 100 + registered.day), SQLText.q(number),
                             ], on: db)
                     }
                     try await events.add(

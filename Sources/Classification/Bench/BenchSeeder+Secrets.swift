@@ -17,7 +17,8 @@ extension BenchSeeder {
         "secret_points", "handler_person_id", "officer_person_id", "authority", "status", "markings", "declassified_on", "reported_on",
         "last_reviewed_year", "needs_review", "created_at", "updated_at",
     ]
-    static let scopeColumns = ["record_kind", "record_id", "person_id", "added_by", "reason", "added_at"]
+    /// A scope row keeps its record's place in the register's order (`ScopedRegister`: `order_at`, `order_text`).
+    static let scopeColumns = ["record_kind", "record_id", "person_id", "added_by", "reason", "added_at", "order_at", "order_text"]
     static let secretEventColumns = ["id", "secret_id", "seq", "at", "actor_name", "kind", "summary", "marking"]
 
     /// Milliseconds of 09:00 China time on `day`, plus `offset` ms (unique-ish instants in a day).
@@ -124,7 +125,7 @@ extension BenchSeeder {
                         try await scope.add(
                             [
                                 "'secret'", SQLText.q(id), SQLText.q(SeedID.make(SeedID.person, layout.person(u, m))), SQLText.q(clerkUser), "'起草时确定'",
-                                SQLText.n(created),
+                                SQLText.n(created), SQLText.n(created), "''",
                             ], on: db)
                     }
                     try await events.add(

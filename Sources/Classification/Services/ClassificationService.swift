@@ -100,7 +100,7 @@ public struct ClassificationService: Sendable {
         return try await services.database.read { db in
             var from: SQLQueryString = "FROM secrets s WHERE "
             from = try await from + AccessFilter.visible(alias: "s", recordKind: ClassificationStore.recordKind, viewer: actor.viewer, on: db)
-            return try await Keyset.count(from + (try await ClassificationStore.conditions(filter, today: today, on: db)), cap: cap, on: db)
+            return try await Keyset.count(from + (try await ClassificationStore.conditions(filter, today: today, on: db)).sql, cap: cap, on: db)
         }
     }
 

@@ -60,7 +60,7 @@ public struct NoticeService: Sendable {
                     throw Refusal.invalid("scope_person_ids", "知悉范围中的人员不存在")
                 }
                 try await ScopeStore.add(
-                    recordKind: NoticeStore.recordKind, recordID: notice.id, personID: pid, addedBy: actor.userID,
+                    NoticeStore.register, recordID: notice.id, personID: pid, addedBy: actor.userID,
                     reason: pid == author.id ? "起草人" : "起草时确定", at: s.nowMillis, on: db)
             }
             try await AuditStore.append(

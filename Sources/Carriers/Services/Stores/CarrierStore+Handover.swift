@@ -41,8 +41,9 @@ extension CarrierStore {
     ) async throws {
         try await db.raw(
             """
-            INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at)
-            SELECT 'carrier', c.id, \(bind: personID), \(bind: addedBy), '移交', \(bind: millis) FROM carriers c WHERE
+            INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at, order_at, order_text)
+            SELECT \(bind: recordKind), c.id, \(bind: personID), \(bind: addedBy), '移交', \(bind: millis),
+                \(unsafeRaw: register.orderAt("c")), \(unsafeRaw: register.orderText("c")) FROM carriers c WHERE
             """ + keptCondition(keeper) + " ON CONFLICT (record_kind, record_id, person_id) DO NOTHING"
         ).run()
     }

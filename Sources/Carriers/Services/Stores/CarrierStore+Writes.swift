@@ -32,7 +32,7 @@ extension CarrierStore {
                 "id", "unit_id", "number", "kind", "title", "document_number", "originating_unit", "level", "level_rank", "period", "secret_ids",
                 "copies", "serials", "custodian_person_id", "safe_id", "status", "original_id", "registered_on", "media_type", "purchased_centrally",
                 "medium_user_person_id", "content_level", "computer_ids", "holder_person_id", "due_on", "retained", "created_at", "updated_at")
-            var scopes = db.insert(into: "knowledge_scope").columns("record_kind", "record_id", "person_id", "added_by", "reason", "added_at")
+            var scopes: [SQLQueryString] = []
             var events = db.insert(into: "carrier_events").columns("id", "carrier_id", "seq", "at", "actor_name", "kind", "summary")
             for (c, scope, summary) in batch {
                 let m = c.medium
@@ -44,12 +44,22 @@ extension CarrierStore {
                     v(c.holderPersonID), v(c.dueOn?.iso), v(c.retained ? 1 : 0), v(millis), v(millis),
                 ])
                 for person in scope.sorted() {
-                    scopes = scopes.values([v(recordKind), v(c.id), v(person), v(addedBy), v("导入纸质台账"), v(millis)])
+                    scopes.append("(\(bind: c.id), \(bind: person))")
                 }
                 events = events.values([v(IDs.make()), v(c.id), v(1), v(millis), v(actor), v("import"), v(summary)])
             }
             try await carriers.run()
-            try await scopes.run()
+            // Each scope row takes its carrier's place in the register's order from the row just written.
+            if !scopes.isEmpty {
+                let rows: SQLQueryString =
+                    """
+                    INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at, order_at, order_text)
+                    SELECT \(bind: recordKind), r.id, v.column2, \(bind: addedBy), \(bind: "导入纸质台账"), \(bind: millis),
+                        \(unsafeRaw: register.orderAt("r")), \(unsafeRaw: register.orderText("r"))
+                    FROM (VALUES
+                    """ + scopes.joined(separator: ", ") + ") AS v JOIN carriers r ON r.id = v.column1"
+                try await db.raw(rows).run()
+            }
             try await events.run()
             try await insertLinks(of: batch.map(\.carrier), on: db)
         }

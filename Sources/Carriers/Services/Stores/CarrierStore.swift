@@ -10,6 +10,10 @@ import Storage
 /// Carriers, safes, registers, the reader log and incidents.
 enum CarrierStore {
     static let recordKind = "carrier"
+    /// The register's default order, newest first: by the day registered, then the register number (`keyset(.newest)`);
+    /// the day as the number `YYYYMMDD`.
+    static let register = ScopedRegister(
+        recordKind: recordKind, table: "carriers", orderAt: { "CAST(REPLACE(\($0).registered_on, '-', '') AS BIGINT)" }, orderText: { "\($0).number" })
 
     /// The statuses of a carrier no longer held — returned, destroyed, dispatched or lost (`CarrierStatus.isHeld`) —
     /// bound from the enum into the queries that leave them out.
@@ -76,7 +80,7 @@ enum CarrierStore {
         ).run()
         try await linkSecrets(of: c, on: db)
         for person in scope.sorted() {
-            try await ScopeStore.add(recordKind: recordKind, recordID: c.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
+            try await ScopeStore.add(register, recordID: c.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
         }
     }
 
@@ -101,7 +105,7 @@ enum CarrierStore {
     static func visible(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> [Carrier] {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT c.* FROM carriers c WHERE \(visibility)"
-        q = q + (try await conditions(f, on: db)) + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
+        q = q + (try await conditions(f, on: db)).sql + " ORDER BY c.registered_on DESC, c.number DESC, c.id DESC"
         return try await db.raw(q).all().map(carrier(from:))
     }
 
@@ -119,20 +123,26 @@ enum CarrierStore {
     static func page(to viewer: Viewer, filter f: CarrierFilter, order: CarrierOrder, request: PageRequest, on db: any SQLDatabase) async throws
         -> Page<Carrier>
     {
-        let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         let matching = try await conditions(f, on: db)
-        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + matching
+        let scope = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + matching.sql
+        // In the default order, unless a filter has an index of its own, the page reads the viewer's scope rows in that
+        // order (`ScopedRegister`): about a page of rows, however small a share of the register the viewer may see.
+        if order == .newest, !matching.narrowed {
+            return try await Keyset.page(
+                select: "c.*", from: scope, order: register.keyset(name: order.rawValue), request: request, on: db, decode: carrier(from:))
+        }
+        let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
+        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + matching.sql
         // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
-        let countFrom = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + matching
         return try await Keyset.page(
-            select: "c.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: carrier(from:))
+            select: "c.*", from: from, countFrom: scope, order: keyset(order), request: request, on: db, decode: carrier(from:))
     }
 
     /// R-KS-4: how many carriers `viewer` may know of, matching `filter`.
     static func visibleCount(to viewer: Viewer, filter f: CarrierFilter, on db: any SQLDatabase) async throws -> Int {
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT COUNT(*) AS n FROM carriers c WHERE \(visibility)"
-        q = q + (try await conditions(f, on: db))
+        q = q + (try await conditions(f, on: db)).sql
         return try await db.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -152,16 +162,18 @@ enum CarrierStore {
     /// The columns the register's search looks in (its search index, M025).
     static let searched = ["title", "number", "document_number"]
 
-    static func conditions(_ f: CarrierFilter, on db: any SQLDatabase) async throws -> SQLQueryString {
-        var q: SQLQueryString = ""
-        if let unit = f.unitID, !unit.isEmpty { q = q + " AND c.unit_id = \(bind: unit)" }
-        if let kind = f.kind { q = q + " AND c.kind = \(bind: kind.rawValue)" }
-        if let status = f.status { q = q + " AND c.status = \(bind: status.rawValue)" }
-        if let level = f.level { q = q + " AND c.level = \(bind: level.code)" }
-        if let holder = f.holderPersonID, !holder.isEmpty { q = q + " AND c.holder_person_id = \(bind: holder)" }
-        if let year = f.registeredYear { q = q + " AND c.registered_on LIKE \(bind: String(format: "%04d-%%", year))" }
+    /// The filter's terms over `c`; those with an index of their own narrow it (`Filtering`).
+    static func conditions(_ f: CarrierFilter, on db: any SQLDatabase) async throws -> Filtering {
+        var q = Filtering()
+        if let unit = f.unitID, !unit.isEmpty { q.and("c.unit_id = \(bind: unit)", narrows: true) }
+        if let kind = f.kind { q.and("c.kind = \(bind: kind.rawValue)") }
+        if let status = f.status { q.and("c.status = \(bind: status.rawValue)") }
+        if let level = f.level { q.and("c.level = \(bind: level.code)") }
+        if let holder = f.holderPersonID, !holder.isEmpty { q.and("c.holder_person_id = \(bind: holder)", narrows: true) }
+        if let year = f.registeredYear { q.and("c.registered_on LIKE \(bind: String(format: "%04d-%%", year))") }
         if let search = f.search, !search.isEmpty {
-            q = q + " AND " + (try await TextSearch.condition(search, table: "carriers", alias: "c", columns: searched, on: db))
+            let match = try await TextSearch.match(search, table: "carriers", alias: "c", columns: searched, on: db)
+            q.and(match.condition, narrows: match.indexed)
         }
         return q
     }

@@ -23,6 +23,8 @@ public struct SecretEvent: Sendable, Hashable, Codable {
 /// Secrets, officers, grants, catalogue items and unit authority.
 enum ClassificationStore {
     static let recordKind = "secret"
+    /// The register's default order, newest first: by the instant the matter was drafted into it (`keyset(.newest)`).
+    static let register = ScopedRegister(recordKind: recordKind, table: "secrets", orderAt: { "\($0).created_at" }, orderText: { _ in "''" })
 
     // MARK: secrets
 
@@ -102,7 +104,7 @@ enum ClassificationStore {
         // An update adds only the persons not yet recorded (a declassification or a review touches none of them).
         let recorded = exists ? try await ScopeStore.persons(recordKind: recordKind, recordID: s.id, on: db) : []
         for person in s.scope.subtracting(recorded).sorted() {
-            try await ScopeStore.add(recordKind: recordKind, recordID: s.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
+            try await ScopeStore.add(register, recordID: s.id, personID: person, addedBy: addedBy, reason: reason, at: millis, on: db)
         }
     }
 
@@ -137,7 +139,7 @@ enum ClassificationStore {
     static func visible(to viewer: Viewer, filter: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> [SecretMatter] {
         let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString = "SELECT s.* FROM secrets s WHERE \(visibility)"
-        q = q + (try await conditions(filter, today: today, on: db))
+        q = q + (try await conditions(filter, today: today, on: db)).sql
         q = q + " ORDER BY s.created_at DESC, s.id DESC"
         return try await db.raw(q).all().map(secret(from:))
     }
@@ -155,14 +157,19 @@ enum ClassificationStore {
     static func page(to viewer: Viewer, filter: SecretFilter, today: Day, order: SecretOrder, request: PageRequest, on db: any SQLDatabase)
         async throws -> Page<SecretMatter>
     {
-        let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         let matching = try await conditions(filter, today: today, on: db)
-        let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + matching
+        let scope = AccessFilter.scopeDriven(table: "secrets", alias: "s", recordKind: recordKind, viewer: viewer) + matching.sql
+        // In the default order, unless a filter has an index of its own, the page reads the viewer's scope rows in that
+        // order (`ScopedRegister`): about a page of rows, however small a share of the register the viewer may see.
+        if order == .newest, !matching.narrowed {
+            return try await Keyset.page(
+                select: "s.*", from: scope, order: register.keyset(name: order.rawValue), request: request, on: db, decode: secret(from:))
+        }
+        let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
+        let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + matching.sql
         // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
-        let countFrom =
-            AccessFilter.scopeDriven(table: "secrets", alias: "s", recordKind: recordKind, viewer: viewer) + matching
         return try await Keyset.page(
-            select: "s.*", from: from, countFrom: countFrom, order: keyset(order), request: request, on: db, decode: secret(from:))
+            select: "s.*", from: from, countFrom: scope, order: keyset(order), request: request, on: db, decode: secret(from:))
     }
 
     /// R-KS-4: counts by status and level of what `viewer` may see (statistics obey the same rule).
@@ -172,7 +179,7 @@ enum ClassificationStore {
         let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         var q: SQLQueryString =
             "SELECT s.status, s.level, s.basis_kind, COUNT(*) AS n FROM secrets s WHERE \(visibility)"
-        q = q + (try await conditions(filter, today: today, on: db)) + " GROUP BY s.status, s.level, s.basis_kind"
+        q = q + (try await conditions(filter, today: today, on: db)).sql + " GROUP BY s.status, s.level, s.basis_kind"
         return try await db.raw(q).all().map {
             (
                 try $0.decode(column: "status", as: String.self), try $0.decode(column: "level", as: String.self),
@@ -184,36 +191,40 @@ enum ClassificationStore {
     /// The columns the register's search looks in (its search index, M026).
     static let searched = ["title"]
 
-    static func conditions(_ f: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> SQLQueryString {
-        var q: SQLQueryString = ""
-        if let level = f.level { q = q + " AND s.level = \(bind: level.code)" }
-        if let status = f.status { q = q + " AND s.status = \(bind: status.rawValue)" }
-        if let unit = f.unitID, !unit.isEmpty { q = q + " AND s.unit_id = \(bind: unit)" }
-        if let officer = f.officerPersonID, !officer.isEmpty { q = q + " AND s.officer_person_id = \(bind: officer)" }
-        if let handler = f.handlerPersonID, !handler.isEmpty { q = q + " AND s.handler_person_id = \(bind: handler)" }
-        if let basis = f.basisKind, !basis.isEmpty { q = q + " AND s.basis_kind = \(bind: basis)" }
+    /// The filter's terms over `s`; those with an index of their own narrow it (`Filtering`).
+    static func conditions(_ f: SecretFilter, today: Day, on db: any SQLDatabase) async throws -> Filtering {
+        var q = Filtering()
+        if let level = f.level { q.and("s.level = \(bind: level.code)") }
+        if let status = f.status { q.and("s.status = \(bind: status.rawValue)") }
+        if let unit = f.unitID, !unit.isEmpty { q.and("s.unit_id = \(bind: unit)", narrows: true) }
+        if let officer = f.officerPersonID, !officer.isEmpty { q.and("s.officer_person_id = \(bind: officer)", narrows: true) }
+        if let handler = f.handlerPersonID, !handler.isEmpty { q.and("s.handler_person_id = \(bind: handler)", narrows: true) }
+        if let basis = f.basisKind, !basis.isEmpty { q.and("s.basis_kind = \(bind: basis)") }
         if let days = f.expiringWithinDays {
-            q = q + " AND s.status = \(bind: SecretStatus.inForce.rawValue) AND s.expiry IS NOT NULL AND s.expiry <= \(bind: today.adding(days: days).iso)"
+            q.and(
+                "s.status = \(bind: SecretStatus.inForce.rawValue) AND s.expiry IS NOT NULL AND s.expiry <= \(bind: today.adding(days: days).iso)",
+                narrows: true)
         }
-        if let source = f.derivedFrom, !source.isEmpty { q = q + " AND s.source_id = \(bind: source)" }
+        if let source = f.derivedFrom, !source.isEmpty { q.and("s.source_id = \(bind: source)", narrows: true) }
         if let search = f.search, !search.isEmpty {
-            q = q + " AND " + (try await TextSearch.condition(search, table: "secrets", alias: "s", columns: searched, on: db))
+            let match = try await TextSearch.match(search, table: "secrets", alias: "s", columns: searched, on: db)
+            q.and(match.condition, narrows: match.indexed)
         }
-        if f.needsReview == true { q = q + " AND s.needs_review = 1" }
+        if f.needsReview == true { q.and("s.needs_review = 1") }
         if let person = f.involvingPersonID, !person.isEmpty {
             // Each branch on its own index (a plain OR lets SQLite walk every secret expiring soon instead).
-            q =
-                q + """
-                     AND s.id IN (SELECT h.id FROM secrets h WHERE h.handler_person_id = \(bind: person)
-                        UNION SELECT o.id FROM secrets o WHERE o.officer_person_id = \(bind: person))
-                    """
+            q.and(
+                """
+                s.id IN (SELECT h.id FROM secrets h WHERE h.handler_person_id = \(bind: person)
+                    UNION SELECT o.id FROM secrets o WHERE o.officer_person_id = \(bind: person))
+                """, narrows: true)
         }
-        if let escalated = f.clockEscalated { q = q + " AND s.clock_escalated = \(bind: escalated ? 1 : 0)" }
+        if let escalated = f.clockEscalated { q.and("s.clock_escalated = \(bind: escalated ? 1 : 0)", narrows: true) }
         if let superior = f.referredToUnitID, !superior.isEmpty {
-            q = q + " AND s.unit_id IN (SELECT u.id FROM units u WHERE u.parent_id = \(bind: superior))"
+            q.and("s.unit_id IN (SELECT u.id FROM units u WHERE u.parent_id = \(bind: superior))", narrows: true)
         }
         if let year = f.reviewDueYear {
-            q = q + " AND s.status = \(bind: SecretStatus.inForce.rawValue) AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))"
+            q.and("s.status = \(bind: SecretStatus.inForce.rawValue) AND (s.last_reviewed_year IS NULL OR s.last_reviewed_year < \(bind: year))")
         }
         return q
     }

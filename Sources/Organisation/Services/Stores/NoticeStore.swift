@@ -7,6 +7,8 @@ import Storage
 enum NoticeStore {
     /// The `record_kind` of notices in `knowledge_scope` and the audit log.
     static let recordKind = "notice"
+    /// The notices' order, newest first.
+    static let register = ScopedRegister(recordKind: recordKind, table: "classified_notices", orderAt: { "\($0).created_at" }, orderText: { _ in "''" })
 
     static func notice(from row: any SQLRow) throws -> ClassifiedNotice {
         let code = try row.decode(column: "sensitivity", as: String.self)
