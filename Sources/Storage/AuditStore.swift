@@ -92,6 +92,10 @@ public enum AuditStore {
         try await db.raw("UPDATE audit_head SET mac = \(bind: AuditSealing.current.mac(seq: head.seq, hash: head.hash)) WHERE id = 1").run()
     }
 
+    /// The columns of an entry, as `entry(from:)` reads them.
+    static let columns =
+        "seq, at, actor_id, actor_name, action, target_kind, target_id, level, outcome, before_state, after_state, detail, remote, prev_hash, hash"
+
     package static func entry(from row: any SQLRow) throws -> AuditEntry {
         let record = AuditRecord(
             atMillis: try row.decode(column: "at", as: Int64.self),
@@ -128,18 +132,28 @@ public enum AuditStore {
     /// R-SY-3: reads the whole chain in order, page by page, and verifies it against the sealed head and the
     /// checkpoints kept outside the database.
     public static func verify(on db: any SQLDatabase, anchors: [AuditAnchor] = [], pageSize: Int = 2000) async throws -> VerificationResult {
-        // Keyset pages on `seq` (an index walk each), checked as they come: constant memory at millions of entries.
+        // Keyset pages on `seq` (an index walk each), checked as they come: constant memory at millions of entries. The
+        // next page is read and decoded while this one is hashed, so the two halves of the work share the cores.
+        @Sendable func page(after seq: Int64) -> Task<[AuditEntry], any Error> {
+            Task {
+                try await db.raw("SELECT \(unsafeRaw: columns) FROM audit_log WHERE seq > \(bind: seq) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))")
+                    .all().map(entry(from:))
+            }
+        }
         var walker = AuditChainWalker(anchors: anchors)
         var last: Int64 = 0
-        while true {
-            let page = try await db.raw("SELECT * FROM audit_log WHERE seq > \(bind: last) ORDER BY seq LIMIT \(unsafeRaw: String(pageSize))")
-                .all().map(entry(from:))
-            for entry in page {
-                if let broken = walker.feed(entry) { return broken }
+        var next: Task<[AuditEntry], any Error>? = page(after: 0)
+        while let reading = next {
+            let entries = try await reading.value
+            // Only one statement at a time on the connection: the next page is asked for once this one has arrived.
+            next = entries.count == pageSize ? page(after: entries[entries.count - 1].seq) : nil
+            for entry in entries {
+                if let broken = walker.feed(entry) {
+                    _ = try? await next?.value
+                    return broken
+                }
             }
-            guard let tail = page.last else { break }
-            last = tail.seq
-            if page.count < pageSize { break }
+            if let tail = entries.last { last = tail.seq }
         }
         let head = try await head(on: db)
         // The head is never optional: a log with entries and no head row was cut with it.

@@ -78,4 +78,37 @@ struct BenchSeedTests {
             #expect(try await s.carriers.sweep().opened == 0)
         }
     }
+
+    @Test("R-DC-2 R-CA-5 a sweep with more due than one chunk holds declassifies each secret and opens each finding with its history entry and audit record")
+    func sweepAcrossChunks() async throws {
+        try await TestWorld.with(demo: false) { world in
+            let s = world.services
+            var options = BenchSeedOptions().scaled(by: 0.0005)
+            options.persons = 400
+            options.secrets = 2_400
+            options.carriers = 2_400
+            options.audit = 10
+            options.dueToday = 2_400  // 1,200 secrets and 1,200 loans, more than two chunks of 500 each
+            var seeder = BenchSeeder(services: s, options: options, say: { _ in })
+            _ = try await seeder.run()
+            let entries = try await Self.count("SELECT COUNT(*) AS n FROM audit_log", s)
+            #expect(try await s.classification.sweep() == 1_200)
+            let findings = try await s.carriers.sweep()
+            #expect(findings.opened >= 1_200)
+            #expect(try await Self.count("SELECT COUNT(*) AS n FROM secrets WHERE status = 'declassified' AND declassified_on IS NOT NULL", s) >= 1_200)
+            #expect(try await Self.count("SELECT COUNT(*) AS n FROM secret_events WHERE kind = 'declassify'", s) == 1_200)
+            #expect(try await Self.count("SELECT COUNT(*) AS n FROM carrier_events WHERE kind = 'finding'", s) == findings.opened)
+            #expect(try await Self.count("SELECT COUNT(*) AS n FROM audit_log", s) == entries + 1_200 + findings.opened)
+            // Each history is numbered without a gap or a repeat.
+            #expect(
+                try await Self.count(
+                    "SELECT COUNT(*) AS n FROM (SELECT carrier_id FROM carrier_events GROUP BY carrier_id HAVING MAX(seq) <> COUNT(*)) AS g", s) == 0)
+            guard case .intact = try await s.audit.verify(.system) else {
+                Issue.record("audit chain broken after the sweep")
+                return
+            }
+            #expect(try await s.classification.sweep() == 0)
+            #expect(try await s.carriers.sweep().opened == 0)
+        }
+    }
 }

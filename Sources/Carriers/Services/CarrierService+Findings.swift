@@ -28,15 +28,23 @@ extension CarrierService {
             }
             var open: [String: String] = [:]
             for found in try await CarrierStore.openFindings(ofCarriers: chunk, on: db) { open["\(found.carrierID)|\(found.rule)"] = found.id }
-            for (key, (finding, carrier)) in current.sorted(by: { $0.key < $1.key }) where open[key] == nil {
-                try await CarrierStore.openFinding(finding, of: carrier, firstSeen: day, on: db)
-                try await record(.system, carrier, kind: "finding", summary: "核查发现（\(finding.rule)）：\(finding.message)", before: carrier, on: db)
-                opened += 1
-            }
-            for (key, id) in open.sorted(by: { $0.key < $1.key }) where current[key] == nil {
-                try await CarrierStore.resolveFinding(id: id, on: day, on: db)
-                resolved += 1
-            }
+            // The chunk's new findings, their history entries and audit records, and the findings gone: a statement each.
+            let new = current.sorted(by: { $0.key < $1.key }).filter { open[$0.key] == nil }.map(\.value)
+            let summaries = new.map { "核查发现（\($0.0.rule)）：\($0.0.message)" }
+            try await CarrierStore.openFindings(new.map { ($0.0, $0.1) }, firstSeen: day, on: db)
+            let now = services.nowMillis
+            try await CarrierStore.events(
+                zip(new, summaries).map { ($0.1.id, "finding", $1) }, at: now, actor: Actor.system.displayName, on: db)
+            try await AuditStore.append(
+                new.map {
+                    services.record(
+                        .system, "carrier.finding", target: CarrierStore.recordKind, id: $0.1.id, level: $0.1.level.code, before: $0.1.status.rawValue,
+                        after: $0.1.status.rawValue)
+                }, on: db)
+            opened += new.count
+            let gone = open.sorted(by: { $0.key < $1.key }).filter { current[$0.key] == nil }.map(\.value)
+            try await CarrierStore.resolveFindings(ids: gone, on: day, on: db)
+            resolved += gone.count
         }
         return (opened, resolved)
     }

@@ -190,12 +190,34 @@ extension ClassificationService {
 
     /// R-DU-6: derived secrets declassify with their source.
     func declassifyDescendants(of id: String, actor: Actor, on db: any SQLDatabase) async throws {
-        for child in Declassification.descendants(of: id, edges: try await ClassificationStore.derivationEdges(below: id, on: db)) {
-            guard let derived = try await ClassificationStore.unchecked(id: child, on: db), derived.status == .inForce else { continue }
-            let outcome = try Declassification.declassify(derived, kind: .withSource, on: today)
-            try await persist(
-                actor, outcome.secret, before: derived, kind: "declassify", summary: DeclassificationKind.withSource.chinese, reason: "解密", on: db)
+        let edges = try await ClassificationStore.derivationEdges(below: id, on: db)
+        for part in Declassification.descendants(of: id, edges: edges).chunks() {
+            _ = try await declassifyAll(part, kind: .withSource, actor: actor, on: today, db)
         }
+    }
+
+    /// R-DC-2 / R-DU-6: `actor` (the system, or whoever declassified their source) declassifies those of `ids` still in
+    /// force, as `kind` — each as `Declassification.declassify` decides, with its history entry and audit record, as one
+    /// declassification by hand is recorded — in a few statements for them all. Answers the ids declassified, in order.
+    func declassifyAll(_ ids: [String], kind: DeclassificationKind, actor: Actor, on day: Day, _ db: any SQLDatabase) async throws -> [String] {
+        let found = try await ClassificationStore.unchecked(ids: ids, on: db)
+        var changed: [(before: SecretMatter, after: SecretMatter)] = []
+        for id in ids {
+            guard let secret = found[id], secret.status == .inForce else { continue }
+            changed.append((secret, try Declassification.declassify(secret, kind: kind, on: day).secret))
+        }
+        guard !changed.isEmpty else { return [] }
+        let now = services.nowMillis
+        try await ClassificationStore.saveDeclassified(changed.map(\.after), at: now, on: db)
+        try await ClassificationStore.events(
+            changed.map { ($0.after.id, "declassify", kind.chinese, $0.after.marking.render()) }, at: now, actor: actor.displayName, on: db)
+        try await AuditStore.append(
+            changed.map {
+                services.record(
+                    actor, "secret.declassify", target: ClassificationStore.recordKind, id: $0.after.id, level: $0.after.level.code,
+                    before: Snapshot($0.before), after: Snapshot($0.after))
+            }, on: db)
+        return changed.map(\.after.id)
     }
 
     /// R-DC-2: the daily sweep — every in-force secret whose period ran out is declassified, with its descendants.
@@ -209,14 +231,18 @@ extension ClassificationService {
             let edges = try await ClassificationStore.derivationEdges(among: due, on: db)
             // R-DU-6: a derived secret due together with its source is declassified *with* it, after it.
             let dueSet = Set(due)
-            let ordered = due.filter { edges[$0].map { !dueSet.contains($0) } ?? true } + due.filter { edges[$0].map(dueSet.contains) ?? false }
-            for id in ordered {
-                guard let secret = try await ClassificationStore.unchecked(id: id, on: db), secret.status == .inForce else { continue }
-                let outcome = try Declassification.declassify(secret, kind: .expired, on: day)
-                try await persist(
-                    .system, outcome.secret, before: secret, kind: "declassify", summary: DeclassificationKind.expired.chinese, reason: "解密", on: db)
-                try await declassifyDescendants(of: id, actor: .system, on: db)
-                count += 1
+            let independent = due.filter { edges[$0].map { !dueSet.contains($0) } ?? true }
+            let withSource = due.filter { edges[$0].map(dueSet.contains) ?? false }
+            // A chunk at a time, each in a few statements (`declassifyAll`): the chunk's due secrets, then what derives
+            // from them, then the next chunk. Those due with their source come last, each chunk apart from its sources,
+            // and are found declassified with them already.
+            for chunk in independent.chunks() + withSource.chunks() {
+                let declassified = try await declassifyAll(chunk, kind: .expired, actor: .system, on: day, db)
+                count += declassified.count
+                let edges = try await ClassificationStore.derivationEdges(below: declassified, on: db)
+                var seen: Set<String> = []
+                let descendants = declassified.flatMap { Declassification.descendants(of: $0, edges: edges) }.filter { seen.insert($0).inserted }
+                for part in descendants.chunks() { _ = try await declassifyAll(part, kind: .withSource, actor: .system, on: day, db) }
             }
             if let calendar {
                 // R-SY-5: with this year's calendar not loaded the clocks cannot be counted; they wait for it (the 三员's

@@ -28,19 +28,43 @@ extension CarrierStore {
             }
     }
 
-    /// Opens a finding about `carrier`, first seen on `day` — once: the caller opens only a finding not already open.
-    static func openFinding(_ finding: CarrierFinding, of carrier: Carrier, firstSeen day: Day, on db: any SQLDatabase) async throws {
+    /// Opens the findings `found`, each about its carrier, first seen on `day` — once: the caller opens only findings
+    /// not already open. One statement for them all.
+    static func openFindings(_ found: [(finding: CarrierFinding, carrier: Carrier)], firstSeen day: Day, on db: any SQLDatabase) async throws {
+        guard !found.isEmpty else { return }
+        let rows = found.map { f, c -> SQLQueryString in
+            "(\(bind: IDs.make()), \(bind: c.unitID), \(bind: c.id), \(bind: f.rule), \(bind: f.message), \(bind: day.iso))"
+        }
         try await db.raw(
-            """
-            INSERT INTO carrier_findings (id, unit_id, carrier_id, rule, message, first_seen)
-            VALUES (\(bind: IDs.make()), \(bind: carrier.unitID), \(bind: carrier.id), \(bind: finding.rule), \(bind: finding.message), \(bind: day.iso))
-            """
+            "INSERT INTO carrier_findings (id, unit_id, carrier_id, rule, message, first_seen) VALUES " + rows.joined(separator: ", ")
         ).run()
     }
 
-    /// Resolves the open finding `id` on `day`: the check no longer finds it.
-    static func resolveFinding(id: String, on day: Day, on db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE carrier_findings SET resolved_on = \(bind: day.iso) WHERE id = \(bind: id)").run()
+    /// Resolves the open findings `ids` on `day`: the check no longer finds them. One statement for a chunk.
+    static func resolveFindings(ids: [String], on day: Day, on db: any SQLDatabase) async throws {
+        guard !ids.isEmpty else { return }
+        try await db.raw("UPDATE carrier_findings SET resolved_on = \(bind: day.iso) WHERE id IN (\(binds: ids))").run()
+    }
+
+    /// History entries of carriers (naming no persons), numbered after each one's last: one statement.
+    static func events(_ entries: [(carrierID: String, kind: String, summary: String)], at millis: Int64, actor: String, on db: any SQLDatabase)
+        async throws
+    {
+        guard !entries.isEmpty else { return }
+        // A carrier's second entry here comes one after its first (the count reads only what was there before).
+        var nth: [String: Int] = [:]
+        let rows = entries.map { e -> SQLQueryString in
+            nth[e.carrierID, default: 0] += 1
+            return "(\(bind: IDs.make()), \(bind: e.carrierID), \(bind: e.kind), \(bind: e.summary), \(bind: nth[e.carrierID] ?? 1))"
+        }
+        try await db.raw(
+            """
+            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary)
+            SELECT v.column1, v.column2, (SELECT COUNT(*) FROM carrier_events e WHERE e.carrier_id = v.column2) + v.column5, \(bind: millis),
+                \(bind: actor), v.column3, v.column4
+            FROM (VALUES \(rows.joined(separator: ", "))) AS v
+            """
+        ).run()
     }
 
     // MARK: what the sweep checks

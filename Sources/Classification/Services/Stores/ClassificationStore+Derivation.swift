@@ -6,14 +6,20 @@ extension ClassificationStore {
     /// Derivation edges child → source (R-DU-6) of the secrets derived, directly or further down, from `root` — walked
     /// level by level through `secrets_source`, never the whole register. System use only.
     static func derivationEdges(below root: String, on db: any SQLDatabase) async throws -> [String: String] {
+        try await derivationEdges(below: [root], on: db)
+    }
+
+    /// The derivation edges (derived id → source id) below each of `roots`, found a generation at a time.
+    static func derivationEdges(below roots: [String], on db: any SQLDatabase) async throws -> [String: String] {
         var edges: [String: String] = [:]
-        var frontier = [root]
+        let root = Set(roots)
+        var frontier = roots
         while !frontier.isEmpty {
             var next: [String] = []
             for chunk in frontier.chunks() {
                 for row in try await db.raw("SELECT id, source_id FROM secrets WHERE source_id IN (\(binds: chunk))").all() {
                     let id = try row.decode(column: "id", as: String.self)
-                    guard edges[id] == nil, id != root else { continue }
+                    guard edges[id] == nil, !root.contains(id) else { continue }
                     edges[id] = try row.decode(column: "source_id", as: String.self)
                     next.append(id)
                 }
