@@ -52,7 +52,7 @@ package final class PostgresBackend: DatabaseBackend {
             PoolMetrics.waited("postgres", since: asked)
             inUse.lend()
             defer { inUse.giveBack() }
-            return try await body(connection.sql())
+            return try await body(PostgresSQL(connection))
         }
     }
 

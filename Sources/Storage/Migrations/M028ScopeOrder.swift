@@ -11,6 +11,9 @@ struct M028ScopeOrder: Migration {
     func prepare(on db: any SQLDatabase) async throws {
         try await run(
             [
+                // The indexes it replaces go first: rows rewritten without them cost a write less each.
+                "DROP INDEX knowledge_scope_person",
+                "DROP INDEX knowledge_scope_person_record",
                 "ALTER TABLE knowledge_scope ADD COLUMN order_at BIGINT NOT NULL DEFAULT 0",
                 "ALTER TABLE knowledge_scope ADD COLUMN order_text TEXT NOT NULL DEFAULT ''",
                 """
@@ -25,8 +28,6 @@ struct M028ScopeOrder: Migration {
                 UPDATE knowledge_scope SET order_at = r.created_at FROM classified_notices r
                 WHERE knowledge_scope.record_kind = 'notice' AND r.id = knowledge_scope.record_id
                 """,
-                "DROP INDEX knowledge_scope_person",
-                "DROP INDEX knowledge_scope_person_record",
                 "CREATE INDEX knowledge_scope_person_order ON knowledge_scope(person_id, record_kind, order_at, order_text, record_id)",
             ], on: db)
     }

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// A PostgreSQL connection seen through SQLKit, as PostgresKit's own `sql()` sees it, but whose rows read the common
+/// column types straight from their cells (as `SQLiteSQL` does for SQLite).
+///
+/// PostgresKit's row finds a cell by name twice, names it for an error that has not happened (a string built per cell)
+/// and asks at run time which decoding path the type takes — for every cell of every row. Here a `String`, `Int`, `Int64`
+/// and their optionals, from a cell of a built-in text or integer type, are decoded by the cell itself, which is what
+/// PostgresKit's fast path ends in; every other case goes to PostgresKit's row, so a value decodes to the same result, or
+/// fails with the same error, as before. The binds are encoded as PostgresKit encodes them (a nil as NULL, the
+/// PostgresNIO types by their own encoding); a statement with any other kind of bind runs through PostgresKit whole.
+struct PostgresSQL: SQLDatabase {
+    let connection: PostgresConnection
+    /// PostgresKit's view of the same connection: the dialect, and the statements this one does not run itself.
+    private let kit: any SQLDatabase
+
+    init(_ connection: PostgresConnection) {
+        self.connection = connection
+        self.kit = connection.sql()
+    }
+
+    var logger: Logger { connection.logger }
+    var eventLoop: any EventLoop { connection.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { kit.version }
+    var dialect: any SQLDialect { kit.dialect }
+    var queryLogLevel: Logger.Level? { .debug }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        guard let statement = statement(query) else { return kit.execute(sql: query, onRow) }
+        return connection.query(statement, logger: logger) { onRow(PostgresSQLRow($0)) }.map { _ in }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        guard let statement = statement(query) else { return try await kit.execute(sql: query, onRow) }
+        _ = try await connection.query(statement, logger: logger) { onRow(PostgresSQLRow($0)) }.get()
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+
+    /// The statement with its binds encoded, logged as PostgresKit logs it; nil when a bind is of a type only
+    /// PostgresKit's `Encodable` machinery knows.
+    private func statement(_ query: any SQLExpression) -> PostgresQuery? {
+        let (sql, binds) = serialize(query)
+        var bindings = PostgresBindings(capacity: binds.count)
+        for bind in binds {
+            if let optional = bind as? any NilBind, optional.isNil {
+                bindings.appendNull()
+            } else if let value = bind as? any PostgresThrowingDynamicTypeEncodable {
+                guard (try? bindings.append(value, context: .default)) != nil else { return nil }
+            } else {
+                return nil
+            }
+        }
+        logger.debug("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+}
+
+/// An optional bind, to send a nil as NULL.
+private protocol NilBind { var isNil: Bool { get } }
+extension Optional: NilBind {
+    fileprivate var isNil: Bool { self == nil }
+}
+
+/// A row of `PostgresSQL`: the common types read from their cells, everything else through PostgresKit's row.
+struct PostgresSQLRow: SQLRow {
+    let row: PostgresRow
+    private let cells: PostgresRandomAccessRow
+
+    init(_ row: PostgresRow) {
+        self.row = row
+        self.cells = PostgresRandomAccessRow(row)
+    }
+
+    var allColumns: [String] { cells.map(\.columnName) }
+    func contains(column: String) -> Bool { cells.contains(column) }
+    func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        if cells.contains(column), let value = try Self.direct(cells[column], as: D.self) { return value }
+        return try row.sql().decode(column: column, as: D.self)
+    }
+
+    /// Built-in types whose cells decode to `String` as PostgresKit's fast path decodes them.
+    private static let textTypes: Set<PostgresDataType> = [.text, .varchar, .name, .bpchar]
+    /// Built-in integer types.
+    private static let integerTypes: Set<PostgresDataType> = [.int2, .int4, .int8]
+
+    /// The value when `D` is one of the common types and the cell is of a type PostgresKit decodes by the cell itself;
+    /// nil otherwise (the caller then asks PostgresKit's row).
+    static func direct<D>(_ cell: PostgresCell, as _: D.Type) throws -> D? {
+        if textTypes.contains(cell.dataType) {
+            if D.self == String.self, cell.bytes != nil { return try (cell.decode(String.self) as! D) }
+            if D.self == String?.self { return try (cell.decode(String?.self) as! D) }
+        } else if integerTypes.contains(cell.dataType) {
+            if D.self == Int.self, cell.bytes != nil { return try (cell.decode(Int.self) as! D) }
+            if D.self == Int64.self, cell.bytes != nil { return try (cell.decode(Int64.self) as! D) }
+            if D.self == Int?.self { return try (cell.decode(Int?.self) as! D) }
+            if D.self == Int64?.self { return try (cell.decode(Int64?.self) as! D) }
+        }
+        return nil
+    }
+}
