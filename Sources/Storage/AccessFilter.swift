@@ -81,6 +81,15 @@ public enum AccessFilter {
         """
     }
 
+    /// R-KS-4: `FROM` the person's scope rows of `recordKind` alone — the rows `scopeDriven` selects when the viewer's
+    /// clearance covers every level, so that the level filters nothing (records are never deleted, so every scope row
+    /// has its record): a capped count of them reads the scope's index and no record. Nil for a clearance below the
+    /// highest level, whose count must read each record's level.
+    public static func scopeOnly(recordKind: String, viewer: Viewer) -> SQLQueryString? {
+        guard AccessPolicy.ceilingRank(viewer) >= Level.topSecret.rawValue else { return nil }
+        return "FROM knowledge_scope ks WHERE ks.person_id = \(bind: viewer.personID ?? "") AND ks.record_kind = \(bind: recordKind)"
+    }
+
     /// The level rank stored in `level_rank` columns: 1–3 for the three levels, 0 for every other label.
     public static func rank(_ sensitivity: Sensitivity) -> Int {
         sensitivity.level?.rawValue ?? 0

@@ -71,6 +71,8 @@ package struct Filtering {
     package private(set) var sql: SQLQueryString = ""
     /// True when a term has an index of its own.
     package private(set) var narrowed = false
+    /// True when there is no term.
+    package private(set) var isEmpty = true
 
     /// No terms.
     package init() {}
@@ -79,5 +81,6 @@ package struct Filtering {
     package mutating func and(_ term: SQLQueryString, narrows: Bool = false) {
         sql = sql + " AND " + term
         narrowed = narrowed || narrows
+        isEmpty = false
     }
 }

@@ -171,4 +171,51 @@ struct ScopeOrderTests {
             }
         }
     }
+
+    @Test("R-KS-4: a register's total counts only what the viewer may see — read from the scope alone only for a viewer cleared for every level")
+    func totalsWithinClearance() async throws {
+        try await TestWorld.with(level: .topSecret, carriers: true) { world in
+            let s = world.services
+            var checked = 0
+            for username in ["wangfang", "lihua", "zhangwei", "chenjun", "zhoumin", "zhaoqiang"] {
+                let actor = try await world.actor(username)
+                let ceiling = AccessPolicy.ceilingRank(actor.viewer)
+                guard let person = actor.person?.id, ceiling < Level.topSecret.rawValue else { continue }
+                // In the scope of every record above the clearance, as a lowered clearance would leave them.
+                try await s.database.transaction { db in
+                    for (kind, table, orderAt, orderText) in [
+                        ("carrier", "carriers", "CAST(REPLACE(r.registered_on, '-', '') AS BIGINT)", "r.number"),
+                        ("secret", "secrets", "r.created_at", "''"),
+                    ] {
+                        try await db.raw(
+                            """
+                            INSERT INTO knowledge_scope (record_kind, record_id, person_id, added_by, reason, added_at, order_at, order_text)
+                            SELECT \(bind: kind), r.id, \(bind: person), 'test', 'test', 0, \(unsafeRaw: orderAt), \(unsafeRaw: orderText)
+                            FROM \(unsafeRaw: table) r WHERE r.level_rank > \(bind: ceiling)
+                            ON CONFLICT (record_kind, record_id, person_id) DO NOTHING
+                            """
+                        ).run()
+                    }
+                }
+                let carriers = try await s.carriers.everything(actor, filter: CarrierFilter())
+                #expect(try await s.carriers.register(actor).total == carriers.count, "\(username) carriers")
+                let secrets = try await s.classification.everything(actor, filter: SecretFilter())
+                #expect(try await s.classification.register(actor).total == secrets.count, "\(username) secrets")
+                #expect(carriers.allSatisfy { $0.level.rawValue <= ceiling } && secrets.allSatisfy { $0.level.rawValue <= ceiling })
+                checked += 1
+            }
+            #expect(checked > 0, "a demo user is cleared below 绝密")
+            // A viewer cleared for every level has the scope alone counted, and the same total.
+            var top = 0
+            for username in ["wangfang", "lihua", "zhangwei", "chenjun", "zhoumin", "zhaoqiang"] {
+                let actor = try await world.actor(username)
+                guard AccessFilter.scopeOnly(recordKind: "carrier", viewer: actor.viewer) != nil else { continue }
+                #expect(try await s.carriers.register(actor).total == (try await s.carriers.everything(actor, filter: CarrierFilter())).count)
+                #expect(
+                    try await s.classification.register(actor).total == (try await s.classification.everything(actor, filter: SecretFilter())).count)
+                top += 1
+            }
+            #expect(top > 0, "a demo user is cleared for 绝密")
+        }
+    }
 }

@@ -27,7 +27,7 @@ extension Migration {
 /// them all in the one order of their numbers. The numbers are global: a new migration, of any area, takes the next.
 public enum Migrations {
     /// The organisation, accounts, sessions, audit log, calendar, settings and 涉密通知 — and the two index
-    /// migrations that span the classification and carrier tables (15, 19, 28), kept whole as they landed.
+    /// migrations that span the classification and carrier tables (15, 19, 28, 29), kept whole as they landed.
     public static let core: [any Migration] = [
         M001Organisation(),
         M002Accounts(),
@@ -42,6 +42,7 @@ public enum Migrations {
         M019PartialIndexes(),
         M027DirectorySearch(),
         M028ScopeOrder(),
+        M029VisibleIndexes(),
     ]
 }
 

@@ -128,8 +128,11 @@ enum CarrierStore {
         // In the default order, unless a filter has an index of its own, the page reads the viewer's scope rows in that
         // order (`ScopedRegister`): about a page of rows, however small a share of the register the viewer may see.
         if order == .newest, !matching.narrowed {
+            // Unfiltered, a viewer cleared for every level has their scope rows counted alone.
+            let count = matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil
             return try await Keyset.page(
-                select: "c.*", from: scope, order: register.keyset(name: order.rawValue), request: request, on: db, decode: carrier(from:))
+                select: "c.*", from: scope, countFrom: count, order: register.keyset(name: order.rawValue), request: request, on: db,
+                decode: carrier(from:))
         }
         let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
         let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + matching.sql

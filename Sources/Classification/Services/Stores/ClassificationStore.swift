@@ -162,8 +162,11 @@ enum ClassificationStore {
         // In the default order, unless a filter has an index of its own, the page reads the viewer's scope rows in that
         // order (`ScopedRegister`): about a page of rows, however small a share of the register the viewer may see.
         if order == .newest, !matching.narrowed {
+            // Unfiltered, a viewer cleared for every level has their scope rows counted alone.
+            let count = matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil
             return try await Keyset.page(
-                select: "s.*", from: scope, order: register.keyset(name: order.rawValue), request: request, on: db, decode: secret(from:))
+                select: "s.*", from: scope, countFrom: count, order: register.keyset(name: order.rawValue), request: request, on: db,
+                decode: secret(from:))
         }
         let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
         let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + matching.sql
