@@ -1,3 +1,4 @@
+import Accounts
 import SQLKit
 
 /// A register whose records have knowledge scopes (知悉范围, R-KS-1): its record kind, its table, and where a record stands
@@ -82,5 +83,28 @@ package struct Filtering {
         sql = sql + " AND " + term
         narrowed = narrowed || narrows
         isEmpty = false
+    }
+}
+
+extension ScopedRegister {
+    /// R-KS-4: one page of the register's records `viewer` may see, matching `matching` (terms over `alias`), in `order`.
+    /// In the default order (`newest`), unless a filter has an index of its own, the page reads the viewer's scope rows
+    /// in that order: about a page of rows, however small a share of the register the viewer may see; unfiltered, a viewer
+    /// cleared for every level has their scope rows counted alone. Otherwise the register's own index for `order` is
+    /// walked, and the total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
+    package func page<Item: Sendable>(
+        alias: String, viewer: Viewer, matching: Filtering, newest: Bool, order: KeysetOrder, request: PageRequest, on db: any SQLDatabase,
+        decode: (any SQLRow) throws -> Item
+    ) async throws -> Page<Item> {
+        let select: SQLQueryString = "\(unsafeRaw: alias).*"
+        let scope = AccessFilter.scopeDriven(table: table, alias: alias, recordKind: recordKind, viewer: viewer) + matching.sql
+        if newest, !matching.narrowed {
+            let count = matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil
+            return try await Keyset.page(
+                select: select, from: scope, countFrom: count, order: keyset(name: order.name), request: request, on: db, decode: decode)
+        }
+        let visibility = try await AccessFilter.visible(alias: alias, recordKind: recordKind, viewer: viewer, on: db)
+        let from: SQLQueryString = "FROM \(unsafeRaw: table) \(unsafeRaw: alias) WHERE \(visibility)" + matching.sql
+        return try await Keyset.page(select: select, from: from, countFrom: scope, order: order, request: request, on: db, decode: decode)
     }
 }

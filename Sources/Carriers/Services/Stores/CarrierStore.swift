@@ -123,22 +123,9 @@ enum CarrierStore {
     static func page(to viewer: Viewer, filter f: CarrierFilter, order: CarrierOrder, request: PageRequest, on db: any SQLDatabase) async throws
         -> Page<Carrier>
     {
-        let matching = try await conditions(f, on: db)
-        let scope = AccessFilter.scopeDriven(table: "carriers", alias: "c", recordKind: recordKind, viewer: viewer) + matching.sql
-        // In the default order, unless a filter has an index of its own, the page reads the viewer's scope rows in that
-        // order (`ScopedRegister`): about a page of rows, however small a share of the register the viewer may see.
-        if order == .newest, !matching.narrowed {
-            // Unfiltered, a viewer cleared for every level has their scope rows counted alone.
-            let count = matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil
-            return try await Keyset.page(
-                select: "c.*", from: scope, countFrom: count, order: register.keyset(name: order.rawValue), request: request, on: db,
-                decode: carrier(from:))
-        }
-        let visibility = try await AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db)
-        let from: SQLQueryString = "FROM carriers c WHERE \(visibility)" + matching.sql
-        // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
-        return try await Keyset.page(
-            select: "c.*", from: from, countFrom: scope, order: keyset(order), request: request, on: db, decode: carrier(from:))
+        try await register.page(
+            alias: "c", viewer: viewer, matching: try await conditions(f, on: db), newest: order == .newest, order: keyset(order), request: request,
+            on: db, decode: carrier(from:))
     }
 
     /// R-KS-4: how many carriers `viewer` may know of, matching `filter`.

@@ -157,22 +157,10 @@ enum ClassificationStore {
     static func page(to viewer: Viewer, filter: SecretFilter, today: Day, order: SecretOrder, request: PageRequest, on db: any SQLDatabase)
         async throws -> Page<SecretMatter>
     {
-        let matching = try await conditions(filter, today: today, on: db)
-        let scope = AccessFilter.scopeDriven(table: "secrets", alias: "s", recordKind: recordKind, viewer: viewer) + matching.sql
-        // In the default order, unless a filter has an index of its own, the page reads the viewer's scope rows in that
-        // order (`ScopedRegister`): about a page of rows, however small a share of the register the viewer may see.
-        if order == .newest, !matching.narrowed {
-            // Unfiltered, a viewer cleared for every level has their scope rows counted alone.
-            let count = matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil
-            return try await Keyset.page(
-                select: "s.*", from: scope, countFrom: count, order: register.keyset(name: order.rawValue), request: request, on: db,
-                decode: secret(from:))
-        }
-        let visibility = try await AccessFilter.visible(alias: "s", recordKind: recordKind, viewer: viewer, on: db)
-        let from: SQLQueryString = "FROM secrets s WHERE \(visibility)" + matching.sql
-        // The total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
-        return try await Keyset.page(
-            select: "s.*", from: from, countFrom: scope, order: keyset(order), request: request, on: db, decode: secret(from:))
+        try await register.page(
+            alias: "s", viewer: viewer, matching: try await conditions(filter, today: today, on: db), newest: order == .newest, order: keyset(order),
+            request: request,
+            on: db, decode: secret(from:))
     }
 
     /// R-KS-4: counts by status and level of what `viewer` may see (statistics obey the same rule).
