@@ -30,11 +30,10 @@ extension CarrierService {
             for found in try await CarrierStore.openFindings(ofCarriers: chunk, on: db) { open["\(found.carrierID)|\(found.rule)"] = found.id }
             // The chunk's new findings, their history entries and audit records, and the findings gone: a statement each.
             let new = current.sorted(by: { $0.key < $1.key }).filter { open[$0.key] == nil }.map(\.value)
-            let summaries = new.map { "核查发现（\($0.0.rule)）：\($0.0.message)" }
             try await CarrierStore.openFindings(new.map { ($0.0, $0.1) }, firstSeen: day, on: db)
             let now = services.nowMillis
-            try await CarrierStore.events(
-                zip(new, summaries).map { ($0.1.id, "finding", $1) }, at: now, actor: Actor.system.displayName, on: db)
+            try await CarrierStore.appendEvents(
+                new.map { ($0.1.id, "finding", "核查发现（\($0.0.rule)）：\($0.0.message)", nil) }, at: now, actor: Actor.system.displayName, on: db)
             try await AuditStore.append(
                 new.map {
                     services.record(

@@ -92,7 +92,7 @@ extension ClassificationService {
             for child in Declassification.descendants(of: secretID, edges: try await ClassificationStore.derivationEdges(below: secretID, on: db)) {
                 try await ClassificationStore.flagForReview(id: child, on: db)
             }
-            if revoke { try await declassifyDescendants(of: secretID, actor: actor, on: db) }
+            if revoke { try await declassifyDescendants(of: [secretID], actor: actor, on: today, db) }
             return next
         }
     }

@@ -183,17 +183,17 @@ extension ClassificationService {
             try await authorize(.declassify, me, actor, on: secret, on: db)
             let outcome = try Declassification.declassify(secret, kind: kind, on: day, reason: reason, centralApproval: centralApproval)
             try await persist(actor, outcome.secret, before: secret, kind: "declassify", summary: "\(kind.chinese)：\(reason)", reason: "解密", on: db)
-            try await declassifyDescendants(of: secretID, actor: actor, on: db)
+            try await declassifyDescendants(of: [secretID], actor: actor, on: day, db)
             return outcome
         }
     }
 
-    /// R-DU-6: derived secrets declassify with their source.
-    func declassifyDescendants(of id: String, actor: Actor, on db: any SQLDatabase) async throws {
-        let edges = try await ClassificationStore.derivationEdges(below: id, on: db)
-        for part in Declassification.descendants(of: id, edges: edges).chunks() {
-            _ = try await declassifyAll(part, kind: .withSource, actor: actor, on: today, db)
-        }
+    /// R-DU-6: the secrets derived from `ids`, at any depth, declassify with their source, each once.
+    func declassifyDescendants(of ids: [String], actor: Actor, on day: Day, _ db: any SQLDatabase) async throws {
+        let edges = try await ClassificationStore.derivationEdges(below: ids, on: db)
+        var seen: Set<String> = []
+        let descendants = ids.flatMap { Declassification.descendants(of: $0, edges: edges) }.filter { seen.insert($0).inserted }
+        for part in descendants.chunks() { _ = try await declassifyAll(part, kind: .withSource, actor: actor, on: day, db) }
     }
 
     /// R-DC-2 / R-DU-6: `actor` (the system, or whoever declassified their source) declassifies those of `ids` still in
@@ -209,7 +209,7 @@ extension ClassificationService {
         guard !changed.isEmpty else { return [] }
         let now = services.nowMillis
         try await ClassificationStore.saveDeclassified(changed.map(\.after), at: now, on: db)
-        try await ClassificationStore.events(
+        try await ClassificationStore.appendEvents(
             changed.map { ($0.after.id, "declassify", kind.chinese, $0.after.marking.render()) }, at: now, actor: actor.displayName, on: db)
         try await AuditStore.append(
             changed.map {
@@ -239,10 +239,7 @@ extension ClassificationService {
             for chunk in independent.chunks() + withSource.chunks() {
                 let declassified = try await declassifyAll(chunk, kind: .expired, actor: .system, on: day, db)
                 count += declassified.count
-                let edges = try await ClassificationStore.derivationEdges(below: declassified, on: db)
-                var seen: Set<String> = []
-                let descendants = declassified.flatMap { Declassification.descendants(of: $0, edges: edges) }.filter { seen.insert($0).inserted }
-                for part in descendants.chunks() { _ = try await declassifyAll(part, kind: .withSource, actor: .system, on: day, db) }
+                try await declassifyDescendants(of: declassified, actor: .system, on: day, db)
             }
             if let calendar {
                 // R-SY-5: with this year's calendar not loaded the clocks cannot be counted; they wait for it (the 三员's

@@ -8,8 +8,8 @@ import SQLKit
 /// A PostgreSQL connection seen through SQLKit, as PostgresKit's own `sql()` sees it, but whose rows read the common
 /// column types straight from their cells (as `SQLiteSQL` does for SQLite).
 ///
-/// PostgresKit's row finds a cell by name twice, names it for an error that has not happened (a string built per cell)
-/// and asks at run time which decoding path the type takes — for every cell of every row. Here a `String`, `Int`, `Int64`
+/// PostgresKit's row names each cell for an error that has not happened (a string built per cell) and asks at run time
+/// which decoding path the type takes — for every cell of every row. Here a `String`, `Int`, `Int64`
 /// and their optionals, from a cell of a built-in text or integer type, are decoded by the cell itself, which is what
 /// PostgresKit's fast path ends in; every other case goes to PostgresKit's row, so a value decodes to the same result, or
 /// fails with the same error, as before. The binds are encoded as PostgresKit encodes them (a nil as NULL, the

@@ -26,8 +26,8 @@ extension Migration {
 /// The shared schema's migrations. Each area hands over its own (`AreaRegistration.migrations`); `AreaRegistry` puts
 /// them all in the one order of their numbers. The numbers are global: a new migration, of any area, takes the next.
 public enum Migrations {
-    /// The organisation, accounts, sessions, audit log, calendar, settings and 涉密通知 — and the two index
-    /// migrations that span the classification and carrier tables (15, 19, 28, 29), kept whole as they landed.
+    /// The organisation, accounts, sessions, audit log, calendar, settings and 涉密通知 — and the index migrations
+    /// that span the classification and carrier tables (15, 19, 28, 29), kept whole as they landed.
     public static let core: [any Migration] = [
         M001Organisation(),
         M002Accounts(),

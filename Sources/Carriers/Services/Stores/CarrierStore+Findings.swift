@@ -46,22 +46,23 @@ extension CarrierStore {
         try await db.raw("UPDATE carrier_findings SET resolved_on = \(bind: day.iso) WHERE id IN (\(binds: ids))").run()
     }
 
-    /// History entries of carriers (naming no persons), numbered after each one's last: one statement.
-    static func events(_ entries: [(carrierID: String, kind: String, summary: String)], at millis: Int64, actor: String, on db: any SQLDatabase)
-        async throws
-    {
+    /// History entries of carriers, each numbered after its carrier's last, in one statement (`event` is one of them).
+    static func appendEvents(
+        _ entries: [(carrierID: String, kind: String, summary: String, persons: [String]?)], at millis: Int64, actor: String, on db: any SQLDatabase
+    ) async throws {
         guard !entries.isEmpty else { return }
         // A carrier's second entry here comes one after its first (the count reads only what was there before).
         var nth: [String: Int] = [:]
         let rows = entries.map { e -> SQLQueryString in
             nth[e.carrierID, default: 0] += 1
-            return "(\(bind: IDs.make()), \(bind: e.carrierID), \(bind: e.kind), \(bind: e.summary), \(bind: nth[e.carrierID] ?? 1))"
+            return
+                "(\(bind: IDs.make()), \(bind: e.carrierID), \(bind: e.kind), \(bind: e.summary), \(bind: nth[e.carrierID] ?? 1), \(bind: e.persons.map(join)))"
         }
         try await db.raw(
             """
-            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary)
+            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary, persons)
             SELECT v.column1, v.column2, (SELECT COUNT(*) FROM carrier_events e WHERE e.carrier_id = v.column2) + v.column5, \(bind: millis),
-                \(bind: actor), v.column3, v.column4
+                \(bind: actor), v.column3, v.column4, v.column6
             FROM (VALUES \(rows.joined(separator: ", "))) AS v
             """
         ).run()

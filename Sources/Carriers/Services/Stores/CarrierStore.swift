@@ -186,14 +186,7 @@ enum CarrierStore {
     static func event(
         _ carrierID: String, at millis: Int64, actor: String, kind: String, summary: String, persons: [String]? = nil, on db: any SQLDatabase
     ) async throws {
-        try await db.raw(
-            """
-            INSERT INTO carrier_events (id, carrier_id, seq, at, actor_name, kind, summary, persons)
-            VALUES (\(bind: IDs.make()), \(bind: carrierID),
-                (SELECT COUNT(*) + 1 FROM carrier_events e WHERE e.carrier_id = \(bind: carrierID)), \(bind: millis), \(bind: actor), \(bind: kind),
-                \(bind: summary), \(bind: persons.map(join)))
-            """
-        ).run()
+        try await appendEvents([(carrierID, kind, summary, persons)], at: millis, actor: actor, on: db)
     }
 
     static func events(_ carrierID: String, on db: any SQLDatabase) async throws -> [CarrierEvent] {

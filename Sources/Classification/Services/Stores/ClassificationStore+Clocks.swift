@@ -96,13 +96,7 @@ extension ClassificationStore {
     /// Appends a history entry.
     static func event(_ secretID: String, at millis: Int64, actor: String, kind: String, summary: String, marking: String, on db: any SQLDatabase) async throws
     {
-        try await db.raw(
-            """
-            INSERT INTO secret_events (id, secret_id, seq, at, actor_name, kind, summary, marking)
-            VALUES (\(bind: IDs.make()), \(bind: secretID),
-                (SELECT COUNT(*) + 1 FROM secret_events e WHERE e.secret_id = \(bind: secretID)), \(bind: millis), \(bind: actor), \(bind: kind), \(bind: summary), \(bind: marking))
-            """
-        ).run()
+        try await appendEvents([(secretID, kind, summary, marking)], at: millis, actor: actor, on: db)
     }
 
     /// R-RP-2: the history entries of the secrets `ids` recorded from `fromMillis` (inclusive) to `toMillis` (exclusive)

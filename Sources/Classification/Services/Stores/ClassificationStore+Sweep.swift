@@ -42,19 +42,22 @@ extension ClassificationStore {
         ).run()
     }
 
-    /// History entries of several secrets (one each), numbered after each one's last, in one statement.
-    static func events(
+    /// History entries of secrets, each numbered after its secret's last, in one statement (`event` is one of them).
+    static func appendEvents(
         _ entries: [(secretID: String, kind: String, summary: String, marking: String)], at millis: Int64, actor: String, on db: any SQLDatabase
     ) async throws {
         guard !entries.isEmpty else { return }
+        // A secret's second entry here comes one after its first (the count reads only what was there before).
+        var nth: [String: Int] = [:]
         let rows = entries.map { e -> SQLQueryString in
-            "(\(bind: IDs.make()), \(bind: e.secretID), \(bind: e.kind), \(bind: e.summary), \(bind: e.marking))"
+            nth[e.secretID, default: 0] += 1
+            return "(\(bind: IDs.make()), \(bind: e.secretID), \(bind: e.kind), \(bind: e.summary), \(bind: e.marking), \(bind: nth[e.secretID] ?? 1))"
         }
         try await db.raw(
             """
             INSERT INTO secret_events (id, secret_id, seq, at, actor_name, kind, summary, marking)
-            SELECT v.column1, v.column2, (SELECT COUNT(*) + 1 FROM secret_events e WHERE e.secret_id = v.column2), \(bind: millis), \(bind: actor),
-                v.column3, v.column4, v.column5
+            SELECT v.column1, v.column2, (SELECT COUNT(*) FROM secret_events e WHERE e.secret_id = v.column2) + v.column6, \(bind: millis),
+                \(bind: actor), v.column3, v.column4, v.column5
             FROM (VALUES \(rows.joined(separator: ", "))) AS v
             """
         ).run()
