@@ -60,10 +60,13 @@ public enum AccessFilter {
                     SELECT ks.record_id FROM knowledge_scope ks WHERE ks.person_id = \(bind: personID) AND ks.record_kind = \(bind: recordKind)))
                 """
         case .register:
+            // `OFFSET 0` keeps the probe a probe: PostgreSQL otherwise turns `EXISTS` into a join it may run by hashing
+            // the person's whole scope (100,000 rows for a 保密员) when it misjudges how many rows will pass — the 待办's
+            // count of a unit's open findings read 18,000 scope rows in 13 ms for 101 findings it probes in 2.5 ms.
             return """
                 (\(ident: alias).level_rank <= \(bind: ceiling) AND EXISTS (
                     SELECT 1 FROM knowledge_scope ks WHERE ks.record_kind = \(bind: recordKind) AND ks.record_id = \(ident: alias).id
-                    AND ks.person_id = \(bind: personID)))
+                    AND ks.person_id = \(bind: personID) LIMIT 1 OFFSET 0))
                 """
         }
     }

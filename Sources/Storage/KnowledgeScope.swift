@@ -74,6 +74,10 @@ package struct Filtering {
     package private(set) var narrowed = false
     /// True when there is no term.
     package private(set) var isEmpty = true
+    /// True when a term is a search text (`TextSearch`): its total is counted up to `Keyset.searchCountCap`.
+    package private(set) var searched = false
+    /// True when a search text is found through its trigram index.
+    package private(set) var searchIndexed = false
 
     /// No terms.
     package init() {}
@@ -84,6 +88,16 @@ package struct Filtering {
         narrowed = narrowed || narrows
         isEmpty = false
     }
+
+    /// Adds a search text's condition (`TextSearch.match`).
+    package mutating func and(search match: (condition: SQLQueryString, indexed: Bool)) {
+        and(match.condition, narrows: match.indexed)
+        searched = true
+        searchIndexed = match.indexed
+    }
+
+    /// The most rows the first page's total counts.
+    package var countCap: Int { searched ? Keyset.searchCountCap : Keyset.countCap }
 }
 
 extension ScopedRegister {
@@ -98,13 +112,20 @@ extension ScopedRegister {
     ) async throws -> Page<Item> {
         let select: SQLQueryString = "\(unsafeRaw: alias).*"
         let scope = AccessFilter.scopeDriven(table: table, alias: alias, recordKind: recordKind, viewer: viewer) + matching.sql
+        // The total counts the viewer's scope rows in the scope's order, so that the count stops at its cap having read
+        // about as many rows (PostgreSQL would otherwise read all of a large scope into a bitmap or a hash first). A
+        // search its trigram index serves leaves the choice to the planner: a rare text is counted by the index.
+        let inOrder: SQLQueryString = matching.searchIndexed ? "" : " ORDER BY ks.order_at DESC, ks.order_text DESC, ks.record_id DESC"
+        let counted = (matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil) ?? scope
         if newest, !matching.narrowed {
-            let count = matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil
             return try await Keyset.page(
-                select: select, from: scope, countFrom: count, order: keyset(name: order.name), request: request, on: db, decode: decode)
+                select: select, from: scope, countFrom: counted + inOrder, countCap: matching.countCap, order: keyset(name: order.name),
+                request: request, on: db, decode: decode)
         }
         let visibility = try await AccessFilter.visible(alias: alias, recordKind: recordKind, viewer: viewer, on: db)
         let from: SQLQueryString = "FROM \(unsafeRaw: table) \(unsafeRaw: alias) WHERE \(visibility)" + matching.sql
-        return try await Keyset.page(select: select, from: from, countFrom: scope, order: order, request: request, on: db, decode: decode)
+        return try await Keyset.page(
+            select: select, from: from, countFrom: counted + inOrder, countCap: matching.countCap, order: order, request: request, on: db,
+            decode: decode)
     }
 }

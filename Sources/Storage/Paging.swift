@@ -93,27 +93,30 @@ public struct PageCursor: Sendable, Hashable, Codable {
 public struct Page<Item: Sendable>: Sendable {
     /// The rows, in the order asked for.
     public var items: [Item]
-    /// How many rows the viewer may see in the whole list (filters applied), at most `Keyset.countCap` — beyond it,
-    /// `totalIsCapped` is true and pages say "1000 件以上".
+    /// How many rows the viewer may see in the whole list (filters applied), counted up to `cap` and one more — beyond
+    /// it, `totalIsCapped` is true and pages say "1000 件以上".
     public var total: Int
-    /// True when more than `Keyset.countCap` rows match.
-    public var totalIsCapped: Bool { total > Keyset.countCap }
+    /// The most rows the total counts: `Keyset.countCap`, or `Keyset.searchCountCap` for a search.
+    public var cap: Int
+    /// True when more than `cap` rows match.
+    public var totalIsCapped: Bool { total > cap }
     /// The page after this one; nil on the last page.
     public var next: PageCursor?
     /// The page before this one; nil on the first page.
     public var previous: PageCursor?
 
-    /// A page of `items`.
-    public init(items: [Item], total: Int, next: PageCursor?, previous: PageCursor?) {
+    /// A page of `items`, its total counted up to `cap`.
+    public init(items: [Item], total: Int, cap: Int = Keyset.countCap, next: PageCursor?, previous: PageCursor?) {
         self.items = items
         self.total = total
+        self.cap = cap
         self.next = next
         self.previous = previous
     }
 
     /// The same page with each row transformed.
     public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
-        Page<T>(items: try items.map(transform), total: total, next: next, previous: previous)
+        Page<T>(items: try items.map(transform), total: total, cap: cap, next: next, previous: previous)
     }
 }
 
@@ -153,6 +156,9 @@ public struct KeysetOrder: Sendable {
 public enum Keyset {
     /// Lists count their total up to this many rows, so the first page of a huge register costs a bounded read.
     public static let countCap = 1_000
+    /// A search counts its matches up to this many: a word common in the register matches a large share of it, and
+    /// each match counted is a row read (its title), where a plain list counts index entries alone.
+    public static let searchCountCap = 100
 
     /// How many rows `from` (`FROM … WHERE …`) selects, counted up to `cap` + 1: a bounded read whatever the table's size
     /// (a total above `cap` shows as "cap 以上").
@@ -167,12 +173,13 @@ public enum Keyset {
 
     /// Reads one page. `select` is the column list (`c.*`), `from` is `FROM … WHERE …` (it must end in a WHERE
     /// condition, filters included); the rows come back with `decode`. `countFrom`, when given, selects the same rows
-    /// by another path for the first page's total (`AccessFilter.scopeDriven`: counted from the person's scope).
+    /// by another path for the first page's total (`AccessFilter.scopeDriven`: counted from the person's scope), up to
+    /// `countCap` (and one more, to tell that there are more).
     /// One statement, the first page's total counted inside it, so a page with nothing else to read may run as
     /// `Database.readSingle`; only a backward page that reaches the start reads again (the first page, one statement).
     public static func page<Item: Sendable>(
-        select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, order: KeysetOrder, request: PageRequest,
-        on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
+        select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, countCap: Int = countCap, order: KeysetOrder,
+        request: PageRequest, on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
     ) async throws -> Page<Item> {
         // A cursor of another order, or of the same name read another way (its keys of other types), reads from the start.
         let cursor = request.cursor.flatMap { $0.order == order.name && order.fits($0.key) ? $0 : nil }
@@ -184,7 +191,7 @@ public enum Keyset {
         for (i, key) in order.keys.enumerated() { q = q + ", \(unsafeRaw: key.expression) AS k\(unsafeRaw: String(i))" }
         // The first page's total rides on the page's own statement, counted once (an uncorrelated subquery): one
         // statement is one snapshot, so a page needs no BEGIN…COMMIT of its own (issue 12). Later pages carry it.
-        if cursor == nil { q = q + ", (" + cappedCount(countFrom ?? from) + ") AS keyset_total" }
+        if cursor == nil { q = q + ", (" + cappedCount(countFrom ?? from, cap: countCap) + ") AS keyset_total" }
         q = q + " " + from
         if let cursor {
             q = q + " AND (\(unsafeRaw: keyList)) \(unsafeRaw: smaller ? "<" : ">") ("
@@ -199,7 +206,11 @@ public enum Keyset {
         if backward {
             rows.reverse()
             // Back at the start: read the first page as it is now, so it is always full.
-            if !more { return try await page(select: select, from: from, order: order, request: PageRequest(limit: request.limit), on: db, decode: decode) }
+            if !more {
+                return try await page(
+                    select: select, from: from, countFrom: countFrom, countCap: countCap, order: order, request: PageRequest(limit: request.limit),
+                    on: db, decode: decode)
+            }
         }
         func key(_ row: any SQLRow) throws -> [KeyValue] {
             try order.keys.enumerated().map { i, k in
@@ -217,6 +228,6 @@ public enum Keyset {
         if let first = rows.first, cursor != nil, !backward || more {
             previous = PageCursor(order: order.name, backward: true, key: try key(first), total: total)
         }
-        return Page(items: items, total: total, next: next, previous: previous)
+        return Page(items: items, total: total, cap: countCap, next: next, previous: previous)
     }
 }

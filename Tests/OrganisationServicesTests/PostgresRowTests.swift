@@ -30,7 +30,10 @@ struct PostgresRowTests {
             configuration: .init(host: host, port: port, username: user, password: password, database: database, tls: .disable), id: 1,
             logger: Logger(label: "test"))
         do {
-            try await compare(connection)
+            try await compare(PostgresSQL(connection), on: connection)
+            // The same statement run prepared (`StatementCatalogue`): twice, the second time bound to a prepared name.
+            try await compare(PostgresSQL(connection, prepares: true), on: connection)
+            try await compare(PostgresSQL(connection, prepares: true), on: connection)
         } catch {
             try? await connection.close()
             throw error
@@ -38,9 +41,8 @@ struct PostgresRowTests {
         try await connection.close()
     }
 
-    func compare(_ connection: PostgresConnection) async throws {
+    func compare(_ ours: PostgresSQL, on connection: PostgresConnection) async throws {
         let binds: [any Encodable & Sendable] = ["绑定", Int64(42), String?.none]
-        let ours = PostgresSQL(connection)
         let row = try #require(try await ours.raw(SQLQueryString(Self.select, binds: binds)).first())
         let kit = try #require(try await connection.sql().raw(SQLQueryString(Self.select, binds: binds)).first())
         func same<D: Decodable & Equatable>(_ column: String, _: D.Type) {
@@ -79,7 +81,7 @@ struct PostgresRowTests {
 
 extension SQLQueryString {
     /// `sql` with `$1…` bound to `binds`, in order.
-    fileprivate init(_ sql: String, binds: [any Encodable & Sendable]) {
+    init(_ sql: String, binds: [any Encodable & Sendable]) {
         var parts = sql.components(separatedBy: "$")
         var out: SQLQueryString = "\(unsafeRaw: parts.removeFirst())"
         for part in parts {

@@ -22,7 +22,7 @@ S = {"type": "string"}; I = {"type": "integer"}; B = {"type": "boolean"}
 def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def arr(x): return {"type": "array", "items": x}
 def listof(n): return obj({"count": I, "items": arr(ref(n))})
-# A register page: keyset-paged; `total` counts at most 10,000 (`total_capped` says more match).
+# A register page: keyset-paged; `total` counts at most 1,000, a search's at most 100 (`total_capped` says more match).
 def pageof(n): return obj({"items": arr(ref(n)), "total": I, "total_capped": B, "next_cursor": S, "prev_cursor": S}, nullable=("next_cursor", "prev_cursor"))
 
 def body(schema_props, required, limit=None):

@@ -32,14 +32,14 @@ struct APIController {
     struct DepartmentDTO: Codable { let id: String; let unitId: String; let name: String }
     struct OK: Codable { let ok: Bool }
     struct List<T: Codable>: Codable { let count: Int; let items: [T] }
-    /// One page of a register (issue 11): `total` is capped at `Keyset.countCap` (`total_capped` says so); the cursors
+    /// One page of a register: `total` is capped at the page's cap (1,000; 100 for a search; `total_capped` says so); the cursors
     /// read the pages beside it.
     struct PagedList<T: Codable>: Codable {
         let items: [T]; let total: Int; let totalCapped: Bool; let nextCursor: String?; let prevCursor: String?
 
         init<Item>(_ page: Storage.Page<Item>, _ transform: (Item) -> T) {
             items = page.items.map(transform)
-            total = min(page.total, Keyset.countCap)
+            total = min(page.total, page.cap)
             totalCapped = page.totalIsCapped
             nextCursor = page.next?.token
             prevCursor = page.previous?.token

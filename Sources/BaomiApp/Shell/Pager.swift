@@ -31,7 +31,7 @@ extension Pager {
     init<Item>(
         _ page: Storage.Page<Item>, path: String, query: FormData, orders: [(value: String, label: String)], order: String, param: String = "cursor"
     ) {
-        total = page.totalIsCapped ? "\(Keyset.countCap) 件以上" : "\(page.total) 件"
+        total = page.totalIsCapped ? "\(page.cap) 件以上" : "\(page.total) 件"
         shown = page.items.count
         self.orders = orders.map { Order(value: $0.value, label: $0.label, selected: $0.value == order) }
         hasOrders = orders.count > 1

@@ -117,7 +117,7 @@ extension CarrierService {
     }
 
     /// The 待办's summary of the kept findings: for each rule, how many open findings of the actor's unit they may see
-    /// (counted up to `TodoCount.cap` + 1) and the five found first (`carrier_findings_unit_rule`) — bounded reads
+    /// (counted up to `TodoCount.cap` + 1) and the five found first (`carrier_findings_open_unit`) — bounded reads
     /// whatever the register's size (R-KS-4).
     public func findingSummary(_ actor: Actor) async throws -> [(rule: String, count: Int, first: [CarrierFinding])] {
         let me = try person(actor)

@@ -40,7 +40,7 @@ public struct ClassificationTodos: TodoProvider {
         }
         // One item per matter for the first `shown`, then one line for the rest (a 待办 is read, not scrolled).
         let shown = 20
-        func rest(_ page: Page<SecretMatter>) -> String { page.totalIsCapped ? "\(Keyset.countCap) 以上" : String(page.total - shown) }
+        func rest(_ page: Page<SecretMatter>) -> String { page.totalIsCapped ? "\(page.cap) 以上" : String(page.total - shown) }
         let calendar = try await services.calendar.current()
         // R-CL-3: the reporting clock. Overdue items are escalated: urgent for the 承办人, and shown to the unit's
         // officers, leaders and 保密办 who are in the matter's scope (nobody else learns it exists, R-KS-4).

@@ -40,6 +40,7 @@ public enum Bootstrap {
     /// Migrates and, on an empty database, creates the administrators.
     public static func run(_ services: Services, environment: [String: String]) async throws -> BootstrapReport {
         let applied = try await Migrator.migrate(services.database, migrations: services.areas.migrations, clockMillis: services.nowMillis)
+        services.database.prepareStatements()
         try await services.calendar.installBundledYears()
         try await services.database.transaction { db in try await AuditStore.sealIfUnsealed(on: db) }
         let existing = try await services.database.read { db in try await UserStore.count(on: db) }

@@ -40,7 +40,7 @@ extension APIController {
             let page = try await services.audit.browse(try context.actor(), filter)
             return JSON.response(
                 AuditPage(
-                    total: min(page.total, Keyset.countCap), totalCapped: page.totalIsCapped, nextCursor: page.next?.token,
+                    total: min(page.total, page.cap), totalCapped: page.totalIsCapped, nextCursor: page.next?.token,
                     prevCursor: page.previous?.token,
                     entries: page.items.map {
                         AuditEntryDTO(

@@ -113,6 +113,13 @@ public final class Database: Sendable {
         }
     }
 
+    /// From now on, on PostgreSQL, runs the statements that read or write rows as named prepared statements
+    /// (`StatementCatalogue`). Called once the schema is migrated: a statement prepared before a migration could not
+    /// run after one that changes its table.
+    public func prepareStatements() {
+        backend.prepareStatements()
+    }
+
     /// Closes every connection.
     public func close() async {
         await backend.close()
@@ -127,11 +134,16 @@ package protocol DatabaseBackend: Sendable {
     func withReader<T: Sendable>(snapshot: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Whether a read holds a connection of its own, so a write may run while it is open (`Database.snapshot`).
     var readsApart: Bool { get }
+    /// Runs statements as named prepared statements from now on, where the engine has them.
+    func prepareStatements()
     /// Closes every connection.
     func close() async
 }
 
 extension DatabaseBackend {
+    /// SQLite keeps no statements between runs (sqlite-nio prepares each one afresh).
+    package func prepareStatements() {}
+
     /// By default a read uses any connection (PostgreSQL's pool lends one).
     package func withReader<T: Sendable>(snapshot: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection(body)

@@ -18,10 +18,13 @@ struct PostgresSQL: SQLDatabase {
     let connection: PostgresConnection
     /// PostgresKit's view of the same connection: the dialect, and the statements this one does not run itself.
     private let kit: any SQLDatabase
+    /// Whether statements run as named prepared statements (`StatementCatalogue`).
+    private let prepares: Bool
 
-    init(_ connection: PostgresConnection) {
+    init(_ connection: PostgresConnection, prepares: Bool = false) {
         self.connection = connection
         self.kit = connection.sql()
+        self.prepares = prepares
     }
 
     var logger: Logger { connection.logger }
@@ -32,34 +35,57 @@ struct PostgresSQL: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         guard let statement = statement(query) else { return kit.execute(sql: query, onRow) }
-        return connection.query(statement, logger: logger) { onRow(PostgresSQLRow($0)) }.map { _ in }
+        if let slot = statement.slot {
+            return eventLoop.makeFutureWithTask {
+                try await connection.execute(slot: slot, bindings: statement.query.binds, logger: logger) { onRow(PostgresSQLRow($0)) }
+            }
+        }
+        return connection.query(statement.query, logger: logger) { onRow(PostgresSQLRow($0)) }.map { _ in }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         guard let statement = statement(query) else { return try await kit.execute(sql: query, onRow) }
-        _ = try await connection.query(statement, logger: logger) { onRow(PostgresSQLRow($0)) }.get()
+        if let slot = statement.slot {
+            return try await connection.execute(slot: slot, bindings: statement.query.binds, logger: logger) { onRow(PostgresSQLRow($0)) }
+        }
+        _ = try await connection.query(statement.query, logger: logger) { onRow(PostgresSQLRow($0)) }.get()
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await closure(self)
     }
 
-    /// The statement with its binds encoded, logged as PostgresKit logs it; nil when a bind is of a type only
-    /// PostgresKit's `Encodable` machinery knows.
-    private func statement(_ query: any SQLExpression) -> PostgresQuery? {
+    /// The statement with its binds encoded, logged as PostgresKit logs it, and its catalogue slot when it runs
+    /// prepared; nil when a bind is of a type only PostgresKit's `Encodable` machinery knows.
+    private func statement(_ query: any SQLExpression) -> (query: PostgresQuery, slot: (any SlotIndex.Type)?)? {
         let (sql, binds) = serialize(query)
         var bindings = PostgresBindings(capacity: binds.count)
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(binds.count)
         for bind in binds {
             if let optional = bind as? any NilBind, optional.isNil {
                 bindings.appendNull()
+                types.append(.null)
             } else if let value = bind as? any PostgresThrowingDynamicTypeEncodable {
                 guard (try? bindings.append(value, context: .default)) != nil else { return nil }
+                types.append(value.psqlType)
             } else {
                 return nil
             }
         }
         logger.debug("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
-        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+        let slot =
+            prepares && types.count <= StatementCatalogue.maximumBinds && Self.preparable(sql)
+            ? StatementCatalogue.shared.slot(sql: sql, types: types)?.type : nil
+        return (PostgresQuery(unsafeSQL: sql, binds: bindings), slot)
+    }
+
+    /// Whether `sql` reads or writes rows — a statement worth keeping prepared. Transaction control and schema changes
+    /// run unnamed: they are cheap to parse, and a statement prepared before a schema change could not run after it.
+    static func preparable(_ sql: String) -> Bool {
+        let head = sql.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" }.prefix(6).uppercased()
+        return head.hasPrefix("SELECT") || head.hasPrefix("INSERT") || head.hasPrefix("UPDATE") || head.hasPrefix("DELETE")
+            || head.hasPrefix("WITH")
     }
 }
 

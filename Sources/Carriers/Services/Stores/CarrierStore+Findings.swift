@@ -128,7 +128,7 @@ extension CarrierStore {
         return try await Keyset.count(try await from + AccessFilter.visible(alias: "c", recordKind: recordKind, viewer: viewer, on: db), on: db)
     }
 
-    /// The rules the unit's open findings break, in order (`carrier_findings_unit_rule`).
+    /// The rules the unit's open findings break, in order (`carrier_findings_open_unit`).
     static func openFindingRules(unitID: String, on db: any SQLDatabase) async throws -> [String] {
         try await db.raw(
             "SELECT DISTINCT rule FROM carrier_findings WHERE unit_id = \(bind: unitID) AND resolved_on IS NULL ORDER BY rule"
@@ -136,7 +136,7 @@ extension CarrierStore {
     }
 
     /// R-KS-4: how many open findings of `rule` in the unit `viewer` may see (counted up to `cap` + 1) and, when there
-    /// are any, the five found first (`carrier_findings_unit_rule`) — bounded reads whatever the register's size.
+    /// are any, the five found first (`carrier_findings_open_unit`) — bounded reads whatever the register's size.
     static func openFindings(
         unitID: String, rule: String, viewer: Viewer, cap: Int, on db: any SQLDatabase
     ) async throws -> (count: Int, first: [CarrierFinding]) {

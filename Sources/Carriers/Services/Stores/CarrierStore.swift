@@ -163,7 +163,7 @@ enum CarrierStore {
         if let year = f.registeredYear { q.and("c.registered_on LIKE \(bind: String(format: "%04d-%%", year))") }
         if let search = f.search, !search.isEmpty {
             let match = try await TextSearch.match(search, table: "carriers", alias: "c", columns: searched, on: db)
-            q.and(match.condition, narrows: match.indexed)
+            q.and(search: match)
         }
         return q
     }

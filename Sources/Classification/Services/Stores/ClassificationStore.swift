@@ -199,7 +199,7 @@ enum ClassificationStore {
         if let source = f.derivedFrom, !source.isEmpty { q.and("s.source_id = \(bind: source)", narrows: true) }
         if let search = f.search, !search.isEmpty {
             let match = try await TextSearch.match(search, table: "secrets", alias: "s", columns: searched, on: db)
-            q.and(match.condition, narrows: match.indexed)
+            q.and(search: match)
         }
         if f.needsReview == true { q.and("s.needs_review = 1") }
         if let person = f.involvingPersonID, !person.isEmpty {
