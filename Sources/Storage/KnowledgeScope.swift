@@ -105,7 +105,8 @@ extension ScopedRegister {
     /// In the default order (`newest`), unless a filter has an index of its own, the page reads the viewer's scope rows
     /// in that order: about a page of rows, however small a share of the register the viewer may see; unfiltered, a viewer
     /// cleared for every level has their scope rows counted alone. Otherwise the register's own index for `order` is
-    /// walked, and the total is counted from the person's scope (bounded by it, and quick when the count stops at its cap).
+    /// walked, and the total is counted from the person's scope in its order, stopping at the cap (`Filtering.countCap`)
+    /// — or, for a search its trigram index serves, from the index's matches.
     package func page<Item: Sendable>(
         alias: String, viewer: Viewer, matching: Filtering, newest: Bool, order: KeysetOrder, request: PageRequest, on db: any SQLDatabase,
         decode: (any SQLRow) throws -> Item
@@ -113,19 +114,20 @@ extension ScopedRegister {
         let select: SQLQueryString = "\(unsafeRaw: alias).*"
         let scope = AccessFilter.scopeDriven(table: table, alias: alias, recordKind: recordKind, viewer: viewer) + matching.sql
         // The total counts the viewer's scope rows in the scope's order, so that the count stops at its cap having read
-        // about as many rows (PostgreSQL would otherwise read all of a large scope into a bitmap or a hash first). A
-        // search its trigram index serves leaves the choice to the planner: a rare text is counted by the index.
-        let inOrder: SQLQueryString = matching.searchIndexed ? "" : " ORDER BY ks.order_at DESC, ks.order_text DESC, ks.record_id DESC"
-        let counted = (matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil) ?? scope
+        // about as many rows (PostgreSQL would otherwise read all of a large scope into a bitmap or a hash first).
+        let scopeRows = (matching.isEmpty ? AccessFilter.scopeOnly(recordKind: recordKind, viewer: viewer) : nil) ?? scope
+        let counted = scopeRows + " ORDER BY ks.order_at DESC, ks.order_text DESC, ks.record_id DESC"
         if newest, !matching.narrowed {
             return try await Keyset.page(
-                select: select, from: scope, countFrom: counted + inOrder, countCap: matching.countCap, order: keyset(name: order.name),
-                request: request, on: db, decode: decode)
+                select: select, from: scope, countFrom: counted, countCap: matching.countCap, order: keyset(name: order.name), request: request,
+                on: db, decode: decode)
         }
         let visibility = try await AccessFilter.visible(alias: alias, recordKind: recordKind, viewer: viewer, on: db)
         let from: SQLQueryString = "FROM \(unsafeRaw: table) \(unsafeRaw: alias) WHERE \(visibility)" + matching.sql
+        // A search its trigram index serves is counted as its page is read, from the index's matches: walking the
+        // viewer's scope for a rare text would read all of it.
         return try await Keyset.page(
-            select: select, from: from, countFrom: counted + inOrder, countCap: matching.countCap, order: order, request: request, on: db,
-            decode: decode)
+            select: select, from: from, countFrom: matching.searchIndexed ? nil : counted, countCap: matching.countCap, order: order,
+            request: request, on: db, decode: decode)
     }
 }

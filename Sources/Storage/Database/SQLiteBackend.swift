@@ -23,6 +23,11 @@ package final class SQLiteBackend: DatabaseBackend {
     /// pages are read, so an idle server stays small.
     package static let cacheKiB = 32_768
 
+    /// How much of the database file each connection reads through a memory map (SQLite's largest, 2 GiB). In WAL mode
+    /// a connection drops its whole page cache whenever another has committed — on a busy server, at every request's
+    /// audit entry — and then reads each page again with a system call and a copy; a mapped page is read in place.
+    package static let mmapBytes = 2_147_418_112
+
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
         self.readers = readers.isEmpty ? nil : ConnectionPool(readers)
@@ -36,11 +41,13 @@ package final class SQLiteBackend: DatabaseBackend {
             try await db.raw("PRAGMA journal_mode=WAL").run()
             try await db.raw("PRAGMA synchronous=NORMAL").run()
             try await db.raw("PRAGMA cache_size=-\(unsafeRaw: String(cacheKiB))").run()
+            try await db.raw("PRAGMA mmap_size=\(unsafeRaw: String(mmapBytes))").run()
             for _ in 0..<readerCount {
                 let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
                 try await reader.sql().raw("PRAGMA busy_timeout=5000").run()
                 try await reader.sql().raw("PRAGMA query_only=ON").run()
                 try await reader.sql().raw("PRAGMA cache_size=-\(unsafeRaw: String(cacheKiB))").run()
+                try await reader.sql().raw("PRAGMA mmap_size=\(unsafeRaw: String(mmapBytes))").run()
                 readers.append(reader)
             }
         }

@@ -3,15 +3,36 @@ import Foundation
 import Kernel
 import OrganisationServices
 import Storage
+import Synchronization
 
 /// Text encodings of classification values for the database (one schema, portable types).
 package enum ClassificationCodec {
     package static func period(_ p: SecrecyPeriod?) -> String? { p?.rendered }
 
+    /// The period stored as `text` (its `rendered` form) for a record of `level`. Every row of a register page has
+    /// one, and the same few texts (`10年`, `20年`, …) recur: each is parsed once and kept (`parsedPeriods`).
     package static func period(_ text: String?, level: Level) -> SecrecyPeriod? {
         guard let text, !text.isEmpty else { return nil }
-        return (try? Marking.parse("\(level.chinese)★\(text)"))?.period ?? .condition(text)
+        let key = PeriodKey(text: text, level: level)
+        if let known = parsedPeriods.withLock({ $0[key] }) { return known }
+        let period = parsePeriod(text, level: level)
+        parsedPeriods.withLock { cache in if cache.count < periodCacheLimit { cache[key] = period } }
+        return period
     }
+
+    /// `period` without the kept results: the marking parser's reading of `text`, or the text as a condition.
+    package static func parsePeriod(_ text: String, level: Level) -> SecrecyPeriod {
+        (try? Marking.parse("\(level.chinese)★\(text)"))?.period ?? .condition(text)
+    }
+
+    struct PeriodKey: Hashable {
+        let text: String
+        let level: Level
+    }
+
+    /// How many stored texts are kept parsed: conditions are free text, so the cache stops growing at this many.
+    static let periodCacheLimit = 1_024
+    private static let parsedPeriods = Mutex<[PeriodKey: SecrecyPeriod]>([:])
 
     package static func authority(_ a: AuthorityBasis?) -> String? {
         switch a {
