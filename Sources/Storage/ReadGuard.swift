@@ -27,8 +27,13 @@ extension Services {
 
     /// The one audit entry of a read that is refused, whether the record is hidden or missing.
     private func auditDeniedRead(_ actor: Actor, recordKind: String, id: String, level: String?, on db: any SQLDatabase) async throws {
-        try await AuditStore.append(
-            record(actor, "\(recordKind).read", target: recordKind, id: id, level: level, outcome: .denied, detail: "无权知悉（R-SY-2）"), on: db)
+        try await AuditStore.append(deniedRead(actor, recordKind: recordKind, id: id, level: level), on: db)
+    }
+
+    /// R-SY-2: the entry of a refused read — the same for a hidden record (its `level`) and a missing one (nil) — for a
+    /// read that records it once its snapshot has closed (`appendAudit`) instead of in a write transaction.
+    package func deniedRead(_ actor: Actor, recordKind: String, id: String, level: String?) -> AuditRecord {
+        record(actor, "\(recordKind).read", target: recordKind, id: id, level: level, outcome: .denied, detail: "无权知悉（R-SY-2）")
     }
 }
 

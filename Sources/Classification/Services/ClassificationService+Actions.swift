@@ -51,13 +51,18 @@ extension ClassificationService {
         let day = today
         return try await services.database.transaction { db in
             guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            let viewer = try await viewer(me, actor, for: secret, on: db)
-            var onObjections: [String: [SecretAction]] = [:]
-            for (id, state) in try await ClassificationStore.objectionStates(secretID: secretID, on: db) {
-                onObjections[id] = SecretActions.allowed(on: state, of: secret, by: viewer, today: day)
-            }
-            return SecretActionOffer(onSecret: SecretActions.allowed(on: secret, by: viewer, today: day), onObjections: onObjections)
+            return try await offer(on: secret, to: me, actor, today: day, on: db)
         }
+    }
+
+    /// The actions `me` may take on `secret` (which they may read) and on each of its objections.
+    func offer(on secret: SecretMatter, to me: Person, _ actor: Actor, today day: Day, on db: any SQLDatabase) async throws -> SecretActionOffer {
+        let viewer = try await viewer(me, actor, for: secret, on: db)
+        var onObjections: [String: [SecretAction]] = [:]
+        for (id, state) in try await ClassificationStore.objectionStates(secretID: secret.id, on: db) {
+            onObjections[id] = SecretActions.allowed(on: state, of: secret, by: viewer, today: day)
+        }
+        return SecretActionOffer(onSecret: SecretActions.allowed(on: secret, by: viewer, today: day), onObjections: onObjections)
     }
 }
 

@@ -47,10 +47,10 @@ extension SecretController {
 
     func detailPage(_ context: AppRequestContext, id: String, error: String?, flash: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
-        let (secret, events) = try await services.classification.detail(actor, id: id)
+        let page = try await services.classification.recordPage(actor, id: id)
+        let (secret, events, offer) = (page.secret, page.events, page.offer)
         // Only the persons this page names (a record's page never reads the whole directory).
         let names = try await services.organisation.names(of: Array(secret.scope) + [secret.handlerPersonID, secret.officerPersonID ?? ""])
-        let offer = try await services.classification.actions(actor, secretID: id)
         let calendar = try await services.calendar.current()
         let due = secret.status == .unclearPendingReport ? (try? UnclearMatters.reportDue(draftedOn: secret.draftedOn, calendar: calendar))?.chinese : nil
         let decisionDue =
@@ -70,11 +70,11 @@ extension SecretController {
             drafted: secret.draftedOn.chinese, secretPoints: secret.secretPoints, scope: secret.scope.compactMap { names[$0] }.sorted(),
             events: events.map { Event(at: formatMillis($0.at), actor: $0.actorName, summary: $0.summary, marking: $0.marking) },
             actions: offer.onSecret.map { ActionLink(secretID: id, $0) },
-            knowers: try await services.classification.knowers(actor, secretID: id).map {
+            knowers: page.knowers.map {
                 Knower(name: $0.name, added: formatMillis($0.addedAt), reason: $0.reason)
             },
             recordKnowers: KnowledgeScope.mustRecordKnowers(secret),
-            objections: try await services.classification.objections(actor, secretID: id).map { o in
+            objections: page.objections.map { o in
                 ObjectionRow(
                     objectionID: o.id, claim: o.objection.claimedLevel?.chinese ?? "—", reason: o.objection.reason,
                     route: "争议未解决时报\(o.appealLevel.chinese)保密行政管理部门",

@@ -1,0 +1,62 @@
+import Accounts
+import Classification
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import SQLKit
+import Storage
+
+/// 定密审核表 — everything the secret's page shows, read together.
+public struct SecretRecordPage: Sendable {
+    /// The secret, with its scope.
+    public let secret: SecretMatter
+    /// Its history.
+    public let events: [SecretEvent]
+    /// What the viewer may do now (`actions`).
+    public let offer: SecretActionOffer
+    /// R-KS-2: who knows it, when and why each was added.
+    public let knowers: [ScopeMember]
+    /// The objections raised on it (R-CL-7).
+    public let objections: [ObjectionRecord]
+}
+
+extension ClassificationService {
+    /// R-KS-4 / R-SY-2 / R-SY-3: the secret's page in one read, the secret read once — where `detail`, `actions`,
+    /// `knowers` and `objections` each open a write transaction to read it again. A refused read (hidden or missing
+    /// alike: the same statements, the same entry) and a read of 机密/绝密 are audited after the read has closed and
+    /// before anything is returned (`Services.appendAudit`), so the page never holds the writer.
+    public func recordPage(_ actor: Actor, id: String) async throws -> SecretRecordPage {
+        let day = today
+        let outcome: Result<SecretRecordPage, Refused> = try await services.database.read { db in
+            guard let found = try await ClassificationStore.forRead(id: id, on: db) else { return .failure(Refused(level: nil)) }
+            // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are).
+            let item = ProtectedItem(sensitivity: .stateSecret(found.protection), scopePersonIDs: found.scope)
+            guard AccessPolicy.canRead(actor.viewer, item) else { return .failure(Refused(level: found.level.code)) }
+            let secret = try ClassificationStore.secret(from: found.row, scope: found.scope)
+            var offer = SecretActionOffer(onSecret: [], onObjections: [:])
+            if let me = actor.person, actor.viewer.personID != nil { offer = try await self.offer(on: secret, to: me, actor, today: day, on: db) }
+            return .success(
+                SecretRecordPage(
+                    secret: secret, events: try await ClassificationStore.events(id, on: db), offer: offer,
+                    knowers: try await ClassificationStore.knowers(secretID: id, on: db),
+                    objections: try await ClassificationStore.objections(secretID: id, on: db)))
+        }
+        switch outcome {
+        case .failure(let refused):
+            try await services.appendAudit(services.deniedRead(actor, recordKind: ClassificationStore.recordKind, id: id, level: refused.level))
+            throw Refusal.notFound
+        case .success(let page):
+            if page.secret.level >= .confidential {
+                try await services.appendAudit(
+                    services.record(actor, "secret.read", target: ClassificationStore.recordKind, id: id, level: page.secret.level.code))
+            }
+            return page
+        }
+    }
+
+    /// A read refused (R-SY-2), with the level of the record when it exists.
+    struct Refused: Error {
+        let level: String?
+    }
+}
