@@ -51,7 +51,7 @@ public struct AuditSeal: Sendable {
             return AuditSeal(keyData: data)
         }
         if let text = try? String(contentsOf: file, encoding: .utf8) {
-            guard let data = bytes(hex: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count >= 32 else {
+            guard let data = bytes(hex: text.trimmingSpacesAndNewlines), data.count >= 32 else {
                 throw AuditKeyError.invalid("审计密钥文件 \(file.path) 内容无效")
             }
             return AuditSeal(keyData: data)
@@ -93,7 +93,7 @@ public struct AuditAnchor: Sendable, Hashable, Codable {
 
     /// Parses `seq:hash`.
     public init?(text: String) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":")
+        let parts = text.trimmingSpacesAndNewlines.split(separator: ":")
         guard parts.count == 2, let seq = Int64(parts[0]), parts[1].count == 64 else { return nil }
         self.init(seq: seq, hash: String(parts[1]))
     }

@@ -72,7 +72,7 @@ public struct AppConfiguration: Sendable {
         if idle == nil || idle! < 30 || idle! > 3600 { problems.append("BAOMI_IDLE_TIMEOUT: 应为 30–3600 秒（R-SY-4 默认 300）") }
         let cost = env["BAOMI_BCRYPT_COST"].map { UInt8($0) } ?? 12
         if cost == nil || cost! < 4 || cost! > 16 { problems.append("BAOMI_BCRYPT_COST: 应为 4–16") }
-        let reminders = (env["BAOMI_REMINDER_DAYS"] ?? "90,30").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let reminders = (env["BAOMI_REMINDER_DAYS"] ?? "90,30").split(separator: ",").map { Int($0.trimmingSpaces) }
         if reminders.isEmpty || reminders.contains(where: { $0 == nil || $0! < 1 || $0! > 730 }) {
             problems.append("BAOMI_REMINDER_DAYS: 应为逗号分隔的天数，如 90,30（R-DC-1）")
         }

@@ -7,7 +7,7 @@ extension Marking {
     /// Dates may be written zero-padded (`2030年01月05日`); they render unpadded.
     /// R-LV-1: labels that are not state secrets (工作秘密, 商业秘密, 内部, 公开) are refused with their own error.
     public static func parse(_ input: String) throws(MarkingError) -> Marking {
-        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = input.trimmingSpacesAndNewlines
         for label in ["工作秘密", "商业秘密", "内部", "公开", "非密"] where text.hasPrefix(label) {
             throw .notAStateSecret(label)
         }

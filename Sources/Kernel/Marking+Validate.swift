@@ -32,7 +32,7 @@ extension Marking {
                 if day > issueDate.adding(years: limit) { throw over }
             }
         case .condition(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingSpacesAndNewlines
             if trimmed.count < 4 || Marking.vagueWords.contains(where: trimmed.contains) {
                 throw .vagueCondition(text)
             }

@@ -67,7 +67,7 @@ public enum MarkingLint {
             }
             let found = String(chars[i..<tokenEnd])
             let star = chars[starAt]
-            let token = String(chars[(starAt + 1)..<tokenEnd]).trimmingCharacters(in: .whitespaces)
+            let token = String(chars[(starAt + 1)..<tokenEnd]).trimmingSpaces
             let level = Level(chinese: word)!
             let canonicalStart = "\(word)★\(token)"
             if star != Marking.star {

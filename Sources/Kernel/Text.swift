@@ -2,7 +2,42 @@ import Foundation
 
 extension String {
     /// Empty once spaces are trimmed: what a required text field must not be.
-    public var isBlank: Bool { trimmingCharacters(in: .whitespaces).isEmpty }
+    public var isBlank: Bool { trimmingSpaces.isEmpty }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces (Unicode category Zs, tab and the zero-width space U+200B) — what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` gives. Foundation on Linux trims through an `NSString` copy of the
+    /// text, which was more than half of an import's checking (each cell of every row); this reads the scalars
+    /// and returns the text itself when there is nothing to trim.
+    public var trimmingSpaces: String { String(self).trimmed(newlines: false) }
+
+    /// The text without leading and trailing spaces and line breaks (those spaces, categories Zl and Zp, U+000A–U+000D and U+0085) —
+    /// what Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` gives.
+    public var trimmingSpacesAndNewlines: String { String(self).trimmed(newlines: true) }
+}
+
+extension String {
+    fileprivate func trimmed(newlines: Bool) -> String {
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: newlines
+            default: false
+            }
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, blank(first) || blank(last) else { return self }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, blank(scalars[start]) { scalars.formIndex(after: &start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard blank(scalars[before]) else { break }
+            end = before
+        }
+        return String(scalars[start..<end])
+    }
 }
 
 extension Optional where Wrapped == String {

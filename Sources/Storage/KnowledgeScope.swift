@@ -74,10 +74,8 @@ package struct Filtering {
     package private(set) var narrowed = false
     /// True when there is no term.
     package private(set) var isEmpty = true
-    /// True when a term is a search text (`TextSearch`): its total is counted up to `Keyset.searchCountCap`.
+    /// True when a term is a search text (`TextSearch`): its pages are not counted beyond themselves (`Keyset.page`).
     package private(set) var searched = false
-    /// True when a search text is found through its trigram index.
-    package private(set) var searchIndexed = false
 
     /// No terms.
     package init() {}
@@ -93,11 +91,7 @@ package struct Filtering {
     package mutating func and(search match: (condition: SQLQueryString, indexed: Bool)) {
         and(match.condition, narrows: match.indexed)
         searched = true
-        searchIndexed = match.indexed
     }
-
-    /// The most rows the first page's total counts.
-    package var countCap: Int { searched ? Keyset.searchCountCap : Keyset.countCap }
 }
 
 extension ScopedRegister {
@@ -105,8 +99,8 @@ extension ScopedRegister {
     /// In the default order (`newest`), unless a filter has an index of its own, the page reads the viewer's scope rows
     /// in that order: about a page of rows, however small a share of the register the viewer may see; unfiltered, a viewer
     /// cleared for every level has their scope rows counted alone. Otherwise the register's own index for `order` is
-    /// walked, and the total is counted from the person's scope in its order, stopping at the cap (`Filtering.countCap`)
-    /// — or, for a search its trigram index serves, from the index's matches.
+    /// walked, and the total is counted from the person's scope in its order, stopping at `Keyset.countCap`. A search
+    /// is not counted beyond its page.
     package func page<Item: Sendable>(
         alias: String, viewer: Viewer, matching: Filtering, newest: Bool, order: KeysetOrder, request: PageRequest, on db: any SQLDatabase,
         decode: (any SQLRow) throws -> Item
@@ -119,15 +113,12 @@ extension ScopedRegister {
         let counted = scopeRows + " ORDER BY ks.order_at DESC, ks.order_text DESC, ks.record_id DESC"
         if newest, !matching.narrowed {
             return try await Keyset.page(
-                select: select, from: scope, countFrom: counted, countCap: matching.countCap, order: keyset(name: order.name), request: request,
+                select: select, from: scope, countFrom: counted, counted: !matching.searched, order: keyset(name: order.name), request: request,
                 on: db, decode: decode)
         }
         let visibility = try await AccessFilter.visible(alias: alias, recordKind: recordKind, viewer: viewer, on: db)
         let from: SQLQueryString = "FROM \(unsafeRaw: table) \(unsafeRaw: alias) WHERE \(visibility)" + matching.sql
-        // A search its trigram index serves is counted as its page is read, from the index's matches: walking the
-        // viewer's scope for a rare text would read all of it.
         return try await Keyset.page(
-            select: select, from: from, countFrom: matching.searchIndexed ? nil : counted, countCap: matching.countCap, order: order,
-            request: request, on: db, decode: decode)
+            select: select, from: from, countFrom: counted, counted: !matching.searched, order: order, request: request, on: db, decode: decode)
     }
 }

@@ -96,7 +96,7 @@ public struct Page<Item: Sendable>: Sendable {
     /// How many rows the viewer may see in the whole list (filters applied), counted up to `cap` and one more — beyond
     /// it, `totalIsCapped` is true and pages say "1000 件以上".
     public var total: Int
-    /// The most rows the total counts: `Keyset.countCap`, or `Keyset.searchCountCap` for a search.
+    /// The most rows the total counts: `Keyset.countCap`, or for a search the page's size (a search counts only its page).
     public var cap: Int
     /// True when more than `cap` rows match.
     public var totalIsCapped: Bool { total > cap }
@@ -156,9 +156,6 @@ public struct KeysetOrder: Sendable {
 public enum Keyset {
     /// Lists count their total up to this many rows, so the first page of a huge register costs a bounded read.
     public static let countCap = 1_000
-    /// A search counts its matches up to this many: a word common in the register matches a large share of it, and
-    /// each match counted is a row read (its title), where a plain list counts index entries alone.
-    public static let searchCountCap = 100
 
     /// How many rows `from` (`FROM … WHERE …`) selects, counted up to `cap` + 1: a bounded read whatever the table's size
     /// (a total above `cap` shows as "cap 以上").
@@ -177,9 +174,13 @@ public enum Keyset {
     /// `countCap` (and one more, to tell that there are more).
     /// One statement, the first page's total counted inside it, so a page with nothing else to read may run as
     /// `Database.readSingle`; only a backward page that reaches the start reads again (the first page, one statement).
+    ///
+    /// Without `counted` (a search) nothing is counted: the first page's total is the rows it found — "37 件", or
+    /// "50 件以上" when there is a next page (`Page.cap` is then the page's size). Each match of a search is a record
+    /// read (its title), so counting matches beyond the page would read as many records again as the page does.
     public static func page<Item: Sendable>(
-        select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, countCap: Int = countCap, order: KeysetOrder,
-        request: PageRequest, on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
+        select: SQLQueryString, from: SQLQueryString, countFrom: SQLQueryString? = nil, countCap: Int = countCap, counted: Bool = true,
+        order: KeysetOrder, request: PageRequest, on db: any SQLDatabase, decode: (any SQLRow) throws -> Item
     ) async throws -> Page<Item> {
         // A cursor of another order, or of the same name read another way (its keys of other types), reads from the start.
         let cursor = request.cursor.flatMap { $0.order == order.name && order.fits($0.key) ? $0 : nil }
@@ -191,7 +192,7 @@ public enum Keyset {
         for (i, key) in order.keys.enumerated() { q = q + ", \(unsafeRaw: key.expression) AS k\(unsafeRaw: String(i))" }
         // The first page's total rides on the page's own statement, counted once (an uncorrelated subquery): one
         // statement is one snapshot, so a page needs no BEGIN…COMMIT of its own (issue 12). Later pages carry it.
-        if cursor == nil { q = q + ", (" + cappedCount(countFrom ?? from, cap: countCap) + ") AS keyset_total" }
+        if cursor == nil, counted { q = q + ", (" + cappedCount(countFrom ?? from, cap: countCap) + ") AS keyset_total" }
         q = q + " " + from
         if let cursor {
             q = q + " AND (\(unsafeRaw: keyList)) \(unsafeRaw: smaller ? "<" : ">") ("
@@ -202,14 +203,16 @@ public enum Keyset {
         q = q + " LIMIT \(unsafeRaw: String(request.limit + 1))"
         var rows = try await db.raw(q).all()
         let more = rows.count > request.limit
+        // Uncounted, the first page's total is what it read: a full page and one more reads as "more than a page".
+        let found = rows.count
         if more { rows.removeLast() }
         if backward {
             rows.reverse()
             // Back at the start: read the first page as it is now, so it is always full.
             if !more {
                 return try await page(
-                    select: select, from: from, countFrom: countFrom, countCap: countCap, order: order, request: PageRequest(limit: request.limit),
-                    on: db, decode: decode)
+                    select: select, from: from, countFrom: countFrom, countCap: countCap, counted: counted, order: order,
+                    request: PageRequest(limit: request.limit), on: db, decode: decode)
             }
         }
         func key(_ row: any SQLRow) throws -> [KeyValue] {
@@ -221,13 +224,13 @@ public enum Keyset {
             }
         }
         let items = try rows.map(decode)
-        let total = try cursor?.total ?? rows.first?.decode(column: "keyset_total", as: Int.self) ?? 0
+        let total = try cursor?.total ?? (counted ? rows.first?.decode(column: "keyset_total", as: Int.self) ?? 0 : found)
         var next: PageCursor?
         var previous: PageCursor?
         if let last = rows.last, backward || more { next = PageCursor(order: order.name, backward: false, key: try key(last), total: total) }
         if let first = rows.first, cursor != nil, !backward || more {
             previous = PageCursor(order: order.name, backward: true, key: try key(first), total: total)
         }
-        return Page(items: items, total: total, cap: countCap, next: next, previous: previous)
+        return Page(items: items, total: total, cap: counted ? countCap : request.limit, next: next, previous: previous)
     }
 }

@@ -5,7 +5,7 @@ import Kernel
 package enum Validate {
     /// Trims and checks a text field's length.
     package static func text(_ value: String?, field: String, label: String, min: Int = 1, max: Int = 200) throws -> String {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = (value ?? "").trimmingSpacesAndNewlines
         if trimmed.count < min {
             throw Refusal.invalid(field, min <= 1 ? "\(label)不能为空" : "\(label)至少\(min)个字符", code: "validation.required")
         }
@@ -17,7 +17,7 @@ package enum Validate {
 
     /// An optional text field: empty becomes "".
     package static func optionalText(_ value: String?, field: String, label: String, max: Int = 200) throws -> String {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = (value ?? "").trimmingSpacesAndNewlines
         if trimmed.count > max {
             throw Refusal.invalid(field, "\(label)不得超过\(max)个字符", code: "validation.too_long")
         }
@@ -36,7 +36,7 @@ package enum Validate {
 
     /// A day in `YYYY-MM-DD`.
     package static func day(_ value: String?, field: String, label: String) throws -> Day {
-        guard let value, let day = Day(iso: value.trimmingCharacters(in: .whitespaces)) else {
+        guard let value, let day = Day(iso: value.trimmingSpaces) else {
             throw Refusal.invalid(field, "\(label)应为 YYYY-MM-DD 格式的日期", code: "validation.format")
         }
         return day

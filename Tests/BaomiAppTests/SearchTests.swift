@@ -83,6 +83,33 @@ struct SearchTests {
         }
     }
 
+    @Test("R-KS-4 a search is not counted beyond its page: exact within a page, 'page size 以上' when more follow, never a hidden row")
+    func searchTotalIsItsPage() async throws {
+        try await TestWorld.with(carriers: true) { world in
+            let c = world.services.carriers
+            let viewer = try await world.actor("zhoumin")
+            let visible = try await c.everything(viewer, filter: CarrierFilter())
+            // The commonest single character of the visible titles, so a page of 2 cannot hold every match.
+            let counts = Dictionary(visible.flatMap { Array($0.title) }.map { (String($0), 1) }, uniquingKeysWith: +)
+            let (q, matching) = try #require(counts.max { $0.value < $1.value })
+            #expect(matching > 2)
+            // In the default order (read from the viewer's scope) and in another (read by the register's own index).
+            for order in [CarrierOrder.newest, .number] {
+                let filter = CarrierFilter(search: q)
+                let first = try await c.register(viewer, filter: filter, order: order, page: PageRequest(limit: 2))
+                #expect(first.items.count == 2 && first.totalIsCapped && first.cap == 2 && first.next != nil, "\(order)")
+                let second = try await c.register(viewer, filter: filter, order: order, page: PageRequest(limit: 2, cursor: first.next))
+                #expect(second.totalIsCapped && second.cap == 2 && Set(second.items.map(\.id)).isDisjoint(with: first.items.map(\.id)))
+            }
+            let all = try await c.register(viewer, filter: CarrierFilter(search: q), page: PageRequest(limit: 200))
+            let expected = visible.filter { $0.title.contains(q) || $0.number.contains(q) || $0.documentNumber.contains(q) }
+            #expect(!all.totalIsCapped && all.total == expected.count && Set(all.items.map(\.id)) == Set(expected.map(\.id)))
+            // A plain page of the register still counts what the viewer may see.
+            let plain = try await c.register(viewer, page: PageRequest(limit: 2))
+            #expect(plain.total == min(visible.count, Keyset.countCap + 1) && plain.cap == Keyset.countCap)
+        }
+    }
+
     @Test("The search index follows every write: a new title is found at once, a changed one by its new words only")
     func indexFollowsWrites() async throws {
         try await TestWorld.with(carriers: true) { world in

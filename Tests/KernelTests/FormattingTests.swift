@@ -46,3 +46,26 @@ struct FormattingTests {
         #expect(Digits.padded(-5, width: 2) == Array("-5".utf8))
     }
 }
+
+/// The trims read each cell of an import and each form field: they give exactly what Foundation's
+/// `trimmingCharacters(in:)` gives, for every scalar as a margin and inside the text.
+@Suite("去除首尾空白 — trims as Foundation trims")
+struct TrimTests {
+    @Test("Every scalar of the BMP and a few beyond, before, after and inside a text, trimmed as Foundation trims")
+    func everyScalar() {
+        let scalars = (0..<0x1_0000).compactMap(Unicode.Scalar.init) + [0x1_F600, 0xE_0020, 0x10_FFFF].compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let c = String(scalar)
+            for text in [c, c + "保密" + c, "保" + c + "密", c + c + " \t" + c, "\u{3000}" + c + "a", c + "\r\n"] {
+                #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "U+\(String(scalar.value, radix: 16)) spaces")
+                #expect(
+                    text.trimmingSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "U+\(String(scalar.value, radix: 16)) and newlines")
+            }
+        }
+        #expect("".trimmingSpaces.isEmpty)
+        #expect(" \u{3000}\t".isBlank)
+        #expect(!" 密 ".isBlank)
+        #expect("  机密★10年 \n".trimmingSpacesAndNewlines == "机密★10年")
+    }
+}

@@ -143,6 +143,7 @@ public enum CarrierImport {
         private var headerWidth = 0
         private var headerRead = false
         private var seenLegacy: [String: Int] = [:]
+        private var markings: [String: Marking?] = [:]
         private var checked = Checked()
 
         /// A checker for an import on `today`, on a system of `systemLevel`.
@@ -183,46 +184,52 @@ public enum CarrierImport {
             let index = index
             func value(_ c: Column) -> String {
                 guard let i = index[c], i < record.cells.count else { return "" }
-                return record.cells[i].trimmingCharacters(in: .whitespaces)
+                return record.cells[i].trimmingSpaces
             }
             var rowProblems: [Problem] = []
             func bad(_ c: Column, _ message: String) { rowProblems.append(Problem(line: record.line, field: c.field, message: "\(c.rawValue)：\(message)")) }
             if record.cells.count > headerWidth {
                 rowProblems.append(Problem(line: record.line, field: "row", message: "列数（\(record.cells.count)）多于表头（\(headerWidth)），请检查未加引号的逗号"))
             }
+            func given(_ c: Column) -> String? { let v = value(c); return v.isEmpty ? nil : v }
             for c in Column.required where value(c).isEmpty { bad(c, "必填") }
-            let kind = CarrierImport.kind(value(.kind))
-            if kind == nil && !value(.kind).isEmpty { bad(.kind, "应为 纸质密件、电子文件、移动存储介质 或 密品") }
+            let kindText = value(.kind)
+            let kind = CarrierImport.kind(kindText)
+            if kind == nil && !kindText.isEmpty { bad(.kind, "应为 纸质密件、电子文件、移动存储介质 或 密品") }
             var marking: Marking?
-            if !value(.marking).isEmpty {
-                do { marking = try Marking.parse(value(.marking)) } catch { bad(.marking, "无法识别“\(value(.marking))”，应如 机密★10年（R-LV-2）") }
+            if let markingText = given(.marking) {
+                marking = parsedMarking(markingText)
+                if marking == nil { bad(.marking, "无法识别“\(markingText)”，应如 机密★10年（R-LV-2）") }
                 if let level = marking?.level, level > systemLevel {
                     bad(.marking, "本系统为\(systemLevel.chinese)级，不得登记\(level.chinese)级载体（R-DV-7）")
                     marking = nil
                 }
             }
-            let copies = Int(value(.copies))
-            if !value(.copies).isEmpty, copies.map({ !CarrierRules.copiesRange.contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
+            let copiesText = value(.copies)
+            let copies = Int(copiesText)
+            if !copiesText.isEmpty, copies.map({ !CarrierRules.copiesRange.contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
             var serials = value(.serials).listItems
             if let copies, CarrierRules.copiesRange.contains(copies) {
                 if serials.isEmpty { serials = (try? CarrierRules.serials(copies: copies)) ?? [] }
                 if serials.count != copies || Set(serials).count != serials.count { bad(.serials, "份号须与份数一致且不重复（R-CA-2）") }
             }
-            let registered = Day(iso: value(.registeredOn))
-            if registered == nil && !value(.registeredOn).isEmpty { bad(.registeredOn, "日期格式应为 2024-03-15") }
+            let registeredText = value(.registeredOn)
+            let registered = Day(iso: registeredText)
+            if registered == nil && !registeredText.isEmpty { bad(.registeredOn, "日期格式应为 2024-03-15") }
             if let registered, registered > today { bad(.registeredOn, "不能晚于今天") }
             let statusText = value(.status)
             let status: CarrierStatus? = statusText.isEmpty || statusText == "在库" ? .inStock : statusText == "借出" ? .lent : nil
             if status == nil { bad(.status, "导入只接受在册的载体：在库 或 借出（已销毁、已清退的留在纸质登记簿）") }
-            let due = value(.dueOn).isEmpty ? nil : Day(iso: value(.dueOn))
-            if due == nil && !value(.dueOn).isEmpty { bad(.dueOn, "日期格式应为 2024-03-15") }
+            let dueText = given(.dueOn)
+            let due = dueText.flatMap { Day(iso: $0) }
+            if due == nil && dueText != nil { bad(.dueOn, "日期格式应为 2024-03-15") }
             if status == .lent {
-                if value(.holder).isEmpty { bad(.holder, "借出的载体须填写持有人（R-CA-5）") }
-                if value(.dueOn).isEmpty { bad(.dueOn, "借出的载体须填写归还日期（R-CA-5）") }
+                if given(.holder) == nil { bad(.holder, "借出的载体须填写持有人（R-CA-5）") }
+                if dueText == nil { bad(.dueOn, "借出的载体须填写归还日期（R-CA-5）") }
             }
             if kind == .medium {
-                if value(.mediaType).isEmpty { bad(.mediaType, "移动存储介质须填写介质类型（R-MD-1）") }
-                if value(.mediumUser).isEmpty { bad(.mediumUser, "移动存储介质标识须含使用人（R-MD-1）") }
+                if given(.mediaType) == nil { bad(.mediaType, "移动存储介质须填写介质类型（R-MD-1）") }
+                if given(.mediumUser) == nil { bad(.mediumUser, "移动存储介质标识须含使用人（R-MD-1）") }
                 if ["否", "no", "0"].contains(value(.purchasedCentrally)) { bad(.purchasedCentrally, "涉密移动存储介质须由单位保密组织统一购置（R-MD-1）") }
             }
             let legacy = value(.legacyNumber)
@@ -241,10 +248,17 @@ public enum CarrierImport {
                 Draft(
                     line: record.line, legacyNumber: legacy, kind: kind, title: value(.title), documentNumber: value(.documentNumber),
                     originatingUnit: value(.originatingUnit), marking: marking, copies: copies, serials: serials, registeredOn: registered,
-                    safeName: value(.safe).isEmpty ? nil : value(.safe), status: status, holderName: value(.holder).isEmpty ? nil : value(.holder),
-                    dueOn: due, scopeNames: value(.scope).listItems,
-                    secretID: value(.secretID).isEmpty ? nil : value(.secretID), mediaType: value(.mediaType).isEmpty ? nil : value(.mediaType),
-                    mediumUserName: value(.mediumUser).isEmpty ? nil : value(.mediumUser)))
+                    safeName: given(.safe), status: status, holderName: given(.holder), dueOn: due, scopeNames: value(.scope).listItems,
+                    secretID: given(.secretID), mediaType: given(.mediaType), mediumUserName: given(.mediumUser)))
+        }
+
+        /// A marking as `Marking.parse` reads it (R-LV-2), each distinct text parsed once per file: a paper register's
+        /// rows mostly share a handful of markings.
+        private mutating func parsedMarking(_ text: String) -> Marking? {
+            if let known = markings[text] { return known }
+            let parsed = try? Marking.parse(text)
+            if markings.count < 1_024 { markings[text] = parsed }
+            return parsed
         }
     }
 

@@ -63,7 +63,7 @@ extension CarrierRules {
         if approvedBy.isBlank { throw refuse("carry_approval", "R-CA-9", "approved_by", "携带密件外出须经单位领导批准并登记") }
         if abroad && level == .topSecret { throw refuse("top_secret_abroad", "R-CA-9", "abroad", "绝密级载体一律不得携带出境", kind: .forbidden) }
         if abroad && exitPermit.isBlank { throw refuse("exit_permit", "R-CA-9", "exit_permit", "携带密件出境须持《国家秘密载体出境许可证》，请填写许可证编号") }
-        let named = Set(companions.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let named = Set(companions.map { $0.trimmingSpaces }.filter { !$0.isEmpty })
         if level == .topSecret && named.count < 2 { throw refuse("two_persons", "R-CA-9", "companions", "携带绝密级密件外出须二人以上同行") }
     }
 
@@ -114,7 +114,7 @@ extension CarrierRules {
         level: Level, kind: CarrierKind, isCipherTelegram: Bool, approvedBy: String?, persons: [String], method: DestructionMethod
     ) throws {
         if approvedBy.isBlank { throw refuse("destroy_approval", "R-CA-11", "approved_by", "销毁密件须经本单位主管领导审核批准") }
-        let named = Set(persons.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let named = Set(persons.map { $0.trimmingSpaces }.filter { !$0.isEmpty })
         if named.count < 2 { throw refuse("destroy_two_persons", "R-CA-11", "persons", "销毁时须由保密员等二人以上共同负责") }
         if (level == .topSecret || isCipherTelegram) && !method.isInHouse {
             throw refuse("destroy_in_house", "R-CA-11", "method", "绝密件和密码电报必须在本单位销毁")

@@ -16,7 +16,7 @@ extension CarrierRules {
             throw Refusal.invalid("successor_id", "请选择本单位的接收人", rule: "R-CA-15")
         }
         guard successor.id != leaverID else { throw Refusal.invalid("successor_id", "接收人不能是移交人本人", rule: "R-CA-15") }
-        guard !leaverSigned.trimmingCharacters(in: .whitespaces).isEmpty, !successorSigned.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !leaverSigned.trimmingSpaces.isEmpty, !successorSigned.trimmingSpaces.isEmpty else {
             throw Refusal.invalid("signatures", "移交清单须由移交人和接收人双方签字", rule: "R-CA-15")
         }
         guard !carriers.isEmpty else {

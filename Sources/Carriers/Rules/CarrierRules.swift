@@ -143,7 +143,7 @@ public enum CarrierRules {
         if !outOfTown && !(channel == .dedicatedPerson || channel.isJiyao) {
             throw refuse("top_secret_in_town", "R-CA-3", "channel", "绝密级密件本地传递须专人专车直接传递")
         }
-        let named = Set(escorts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let named = Set(escorts.map { $0.trimmingSpaces }.filter { !$0.isEmpty })
         if named.count < 2 { throw refuse("two_escorts", "R-CA-3", "escorts", "传递绝密级密件须二人护送，请填写两名不同的护送人") }
     }
 

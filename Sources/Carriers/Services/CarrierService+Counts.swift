@@ -61,7 +61,7 @@ extension CarrierService {
             let found = Set(foundIDs)
             let expectedIDs = held.map(\.id)
             let missing = held.filter { !found.contains($0.id) }
-            let extras = unexpected.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let extras = unexpected.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             try await CarrierStore.insertCount(
                 id: id, unitID: me.unitID, check: check, period: period, on: day, expectedIDs: expectedIDs, missingIDs: missing.map(\.id),
                 unexpected: extras, note: note, handledBy: me.name, at: services.nowMillis, on: db)

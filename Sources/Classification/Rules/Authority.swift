@@ -91,7 +91,7 @@ public enum AuthorityRules {
         guard let own, grant.cap <= own else { throw .grantAboveGrantorAuthority(grantor: grantorOwnCap, requested: grant.cap) }
         if grant.granteeUnitID.isEmpty { throw .grantIncomplete(field: "grantee_unit_id", what: "被授权机关、单位") }
         if grant.granteeUnitID == grant.grantorUnitID { throw .grantIncomplete(field: "grantee_unit_id", what: "本机关以外的被授权单位") }
-        if grant.matterScope.trimmingCharacters(in: .whitespacesAndNewlines).count < 4 {
+        if grant.matterScope.trimmingSpacesAndNewlines.count < 4 {
             throw .grantIncomplete(field: "matter_scope", what: "授权事项范围")
         }
         if grant.validUntil <= grant.validFrom { throw .grantIncomplete(field: "valid_until", what: "晚于起始日的授权期限") }

@@ -54,7 +54,7 @@ public enum CatalogueRules {
     /// under the item's own allowance.
     public static func validate(_ item: CatalogueItem) throws(ClassificationError) {
         func require(_ text: String, _ field: String, _ what: String) throws(ClassificationError) {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .catalogueIncomplete(field: field, what: what) }
+            if text.trimmingSpacesAndNewlines.isEmpty { throw .catalogueIncomplete(field: field, what: what) }
         }
         try require(item.code, "code", "条目编号")
         try require(item.name, "name", "事项名称")

@@ -102,7 +102,7 @@ public enum Drafting {
         try handlerTier.require(level, field: "marking")
         scope.insert(handlerPersonID)
         guard !scope.isEmpty else { throw ClassificationError.emptyScope }
-        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = input.title.trimmingSpacesAndNewlines
         guard !title.isEmpty else { throw Refusal.invalid("title", "事项名称不能为空") }
         return SecretMatter(
             id: id, unitID: unitID, title: title, basis: input.basis, level: level, period: period, issueDate: issueDate, draftedOn: day,

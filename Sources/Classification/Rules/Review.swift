@@ -58,7 +58,7 @@ public enum Review {
             throw ClassificationError.noAuthority(level: next.level)
         }
         // R-LV-5: the secret points must be identified before the marking is made.
-        guard !next.secretPoints.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !next.secretPoints.trimmingSpacesAndNewlines.isEmpty else {
             throw ClassificationError.reasonRequired(field: "secret_points")
         }
         let issue = next.issueDate ?? day

@@ -35,7 +35,7 @@ extension ClassificationService {
             guard let target = try await OrganisationReads.person(id: personID, on: db) else { throw Refusal.invalid("person_id", "所选人员不存在") }
             try ClassificationChecks.clearance(of: target.name, tier: target.tier, covers: secret.level)
             let approval: WideningApproval? =
-                if let reference = consentReference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
+                if let reference = consentReference?.trimmingSpaces, !reference.isEmpty {
                     .originatorConsent(reference: reference)
                 } else if actor.roles.contains(.leader) && me.unitID == secret.unitID {
                     .headApproval(approverPersonID: me.id)

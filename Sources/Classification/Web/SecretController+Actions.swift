@@ -122,7 +122,7 @@ extension SecretController {
 
     /// 确定不明确事项: the administration decides a reported matter — a marking, or none when left blank (R-CL-3).
     func decideUnclear(_ form: FormData, _ actor: Actor, _ id: String) async throws {
-        let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (form["marking"] ?? "").trimmingSpaces
         _ = try await services.classification.decideUnclear(
             actor, secretID: id, marking: text.isEmpty ? nil : try Marking.parse(text), reason: form["reason"] ?? "")
     }
@@ -151,7 +151,7 @@ extension SecretController {
 
     /// 纠正: a superior corrects a subordinate's classification — another marking, or revoked (R-CL-8).
     func correct(_ form: FormData, _ actor: Actor, _ id: String) async throws {
-        let text = (form["marking"] ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (form["marking"] ?? "").trimmingSpaces
         let correction = try Responsibility.correction(revoke: form["revoke"] == "1", marking: text.isEmpty ? nil : try Marking.parse(text))
         _ = try await services.classification.correct(
             actor, secretID: id, level: correction.level, period: correction.period, revoke: correction.revoke, reason: form["reason"] ?? "")

@@ -116,7 +116,7 @@ public struct AuthService: Sendable {
     /// R-DV-3 at 绝密: the TOTP code for now (±1 step) must match. Below 绝密 no code is needed.
     private func checkOTP(_ user: User, _ otp: String?) -> Bool {
         guard services.passwordPolicy.requiresOneTimePassword else { return true }
-        guard let secret = user.otpSecret, let otp = otp.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { return false }
+        guard let secret = user.otpSecret, let otp = otp.flatMap({ Int($0.trimmingSpaces) }) else { return false }
         let totp = TOTP(secret: secret)
         let now = services.clock.now
         return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == otp }

@@ -40,7 +40,7 @@ extension PersonnelRules {
         }
         guard departure.declearingMonths <= 60 else { throw Refusal.invalid("declearing_months", "脱密期不超过60个月") }
         if post?.isClerk == true, departure.leavingOn < person.appointedOn.adding(years: clerkTenureYears),
-            departure.earlyConsent.trimmingCharacters(in: .whitespaces).isEmpty
+            departure.earlyConsent.trimmingSpaces.isEmpty
         {
             throw refusal(
                 "clerk_tenure", "R-PE-8", field: "early_consent",
@@ -73,7 +73,7 @@ extension PersonnelRules {
         guard item.recordedByHand else {
             throw Refusal.invalid("item", "“\(item.chinese)”由系统核对，不能手工勾选")
         }
-        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = note.trimmingSpacesAndNewlines
         guard !text.isEmpty, text.count <= 200 else { throw Refusal.invalid("note", "请填写办理情况（不超过200字）") }
         var d = departure
         d.done[item] = text

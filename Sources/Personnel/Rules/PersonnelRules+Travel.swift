@@ -10,8 +10,8 @@ extension PersonnelRules {
     /// holding 绝密 information goes abroad; during the 脱密期 the trip needs its recorded approval.
     public static func applied(_ trip: Trip, person: ClearedPerson?, carrierLevels: [Level], topSecretDevice: Bool, today: Day) throws -> Trip {
         var t = trip
-        t.destination = t.destination.trimmingCharacters(in: .whitespacesAndNewlines)
-        t.reason = t.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        t.destination = t.destination.trimmingSpacesAndNewlines
+        t.reason = t.reason.trimmingSpacesAndNewlines
         guard !t.destination.isEmpty, t.destination.count <= 60 else { throw Refusal.invalid("destination", "请填写前往国家或地区（不超过60字）") }
         guard !t.reason.isEmpty, t.reason.count <= 200 else { throw Refusal.invalid("reason", "请填写出国（境）事由（不超过200字）") }
         guard !(t.departOn < today) else { throw Refusal.invalid("depart_on", "出国（境）须在出发前申请：出发日期不能早于今天") }
@@ -19,10 +19,10 @@ extension PersonnelRules {
         if carrierLevels.contains(.topSecret) || topSecretDevice {
             throw refusal("top_secret_abroad", "R-PE-11", field: "carrier_ids", "不得携带绝密级载体或存储绝密级信息的设备出国（境）")
         }
-        if person?.status == .declearing && t.declearingApproval.trimmingCharacters(in: .whitespaces).isEmpty {
+        if person?.status == .declearing && t.declearingApproval.trimmingSpaces.isEmpty {
             throw refusal("declearing_trip", "R-PE-7", field: "declearing_approval", "脱密期内出国（境）须经原单位批准：请填写批准文件", kind: .conflict)
         }
-        if !t.delegation.isEmpty && t.delegationSecrecyPerson.trimmingCharacters(in: .whitespaces).isEmpty {
+        if !t.delegation.isEmpty && t.delegationSecrecyPerson.trimmingSpaces.isEmpty {
             throw refusal("delegation_secrecy_person", "R-PE-11", field: "delegation_secrecy_person", "出国（境）团组须指定保密员")
         }
         t.status = .applied
@@ -79,7 +79,7 @@ extension PersonnelRules {
         if !approverRoles.contains(.leader) && !sameDepartment {
             throw refusal("trip_department", "R-PE-5", field: "approved_by", "部门负责人只审批本部门人员的出国（境）申请", kind: .forbidden)
         }
-        if clerk && trip.purpose == .private && secrecyOrgConsent.trimmingCharacters(in: .whitespaces).isEmpty {
+        if clerk && trip.purpose == .private && secrecyOrgConsent.trimmingSpaces.isEmpty {
             throw refusal("clerk_trip_consent", "R-PE-5", field: "secrecy_org_consent", "保密员因私出国（境）须事先征得保密组织同意", kind: .conflict)
         }
         var t = trip
@@ -117,7 +117,7 @@ extension PersonnelRules {
     /// R-PE-5: the return report (情况报告) closes the trip.
     public static func reported(_ trip: Trip, report: String, today: Day) throws -> Trip {
         try checkState(.report, on: trip, today: today)
-        let text = report.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = report.trimmingSpacesAndNewlines
         guard !text.isEmpty, text.count <= 2000 else { throw Refusal.invalid("return_report", "请填写回国（境）报告（不超过2000字）") }
         var t = trip
         t.returnReport = text
@@ -141,7 +141,7 @@ extension PersonnelRules {
     /// R-PE-6: a report of one of the listed kinds; it opens a 变动复审 for a serving person (XJ 31).
     public static func reportedEvent(_ event: ReportableEvent, person: ClearedPerson?, today: Day) throws -> ReportableEvent {
         var e = event
-        e.details = e.details.trimmingCharacters(in: .whitespacesAndNewlines)
+        e.details = e.details.trimmingSpacesAndNewlines
         guard !e.details.isEmpty, e.details.count <= 2000 else { throw Refusal.invalid("details", "请填写情况说明（不超过2000字）") }
         guard !(today < e.occurredOn) else { throw Refusal.invalid("occurred_on", "发生日期不能晚于今天") }
         e.reportedOn = today
@@ -158,7 +158,7 @@ extension PersonnelRules {
     /// R-PE-12: recording the onward report, naming where it went.
     public static func onwardReported(_ event: ReportableEvent, to recipients: String, today: Day) throws -> ReportableEvent {
         guard event.kind == .approach else { throw Refusal.invalid("kind", "只有被利诱、胁迫、渗透、策反的报告须向上级和有关机关报告") }
-        let text = recipients.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = recipients.trimmingSpacesAndNewlines
         guard !text.isEmpty else { throw refusal("onward_recipients", "R-PE-12", field: "recipients", "请填写已报告的上级机关、公安机关、国家安全机关和保密行政管理部门") }
         var e = event
         e.onwardReportedOn = today

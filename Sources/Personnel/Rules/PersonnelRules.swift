@@ -18,7 +18,7 @@ public enum PersonnelRules {
     /// R-PE-10 / R-PE-1: a post is named, its highest level set (the tier follows from it), and it exists today.
     public static func validPost(_ post: SecretPost) throws -> SecretPost {
         var p = post
-        p.name = p.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        p.name = p.name.trimmingSpacesAndNewlines
         guard !p.name.isEmpty, p.name.count <= 60 else { throw Refusal.invalid("name", "岗位名称不能为空，且不超过60字") }
         if let to = p.validTo, to < p.validFrom { throw Refusal.invalid("valid_to", "撤销日期不能早于设立日期") }
         return p
@@ -40,9 +40,9 @@ public enum PersonnelRules {
     /// is not met.
     public static func decided(_ review: Review) throws -> Review {
         var r = review
-        r.personnelOpinion = r.personnelOpinion.trimmingCharacters(in: .whitespacesAndNewlines)
-        r.secrecyOpinion = r.secrecyOpinion.trimmingCharacters(in: .whitespacesAndNewlines)
-        r.decidedBy = r.decidedBy.trimmingCharacters(in: .whitespacesAndNewlines)
+        r.personnelOpinion = r.personnelOpinion.trimmingSpacesAndNewlines
+        r.secrecyOpinion = r.secrecyOpinion.trimmingSpacesAndNewlines
+        r.decidedBy = r.decidedBy.trimmingSpacesAndNewlines
         guard !r.personnelOpinion.isEmpty else { throw Refusal.invalid("personnel_opinion", "请填写组织人事部门意见") }
         guard !r.secrecyOpinion.isEmpty else { throw Refusal.invalid("secrecy_opinion", "请填写保密工作机构意见") }
         guard !r.decidedBy.isEmpty else { throw Refusal.invalid("decided_by", "请填写审批的单位领导") }
@@ -183,8 +183,8 @@ public enum PersonnelRules {
     /// R-PE-14: a restriction borne is recorded with the treatment or compensation given.
     public static func rightsRecord(_ r: RightsRecord) throws -> RightsRecord {
         var x = r
-        x.restriction = x.restriction.trimmingCharacters(in: .whitespacesAndNewlines)
-        x.measure = x.measure.trimmingCharacters(in: .whitespacesAndNewlines)
+        x.restriction = x.restriction.trimmingSpacesAndNewlines
+        x.measure = x.measure.trimmingSpacesAndNewlines
         guard !x.restriction.isEmpty else { throw refusal("rights_restriction", "R-PE-14", field: "restriction", "请填写承担的保密限制") }
         guard !x.measure.isEmpty else { throw refusal("rights_measure", "R-PE-14", field: "measure", "请填写给予的待遇或补偿") }
         return x

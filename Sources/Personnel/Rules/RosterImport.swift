@@ -146,7 +146,7 @@ public enum RosterImport {
 
         func value(_ c: Column) -> String {
             guard let i = index[c], i < record.cells.count else { return "" }
-            return record.cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            return record.cells[i].trimmingSpacesAndNewlines
         }
         mutating func bad(_ c: Column, _ message: String) { problems.append(Problem(line: record.line, field: c.field, message: "\(c.rawValue)：\(message)")) }
         mutating func text(_ c: Column, max: Int) -> String {

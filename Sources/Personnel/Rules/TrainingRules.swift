@@ -32,9 +32,9 @@ public enum TrainingRules {
     /// is both present and absent; exam passes (定密培训) only among participants.
     public static func validClass(_ c: TrainingClass, today: Day) throws -> TrainingClass {
         var x = c
-        x.content = x.content.trimmingCharacters(in: .whitespacesAndNewlines)
-        x.form = x.form.trimmingCharacters(in: .whitespacesAndNewlines)
-        x.organiser = x.organiser.trimmingCharacters(in: .whitespacesAndNewlines)
+        x.content = x.content.trimmingSpacesAndNewlines
+        x.form = x.form.trimmingSpacesAndNewlines
+        x.organiser = x.organiser.trimmingSpacesAndNewlines
         guard (1...40).contains(x.hours) else { throw Refusal.invalid("hours", "课时应为1至40") }
         guard !x.content.isEmpty, x.content.count <= 500 else { throw Refusal.invalid("content", "请填写培训内容（不超过500字）") }
         guard !x.form.isEmpty, x.form.count <= 30 else { throw Refusal.invalid("form", "请填写培训形式（不超过30字）") }
@@ -60,8 +60,8 @@ public enum TrainingRules {
     /// 保密员 exam, the 三员 training and 定密培训.
     public static func validExternal(_ e: ExternalCourse, today: Day) throws -> ExternalCourse {
         var x = e
-        x.provider = x.provider.trimmingCharacters(in: .whitespacesAndNewlines)
-        x.certificateNumber = x.certificateNumber.trimmingCharacters(in: .whitespacesAndNewlines)
+        x.provider = x.provider.trimmingSpacesAndNewlines
+        x.certificateNumber = x.certificateNumber.trimmingSpacesAndNewlines
         guard !x.provider.isEmpty, x.provider.count <= 60 else { throw Refusal.invalid("provider", "请填写培训机构（不超过60字）") }
         guard (1...400).contains(x.hours) else { throw Refusal.invalid("hours", "课时应为1至400") }
         guard !(today < x.completedOn) else { throw Refusal.invalid("completed_on", "完成日期不能晚于今天") }
@@ -104,7 +104,7 @@ public enum TrainingRules {
         for (i, item) in items.enumerated() {
             guard (1...12).contains(item.month) else { throw Refusal.invalid("items[\(i)].month", "第\(i + 1)项：月份应为1至12") }
             guard (1...40).contains(item.hours) else { throw Refusal.invalid("items[\(i)].hours", "第\(i + 1)项：课时应为1至40") }
-            guard !item.content.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal.invalid("items[\(i)].content", "第\(i + 1)项：请填写内容") }
+            guard !item.content.trimmingSpaces.isEmpty else { throw Refusal.invalid("items[\(i)].content", "第\(i + 1)项：请填写内容") }
         }
         guard items.contains(where: { $0.month == 4 }) else {
             throw Refusal(

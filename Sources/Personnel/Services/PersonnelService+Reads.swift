@@ -137,7 +137,7 @@ extension PersonnelService {
     /// at any size of unit (R-PE-15: keepers only).
     public func staff(named name: String, _ actor: Actor) async throws -> [Person] {
         let me = try await keeper(actor)
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmingSpacesAndNewlines
         guard !trimmed.isEmpty else { return [] }
         return try await services.database.read { db in try await OrganisationReads.persons(unitID: me.unitID, named: trimmed, on: db) }
     }
@@ -145,7 +145,7 @@ extension PersonnelService {
     /// The persons of the keeper's unit bearing any of these names (R-PE-15: keepers only) — a class's list of names.
     public func staff(named names: [String], _ actor: Actor) async throws -> [Person] {
         let me = try await keeper(actor)
-        let wanted = Array(Set(names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })).sorted()
+        let wanted = Array(Set(names.map { $0.trimmingSpacesAndNewlines }.filter { !$0.isEmpty })).sorted()
         guard !wanted.isEmpty else { return [] }
         return try await services.database.read { db in try await OrganisationReads.persons(unitID: me.unitID, named: wanted, on: db) }
     }

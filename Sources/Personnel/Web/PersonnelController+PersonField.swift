@@ -9,8 +9,8 @@ extension PersonnelController {
     static func nameAndPost(_ typed: String) -> (name: String, post: String?) {
         guard let open = typed.firstIndex(where: { $0 == "（" || $0 == "(" }), typed.hasSuffix("）") || typed.hasSuffix(")") else { return (typed, nil) }
         return (
-            String(typed[..<open]).trimmingCharacters(in: .whitespaces),
-            String(typed[typed.index(after: open)..<typed.index(before: typed.endIndex)]).trimmingCharacters(in: .whitespaces)
+            String(typed[..<open]).trimmingSpaces,
+            String(typed[typed.index(after: open)..<typed.index(before: typed.endIndex)]).trimmingSpaces
         )
     }
 
@@ -18,7 +18,7 @@ extension PersonnelController {
     /// `person_name` — 姓名, or 姓名（职务） among namesakes — and is found by an index at any size of unit. A typed
     /// name wins over the list.
     func chosenPerson(_ form: FormData, _ actor: Actor) async throws -> String {
-        let typed = (form["person_name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = (form["person_name"] ?? "").trimmingSpacesAndNewlines
         guard !typed.isEmpty else { return form["person_id"] ?? "" }
         let (name, post) = Self.nameAndPost(typed)
         var found = try await services.personnel.staff(named: name, actor)
@@ -36,7 +36,7 @@ extension PersonnelController {
     /// `namesField` — names separated by lines, commas or 、, each 姓名 or 姓名（职务） — resolved in one read.
     func chosenPersons(_ form: FormData, _ actor: Actor, idField: String, namesField: String) async throws -> [String] {
         var ids = form.all(idField)
-        let typed = (form[namesField] ?? "").split(whereSeparator: { "\n\r,，、;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let typed = (form[namesField] ?? "").split(whereSeparator: { "\n\r,，、;；".contains($0) }).map { $0.trimmingSpaces }
             .filter { !$0.isEmpty }
         guard !typed.isEmpty else { return ids }
         guard typed.count <= 5000 else { throw Refusal.invalid(namesField, "一次最多5000人") }

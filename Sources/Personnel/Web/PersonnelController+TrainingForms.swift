@@ -21,7 +21,7 @@ extension PersonnelController {
         return try await refusable {
             guard let year = Int(form["year"] ?? "") else { throw Refusal.invalid("year", "请填写年度") }
             let items = try (1...12).compactMap { month -> TrainingRules.PlanItem? in
-                let content = (form["content_\(month)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let content = (form["content_\(month)"] ?? "").trimmingSpacesAndNewlines
                 guard !content.isEmpty else { return nil }
                 guard let hours = Int(form["hours_\(month)"] ?? ""), hours > 0 else {
                     throw Refusal.invalid("hours_\(month)", "\(month)月：请填写课时（1至40）")
