@@ -32,4 +32,26 @@ struct AuditVerifyTests {
             for size in sizes { #expect(try await verify(size) == .broken(seq: altered, problem: .contentAltered), "page size \(size)") }
         }
     }
+
+    @Test("R-SY-3 an entry read by its cells' positions is the entry read by column name, on this engine; a cell of the wrong kind is refused")
+    func cellsReadAsNames() async throws {
+        try await TestWorld.with { world in
+            let rows = try await world.services.database.read { db in
+                try await db.raw("SELECT \(unsafeRaw: AuditStore.columns) FROM audit_log ORDER BY seq").all()
+            }
+            #expect(rows.count > 20)
+            var nulls = 0
+            for row in rows {
+                let cells = try #require(row as? any CellsInOrder, "the engine's rows give their cells in order")
+                let read = try cells.cellsInOrder()
+                nulls += read.filter { $0 == .null }.count
+                #expect(try AuditStore.entry(cells: read) == AuditStore.entry(from: row))
+                var wrong = read
+                wrong[1] = .text("1")
+                #expect(throws: DecodingError.self) { try AuditStore.entry(cells: wrong) }
+                #expect(throws: DecodingError.self) { try AuditStore.entry(cells: Array(read.dropLast())) }
+            }
+            #expect(nulls > 0, "entries with empty optional fields were compared too")
+        }
+    }
 }

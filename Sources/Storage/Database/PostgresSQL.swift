@@ -115,21 +115,28 @@ struct PostgresSQLRow: SQLRow {
     }
 
     /// Built-in types whose cells decode to `String` as PostgresKit's fast path decodes them.
-    private static let textTypes: Set<PostgresDataType> = [.text, .varchar, .name, .bpchar]
+    static let textTypes: Set<PostgresDataType> = [.text, .varchar, .name, .bpchar]
     /// Built-in integer types.
-    private static let integerTypes: Set<PostgresDataType> = [.int2, .int4, .int8]
+    static let integerTypes: Set<PostgresDataType> = [.int2, .int4, .int8]
 
     /// The value when `D` is one of the common types and the cell is of a type PostgresKit decodes by the cell itself;
     /// nil otherwise (the caller then asks PostgresKit's row).
     static func direct<D>(_ cell: PostgresCell, as _: D.Type) throws -> D? {
+        guard let wanted = CommonType.of(D.self) else { return nil }
         if textTypes.contains(cell.dataType) {
-            if D.self == String.self, cell.bytes != nil { return try (cell.decode(String.self) as! D) }
-            if D.self == String?.self { return try (cell.decode(String?.self) as! D) }
+            switch wanted {
+            case .string where cell.bytes != nil: return try (cell.decode(String.self) as! D)
+            case .optionalString: return try (cell.decode(String?.self) as! D)
+            default: break
+            }
         } else if integerTypes.contains(cell.dataType) {
-            if D.self == Int.self, cell.bytes != nil { return try (cell.decode(Int.self) as! D) }
-            if D.self == Int64.self, cell.bytes != nil { return try (cell.decode(Int64.self) as! D) }
-            if D.self == Int?.self { return try (cell.decode(Int?.self) as! D) }
-            if D.self == Int64?.self { return try (cell.decode(Int64?.self) as! D) }
+            switch wanted {
+            case .int where cell.bytes != nil: return try (cell.decode(Int.self) as! D)
+            case .int64 where cell.bytes != nil: return try (cell.decode(Int64.self) as! D)
+            case .optionalInt: return try (cell.decode(Int?.self) as! D)
+            case .optionalInt64: return try (cell.decode(Int64?.self) as! D)
+            default: break
+            }
         }
         return nil
     }

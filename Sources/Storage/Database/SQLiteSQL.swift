@@ -72,30 +72,26 @@ struct SQLiteSQLRow: SQLRow {
     /// The value when `D` is one of the common types and `data` holds it as SQLiteKit's decoder would take it
     /// unconverted; nil otherwise (the caller then asks that decoder).
     static func direct<D>(_ data: SQLiteData, as _: D.Type) -> D? {
-        switch data {
-        case .text(let text):
-            if D.self == String.self { return (text as! D) }
-            if D.self == String?.self { return (Optional(text) as! D) }
-        case .integer(let n):
-            if D.self == Int64.self { return (Int64(n) as! D) }
-            if D.self == Int.self { return (Int(n) as! D) }
-            if D.self == Int64?.self { return (Optional(Int64(n)) as! D) }
-            if D.self == Int?.self { return (Optional(Int(n)) as! D) }
-            if D.self == Bool.self, n == 0 || n == 1 { return ((n == 1) as! D) }
-            if D.self == Bool?.self, n == 0 || n == 1 { return (Optional(n == 1) as! D) }
-            if D.self == Double.self { return (Double(n) as! D) }
-            if D.self == Double?.self { return (Optional(Double(n)) as! D) }
-        case .float(let x):
-            if D.self == Double.self { return (x as! D) }
-            if D.self == Double?.self { return (Optional(x) as! D) }
-        case .null:
-            if D.self == String?.self { return (String?.none as! D) }
-            if D.self == Int64?.self { return (Int64?.none as! D) }
-            if D.self == Int?.self { return (Int?.none as! D) }
-            if D.self == Bool?.self { return (Bool?.none as! D) }
-            if D.self == Double?.self { return (Double?.none as! D) }
-        case .blob:
-            break
+        guard let wanted = CommonType.of(D.self) else { return nil }
+        switch (data, wanted) {
+        case (.text(let text), .string): return (text as! D)
+        case (.text(let text), .optionalString): return (Optional(text) as! D)
+        case (.integer(let n), .int64): return (Int64(n) as! D)
+        case (.integer(let n), .int): return (Int(n) as! D)
+        case (.integer(let n), .optionalInt64): return (Optional(Int64(n)) as! D)
+        case (.integer(let n), .optionalInt): return (Optional(Int(n)) as! D)
+        case (.integer(let n), .bool) where n == 0 || n == 1: return ((n == 1) as! D)
+        case (.integer(let n), .optionalBool) where n == 0 || n == 1: return (Optional(n == 1) as! D)
+        case (.integer(let n), .double): return (Double(n) as! D)
+        case (.integer(let n), .optionalDouble): return (Optional(Double(n)) as! D)
+        case (.float(let x), .double): return (x as! D)
+        case (.float(let x), .optionalDouble): return (Optional(x) as! D)
+        case (.null, .optionalString): return (String?.none as! D)
+        case (.null, .optionalInt64): return (Int64?.none as! D)
+        case (.null, .optionalInt): return (Int?.none as! D)
+        case (.null, .optionalBool): return (Bool?.none as! D)
+        case (.null, .optionalDouble): return (Double?.none as! D)
+        default: break
         }
         return nil
     }
