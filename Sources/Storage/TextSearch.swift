@@ -11,9 +11,10 @@ import SQLKit
 ///   under the database's `LC_CTYPE`, so the database must have a UTF-8 one (`C.UTF-8`): under `C` it finds the same
 ///   rows but without the index (`ctypeProblem`).
 ///
-/// Either index needs three characters. A text of one or two is matched by `LIKE` in the register's own order, which
-/// the page's `LIMIT` bounds (the total shown is capped, as every register's is); so is, on SQLite, a text so common
-/// that its matches are cheaper found in that order (`selectiveMatches`).
+/// Either index needs three characters. A text of one or two is matched by `LIKE` in the viewer's scope's order (or the
+/// order the viewer chose), which the page's `LIMIT` bounds; so is, on SQLite, a text so common that its matches are
+/// cheaper found in that order (`selectiveMatches`). On PostgreSQL the planner chooses between the trigram index and
+/// that order itself (`match`).
 package enum TextSearch {
     /// The characters a trigram index needs.
     package static let indexedLength = 3
@@ -35,8 +36,13 @@ package enum TextSearch {
         try await match(text, table: table, alias: alias, columns: columns, on: db).condition
     }
 
-    /// `condition`, and whether an index narrows it: the trigram index (on PostgreSQL whenever the text is long enough
-    /// for it, its planner weighing the rest), or no row at all. A text matched in the register's order narrows nothing.
+    /// `condition`, and whether the page should be read through the text's own rows rather than the viewer's scope: on
+    /// SQLite the FTS index's rows of a rare text, or no row at all. On PostgreSQL a text is never read that way: in the
+    /// scope's statement its planner weighs the trigram index (a rare text: its rows, each probed in the scope, then
+    /// sorted) against the viewer's scope in order (a common one: each scope row's record tested) by pg_trgm's
+    /// statistics. The register's own order, which it weighed before, reads the whole register's rows in order: for a
+    /// viewer who may know a small share of it, many times the page for a common text. A text matched in order narrows
+    /// nothing.
     package static func match(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
         -> (condition: SQLQueryString, indexed: Bool)
     {
@@ -53,8 +59,7 @@ package enum TextSearch {
         }
         let like = text.likeContaining
         let each = columns.map { "\(unsafeRaw: alias).\(unsafeRaw: $0) LIKE \(bind: like) ESCAPE '\\'" as SQLQueryString }
-        let indexed = db.dialect.name != "sqlite" && text.unicodeScalars.count >= indexedLength && !nul
-        return ("(" + each.joined(separator: " OR ") + ")", indexed)
+        return ("(" + each.joined(separator: " OR ") + ")", false)
     }
 
     /// On PostgreSQL, why Chinese cannot be searched by index in this database (its `LC_CTYPE` is not UTF-8), in

@@ -99,6 +99,9 @@ struct QueryPlanTests {
                 if let next = first.next { _ = try await s.carriers.register(actor, order: order, page: PageRequest(cursor: next)) }
             }
             _ = try await s.carriers.register(actor, filter: CarrierFilter(status: .lent, search: "通知"))
+            // Three characters and more: the trigram index, or on PostgreSQL the scope's order its planner weighs against it.
+            for order in CarrierOrder.allCases { _ = try await s.carriers.register(actor, filter: CarrierFilter(search: "关于印发"), order: order) }
+            _ = try await s.classification.register(actor, filter: SecretFilter(search: "实施方案"))
             for order in SecretOrder.allCases {
                 let first = try await s.classification.register(actor, order: order)
                 if let next = first.next { _ = try await s.classification.register(actor, order: order, page: PageRequest(cursor: next)) }
