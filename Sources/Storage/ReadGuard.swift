@@ -11,11 +11,21 @@ extension Services {
         _ actor: Actor, recordKind: String, id: String, sensitivity: Sensitivity, scope: Set<String>, auditLevel: String,
         on db: any SQLDatabase
     ) async throws -> Bool {
+        guard let refusal = readRefusal(actor, recordKind: recordKind, id: id, sensitivity: sensitivity, scope: scope, auditLevel: auditLevel)
+        else { return true }
+        try await AuditStore.append(refusal, on: db)
+        return false
+    }
+
+    /// R-KS-4 / R-SY-2: `authorizeRead`'s check without its write — nil when `actor` may read the record, else the entry
+    /// of the refusal (`deniedRead`), for a read that records it once its snapshot has closed (`appendAudit`).
+    package func readRefusal(
+        _ actor: Actor, recordKind: String, id: String, sensitivity: Sensitivity, scope: Set<String>, auditLevel: String
+    ) -> AuditRecord? {
         guard AccessPolicy.canRead(actor.viewer, ProtectedItem(sensitivity: sensitivity, scopePersonIDs: scope)) else {
-            try await auditDeniedRead(actor, recordKind: recordKind, id: id, level: auditLevel, on: db)
-            return false
+            return deniedRead(actor, recordKind: recordKind, id: id, level: auditLevel)
         }
-        return true
+        return nil
     }
 
     /// R-SY-2, issue 9 #18: a read of an ID that does not exist is audited exactly as a denied one is — same action,

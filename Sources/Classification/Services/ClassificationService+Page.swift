@@ -1,4 +1,5 @@
 import Accounts
+import Audit
 import Classification
 import Foundation
 import Kernel
@@ -28,11 +29,19 @@ extension ClassificationService {
     /// before anything is returned (`Services.appendAudit`), so the page never holds the writer.
     public func recordPage(_ actor: Actor, id: String) async throws -> SecretRecordPage {
         let day = today
+        let services = services
+        let kind = ClassificationStore.recordKind
         let outcome: Result<SecretRecordPage, Refused> = try await services.database.read { db in
-            guard let found = try await ClassificationStore.forRead(id: id, on: db) else { return .failure(Refused(level: nil)) }
-            // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are).
-            let item = ProtectedItem(sensitivity: .stateSecret(found.protection), scopePersonIDs: found.scope)
-            guard AccessPolicy.canRead(actor.viewer, item) else { return .failure(Refused(level: found.level.code)) }
+            guard let found = try await ClassificationStore.forRead(id: id, on: db) else {
+                return .failure(Refused(entry: services.deniedRead(actor, recordKind: kind, id: id, level: nil)))
+            }
+            // R-CL-7: while an objection claims a higher level, reads are checked against that level (as lists are) —
+            // the check `visibleSecret` makes through `authorizeRead`.
+            if let refusal = services.readRefusal(
+                actor, recordKind: kind, id: id, sensitivity: .stateSecret(found.protection), scope: found.scope, auditLevel: found.level.code)
+            {
+                return .failure(Refused(entry: refusal))
+            }
             let secret = try ClassificationStore.secret(from: found.row, scope: found.scope)
             var offer = SecretActionOffer(onSecret: [], onObjections: [:])
             if let me = actor.person, actor.viewer.personID != nil { offer = try await self.offer(on: secret, to: me, actor, today: day, on: db) }
@@ -44,7 +53,7 @@ extension ClassificationService {
         }
         switch outcome {
         case .failure(let refused):
-            try await services.appendAudit(services.deniedRead(actor, recordKind: ClassificationStore.recordKind, id: id, level: refused.level))
+            try await services.appendAudit(refused.entry)
             throw Refusal.notFound
         case .success(let page):
             if page.secret.level >= .confidential {
@@ -55,8 +64,8 @@ extension ClassificationService {
         }
     }
 
-    /// A read refused (R-SY-2), with the level of the record when it exists.
+    /// A read refused (R-SY-2), with the entry that records it.
     struct Refused: Error {
-        let level: String?
+        let entry: AuditRecord
     }
 }

@@ -76,7 +76,7 @@ struct PostgresSQL: SQLDatabase {
         logger.debug("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
         let slot =
             prepares && types.count <= StatementCatalogue.maximumBinds && Self.preparable(sql)
-            ? StatementCatalogue.shared.slot(sql: sql, types: types)?.type : nil
+            ? StatementCatalogue.shared.slot(sql: sql, types: types) : nil
         return (PostgresQuery(unsafeSQL: sql, binds: bindings), slot)
     }
 

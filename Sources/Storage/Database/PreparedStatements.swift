@@ -39,16 +39,16 @@ final class StatementCatalogue: Sendable {
     private let state = Mutex<(slots: [Key: Int], entries: [Entry])>(([:], []))
 
     /// The slot of `sql` bound with values of `types`, given one if it has none; nil when the catalogue is full.
-    func slot(sql: String, types: [PostgresDataType]) -> (index: Int, type: any SlotIndex.Type)? {
+    func slot(sql: String, types: [PostgresDataType]) -> (any SlotIndex.Type)? {
         let key = Key(sql: sql, types: types)
         return state.withLock { state in
-            if let index = state.slots[key] { return (index, state.entries[index].slot) }
+            if let index = state.slots[key] { return state.entries[index].slot }
             guard state.entries.count < Self.capacity else { return nil }
             let index = state.entries.count
             let type = Self.slotType(index)
             state.entries.append(Entry(sql: sql, types: types, slot: type))
             state.slots[key] = index
-            return (index, type)
+            return type
         }
     }
 
