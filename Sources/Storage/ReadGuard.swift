@@ -45,6 +45,12 @@ extension Services {
     package func deniedRead(_ actor: Actor, recordKind: String, id: String, level: String?) -> AuditRecord {
         record(actor, "\(recordKind).read", target: recordKind, id: id, level: level, outcome: .denied, detail: "无权知悉（R-SY-2）")
     }
+
+    /// R-SY-3: the entry of a granted read of a record at 机密 or above; nil below, where a read is not audited one by one
+    /// (the threshold `auditShown` applies to lists).
+    package func grantedRead(_ actor: Actor, recordKind: String, id: String, level: Level) -> AuditRecord? {
+        level >= .confidential ? record(actor, "\(recordKind).read", target: recordKind, id: id, level: level.code) : nil
+    }
 }
 
 extension Services {

@@ -40,9 +40,8 @@ package enum TextSearch {
     /// SQLite the FTS index's rows of a rare text, or no row at all. On PostgreSQL a text is never read that way: in the
     /// scope's statement its planner weighs the trigram index (a rare text: its rows, each probed in the scope, then
     /// sorted) against the viewer's scope in order (a common one: each scope row's record tested) by pg_trgm's
-    /// statistics. The register's own order, which it weighed before, reads the whole register's rows in order: for a
-    /// viewer who may know a small share of it, many times the page for a common text. A text matched in order narrows
-    /// nothing.
+    /// statistics — not against the register's own order, which reads every unit's rows: for a viewer who may know a
+    /// small share of the register, many times the page for a common text. A text matched in order narrows nothing.
     package static func match(_ text: String, table: String, alias: String, columns: [String], on db: any SQLDatabase) async throws
         -> (condition: SQLQueryString, indexed: Bool)
     {

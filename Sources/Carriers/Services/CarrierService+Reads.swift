@@ -46,8 +46,8 @@ extension CarrierService {
         let s = services
         let found: (Carrier, Set<String>, [CarrierEvent])? = try await s.database.transaction { db in
             guard let (carrier, scope) = try await visibleCarrier(actor, id, on: db) else { return nil }
-            if carrier.level >= .confidential {
-                try await AuditStore.append(s.record(actor, "carrier.read", target: CarrierStore.recordKind, id: id, level: carrier.level.code), on: db)
+            if let entry = s.grantedRead(actor, recordKind: CarrierStore.recordKind, id: id, level: carrier.level) {
+                try await AuditStore.append(entry, on: db)
             }
             return (carrier, scope, try await CarrierStore.events(id, on: db))
         }
@@ -72,8 +72,8 @@ extension CarrierService {
         let s = services
         let found: (Carrier, Set<String>)? = try await s.database.transaction { db in
             guard let (carrier, scope) = try await visibleCarrier(actor, carrierID, on: db) else { return nil }
-            if carrier.level >= .confidential {
-                try await AuditStore.append(s.record(actor, "carrier.read", target: CarrierStore.recordKind, id: carrierID, level: carrier.level.code), on: db)
+            if let entry = s.grantedRead(actor, recordKind: CarrierStore.recordKind, id: carrierID, level: carrier.level) {
+                try await AuditStore.append(entry, on: db)
             }
             return (carrier, scope)
         }

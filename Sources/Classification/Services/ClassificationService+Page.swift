@@ -56,9 +56,8 @@ extension ClassificationService {
             try await services.appendAudit(refused.entry)
             throw Refusal.notFound
         case .success(let page):
-            if page.secret.level >= .confidential {
-                try await services.appendAudit(
-                    services.record(actor, "secret.read", target: ClassificationStore.recordKind, id: id, level: page.secret.level.code))
+            if let entry = services.grantedRead(actor, recordKind: kind, id: id, level: page.secret.level) {
+                try await services.appendAudit(entry)
             }
             return page
         }

@@ -115,8 +115,8 @@ public struct ClassificationService: Sendable {
         let s = services
         let found: (SecretMatter, [SecretEvent])? = try await s.database.transaction { db in
             guard let secret = try await visibleSecret(actor, id, on: db) else { return nil }
-            if secret.level >= .confidential {
-                try await AuditStore.append(s.record(actor, "secret.read", target: ClassificationStore.recordKind, id: id, level: secret.level.code), on: db)
+            if let entry = s.grantedRead(actor, recordKind: ClassificationStore.recordKind, id: id, level: secret.level) {
+                try await AuditStore.append(entry, on: db)
             }
             return (secret, try await ClassificationStore.events(id, on: db))
         }
