@@ -254,7 +254,7 @@ struct ScopeFlowTests {
             // Outside the unit the head's approval is not enough: the originator's consent reference is required.
             let outside = try await c.widenScope(chenjun, secretID: secret.id, personID: maling.id, reason: "配套生产", consentReference: "工信函〔2026〕31号")
             #expect(outside.scope.contains(maling.id))
-            let knowers = try await c.knowers(chenjun, secretID: secret.id)
+            let knowers = try await c.recordPage(chenjun, id: secret.id).knowers
             #expect(knowers.contains { $0.personID == maling.id && $0.reason.contains("配套生产") })
             let recorded = try await world.services.database.read { db in
                 try await db.raw("SELECT COUNT(*) AS n FROM scope_widenings WHERE secret_id = \(bind: secret.id)").first()!.decode(column: "n", as: Int.self)
@@ -298,7 +298,7 @@ struct ObjectionFlowTests {
             await #expect(throws: Refusal.self) { try await c.decideObjection(zhangwei, objectionID: objection.id, decision: "维持") }
             try await c.decideObjection(lihua, objectionID: objection.id, decision: "经复核维持秘密级")
             _ = try await c.detail(zhoumin, id: drafted.id)
-            #expect(try await c.objections(lihua, secretID: drafted.id).first?.status == "decided")
+            #expect(try await c.recordPage(lihua, id: drafted.id).objections.first?.status == "decided")
         }
     }
 }

@@ -48,8 +48,8 @@ extension CarrierService {
         return (opened, resolved)
     }
 
-    /// The nightly sweep, incremental (issue 11, item 5): it checks only the carriers that changed since its last run
-    /// (`carriers_updated`), the loans that fell due since (`carriers_due_on`), the years whose return deadline
+    /// The nightly sweep, incremental: it checks only the carriers that changed since its last run
+    /// (`carriers_updated`), the loans that fell due since (`carriers_due`), the years whose return deadline
     /// passed since (`carriers_newest`, R-CA-10), and the carriers of secrets changed since (R-DU-7). Steps keep the
     /// rest current as they happen. Returns (opened, resolved).
     @discardableResult

@@ -44,17 +44,6 @@ extension ClassificationService {
         try await ClassificationStore.objectionState(id: objectionID, on: db)
     }
 
-    /// What `actor` may do on the secret's page now — what the page offers, decided by the same `SecretActions` the
-    /// operations enforce. A secret the actor may not know is `notFound` (R-KS-4).
-    public func actions(_ actor: Actor, secretID: String) async throws -> SecretActionOffer {
-        guard let me = actor.person, actor.viewer.personID != nil else { return SecretActionOffer(onSecret: [], onObjections: [:]) }
-        let day = today
-        return try await services.database.transaction { db in
-            guard let secret = try await visibleSecret(actor, secretID, on: db) else { throw Refusal.notFound }
-            return try await offer(on: secret, to: me, actor, today: day, on: db)
-        }
-    }
-
     /// The actions `me` may take on `secret` (which they may read) and on each of its objections.
     func offer(on secret: SecretMatter, to me: Person, _ actor: Actor, today day: Day, on db: any SQLDatabase) async throws -> SecretActionOffer {
         let viewer = try await viewer(me, actor, for: secret, on: db)

@@ -81,12 +81,4 @@ extension ClassificationService {
             current: level, pending: claims.map { Objection(secretID: secretID, raisedBy: "", claimedLevel: $0, claimedPeriod: nil, reason: "") })
         try await ClassificationStore.setProtection(secretID: secretID, level: protection, on: db)
     }
-
-    /// The objections on a secret the actor may see.
-    public func objections(_ actor: Actor, secretID: String) async throws -> [ObjectionRecord] {
-        try await services.database.transaction { db in
-            guard try await visibleSecret(actor, secretID, on: db) != nil else { throw Refusal.notFound }
-            return try await ClassificationStore.objections(secretID: secretID, on: db)
-        }
-    }
 }

@@ -14,7 +14,7 @@ public struct SecretRecordPage: Sendable {
     public let secret: SecretMatter
     /// Its history.
     public let events: [SecretEvent]
-    /// What the viewer may do now (`actions`).
+    /// What the viewer may do now: the actions whose forms would go through (`checkAction` decides alike).
     public let offer: SecretActionOffer
     /// R-KS-2: who knows it, when and why each was added.
     public let knowers: [ScopeMember]
@@ -23,8 +23,7 @@ public struct SecretRecordPage: Sendable {
 }
 
 extension ClassificationService {
-    /// R-KS-4 / R-SY-2 / R-SY-3: the secret's page in one read, the secret read once — where `detail`, `actions`,
-    /// `knowers` and `objections` each open a write transaction to read it again. A refused read (hidden or missing
+    /// R-KS-4 / R-SY-2 / R-SY-3: the secret's page in one read, the secret read once. A refused read (hidden or missing
     /// alike: the same statements, the same entry) and a read of 机密/绝密 are audited after the read has closed and
     /// before anything is returned (`Services.appendAudit`), so the page never holds the writer.
     public func recordPage(_ actor: Actor, id: String) async throws -> SecretRecordPage {

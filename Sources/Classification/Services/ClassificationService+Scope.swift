@@ -58,13 +58,4 @@ extension ClassificationService {
             return next
         }
     }
-
-    /// R-KS-2: the persons who know the secret, with when and why each was added (for 机密/绝密 this is the record
-    /// the rule requires). Only for readers of the secret.
-    public func knowers(_ actor: Actor, secretID: String) async throws -> [ScopeMember] {
-        try await services.database.transaction { db in
-            guard try await visibleSecret(actor, secretID, on: db) != nil else { throw Refusal.notFound }
-            return try await ClassificationStore.knowers(secretID: secretID, on: db)
-        }
-    }
 }

@@ -75,11 +75,19 @@ extension CarrierStore {
         try await ids("SELECT id FROM carriers WHERE updated_at >= \(bind: since)", on: db)
     }
 
-    /// R-CA-5: the loans due back from `first` up to, not including, `day` (`carriers_due_on`) — those that fell due
-    /// since the sweep's last run.
+    /// R-CA-5: the loans due back from `first` up to, not including, `day` — those that fell due since the sweep's last
+    /// run. The condition is on the register's due order (`carriers_due`), so that one index serves both; a carrier
+    /// with no day to come back sorts after every day and is never in the range.
     static func carrierIDs(dueFrom first: Day, before day: Day, on db: any SQLDatabase) async throws -> [String] {
-        try await ids("SELECT id FROM carriers WHERE due_on >= \(bind: first.iso) AND due_on < \(bind: day.iso)", on: db)
+        try await ids(
+            """
+            SELECT id FROM carriers
+            WHERE \(unsafeRaw: dueOrder) >= \(bind: first.iso) AND \(unsafeRaw: dueOrder) < \(bind: day.iso)
+            """, on: db)
     }
+
+    /// The due order's key: a carrier with no day to come back sorts after every day.
+    static let dueOrder = "COALESCE(due_on, '9999-12-31')"
 
     /// R-CA-10: the carriers registered in `year` and not kept on (`carriers_newest`) — checked when the year's return
     /// deadline has passed.
