@@ -20,6 +20,21 @@ struct PostgresRowTests {
             true AS b, 2.5::float8 AS f, 1.25::numeric AS d, 'x'::name AS nm, $1::text AS bound, $2::int8 AS bound_int, $3::text AS bound_nil
         """
 
+    @Test("the common binds, taken by their type, are encoded exactly as the protocol casts encode them")
+    func commonBindsEncodeAlike() throws {
+        let binds: [any Encodable & Sendable] = [
+            "甲", "", String?.none, String?.some("乙"), Int64(9_000_000_000), Int64?.none, Int64?.some(-1), 7, Int?.none, Int?.some(0),
+            true, Bool?.none, Bool?.some(false), 2.5, Double?.none, Double?.some(-0.5), Int32(3), Int32?.none,
+        ]
+        let common = try #require(PostgresSQL.encode(binds))
+        let cast = try #require(PostgresSQL.encode(binds, common: false))
+        #expect(common.0 == cast.0)
+        #expect(common.1 == cast.1)
+        #expect(common.1.prefix(4) == [.text, .text, .null, .text])
+        struct Other: Encodable, Sendable { let x = 1 }
+        #expect(PostgresSQL.encode(binds + [Other()]) == nil, "a kind of bind PostgresNIO has no encoding for runs through PostgresKit")
+    }
+
     @Test("a row through a real connection decodes as PostgresKit's row does, errors and binds included")
     func throughConnection() async throws {
         guard let url = TestDatabase.postgresURL,

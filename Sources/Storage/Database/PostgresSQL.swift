@@ -59,25 +59,56 @@ struct PostgresSQL: SQLDatabase {
     /// prepared; nil when a bind is of a type only PostgresKit's `Encodable` machinery knows.
     private func statement(_ query: any SQLExpression) -> (query: PostgresQuery, slot: (any SlotIndex.Type)?)? {
         let (sql, binds) = serialize(query)
-        var bindings = PostgresBindings(capacity: binds.count)
-        var types: [PostgresDataType] = []
-        types.reserveCapacity(binds.count)
-        for bind in binds {
-            if let optional = bind as? any NilBind, optional.isNil {
-                bindings.appendNull()
-                types.append(.null)
-            } else if let value = bind as? any PostgresThrowingDynamicTypeEncodable {
-                guard (try? bindings.append(value, context: .default)) != nil else { return nil }
-                types.append(value.psqlType)
-            } else {
-                return nil
-            }
-        }
+        guard let (bindings, types) = Self.encode(binds) else { return nil }
         logger.debug("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
         let slot =
             prepares && types.count <= StatementCatalogue.maximumBinds && Self.preparable(sql)
             ? StatementCatalogue.shared.slot(sql: sql, types: types) : nil
         return (PostgresQuery(unsafeSQL: sql, binds: bindings), slot)
+    }
+
+    /// The binds encoded as PostgresKit encodes them — a nil as NULL, the PostgresNIO types by their own encoding — with
+    /// each one's type; nil when a bind is of another kind. `common` takes the common types (`CommonType`) by their
+    /// type's identity: asking at run time whether a value conforms to a protocol is a lookup in the runtime's
+    /// conformance cache per bind, and an import's statements carry eleven thousand binds each.
+    static func encode(_ binds: [any Encodable & Sendable], common: Bool = true) -> (PostgresBindings, [PostgresDataType])? {
+        var bindings = PostgresBindings(capacity: binds.count)
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(binds.count)
+        func append<V: PostgresNonThrowingEncodable>(_ value: V?) {
+            if let value {
+                bindings.append(value)
+                types.append(V.psqlType)
+            } else {
+                bindings.appendNull()
+                types.append(.null)
+            }
+        }
+        for bind in binds {
+            switch common ? CommonType.of(dynamic: type(of: bind)) : nil {
+            case .string: append(bind as? String)
+            case .optionalString: append(bind as? String? ?? nil)
+            case .int64: append(bind as? Int64)
+            case .optionalInt64: append(bind as? Int64? ?? nil)
+            case .int: append(bind as? Int)
+            case .optionalInt: append(bind as? Int? ?? nil)
+            case .bool: append(bind as? Bool)
+            case .optionalBool: append(bind as? Bool? ?? nil)
+            case .double: append(bind as? Double)
+            case .optionalDouble: append(bind as? Double? ?? nil)
+            case nil:
+                if let optional = bind as? any NilBind, optional.isNil {
+                    bindings.appendNull()
+                    types.append(.null)
+                } else if let value = bind as? any PostgresThrowingDynamicTypeEncodable {
+                    guard (try? bindings.append(value, context: .default)) != nil else { return nil }
+                    types.append(value.psqlType)
+                } else {
+                    return nil
+                }
+            }
+        }
+        return (bindings, types)
     }
 
     /// Whether `sql` reads or writes rows — a statement worth keeping prepared. Transaction control and schema changes

@@ -20,6 +20,9 @@ enum CommonType {
 
     /// The common type `type` is, or nil for any other.
     static func of<D>(_ type: D.Type) -> CommonType? { byType[ObjectIdentifier(type)] }
+
+    /// The common type a value's dynamic type is (`type(of:)` of an existential), or nil for any other.
+    static func of(dynamic type: any Any.Type) -> CommonType? { byType[ObjectIdentifier(type)] }
 }
 
 /// One cell of a row read by position: NULL, an integer or a text — what a reader of every column of millions of rows
