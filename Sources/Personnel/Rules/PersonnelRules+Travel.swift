@@ -66,9 +66,23 @@ extension PersonnelRules {
         _ trip: Trip, approverName: String, approverRoles: Set<Role>, keyPart: Bool, clerk: Bool, secrecyOrgConsent: String,
         sameDepartment: Bool = true
     ) throws -> Trip {
-        guard trip.status == .applied else { throw refusal("trip_state", "R-PE-5", "该申请已审批（\(trip.status.chinese)）", kind: .conflict) }
+        try checkDecider(trip, approverRoles: approverRoles, keyPart: keyPart, sameDepartment: sameDepartment)
         guard !trip.personnelOpinion.isEmpty else { throw Refusal.invalid("personnel_opinion", "请先填写组织人事部门意见") }
         guard !trip.secrecyOpinion.isEmpty else { throw Refusal.invalid("secrecy_opinion", "请先填写保密工作机构意见") }
+        if clerk && trip.purpose == .private && secrecyOrgConsent.trimmingSpaces.isEmpty {
+            throw refusal("clerk_trip_consent", "R-PE-5", field: "secrecy_org_consent", "保密员因私出国（境）须事先征得保密组织同意", kind: .conflict)
+        }
+        var t = trip
+        t.approvedBy = approverName
+        t.status = .approved
+        return t
+    }
+
+    /// R-PE-5: an application still awaiting its decision, and an approver with the authority over it — the
+    /// 单位领导, or a 部门负责人 for their own department's staff; key-part staff's private trips only the 单位领导
+    /// (JM 要害 16). Approving and refusing take the same authority.
+    static func checkDecider(_ trip: Trip, approverRoles: Set<Role>, keyPart: Bool, sameDepartment: Bool) throws {
+        guard trip.status == .applied else { throw refusal("trip_state", "R-PE-5", "该申请已审批（\(trip.status.chinese)）", kind: .conflict) }
         let leaderOnly = keyPart && trip.purpose == .private
         let allowed: Set<Role> = leaderOnly ? [.leader] : tripApprovers
         guard !approverRoles.isDisjoint(with: allowed) else {
@@ -79,12 +93,23 @@ extension PersonnelRules {
         if !approverRoles.contains(.leader) && !sameDepartment {
             throw refusal("trip_department", "R-PE-5", field: "approved_by", "部门负责人只审批本部门人员的出国（境）申请", kind: .forbidden)
         }
-        if clerk && trip.purpose == .private && secrecyOrgConsent.trimmingSpaces.isEmpty {
-            throw refusal("clerk_trip_consent", "R-PE-5", field: "secrecy_org_consent", "保密员因私出国（境）须事先征得保密组织同意", kind: .conflict)
-        }
+    }
+
+    /// R-PE-5: 不予批准 — whoever may approve the application may refuse it instead, with the reason, which the trip,
+    /// its 审批表 and the traveller's file show. A refusal needs no opinions first: they inform an approval. The
+    /// application then leaves the approvers' queue; the traveller may apply again.
+    public static func refused(
+        _ trip: Trip, approverName: String, approverRoles: Set<Role>, keyPart: Bool, reason: String, on day: Day, sameDepartment: Bool = true
+    ) throws -> Trip {
+        try checkDecider(trip, approverRoles: approverRoles, keyPart: keyPart, sameDepartment: sameDepartment)
+        let reason = reason.trimmingSpacesAndNewlines
+        guard !reason.isEmpty else { throw Refusal.invalid("refusal_reason", "请填写不予批准的理由", rule: "R-PE-5") }
+        guard reason.count <= 500 else { throw Refusal.invalid("refusal_reason", "不予批准的理由不超过 500 字") }
         var t = trip
-        t.approvedBy = approverName
-        t.status = .approved
+        t.refusedBy = approverName
+        t.refusedOn = day
+        t.refusalReason = reason
+        t.status = .refused
         return t
     }
 

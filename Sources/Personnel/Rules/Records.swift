@@ -29,6 +29,12 @@ public struct Trip: Sendable, Hashable, Codable {
     public var secrecyOpinion: String
     /// 审批人 — the approving authority's person.
     public var approvedBy: String?
+    /// 不予批准 — who refused the application, on which day, and why (R-PE-5).
+    public var refusedBy: String?
+    /// The day of the refusal.
+    public var refusedOn: Day?
+    /// The reason given for the refusal.
+    public var refusalReason: String
     /// 出国（境）前保密教育 — the day it was given.
     public var educatedOn: Day?
     /// Carriers taken, with their carry-out step (R-CA-9).
@@ -41,6 +47,8 @@ public struct Trip: Sendable, Hashable, Codable {
     public var reportedOn: Day?
     /// 脱密期内出境的批准 (R-PE-7).
     public var declearingApproval: String
+    /// 出境证件 — the traveller's exit documents, by name and number (护照、往来港澳通行证 …).
+    public var exitDocuments: String
     /// The trip's state.
     public var status: TripStatus
 
@@ -49,7 +57,8 @@ public struct Trip: Sendable, Hashable, Codable {
         id: String, personID: String, unitID: String, purpose: TripPurpose, destination: String, reason: String, departOn: Day, returnOn: Day,
         delegation: String = "", delegationSecrecyPerson: String = "", personnelOpinion: String = "", secrecyOpinion: String = "",
         approvedBy: String? = nil, educatedOn: Day? = nil, carrierIDs: [String] = [], returnedOn: Day? = nil, returnReport: String = "",
-        reportedOn: Day? = nil, declearingApproval: String = "", status: TripStatus = .applied
+        reportedOn: Day? = nil, declearingApproval: String = "", status: TripStatus = .applied, refusedBy: String? = nil, refusedOn: Day? = nil,
+        refusalReason: String = "", exitDocuments: String = ""
     ) {
         self.id = id
         self.personID = personID
@@ -71,7 +80,24 @@ public struct Trip: Sendable, Hashable, Codable {
         self.reportedOn = reportedOn
         self.declearingApproval = declearingApproval
         self.status = status
+        self.refusedBy = refusedBy
+        self.refusedOn = refusedOn
+        self.refusalReason = refusalReason
+        self.exitDocuments = exitDocuments
     }
+}
+
+extension Trip {
+    /// R-PE-5: the decision as the register, the file and the 审批表 show it — approved by whom, refused by whom, on
+    /// which day and why, or still awaiting it.
+    public var decisionText: String {
+        if let approvedBy { return "批准（\(approvedBy)）" }
+        if let refusedBy { return "不予批准（\(refusedBy)\(refusedOn.map { "，\($0.chinese)" } ?? "")）：\(refusalReason)" }
+        return "待审批"
+    }
+
+    /// Who decided the application; empty while it awaits the decision.
+    public var decidedBy: String { approvedBy ?? refusedBy ?? "" }
 }
 
 /// 重大事项报告 — one reportable event (R-PE-6, R-PE-12).

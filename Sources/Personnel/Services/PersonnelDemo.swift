@@ -96,7 +96,9 @@ public enum PersonnelDemo {
         // A trip back from abroad whose return report is overdue (its dates moved into the past: history before the demo).
         var trip = try await p.applyTrip(
             clerk,
-            .init(personID: persons["zhangwei"]!, purpose: .private, destination: "新加坡", reason: "探亲", departOn: today, returnOn: today))
+            .init(
+                personID: persons["zhangwei"]!, purpose: .private, destination: "新加坡", reason: "探亲", departOn: today, returnOn: today,
+                exitDocuments: "因私护照 E12345678（单位集中保管）"))
         trip = try await p.approveTrip(actors["chenjun"]!, tripID: trip.id, personnelOpinion: "同意", secrecyOpinion: "同意，行前已进行保密提醒", secrecyOrgConsent: "")
         trip = try await p.tripStep(clerk, tripID: trip.id, .educate, day: today)
         trip = try await p.tripStep(clerk, tripID: trip.id, .depart, day: today)
@@ -112,7 +114,14 @@ public enum PersonnelDemo {
             clerk,
             .init(
                 personID: persons["zhaoqiang"]!, purpose: .official, destination: "德国", reason: "参加工业展览会", departOn: today.adding(days: 30),
-                returnOn: today.adding(days: 37), delegation: "江海市工业考察团", delegationSecrecyPerson: "赵强"))
+                returnOn: today.adding(days: 37), delegation: "江海市工业考察团", delegationSecrecyPerson: "赵强", exitDocuments: "因公护照 P0012345"))
+        // R-PE-5: an application the leader refused, with the reason.
+        let refused = try await p.applyTrip(
+            clerk,
+            .init(
+                personID: persons["zhoumin"]!, purpose: .private, destination: "日本", reason: "旅游", departOn: today.adding(days: 14),
+                returnOn: today.adding(days: 20)))
+        _ = try await p.refuseTrip(actors["chenjun"]!, tripID: refused.id, reason: "所在项目处于攻关阶段，暂缓因私出境")
         // Reportable events: one opening a 变动复审.
         _ = try await p.reportEvent(clerk, personID: persons["zhoumin"]!, kind: .relativesAbroad, occurredOn: today, details: "女儿赴英国留学（演示数据）")
         // A departure completed, with its 脱密期 (R-PE-7).

@@ -32,11 +32,13 @@ extension PersonnelService {
         public var carrierIDs: [String]
         /// 脱密期内出境的批准
         public var declearingApproval: String
+        /// 出境证件（名称及号码）
+        public var exitDocuments: String
 
         /// Creates the input.
         public init(
             personID: String, purpose: TripPurpose, destination: String, reason: String, departOn: Day, returnOn: Day, delegation: String = "",
-            delegationSecrecyPerson: String = "", carrierIDs: [String] = [], declearingApproval: String = ""
+            delegationSecrecyPerson: String = "", carrierIDs: [String] = [], declearingApproval: String = "", exitDocuments: String = ""
         ) {
             self.personID = personID
             self.purpose = purpose
@@ -48,6 +50,7 @@ extension PersonnelService {
             self.delegationSecrecyPerson = delegationSecrecyPerson
             self.carrierIDs = carrierIDs
             self.declearingApproval = declearingApproval
+            self.exitDocuments = exitDocuments
         }
     }
 
@@ -75,7 +78,8 @@ extension PersonnelService {
                     delegationSecrecyPerson: try Validate.optionalText(
                         input.delegationSecrecyPerson, field: "delegation_secrecy_person", label: "团组保密负责人", max: 30),
                     carrierIDs: Array(Set(input.carrierIDs)).sorted(),
-                    declearingApproval: try Validate.optionalText(input.declearingApproval, field: "declearing_approval", label: "脱密期内出境的批准意见", max: 200)),
+                    declearingApproval: try Validate.optionalText(input.declearingApproval, field: "declearing_approval", label: "脱密期内出境的批准意见", max: 200),
+                    exitDocuments: try Validate.optionalText(input.exitDocuments, field: "exit_documents", label: "出境证件", max: 100)),
                 person: cleared, carrierLevels: levels, topSecretDevice: false,
                 today: day)
             try await PersonnelStore.save(trip, at: s.nowMillis, on: db)
@@ -105,6 +109,26 @@ extension PersonnelService {
             try await PersonnelStore.save(approved, at: s.nowMillis, on: db)
             try await audit(actor, "trip.approve", id: tripID, on: db)
             return approved
+        }
+    }
+
+    /// R-PE-5: 不予批准 — the approver refuses the application, with the reason; the same authority as approving it
+    /// (`PersonnelRules.refused`). The application leaves the approvers' queue.
+    public func refuseTrip(_ actor: Actor, tripID: String, reason: String) async throws -> Trip {
+        let s = services
+        let day = today
+        guard let approver = actor.person else { throw Refusal.notFound }
+        return try await gated(actor, "trip.refuse", tripID) { db in
+            guard let trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
+            try PersonnelRules.checkNotOwn(trip, approverPersonID: approver.id)
+            let (_, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
+            let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
+            let refused = try PersonnelRules.refused(
+                trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, reason: reason, on: day,
+                sameDepartment: approver.departmentID != nil && traveller?.departmentID == approver.departmentID)
+            try await PersonnelStore.save(refused, at: s.nowMillis, on: db)
+            try await audit(actor, "trip.refuse", id: tripID, detail: refused.refusalReason, on: db)
+            return refused
         }
     }
 

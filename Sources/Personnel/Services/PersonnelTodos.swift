@@ -44,6 +44,14 @@ public struct PersonnelTodos: TodoProvider {
             if reports > 0 {
                 items.append(TodoItem(title: "回国（境）报告逾期", detail: "\(TodoCount.text(reports))人次回国（境）后未按期报告", link: "/personnel/trips", urgent: true))
             }
+            // R-PE-5: travellers still abroad after their return date (trips_abroad_return).
+            let abroad = try await PersonnelStore.overdueAbroad(unitID: unit, today: today, on: db)
+            if abroad > 0 {
+                items.append(
+                    TodoItem(
+                        title: "出国（境）逾期未归", detail: "\(TodoCount.text(abroad))人次已过返回日期仍未登记回国（境），请核实情况", link: "/personnel/trips",
+                        urgent: true))
+            }
             // R-PE-12: approaches not yet reported onward (reportable_events_onward).
             let onward = try await PersonnelStore.approachesNotReportedOnward(unitID: unit, on: db)
             if onward > 0 {

@@ -27,8 +27,10 @@ extension APIController {
     struct TripBody: Codable {
         let personId: String; let purpose: String; let destination: String; let reason: String; let departOn: String; let returnOn: String
         let delegation: String?; let delegationSecrecyPerson: String?; let carrierIds: [String]?; let declearingApproval: String?
+        let exitDocuments: String?
     }
     struct ApproveTripBody: Codable { let personnelOpinion: String?; let secrecyOpinion: String?; let secrecyOrgConsent: String? }
+    struct RefuseTripBody: Codable { let refusalReason: String }
     struct TripOpinionBody: Codable { let opinion: String }
     struct TripStepBody: Codable { let day: String?; let report: String? }
     struct EventBody: Codable { let personId: String; let kind: String; let occurredOn: String; let details: String }

@@ -15,6 +15,7 @@ extension APIController {
         api.get("trips", use: listTrips)
         api.post("trips", use: applyForTrip)
         api.post("trips/:id/approve", use: approveTrip)
+        api.post("trips/:id/refuse", use: refuseTrip)
         api.post("trips/:id/opinion", use: enterTripOpinion)
         api.post("trips/:id/:step", use: takeTripStep)
         api.get("reportable-events", use: listReportableEvents)
@@ -48,7 +49,8 @@ extension APIController {
             .init(
                 personID: b.personId, purpose: try Self.parse(TripPurpose.self, b.purpose, field: "purpose"), destination: b.destination, reason: b.reason,
                 departOn: try day(b.departOn, field: "depart_on"), returnOn: try day(b.returnOn, field: "return_on"), delegation: b.delegation ?? "",
-                delegationSecrecyPerson: b.delegationSecrecyPerson ?? "", carrierIDs: b.carrierIds ?? [], declearingApproval: b.declearingApproval ?? ""))
+                delegationSecrecyPerson: b.delegationSecrecyPerson ?? "", carrierIDs: b.carrierIds ?? [], declearingApproval: b.declearingApproval ?? "",
+                exitDocuments: b.exitDocuments ?? ""))
         return JSON.response(PersonnelDTO.Trip(trip), status: .created)
     }
 
@@ -59,6 +61,13 @@ extension APIController {
             try context.actor(), tripID: context.parameters.require("id"), personnelOpinion: b.personnelOpinion ?? "",
             secrecyOpinion: b.secrecyOpinion ?? "",
             secrecyOrgConsent: b.secrecyOrgConsent ?? "")
+        return JSON.response(PersonnelDTO.Trip(trip))
+    }
+
+    /// `POST trips/:id/refuse`: the approver refuses a trip, with the reason (不予批准, R-PE-5).
+    func refuseTrip(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(RefuseTripBody.self, request)
+        let trip = try await services.personnel.refuseTrip(try context.actor(), tripID: context.parameters.require("id"), reason: b.refusalReason)
         return JSON.response(PersonnelDTO.Trip(trip))
     }
 

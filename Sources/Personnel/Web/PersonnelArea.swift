@@ -46,6 +46,7 @@ extension Area {
             "GET /trips": APIAuthorization.personnelKeepers,
             "POST /trips": APIAuthorization.personnelKeepers,
             "POST /trips/{id}/approve": .roles([.leader, .departmentHead]),
+            "POST /trips/{id}/refuse": .roles([.leader, .departmentHead]),
             "POST /trips/{id}/opinion": APIAuthorization.personnelKeepers,
             "POST /trips/{id}/{step}": APIAuthorization.personnelKeepers,
             "GET /reportable-events": APIAuthorization.personnelKeepers,

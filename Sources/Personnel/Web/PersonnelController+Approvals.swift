@@ -50,5 +50,15 @@ extension PersonnelController {
                 try await approvalsPage(context, error: $0, status: $1)
             }
         }
+        router.post("/personnel/approvals/:id/refuse") { request, context in
+            let form = try await csrfForm(request, context)
+            return try await refusable {
+                _ = try await services.personnel.refuseTrip(
+                    try context.actor(), tripID: try context.parameters.require("id"), reason: form["refusal_reason"] ?? "")
+                return try await approvalsPage(context, flash: "已不予批准")
+            } again: {
+                try await approvalsPage(context, error: $0, status: $1)
+            }
+        }
     }
 }

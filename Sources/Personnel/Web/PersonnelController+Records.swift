@@ -80,10 +80,12 @@ extension PersonnelController {
             trips: trips.map {
                 TripRow(
                     id: $0.id, person: names[$0.personID] ?? "", purpose: $0.purpose.chinese, destination: $0.destination,
-                    dates: "\($0.departOn.iso)—\($0.returnOn.iso)", approvedBy: $0.approvedBy ?? "", status: $0.status.chinese,
+                    dates: "\($0.departOn.iso)—\($0.returnOn.iso)", approvedBy: $0.decidedBy, status: $0.status.chinese,
                     reportDue: PersonnelRules.reportDue($0)?.iso ?? "", allowed: Set(PersonnelRules.allowed(on: $0, by: viewer, today: today)),
-                    opinions: [("组织人事部门", $0.personnelOpinion), ("保密工作机构", $0.secrecyOpinion)].filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }
-                        .joined(separator: "；"))
+                    opinions: [("组织人事部门", $0.personnelOpinion), ("保密工作机构", $0.secrecyOpinion), ("不予批准的理由", $0.refusalReason)].filter { !$0.1.isEmpty }.map {
+                        "\($0.0)：\($0.1)"
+                    }
+                    .joined(separator: "；"))
             },
             events: events.map {
                 EventRow(
@@ -153,7 +155,8 @@ extension PersonnelController {
                     purpose: try APIController.parse(TripPurpose.self, form["purpose"], field: "purpose"),
                     destination: form["destination"] ?? "", reason: form["reason"] ?? "", departOn: try Self.formDay(form["depart_on"], "depart_on"),
                     returnOn: try Self.formDay(form["return_on"], "return_on"), delegation: form["delegation"] ?? "",
-                    delegationSecrecyPerson: form["delegation_secrecy_person"] ?? "", declearingApproval: form["declearing_approval"] ?? ""))
+                    delegationSecrecyPerson: form["delegation_secrecy_person"] ?? "", declearingApproval: form["declearing_approval"] ?? "",
+                    exitDocuments: form["exit_documents"] ?? ""))
             return try await recordsPage(context, path: "/personnel/trips", flash: "已登记出国（境）申请")
         } again: {
             try await recordsPage(context, path: "/personnel/trips", error: $0, status: $1)

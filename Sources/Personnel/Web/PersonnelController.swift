@@ -146,7 +146,7 @@ extension FileModel {
         commitments = f.commitments.map { Line(cells: [$0.signedOn.iso, $0.kind.chinese, $0.note], print: form("commitment", $0.id)) }
         trips = f.trips.map {
             Line(
-                cells: [$0.departOn.iso + "—" + $0.returnOn.iso, $0.purpose.chinese, $0.destination, $0.reason, $0.approvedBy ?? "", $0.status.chinese],
+                cells: [$0.departOn.iso + "—" + $0.returnOn.iso, $0.purpose.chinese, $0.destination, $0.reason, $0.decidedBy, $0.status.chinese],
                 print: form("trip", $0.id))
         }
         events = f.events.map { Line(cells: [$0.reportedOn.iso, $0.kind.chinese, $0.late ? "逾期报告" : "按期", $0.handling], print: form("event", $0.id)) }

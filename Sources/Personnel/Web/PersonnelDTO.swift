@@ -52,12 +52,14 @@ enum PersonnelDTO {
         let returnOn: String; let delegation: String; let delegationSecrecyPerson: String; let personnelOpinion: String; let secrecyOpinion: String
         let approvedBy: String?; let educatedOn: String?; let carrierIds: [String]; let returnedOn: String?; let reportDueOn: String?
         let returnReport: String; let reportedOn: String?; let declearingApproval: String; let status: String
+        let refusedBy: String?; let refusedOn: String?; let refusalReason: String; let exitDocuments: String
         init(_ t: Personnel.Trip) {
             id = t.id; personId = t.personID; purpose = t.purpose.rawValue; destination = t.destination; reason = t.reason; departOn = t.departOn.iso
             returnOn = t.returnOn.iso; delegation = t.delegation; delegationSecrecyPerson = t.delegationSecrecyPerson
             personnelOpinion = t.personnelOpinion; secrecyOpinion = t.secrecyOpinion; approvedBy = t.approvedBy; educatedOn = t.educatedOn?.iso
             carrierIds = t.carrierIDs; returnedOn = t.returnedOn?.iso; reportDueOn = PersonnelRules.reportDue(t)?.iso; returnReport = t.returnReport
             reportedOn = t.reportedOn?.iso; declearingApproval = t.declearingApproval; status = t.status.rawValue
+            refusedBy = t.refusedBy; refusedOn = t.refusedOn?.iso; refusalReason = t.refusalReason; exitDocuments = t.exitDocuments
         }
     }
     struct Event: Codable {

@@ -17,7 +17,8 @@ extension PersonnelStore {
             secrecyOpinion: try text(row, "secrecy_opinion"), approvedBy: try row.decode(column: "approved_by", as: String?.self),
             educatedOn: try day(row, "educated_on"), carrierIDs: split(try text(row, "carrier_ids")), returnedOn: try day(row, "returned_on"),
             returnReport: try text(row, "return_report"), reportedOn: try day(row, "reported_on"), declearingApproval: try text(row, "declearing_approval"),
-            status: TripStatus(rawValue: try text(row, "status")) ?? .applied)
+            status: TripStatus(rawValue: try text(row, "status")) ?? .applied, refusedBy: try row.decode(column: "refused_by", as: String?.self),
+            refusedOn: try day(row, "refused_on"), refusalReason: try text(row, "refusal_reason"), exitDocuments: try text(row, "exit_documents"))
     }
 
     static func save(_ t: Trip, at millis: Int64, on db: any SQLDatabase) async throws {
@@ -26,16 +27,18 @@ extension PersonnelStore {
             """
             INSERT INTO trips (id, person_id, unit_id, purpose, destination, reason, depart_on, return_on, delegation, delegation_secrecy_person,
                 personnel_opinion, secrecy_opinion, approved_by, educated_on, carrier_ids, returned_on, report_due_on, return_report, reported_on,
-                declearing_approval, status, created_at, updated_at)
+                declearing_approval, status, refused_by, refused_on, refusal_reason, exit_documents, created_at, updated_at)
             VALUES (\(bind: t.id), \(bind: t.personID), \(bind: t.unitID), \(bind: t.purpose.rawValue), \(bind: t.destination), \(bind: t.reason),
                 \(bind: t.departOn.iso), \(bind: t.returnOn.iso), \(bind: t.delegation), \(bind: t.delegationSecrecyPerson), \(bind: t.personnelOpinion),
                 \(bind: t.secrecyOpinion), \(bind: t.approvedBy), \(bind: t.educatedOn?.iso), \(bind: t.carrierIDs.joined(separator: ",")),
                 \(bind: t.returnedOn?.iso), \(bind: PersonnelRules.reportDue(t)?.iso), \(bind: t.returnReport), \(bind: t.reportedOn?.iso),
-                \(bind: t.declearingApproval), \(bind: t.status.rawValue), \(bind: millis), \(bind: millis))
+                \(bind: t.declearingApproval), \(bind: t.status.rawValue), \(bind: t.refusedBy), \(bind: t.refusedOn?.iso), \(bind: t.refusalReason),
+                \(bind: t.exitDocuments), \(bind: millis), \(bind: millis))
             ON CONFLICT (id) DO UPDATE SET personnel_opinion = excluded.personnel_opinion, secrecy_opinion = excluded.secrecy_opinion,
                 approved_by = excluded.approved_by, educated_on = excluded.educated_on, returned_on = excluded.returned_on,
                 report_due_on = excluded.report_due_on, return_report = excluded.return_report, reported_on = excluded.reported_on,
-                status = excluded.status, updated_at = excluded.updated_at
+                status = excluded.status, refused_by = excluded.refused_by, refused_on = excluded.refused_on,
+                refusal_reason = excluded.refusal_reason, updated_at = excluded.updated_at
             """
         ).run()
     }

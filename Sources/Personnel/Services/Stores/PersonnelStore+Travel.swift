@@ -49,6 +49,13 @@ extension PersonnelStore {
             cap: TodoCount.cap, on: db)
     }
 
+    /// R-PE-5: the unit's travellers still abroad after their return date, up to the 待办's cap (`trips_abroad_return`).
+    static func overdueAbroad(unitID: String, today: Day, on db: any SQLDatabase) async throws -> Int {
+        try await Keyset.count(
+            "FROM trips WHERE unit_id = \(bind: unitID) AND status = \(bind: TripStatus.abroad.rawValue) AND return_on < \(bind: today.iso)",
+            cap: TodoCount.cap, on: db)
+    }
+
     /// The demo's history: a trip's days moved into the past (its return report then overdue), the report's deadline with them.
     static func backdate(
         tripID: String, departOn: Day, returnOn: Day, educatedOn: Day, returnedOn: Day, reportDueOn: Day, on db: any SQLDatabase

@@ -17,7 +17,10 @@ extension PersonnelViews {
             \(if: r.needsPersonnel, personnelOpinionInput(), else: personnelOpinionShown(r.personnelOpinion))
             \(if: r.needsSecrecy, secrecyOpinionInput(), else: secrecyOpinionShown(r.secrecyOpinion))
             <input type="text" name="secrecy_org_consent" placeholder="保密组织同意（保密员因私出境）" class="form-control form-control-sm">
-            <button class="btn btn-sm btn-primary">批准</button></form></td></tr>
+            <button class="btn btn-sm btn-primary">批准</button></form>
+            <form method="post" action="/personnel/approvals/\(r.id)/refuse" class="bm-inline" data-testid="trip-refuse">\(Components.csrf(csrf))
+            <input type="text" name="refusal_reason" placeholder="不予批准的理由" class="form-control form-control-sm" required maxlength="500">
+            <button class="btn btn-sm btn-outline-danger">不予批准</button></form></td></tr>
         """
     }
 

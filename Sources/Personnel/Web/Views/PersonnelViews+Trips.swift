@@ -65,6 +65,7 @@ extension PersonnelViews {
           <label>团组<input type="text" name="delegation" class="form-control form-control-sm"></label>
           <label>团组保密员<input type="text" name="delegation_secrecy_person" class="form-control form-control-sm"></label>
           <label>脱密期内出境批准<input type="text" name="declearing_approval" class="form-control form-control-sm"></label>
+          <label>出境证件（名称及号码）<input type="text" name="exit_documents" maxlength="100" class="form-control form-control-sm"></label>
           <button class="btn btn-sm btn-primary">登记申请</button></form>
         """
     }
