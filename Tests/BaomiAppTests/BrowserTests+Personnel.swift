@@ -16,7 +16,7 @@ import Testing
 /// The personnel walk runs in the same serialized suite: one browser at a time on two cores.
 extension BrowserTests {
     @Test(
-        "R-PE-2 R-PE-7 R-PE-16 R-CA-15 appointment after review, training, a trip, an event, a refused departure, the hand-over, the 脱密期 — in chromium",
+        "R-PE-2 R-PE-5 R-PE-7 R-PE-16 R-CA-15 appointment after review, training, a trip refused by the leader, an event, a refused departure, the hand-over, the 脱密期 — in chromium",
         .enabled(if: BrowserTests.required || BrowserTests.available))
     func personnelWalk() async throws {
         #expect(BrowserTests.available, "BAOMI_BROWSER_TESTS=1 but chromium or playwright is missing")
@@ -41,6 +41,7 @@ extension BrowserTests {
                 let script = BrowserTests.root.appendingPathComponent("Tests/browser/walk_personnel.py").path
                 var arguments = ["python3", script, "--base-url", "http://127.0.0.1:\(port)", "--password", TestPasswords.demo, "--out", out]
                 if let otp = try await world.otp("wangfang") { arguments += ["--otp", otp] }
+                if let otp = try await world.otp("chenjun") { arguments += ["--leader-otp", otp] }
                 let result = try await BrowserTests.runAsync(arguments)
                 #expect(result.status == 0, "\(result.output)")
                 #expect(result.output.contains("PERSONNEL WALK OK"))
@@ -48,6 +49,11 @@ extension BrowserTests {
                 // What the browser did is in the registers: 孙涛 in his 脱密期, 吴昊 in post.
                 let file = try await world.services.personnel.file(clerk, personID: leaver)
                 #expect(file.record?.status == .declearing && file.departures.first?.completedOn != nil)
+                let wuhao = try await world.services.database.read { db in
+                    try #require(try await db.raw("SELECT id FROM persons WHERE name = '吴昊'").first()).decode(column: "id", as: String.self)
+                }
+                let trips = try await world.services.personnel.file(clerk, personID: wuhao).trips
+                #expect(trips.contains { $0.status == .refused && $0.refusalReason == "新任涉密岗位未满一年，暂缓出境" })
             }
         }
     }

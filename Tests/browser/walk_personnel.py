@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Browser walk of the personnel area (issue 12): a post and an appointment after review and commitment → a training
-class → a trip application → a reportable event → a departure refused for an unreturned medium → the custody hand-over →
+class → a trip application, refused by the leader with the reason → a reportable event → a departure refused for an unreturned medium → the custody hand-over →
 the departure completes and the 脱密期 shows on the person's file.
 
-    python3 Tests/browser/walk_personnel.py --base-url URL --password P --out DIR [--otp CODE]
+    python3 Tests/browser/walk_personnel.py --base-url URL --password P --out DIR [--otp CODE] [--leader-otp CODE]
 
 Uses Debian's /usr/bin/chromium via playwright; screenshots of each page go to DIR; prints "PERSONNEL WALK OK".
 """
@@ -16,6 +16,7 @@ def main():
     ap.add_argument("--password", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--otp", default="")
+    ap.add_argument("--leader-otp", default="")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     base = a.base_url.rstrip("/")
@@ -94,6 +95,28 @@ def main():
             submit("trip-form")
             expect("已登记出国（境）申请")
             shot("05-trip.png")
+            step = "trip refused"
+            leader = browser.new_page(viewport={"width": 1280, "height": 1000})
+            leader.set_default_timeout(60000)
+            leader.goto(base + "/login")
+            leader.fill("input[name=username]", "chenjun")
+            leader.fill("input[name=password]", a.password)
+            if a.leader_otp:
+                leader.fill("input[name=otp]", a.leader_otp)
+            leader.click("button[type=submit]")
+            leader.wait_for_url(base + "/")
+            leader.goto(base + "/personnel/approvals")
+            row = leader.locator("[data-testid=approvals] tr", has_text="吴昊")
+            row.locator("[data-testid=trip-refuse] input[name=refusal_reason]").fill("新任涉密岗位未满一年，暂缓出境")
+            row.locator("[data-testid=trip-refuse] button").click()
+            leader.wait_for_load_state()
+            if "已不予批准" not in leader.content():
+                raise AssertionError("the approver's page does not confirm the refusal")
+            leader.screenshot(path=os.path.join(a.out, "05a-trip-refused.png"), full_page=True)
+            leader.close()
+            page.goto(base + "/personnel/trips")
+            expect("不予批准的理由：新任涉密岗位未满一年，暂缓出境")
+            shot("05b-trip-refused-register.png")
             step = "event"
             page.goto(base + "/personnel/events")
             choose("event-form", "person_id", "吴昊")
