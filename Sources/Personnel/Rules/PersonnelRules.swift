@@ -75,6 +75,9 @@ public enum PersonnelRules {
         }
     }
 
+    /// R-PE-13: how many days before a 保密员's 上岗资格证书 runs out the keepers' 待办 says so.
+    public static let certificateNoticeDays = 60
+
     /// 任用 — appointing a person to a 涉密岗位 with a tier. R-PE-2: a passed review for this post; R-PE-10: the tier
     /// within the post's; R-PE-4: the commitment signed; R-KP-4: key-part staff 16 hours before; R-PE-13: a 保密员 with
     /// a valid certificate; R-PE-12: not a 保密员 whose spouse has become foreign.

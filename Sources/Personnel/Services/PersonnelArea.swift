@@ -6,7 +6,7 @@ extension AreaRegistration {
     /// (R-PE-3), ends the 脱密期 in the sweep and keeps the training register other areas ask (R-TR-3).
     public static let personnel = AreaRegistration(
         name: "personnel",
-        migrations: [M020Personnel(), M021PersonnelIndexes(), M032TripRefusal()],
+        migrations: [M020Personnel(), M021PersonnelIndexes(), M032TripRefusal(), M033ClerkCertificates()],
         todos: [PersonnelTodos()],
         sweep: SweepStep(order: 30) { services in
             let ended = try await services.personnel.sweep()

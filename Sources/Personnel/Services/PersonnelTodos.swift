@@ -44,6 +44,22 @@ public struct PersonnelTodos: TodoProvider {
             if reports > 0 {
                 items.append(TodoItem(title: "回国（境）报告逾期", detail: "\(TodoCount.text(reports))人次回国（境）后未按期报告", link: "/personnel/trips", urgent: true))
             }
+            // R-PE-13: 保密员 certificates run out, or running out within 60 days (cleared_persons_certificate).
+            let expired = try await PersonnelStore.certificatesRunningOut(unitID: unit, from: nil, before: today, on: db)
+            if expired > 0 {
+                items.append(
+                    TodoItem(
+                        title: "保密员上岗资格证书已过期", detail: "\(TodoCount.text(expired))名在岗保密员的上岗资格证书已过有效期，须持有效证书上岗", link: "/personnel",
+                        urgent: true))
+            }
+            let expiring = try await PersonnelStore.certificatesRunningOut(
+                unitID: unit, from: today, before: today.adding(days: PersonnelRules.certificateNoticeDays + 1), on: db)
+            if expiring > 0 {
+                items.append(
+                    TodoItem(
+                        title: "保密员上岗资格证书即将到期",
+                        detail: "\(TodoCount.text(expiring))名在岗保密员的上岗资格证书将在\(PersonnelRules.certificateNoticeDays)日内到期，请安排培训考试换证", link: "/personnel"))
+            }
             // R-PE-5: travellers still abroad after their return date (trips_abroad_return).
             let abroad = try await PersonnelStore.overdueAbroad(unitID: unit, today: today, on: db)
             if abroad > 0 {

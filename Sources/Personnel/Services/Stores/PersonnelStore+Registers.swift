@@ -58,6 +58,17 @@ extension PersonnelStore {
             cap: TodoCount.cap, on: db)
     }
 
+    /// R-PE-13: the unit's serving 保密员 whose 上岗资格证书 runs out before `before` and not before `from` (the whole
+    /// past when nil), up to the 待办's cap (`cleared_persons_certificate`).
+    static func certificatesRunningOut(unitID: String, from: Day?, before: Day, on db: any SQLDatabase) async throws -> Int {
+        let serving = PersonnelStatus.serving.rawValue
+        return try await Keyset.count(
+            """
+            FROM cleared_persons WHERE unit_id = \(bind: unitID) AND status = \(bind: serving) AND cert_valid_until IS NOT NULL
+                AND cert_valid_until >= \(bind: from?.iso ?? "0000-01-01") AND cert_valid_until < \(bind: before.iso)
+            """, cap: TodoCount.cap, on: db)
+    }
+
     /// R-PE-10 / R-PE-6: the unit's 变动复审 opened by a change or an event (`cleared_persons_change`).
     static func changeReviewsOpen(unitID: String, on db: any SQLDatabase) async throws -> Int {
         try await Keyset.count("FROM cleared_persons WHERE unit_id = \(bind: unitID) AND change_review IS NOT NULL", cap: TodoCount.cap, on: db)
