@@ -36,15 +36,17 @@ def main():
             page.wait_for_load_state()
         def choose(form, field, label):
             page.select_option(f"[data-testid={form}] select[name={field}]", label=label)
+        def login(tab, username, otp):
+            tab.goto(base + "/login")
+            tab.fill("input[name=username]", username)
+            tab.fill("input[name=password]", a.password)
+            if otp:
+                tab.fill("input[name=otp]", otp)
+            tab.click("button[type=submit]")
+            tab.wait_for_url(base + "/")
         try:
             step = "login"
-            page.goto(base + "/login")
-            page.fill("input[name=username]", "wangfang")
-            page.fill("input[name=password]", a.password)
-            if a.otp:
-                page.fill("input[name=otp]", a.otp)
-            page.click("button[type=submit]")
-            page.wait_for_url(base + "/")
+            login(page, "wangfang", a.otp)
             step = "post"
             page.goto(base + "/personnel/appoint")
             page.fill("[data-testid=post-form] input[name=name]", "文印")
@@ -98,13 +100,7 @@ def main():
             step = "trip refused"
             leader = browser.new_page(viewport={"width": 1280, "height": 1000})
             leader.set_default_timeout(60000)
-            leader.goto(base + "/login")
-            leader.fill("input[name=username]", "chenjun")
-            leader.fill("input[name=password]", a.password)
-            if a.leader_otp:
-                leader.fill("input[name=otp]", a.leader_otp)
-            leader.click("button[type=submit]")
-            leader.wait_for_url(base + "/")
+            login(leader, "chenjun", a.leader_otp)
             leader.goto(base + "/personnel/approvals")
             row = leader.locator("[data-testid=approvals] tr", has_text="吴昊")
             row.locator("[data-testid=trip-refuse] input[name=refusal_reason]").fill("新任涉密岗位未满一年，暂缓出境")
