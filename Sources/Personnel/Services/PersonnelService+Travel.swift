@@ -93,19 +93,15 @@ extension PersonnelService {
         let s = services
         guard let approver = actor.person else { throw Refusal.notFound }
         return try await gated(actor, "trip.approve", tripID) { db in
-            guard var trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
-            try PersonnelRules.checkNotOwn(trip, approverPersonID: approver.id)
+            var (trip, standing) = try await decision(tripID, by: approver, on: db)
             // The opinions the departments entered stand; the approver supplies only one still missing (given on paper).
             let personnelOpinion = try Validate.optionalText(personnelOpinion, field: "personnel_opinion", label: "组织人事部门意见", max: 500)
             let secrecyOpinion = try Validate.optionalText(secrecyOpinion, field: "secrecy_opinion", label: "保密工作机构意见", max: 500)
             if trip.personnelOpinion.isEmpty { trip.personnelOpinion = personnelOpinion }
             if trip.secrecyOpinion.isEmpty { trip.secrecyOpinion = secrecyOpinion }
-            let (_, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
-            let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
             let approved = try PersonnelRules.approved(
-                trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, clerk: post?.isClerk == true,
-                secrecyOrgConsent: secrecyOrgConsent,
-                sameDepartment: approver.departmentID != nil && traveller?.departmentID == approver.departmentID)
+                trip, approverName: approver.name, approverRoles: actor.roles, keyPart: standing.keyPart, clerk: standing.clerk,
+                secrecyOrgConsent: secrecyOrgConsent, sameDepartment: standing.sameDepartment)
             try await PersonnelStore.save(approved, at: s.nowMillis, on: db)
             try await audit(actor, "trip.approve", id: tripID, on: db)
             return approved
@@ -119,17 +115,28 @@ extension PersonnelService {
         let day = today
         guard let approver = actor.person else { throw Refusal.notFound }
         return try await gated(actor, "trip.refuse", tripID) { db in
-            guard let trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
-            try PersonnelRules.checkNotOwn(trip, approverPersonID: approver.id)
-            let (_, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
-            let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
+            let (trip, standing) = try await decision(tripID, by: approver, on: db)
             let refused = try PersonnelRules.refused(
-                trip, approverName: approver.name, approverRoles: actor.roles, keyPart: post?.keyPart == true, reason: reason, on: day,
-                sameDepartment: approver.departmentID != nil && traveller?.departmentID == approver.departmentID)
+                trip, approverName: approver.name, approverRoles: actor.roles, keyPart: standing.keyPart, reason: reason, on: day,
+                sameDepartment: standing.sameDepartment)
             try await PersonnelStore.save(refused, at: s.nowMillis, on: db)
             try await audit(actor, "trip.refuse", id: tripID, detail: refused.refusalReason, on: db)
             return refused
         }
+    }
+
+    /// R-PE-5: what approving or refusing an application reads first — the application, in the approver's unit and not
+    /// their own, and what the authority over it turns on: the traveller's key-part or 保密员 post, and whether the
+    /// approver heads the traveller's department.
+    private func decision(
+        _ tripID: String, by approver: Person, on db: any SQLDatabase
+    ) async throws -> (trip: Trip, standing: (keyPart: Bool, clerk: Bool, sameDepartment: Bool)) {
+        guard let trip = try await PersonnelStore.trip(id: tripID, on: db), trip.unitID == approver.unitID else { throw Refusal.notFound }
+        try PersonnelRules.checkNotOwn(trip, approverPersonID: approver.id)
+        let (_, post) = try await PersonnelStore.standing(personID: trip.personID, on: db)
+        let traveller = try await OrganisationReads.person(id: trip.personID, on: db)
+        let sameDepartment = approver.departmentID != nil && traveller?.departmentID == approver.departmentID
+        return (trip, (post?.keyPart == true, post?.isClerk == true, sameDepartment))
     }
 
     /// R-PE-5: the 组织人事部门's or the 保密工作机构's opinion on an application, each entered by its own keepers (the

@@ -19,7 +19,7 @@ enum CommonType {
     ]
 
     /// The common type `type` is, or nil for any other.
-    static func of<D>(_ type: D.Type) -> CommonType? { byType[ObjectIdentifier(type)] }
+    static func of<D>(_ type: D.Type) -> CommonType? { of(dynamic: type) }
 
     /// The common type a value's dynamic type is (`type(of:)` of an existential), or nil for any other.
     static func of(dynamic type: any Any.Type) -> CommonType? { byType[ObjectIdentifier(type)] }

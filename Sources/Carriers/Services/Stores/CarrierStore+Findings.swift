@@ -82,12 +82,13 @@ extension CarrierStore {
         try await ids(
             """
             SELECT id FROM carriers
-            WHERE \(unsafeRaw: dueOrder) >= \(bind: first.iso) AND \(unsafeRaw: dueOrder) < \(bind: day.iso)
+            WHERE \(unsafeRaw: dueOrder()) >= \(bind: first.iso) AND \(unsafeRaw: dueOrder()) < \(bind: day.iso)
             """, on: db)
     }
 
-    /// The due order's key: a carrier with no day to come back sorts after every day.
-    static let dueOrder = "COALESCE(due_on, '9999-12-31')"
+    /// The due order's key, as `carriers_due` indexes it: a carrier with no day to come back sorts after every day.
+    /// `table` qualifies the column when the statement names the register by an alias.
+    static func dueOrder(_ table: String? = nil) -> String { "COALESCE(\(table.map { "\($0)." } ?? "")due_on, '9999-12-31')" }
 
     /// R-CA-10: the carriers registered in `year` and not kept on (`carriers_newest`) — checked when the year's return
     /// deadline has passed.

@@ -115,7 +115,7 @@ enum CarrierStore {
         case .newest:
             KeysetOrder(name: order.rawValue, keys: [("c.registered_on", .text), ("c.number", .text), ("c.id", .text)], descending: true)
         case .number: KeysetOrder(name: order.rawValue, keys: [("c.number", .text), ("c.id", .text)], descending: false)
-        case .due: KeysetOrder(name: order.rawValue, keys: [("COALESCE(c.due_on, '9999-12-31')", .text), ("c.id", .text)], descending: false)
+        case .due: KeysetOrder(name: order.rawValue, keys: [(dueOrder("c"), .text), ("c.id", .text)], descending: false)
         }
     }
 
