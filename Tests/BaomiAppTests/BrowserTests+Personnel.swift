@@ -16,7 +16,7 @@ import Testing
 /// The personnel walk runs in the same serialized suite: one browser at a time on two cores.
 extension BrowserTests {
     @Test(
-        "R-PE-2 R-PE-5 R-PE-7 R-PE-16 R-CA-15 appointment after review, training, a trip refused by the leader, an event, a refused departure, the hand-over, the 脱密期 — in chromium",
+        "R-PE-2 R-PE-5 R-PE-7 R-PE-16 R-CA-15 appointment after review, training, a trip refused by the leader, an event, a refused departure, the hand-over and its printed list, the 脱密期 — in chromium",
         .enabled(if: BrowserTests.required || BrowserTests.available))
     func personnelWalk() async throws {
         #expect(BrowserTests.available, "BAOMI_BROWSER_TESTS=1 but chromium or playwright is missing")
@@ -29,7 +29,8 @@ extension BrowserTests {
             _ = try await world.services.carriers.receive(
                 clerk,
                 CarrierInput(
-                    kind: .medium, title: "孙涛的涉密U盘", documentNumber: "", originatingUnit: "保密办", marking: "秘密", copies: 1, scope: [leaver],
+                    kind: .medium, title: "孙涛的涉密U盘", documentNumber: "", originatingUnit: "保密办", marking: "秘密", copies: 1,
+                    scope: [leaver, try #require(clerk.person).id],
                     medium: MediumInfo(mediaType: "U盘", purchasedCentrally: true, userPersonID: leaver)),
                 check: .init(
                     packageIntact: true, expectedCopies: 1, countedCopies: 1, expectedSerials: ["001"], foundSerials: ["001"], markedLevel: .secret,
@@ -45,7 +46,7 @@ extension BrowserTests {
                 let result = try await BrowserTests.runAsync(arguments)
                 #expect(result.status == 0, "\(result.output)")
                 #expect(result.output.contains("PERSONNEL WALK OK"))
-                #expect(FileManager.default.fileExists(atPath: out + "/09-declearing-file.png"))
+                #expect(FileManager.default.fileExists(atPath: out + "/10-handover-list.png"))
                 // What the browser did is in the registers: 孙涛 in his 脱密期, 吴昊 in post.
                 let file = try await world.services.personnel.file(clerk, personID: leaver)
                 #expect(file.record?.status == .declearing && file.departures.first?.completedOn != nil)

@@ -41,7 +41,7 @@ extension PageRenderingTests {
             declearing: "【档案脱密期】", changeReview: "【变动复审原因】", reviews: [line("审查", 6, print: true)], commitments: [line("承诺", 3, print: true)],
             trips: [line("出境", 6, print: true)], events: [line("事项", 4, print: true)], departures: [line("离岗", 4, print: true)], hours: [line("学时", 5)],
             external: [line("外训", 5)],
-            rights: [line("权益", 3)], keeps: true, today: "【今日】"),
+            rights: [line("权益", 3)], handovers: [line("移交", 5, print: true)], keeps: true, today: "【今日】"),
         notShown: ["personID"])
 
     @Test("涉密人员档案 shows every field of its model")
@@ -112,6 +112,7 @@ extension PageRenderingTests {
             id: "【清单编号】", personID: "【离岗人员】", person: "【离岗姓名】", kind: "【离岗类别】", leaving: "【离岗日期】", declearing: "【脱密期】", completed: "【办结日期】",
             items: [
                 .init(value: "【事项值】", label: "【事项名】", done: "【办理情况】", byHand: true), .init(value: "【待办事项值】", label: "【待办事项名】", done: nil, byHand: true),
+                .init(value: "【交接事项值】", label: "【交接事项名】", done: "【移交清单】", byHand: false, record: "【移交清单链接】"),
             ], outstanding: 738, hidden: 739, visible: [line("载体", 3)], commitments: "【已签文书】", people: [opt("接收人")], open: true,
             cleared: false, someHidden: true, choosing: true))
 
@@ -137,12 +138,15 @@ extension PageRenderingTests {
                     personnelOpinion: "【人事意见】", secrecyOpinion: "【保密意见】", needsPersonnel: false, needsSecrecy: false)
             ]))
 
-    static let personnelForm = PageFixture(
-        PersonnelViews.form, path: "/personnel",
-        content: PersonnelForm(
+    static let personnelForm: PageFixture = {
+        var form = PersonnelForm(
             heading: "【表名】", fields: [.init(label: "【栏目】", value: "【填写内容】")],
             tables: [.init(title: "【表格标题】", head: ["【列名】"], lines: [.init(cells: ["【格内容】"])], testid: "【表格标识】")],
-            undertakings: ["【承诺事项】"], signers: ["【签字人】"], back: "【返回链接】"))
+            undertakings: ["【承诺事项】"], signers: ["【签字人】"], back: "【返回链接】")
+        // A list printed a page at a time (the 移交清单).
+        form.pager = pager("清单", shown: 747)
+        return PageFixture(PersonnelViews.form, path: "/personnel", content: form)
+    }()
 
     @Test("涉密人员表格（打印） shows every field of its model")
     func personnelFormPage() async throws { try await PageCheck.check(Self.personnelForm) }

@@ -32,6 +32,8 @@ struct QueryPlanTests {
         "commitments", "external_courses", "training_classes", "rights_records",
         // The incident register and its clock (R-IC-1).
         "carrier_incidents", "i",
+        // The 移交清单 and their lines (R-CA-15).
+        "carrier_handovers", "carrier_handover_items",
     ]
 
     /// The full scans of large tables in the plans of `statements` (empty when every one uses an index).
@@ -126,6 +128,16 @@ struct QueryPlanTests {
             }
             _ = try await s.personnel.underFloor(actor, year: s.clock.today.year)
         }
+        // The 移交清单 (R-CA-15): a medium handed over, the list read back through both persons' files.
+        let keeper = try await world.actor("wangfang")
+        let leaver = try #require(try await s.personnel.staff(named: "孙涛", keeper).first).id
+        let successor = try await world.actor("zhoumin")
+        _ = try await world.receiveCarrier(keeper, title: "移交查询计划用U盘", scope: [leaver], mediumUser: leaver)
+        let handover = try await s.carriers.handOver(
+            keeper, fromPersonID: leaver, toPersonID: try #require(successor.person).id, leaverSigned: "孙涛", successorSigned: "周敏")
+        _ = try await s.personnel.file(successor, personID: try #require(successor.person).id)
+        _ = try await s.personnel.handoverList(keeper, personID: leaver, handoverID: handover.id)
+        _ = try await s.personnel.handoverList(successor, personID: try #require(successor.person).id, handoverID: handover.id)
         // The self-assessment's indicators (R-IN-4), every area's, for the demo's unit.
         _ = try await s.indicators(unitID: try #require(try await world.actor("wangfang").person).unitID)
         _ = try await s.audit.browse(.system, AuditFilter(actor: "wangfang"))

@@ -599,9 +599,15 @@ extension XSSTests {
                     medium: MediumInfo(mediaType: attack, purchasedCentrally: true, userPersonID: person.id))
             }
             if try await receive(k, clerk, &t, "介质：类型、标题", medium("介质移交"), level: .secret) != nil {
-                _ = try await t.typed("移交清单：双方签字") {
+                let handover = try await t.typed("移交清单：双方签字") {
                     try await k.handOver(
                         clerk, fromPersonID: person.id, toPersonID: Cast.pid(cast.zhangwei), leaverSigned: short + "移交", successorSigned: short + "接收")
+                }
+                // The list on both files and its printout: the names, the signatures and the medium's title.
+                if let handover {
+                    t.shows("/personnel/file/\(person.id)")
+                    t.shows("/personnel/file/\(Cast.pid(cast.zhangwei))")
+                    t.shows("/personnel/file/\(person.id)/handovers/\(handover.id)/print")
                 }
             }
             _ = try await receive(k, clerk, &t, "介质：类型、标题（使用中）", medium("介质"), level: .secret)

@@ -148,6 +148,17 @@ def main():
             shot("09-declearing-file.png")
             if page.locator("[data-testid=file-status]").inner_text().strip() != "脱密期":
                 raise AssertionError("the file does not show the 脱密期 status")
+            step = "hand-over list printed"
+            page.click("[data-testid=handovers] [data-testid=print-handover]")
+            page.wait_for_load_state()
+            expect("涉密载体移交清单")
+            expect("孙涛的涉密U盘")
+            expect("移交人：孙涛　接收人：周敏")
+            if page.locator("[data-testid=handover-lines] tbody tr").count() != 1:
+                raise AssertionError("the printed list does not have the one carrier handed over")
+            page.emulate_media(media="print")
+            shot("10-handover-list.png")
+            page.emulate_media(media="screen")
         except Exception:
             shot("failure.png")
             print(f"FAILED at {step}: {page.url}")

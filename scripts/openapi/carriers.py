@@ -35,7 +35,8 @@ schemas = {
     "CarrierChecks": arr(obj({"check": S, "period": S, "due": S, "done": ref("CarrierCount")}, nullable=("done",))),
     "CarrierImport": obj({"mode": {"type": "string", "enum": ["dry_run", "all", "partial"]}, "rows": I, "accepted": I, "imported": I,
                           "problems": arr(obj({"line": I, "field": S, "message": S})), "problem_total": I, "numbers": arr(S)}),
-    "CarrierHandover": obj({"id": S, "from_person_id": S, "to_person_id": S, "handed_on": S, "carrier_count": I}),
+    "CarrierHandover": obj({"id": S, "from_person_id": S, "to_person_id": S, "handed_on": S, "carrier_count": I, "leaver_signed": S,
+                            "successor_signed": S}),
 }
 
 entry = {"kind": {"type": "string", "enum": carrier_kinds}, "title": NONBLANK(200), "document_number": TEXT(100), "originating_unit": TEXT(100), "marking": TEXT(100),

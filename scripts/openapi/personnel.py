@@ -33,7 +33,8 @@ schemas = {
                       "done": {"type": "object", "additionalProperties": S}, "destination": S, "early_consent": S, "completed_on": S}, nullable=("completed_on",)),
     "DepartureList": pageof("Departure"),
     "DepartureGate": obj({"departure": ref("Departure"), "required": arr(S), "outstanding": I, "hidden": I,
-                          "visible": arr(obj({"id": S, "number": S, "title": S})), "leaving_commitments": arr(S)}),
+                          "visible": arr(obj({"id": S, "number": S, "title": S})), "leaving_commitments": arr(S),
+                          "handover": ref("CarrierHandover")}, nullable=("handover",)),
     "TrainingClass": obj({"id": S, "kind": S, "held_on": S, "hours": I, "content": S, "form": S, "organiser": S, "participant_ids": arr(S),
                           "absent_ids": arr(S), "passed_ids": arr(S)}),
     "ExternalCourse": obj({"id": S, "person_id": S, "kind": S, "provider": S, "completed_on": S, "hours": I, "certificate_number": S,
@@ -47,8 +48,11 @@ schemas = {
                           "reviews": arr(ref("PersonnelReview")), "commitments": arr(ref("Commitment")), "trips": arr(ref("Trip")),
                           "events": arr(ref("ReportableEvent")), "departures": arr(ref("Departure")),
                           "hours": arr(obj({"year": I, "hours": I, "pre_post_hours": I, "floor": I})), "external": arr(ref("ExternalCourse")),
-                          "rights": arr(ref("RightsRecord"))},
+                          "rights": arr(ref("RightsRecord")), "handovers": arr(ref("CarrierHandover"))},
                          nullable=("record", "post", "change_review")),
+    "HandoverLine": obj({"id": S, "number": S, "kind": S, "title": S, "level": S, "copies": I}),
+    "HandoverList": obj({"handover": ref("CarrierHandover"), "from_name": S, "to_name": S, "hidden": I, "lines": pageof("HandoverLine")},
+                        nullable=("hidden",)),
 }
 
 ELIG = {k: B for k in ["nationality", "loyalty", "competence", "no_criminal_record", "no_drugs_or_gambling", "never_dismissed", "never_removed_for_violation"]}
@@ -76,6 +80,9 @@ paths = {
         body({"restriction": NONBLANK(500), "measure": NONBLANK(500), "recorded_on": DATE}, ["restriction", "measure", "recorded_on"]),
         params=[pid("person")])},
     "/personnel/{person}/file": {"get": op("涉密人员档案：本人、组织人事部门、保密工作机构可查阅，每次查阅记入审计（R-PE-15）", resp("200", "PersonnelFile"), params=[pid("person")])},
+    "/personnel/{person}/handovers/{id}": {"get": op(
+        "移交清单：经移交人或接收人的档案查阅（R-PE-15），列出查阅人可知悉的载体，其余只计数（R-CA-15, R-KS-4）", resp("200", "HandoverList"),
+        params=[pid("person"), pid("id")] + paging())},
     "/personnel/roster-filing": {"post": op("涉密人员名单报同级保密行政管理部门备案（R-PE-3）", resp("201", "OK"))},
     "/trips": {
         "get": op("出国（境）登记，按出发日期分页（R-PE-5）", resp("200", "TripList"), params=paging("depart")),

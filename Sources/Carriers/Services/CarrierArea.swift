@@ -7,7 +7,7 @@ extension AreaRegistration {
         name: "carriers",
         migrations: [
             M012Carriers(), M013CarrierChecks(), M018CarrierSecrets(), M022TodoIndexes(), M023CarrierExitPermit(), M024IncidentClock(), M025CarrierSearch(),
-            M030CarrierCountIndexes(), M031CarrierDueIndex(),
+            M030CarrierCountIndexes(), M031CarrierDueIndex(), M034HandoverLists(),
         ],
         todos: [CarrierTodos()],
         sweep: SweepStep(order: 20) { services in

@@ -8,18 +8,25 @@ import OrganisationServices
 import SQLKit
 import Storage
 
-/// 移交清单 — one custody hand-over (R-CA-15).
+/// 移交清单 — one custody hand-over (R-CA-15): who gave, who received, both signatures, the date and how many carriers;
+/// the carriers themselves are its lines (`CarrierService.handoverLines`).
 public struct CarrierHandover: Sendable, Hashable {
     /// The hand-over's id.
     public var id: String
+    /// The unit whose carriers passed.
+    public var unitID: String
     /// 移交人
     public var fromPersonID: String
     /// 接收人
     public var toPersonID: String
     /// 移交日期
     public var handedOn: Day
-    /// The carriers handed over.
-    public var carrierIDs: [String]
+    /// 移交人签字
+    public var leaverSigned: String
+    /// 接收人签字
+    public var successorSigned: String
+    /// How many carriers and media passed — all of them, whatever a reader may know.
+    public var carrierCount: Int
 }
 
 extension CarrierService {
@@ -47,10 +54,11 @@ extension CarrierService {
             // Set-based, whatever the count: the history entries and scope rows first, while the condition still selects them.
             try await CarrierStore.recordHandover(ofCarriersKeptBy: fromPersonID, at: millis, actor: actor.displayName, summary: summary, on: db)
             try await CarrierStore.addToScope(ofCarriersKeptBy: fromPersonID, personID: toPersonID, addedBy: actor.displayName, at: millis, on: db)
+            let handover = CarrierHandover(
+                id: IDs.make(), unitID: leaver.unitID, fromPersonID: fromPersonID, toPersonID: toPersonID, handedOn: day,
+                leaverSigned: leaverSigned.trimmingSpaces, successorSigned: successorSigned.trimmingSpaces, carrierCount: kept.count)
+            try await CarrierStore.insertHandover(handover, at: millis, on: db)
             try await CarrierStore.handOverCustody(from: fromPersonID, to: toPersonID, at: millis, on: db)
-            let handover = CarrierHandover(id: IDs.make(), fromPersonID: fromPersonID, toPersonID: toPersonID, handedOn: day, carrierIDs: kept.map(\.id))
-            try await CarrierStore.insertHandover(
-                handover, unitID: leaver.unitID, leaverSigned: leaverSigned, successorSigned: successorSigned, at: millis, on: db)
             try await AuditStore.append(
                 s.record(
                     actor, "carrier.handover", target: "person", id: fromPersonID, level: kept.map(\.level).max()?.code,

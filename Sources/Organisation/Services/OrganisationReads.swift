@@ -28,6 +28,11 @@ package enum OrganisationReads {
         try await OrganisationStore.person(id: id, on: db)
     }
 
+    /// The names of the persons `ids` names, by id.
+    package static func names(of ids: [String], on db: any SQLDatabase) async throws -> [String: String] {
+        try await OrganisationStore.names(of: ids, on: db)
+    }
+
     /// The persons of these units (of all units when nil).
     package static func persons(unitIDs: [String]?, on db: any SQLDatabase) async throws -> [Person] {
         try await OrganisationStore.persons(unitIDs: unitIDs, on: db)

@@ -87,11 +87,15 @@ extension PersonnelRules {
         public var held: [Holding]
         /// The leaving commitments signed (R-PE-4).
         public var leavingCommitments: [CommitmentKind]
+        /// R-CA-15 / R-PE-8: the 移交清单 the leaver gave in this tenure, signed by both, as the checklist names it
+        /// (date, how many, the successor) — the 保密员's 工作交接 is done by it.
+        public var handover: String?
 
         /// Creates the facts.
-        public init(held: [Holding], leavingCommitments: [CommitmentKind]) {
+        public init(held: [Holding], leavingCommitments: [CommitmentKind], handover: String? = nil) {
             self.held = held
             self.leavingCommitments = leavingCommitments
+            self.handover = handover
         }
     }
 
@@ -111,7 +115,13 @@ extension PersonnelRules {
         guard facts.leavingCommitments.contains(commitment) else {
             throw refusal("leaving_commitment", "R-PE-4", field: "commitment", "须签订\(commitment.chinese)", kind: .conflict)
         }
-        let missing = requiredItems(post: post).filter { $0.recordedByHand && departure.done[$0] == nil }
+        var d = departure
+        // R-PE-8 / R-CA-15: the hand-over list signed by both is the 保密员's 工作交接, in place of any note; a note by
+        // hand only where the leaver kept nothing to list.
+        if let handover = facts.handover, requiredItems(post: post).contains(.clerkHandover) {
+            d.done[.clerkHandover] = handover
+        }
+        let missing = requiredItems(post: post).filter { $0.recordedByHand && d.done[$0] == nil }
         if missing.contains(.clerkHandover) {
             throw refusal("clerk_handover", "R-PE-8", field: "item", "保密员离岗前须完成工作交接（载体移交清单双方签字）", kind: .conflict)
         }
@@ -123,7 +133,6 @@ extension PersonnelRules {
                 "checklist_incomplete", "R-PE-7", field: "item", "离岗离职清单尚未完成：\(missing.map(\.chinese).joined(separator: "、"))（首项：\(first.chinese)）",
                 kind: .conflict)
         }
-        var d = departure
         d.completedOn = today
         for item in [DepartureItem.carriersCleared, .accountLocked, .officerEnded, .leavingCommitment] { d.done[item] = "系统核对" }
         // The 脱密期 runs from the day clearance ends: the leaving day, or today if the checklist closes later.

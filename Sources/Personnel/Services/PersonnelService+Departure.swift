@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import CarrierServices
 import ClassificationServices
 import Foundation
 import Kernel
@@ -34,6 +35,8 @@ public struct DepartureGate: Sendable {
     public var leavingCommitments: [CommitmentKind]
     /// The leaver's name.
     public var personName: String
+    /// R-CA-15 / R-PE-8: the 移交清单 the leaver gave in this tenure, and how the checklist names it.
+    public var handover: (list: CarrierHandover, text: String)?
 
     /// Everything still out — across the whole system, whatever the operator may know.
     public var outstanding: Int { held.reduce(0) { $0 + $1.holding.count } }
@@ -120,12 +123,13 @@ extension PersonnelService {
         let me = try await keeper(actor)
         // Two reads, not one snapshot: a snapshot would hold a reader while the shown carriers' audit waits for the one
         // writer, and under load the readers would then wait on the writer too (issue 12, measured).
-        let (departure, post, holdings, commitments, name) = try await services.database.read { db in
+        let (departure, post, holdings, commitments, name, handover) = try await services.database.read { db in
             guard let d = try await PersonnelStore.departure(id: departureID, on: db), d.unitID == me.unitID else { throw Refusal.notFound }
             let (cleared, post) = try await PersonnelStore.standing(personID: d.personID, on: db)
             let holdings = try await services.holdings(ofPerson: d.personID, on: db)
             let commitments = try await Self.leavingCommitments(personID: d.personID, since: cleared?.appointedOn, on: db)
-            return (d, post, holdings, commitments, try await OrganisationReads.person(id: d.personID, on: db)?.name ?? "")
+            let handover = post?.isClerk == true ? try await Self.tenureHandover(of: d.personID, since: cleared?.appointedOn, on: db) : nil
+            return (d, post, holdings, commitments, try await OrganisationReads.person(id: d.personID, on: db)?.name ?? "", handover)
         }
         // What the operator may know of it (R-KS-4): each holder's own filtered list.
         var held: [DepartureGate.Held] = []
@@ -134,7 +138,8 @@ extension PersonnelService {
             held.append(DepartureGate.Held(holding: holding, visible: known.items, visibleCount: min(holding.count, known.count)))
         }
         return DepartureGate(
-            departure: departure, required: PersonnelRules.requiredItems(post: post), held: held, leavingCommitments: commitments, personName: name)
+            departure: departure, required: PersonnelRules.requiredItems(post: post), held: held, leavingCommitments: commitments, personName: name,
+            handover: handover)
     }
 
     /// R-PE-7 / R-PE-16: completes the departure when every item is done and nothing is out, whatever the operator may
@@ -150,7 +155,8 @@ extension PersonnelService {
             let post = try await PersonnelStore.post(id: person.postID, on: db)
             let facts = PersonnelRules.GateFacts(
                 held: try await s.holdings(ofPerson: d.personID, on: db),
-                leavingCommitments: try await Self.leavingCommitments(personID: d.personID, since: person.appointedOn, on: db))
+                leavingCommitments: try await Self.leavingCommitments(personID: d.personID, since: person.appointedOn, on: db),
+                handover: post?.isClerk == true ? try await Self.tenureHandover(of: d.personID, since: person.appointedOn, on: db)?.text : nil)
             let (done, after) = try PersonnelRules.completed(d, person: person, post: post, facts: facts, today: day)
             try await PersonnelStore.save(done, at: s.nowMillis, on: db)
             try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)

@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import CarrierServices
 import Foundation
 import Kernel
 import Organisation
@@ -34,6 +35,10 @@ public struct PersonnelFile: Sendable {
     public var external: [ExternalCourse]
     /// 权益保障: restrictions borne and the treatment given (R-PE-14), newest first.
     public var rights: [RightsRecord]
+    /// 移交清单 the person gave or received, newest first (R-CA-15).
+    public var handovers: [CarrierHandover]
+    /// The names of the other persons of those hand-overs, by id.
+    public var handoverNames: [String: String] = [:]
 }
 
 extension PersonnelService {
@@ -57,14 +62,14 @@ extension PersonnelService {
     public func file(_ actor: Actor, personID: String) async throws -> PersonnelFile {
         let s = services
         let viewer = Self.fileViewer(actor)
-        let file: PersonnelFile? = try await services.database.read { db in
+        let file: PersonnelFile? = try await services.database.read { db -> PersonnelFile? in
             guard let person = try await OrganisationReads.person(id: personID, on: db),
                 PersonnelRules.mayReadFile(ofPerson: personID, unitID: person.unitID, by: viewer)
             else { return nil }
             let (record, post, changeReview) = try await PersonnelStore.standingWithReview(personID: personID, on: db)
             // Most of a file's lists are empty for most persons; one statement says which are not, and only those are read.
             let has = try await PersonnelStore.fileParts(personID: personID, on: db)
-            return PersonnelFile(
+            var file = PersonnelFile(
                 person: person, record: record, post: post, changeReview: changeReview,
                 reviews: has.reviews ? try await PersonnelStore.reviews(personID: personID, on: db) : [],
                 commitments: has.commitments ? try await PersonnelStore.commitments(personID: personID, on: db) : [],
@@ -73,7 +78,12 @@ extension PersonnelService {
                 departures: has.departures ? try await PersonnelStore.departures(personID: personID, on: db) : [],
                 hours: has.hours ? try await PersonnelStore.hours(personID: personID, on: db) : [],
                 external: has.external ? try await PersonnelStore.externalCourses(personID: personID, on: db) : [],
-                rights: has.rights ? try await PersonnelStore.rights(personID: personID, on: db) : [])
+                rights: has.rights ? try await PersonnelStore.rights(personID: personID, on: db) : [],
+                handovers: try await CarrierReads.handovers(involving: personID, on: db))
+            if !file.handovers.isEmpty {
+                file.handoverNames = try await OrganisationReads.names(of: file.handovers.flatMap { [$0.fromPersonID, $0.toPersonID] }, on: db)
+            }
+            return file
         }
         guard let file else {
             // Refused or missing, the same answer; the attempt is on the record in its own transaction.

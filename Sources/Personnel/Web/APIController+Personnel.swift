@@ -61,6 +61,7 @@ extension APIController {
         api.post("personnel/:person/rights", use: recordPersonnelRights)
         api.post("personnel/:person/remove", use: removeFromPost)
         api.get("personnel/:person/file", use: personnelFile)
+        api.get("personnel/:person/handovers/:id", use: personnelHandover)
         api.post("personnel/roster-filing", use: filePersonnelRoster)
         api.post("personnel-imports", use: importPersonnel)
         registerPersonnelRecords(api)
@@ -146,6 +147,15 @@ extension APIController {
     /// `GET personnel/:person/file`: the person's file, to whom R-PE-15 allows.
     func personnelFile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         JSON.response(PersonnelDTO.File(try await services.personnel.file(try context.actor(), personID: context.parameters.require("person"))))
+    }
+
+    /// `GET personnel/:person/handovers/:id`: a 移交清单 from the file of either person — a page of the carriers the
+    /// reader may know, the rest counted (R-CA-15, R-PE-15, R-KS-4).
+    func personnelHandover(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let list = try await services.personnel.handoverList(
+            try context.actor(), personID: context.parameters.require("person"), handoverID: context.parameters.require("id"),
+            page: try Self.pageRequest(FormData.query(request), order: "number"))
+        return JSON.response(PersonnelDTO.HandoverList(list))
     }
 
     /// `POST personnel/roster-filing`: records the 涉密人员名单 filed with the administration (R-PE-3).

@@ -42,6 +42,8 @@ extension Area {
             "POST /personnel/{person}/rights": APIAuthorization.personnelKeepers,
             // R-PE-15: the person reads their own file too; the service decides (a 三员 reads none).
             "GET /personnel/{person}/file": .business,
+            // R-CA-15: a 移交清单 through the file of either person, as the file is read.
+            "GET /personnel/{person}/handovers/{id}": .business,
             "POST /personnel/roster-filing": APIAuthorization.personnelKeepers,
             "GET /trips": APIAuthorization.personnelKeepers,
             "POST /trips": APIAuthorization.personnelKeepers,

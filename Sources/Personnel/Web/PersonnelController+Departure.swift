@@ -15,7 +15,11 @@ import Storage
 extension PersonnelController {
     struct DepartureRow: Sendable { let id: String, person: String, kind: String, leaving: String, declearing: String, state: String }
     struct DeparturesModel: Sendable { let rows: [DepartureRow], people: [Opt], kinds: [Opt], today: String }
-    struct ItemRow: Sendable { let value: String, label: String, done: String?, byHand: Bool }
+    struct ItemRow: Sendable {
+        let value: String, label: String, done: String?, byHand: Bool
+        /// The record the item is done by (the 保密员's 工作交接: the 移交清单).
+        var record: String? = nil
+    }
     struct GateModel: Sendable {
         let id: String, personID: String, person: String, kind: String, leaving: String, declearing: String, completed: String?
         let items: [ItemRow], outstanding: Int, hidden: Int, visible: [FileModel.Line], commitments: String, people: [Opt], open: Bool
@@ -54,7 +58,15 @@ extension PersonnelController {
         var model = GateModel(
             id: d.id, personID: d.personID, person: gate.personName, kind: d.kind.chinese, leaving: d.leavingOn.iso,
             declearing: "\(d.declearingMonths)个月（\(d.leavingOn.iso) 至 \(d.declearingUntil.iso)）", completed: d.completedOn?.iso,
-            items: gate.required.map { ItemRow(value: $0.rawValue, label: $0.chinese, done: d.done[$0], byHand: $0.recordedByHand) },
+            items: gate.required.map { item in
+                // R-PE-8 / R-CA-15: the 移交清单 the leaver gave stands for the 保密员's 工作交接, in place of a note.
+                if item == .clerkHandover, let handover = gate.handover {
+                    return ItemRow(
+                        value: item.rawValue, label: item.chinese, done: handover.text, byHand: false,
+                        record: "/personnel/file/\(d.personID)/handovers/\(handover.list.id)/print")
+                }
+                return ItemRow(value: item.rawValue, label: item.chinese, done: d.done[item], byHand: item.recordedByHand)
+            },
             outstanding: gate.outstanding, hidden: gate.hidden, visible: gate.visible.map { FileModel.Line(cells: [$0.number, $0.title, $0.status]) },
             commitments: gate.leavingCommitments.map(\.chinese).joined(separator: "、"),
             people: namesakes.filter { $0.id != d.personID }.map {
@@ -145,10 +157,10 @@ extension PersonnelController {
                 }
                 successor = found[0].id
             }
-            let h = try await services.carriers.handOver(
+            let handover = try await services.carriers.handOver(
                 try context.actor(), fromPersonID: form["from_person_id"] ?? "", toPersonID: successor, leaverSigned: form["leaver_signed"] ?? "",
                 successorSigned: form["successor_signed"] ?? "")
-            return try await gatePage(context, id: id, flash: "已移交\(h.carrierIDs.count)件载体")
+            return try await gatePage(context, id: id, flash: "已移交\(handover.carrierCount)件载体，移交清单已登记")
         } again: { message, status in
             try await gatePage(context, id: id, error: message, status: status, namesakes: namesakes)
         }

@@ -16,6 +16,7 @@ extension PersonnelController {
 
     func registerPrintouts(on router: Router<AppRequestContext>) {
         router.get("/personnel/file/:person/print/:kind/:item", use: printFileForm)
+        router.get("/personnel/file/:person/handovers/:id/print", use: printHandover)
         router.get("/personnel/training/plans/:year/print", use: printTrainingPlan)
         router.get("/personnel/training/classes/:id/print", use: printSignInSheet)
     }
@@ -48,6 +49,20 @@ extension PersonnelController {
             guard file.departures.contains(where: { $0.id == item }) else { throw Refusal.notFound }
             form = .departure(try await p.departureGate(actor, departureID: item), file: file)
         }
+        return views.page(PersonnelViews.form, title: form.heading, session: context.session, path: "/personnel", content: form)
+    }
+
+    /// `GET /personnel/file/:person/handovers/:id/print`: the 移交清单 from the file of either person, 200 carriers a
+    /// printed page (R-CA-15, R-PE-15, R-KS-4).
+    func printHandover(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let personID = try context.parameters.require("person")
+        let id = try context.parameters.require("id")
+        let q = FormData.query(request)
+        let page = PageRequest(limit: PageRequest.maxLimit, cursor: q["cursor"].flatMap { PageCursor(token: $0, order: "number") })
+        let list = try await services.personnel.handoverList(try context.actor(), personID: personID, handoverID: id, page: page)
+        let path = "/personnel/file/\(personID)/handovers/\(id)/print"
+        let form = PersonnelForm.handover(
+            list, back: "/personnel/file/\(personID)", pager: Pager(list.lines, path: path, query: q, orders: [], order: "number"))
         return views.page(PersonnelViews.form, title: form.heading, session: context.session, path: "/personnel", content: form)
     }
 

@@ -119,6 +119,8 @@ struct FileModel: Sendable {
     let reviews: [Line], commitments: [Line], trips: [Line], events: [Line], departures: [Line], hours: [Line], external: [Line]
     /// 权益保障 (R-PE-14); the keepers record them on this page.
     var rights: [Line] = []
+    /// 移交清单 given or received (R-CA-15), each with its printout.
+    var handovers: [Line] = []
     var keeps = false
     var today = ""
 }
@@ -160,5 +162,13 @@ extension FileModel {
         hours = f.hours.map { Line(cells: ["\($0.year)年", "\($0.hours)学时", "\($0.prePost)学时", "\(floor)学时", $0.hours >= floor ? "达标" : "未达标"]) }
         external = f.external.map { Line(cells: [$0.completedOn.iso, $0.kind.chinese, $0.provider, "\($0.hours)学时", $0.certificateNumber]) }
         rights = f.rights.map { Line(cells: [$0.recordedOn.iso, $0.restriction, $0.measure]) }
+        handovers = f.handovers.map { h in
+            let gave = h.fromPersonID == f.person.id
+            return Line(
+                cells: [
+                    h.handedOn.iso, gave ? "移交" : "接收", f.handoverNames[gave ? h.toPersonID : h.fromPersonID] ?? "", "\(h.carrierCount)件",
+                    "\(h.leaverSigned)、\(h.successorSigned)",
+                ], print: "/personnel/file/\(f.person.id)/handovers/\(h.id)/print")
+        }
     }
 }

@@ -84,16 +84,29 @@ enum PersonnelDTO {
     /// R-PE-16: the whole count; titles only of what the caller may know.
     struct Gate: Codable {
         let departure: Departure; let required: [String]; let outstanding: Int; let hidden: Int; let visible: [GateCarrier]
-        let leavingCommitments: [String]
+        let leavingCommitments: [String]; let handover: Handover?
         init(_ g: DepartureGate) {
+            handover = g.handover.map { Handover($0.list) }
             departure = Departure(g.departure); required = g.required.map(\.rawValue); outstanding = g.outstanding; hidden = g.hidden
             visible = g.visible.map { GateCarrier(id: $0.id, number: $0.number, title: $0.title) }; leavingCommitments = g.leavingCommitments.map(\.rawValue)
         }
     }
     struct Handover: Codable {
-        let id: String; let fromPersonId: String; let toPersonId: String; let handedOn: String; let carrierCount: Int
+        let id: String; let fromPersonId: String; let toPersonId: String; let handedOn: String; let carrierCount: Int; let leaverSigned: String
+        let successorSigned: String
         init(_ h: CarrierHandover) {
-            id = h.id; fromPersonId = h.fromPersonID; toPersonId = h.toPersonID; handedOn = h.handedOn.iso; carrierCount = h.carrierIDs.count
+            id = h.id; fromPersonId = h.fromPersonID; toPersonId = h.toPersonID; handedOn = h.handedOn.iso; carrierCount = h.carrierCount
+            leaverSigned = h.leaverSigned; successorSigned = h.successorSigned
+        }
+    }
+    struct HandoverLine: Codable {
+        let id: String; let number: String; let kind: String; let title: String; let level: String; let copies: Int
+        init(_ c: Carrier) { id = c.id; number = c.number; kind = c.kind.rawValue; title = c.title; level = c.level.code; copies = c.copies }
+    }
+    struct HandoverList: Codable {
+        let handover: Handover; let fromName: String; let toName: String; let hidden: Int?; let lines: APIController.PagedList<HandoverLine>
+        init(_ l: PersonnelServices.HandoverList) {
+            handover = Handover(l.handover); fromName = l.fromName; toName = l.toName; hidden = l.hidden; lines = .init(l.lines, HandoverLine.init)
         }
     }
     struct TrainingClass: Codable {
@@ -124,9 +137,9 @@ enum PersonnelDTO {
     struct File: Codable {
         let personId: String; let name: String; let record: Cleared?; let post: Post?; let changeReview: String?; let reviews: [Review]
         let commitments: [Commitment]; let trips: [Trip]; let events: [Event]; let departures: [Departure]; let hours: [Hours]; let external: [External]
-        let rights: [Rights]
+        let rights: [Rights]; let handovers: [Handover]
         init(_ f: PersonnelFile) {
-            rights = f.rights.map(Rights.init)
+            rights = f.rights.map(Rights.init); handovers = f.handovers.map(Handover.init)
             personId = f.person.id; name = f.person.name; record = f.record.map(Cleared.init); post = f.post.map(Post.init); changeReview = f.changeReview
             reviews = f.reviews.map(Review.init); commitments = f.commitments.map(Commitment.init); trips = f.trips.map(Trip.init)
             events = f.events.map(Event.init); departures = f.departures.map(Departure.init); external = f.external.map(External.init)

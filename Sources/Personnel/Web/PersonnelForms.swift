@@ -1,3 +1,4 @@
+import CarrierServices
 import Carriers
 import Foundation
 import Kernel
@@ -22,6 +23,8 @@ struct PersonnelForm: Sendable {
     let back: String
     /// Whether there are fields, undertakings (sections shown only then; a template's 0 would count as true).
     let hasFields: Bool, hasUndertakings: Bool
+    /// A form whose list prints a page at a time (the 移交清单): the links to the pages beside this one.
+    var pager: Pager?
 
     init(heading: String, fields: [Field], tables: [Table], undertakings: [String], signers: [String], back: String) {
         self.heading = heading
@@ -191,5 +194,31 @@ extension PersonnelForm {
                     testid: "absentees"),
             ],
             undertakings: [], signers: ["组织者"], back: "/personnel/training")
+    }
+
+    /// 涉密载体移交清单 (R-CA-15, R-PE-8): both persons, the date, both signatures as recorded and a page of the carriers
+    /// handed over — those the printing reader may know by number and title, the others only counted (R-KS-4). Each
+    /// printed page carries the signature lines.
+    static func handover(_ list: HandoverList, back: String, pager: Pager) -> PersonnelForm {
+        let h = list.handover
+        var fields = [
+            Field(label: "移交人", value: list.fromName), Field(label: "接收人", value: list.toName), Field(label: "移交日期", value: h.handedOn.chinese),
+            Field(label: "移交涉密载体、介质", value: "共\(h.carrierCount)件"),
+            Field(label: "双方签字（登记时）", value: "移交人：\(h.leaverSigned)　接收人：\(h.successorSigned)"),
+        ]
+        if let hidden = list.hidden, hidden > 0 {
+            fields.append(Field(label: "未列明细", value: "其中\(hidden)件不在查阅人可知悉的范围内，不列编号和标题"))
+        }
+        var form = PersonnelForm(
+            heading: "涉密载体移交清单", fields: fields,
+            tables: [
+                Table(
+                    title: "移交的涉密载体、介质", head: ["编号", "类别", "标题", "密级", "份数"],
+                    lines: list.lines.items.map { Line(cells: [$0.number, $0.kind.chinese, $0.title, $0.level.chinese, "\($0.copies)"]) },
+                    testid: "handover-lines")
+            ],
+            undertakings: [], signers: ["移交人", "接收人", "监交人（保密员）"], back: back)
+        form.pager = pager
+        return form
     }
 }

@@ -65,17 +65,32 @@ extension CarrierStore {
         ).run()
     }
 
-    /// R-CA-15: the 移交清单 of a hand-over in the leaver's unit, with both signatures and the carriers handed over.
-    static func insertHandover(
-        _ handover: CarrierHandover, unitID: String, leaverSigned: String, successorSigned: String, at millis: Int64, on db: any SQLDatabase
-    ) async throws {
+    /// R-CA-15: the 移交清单 of a hand-over in the leaver's unit, with both signatures, and a line for each carrier the
+    /// leaver keeps (`keptCondition`) — written before the custody moves, while the condition still selects them.
+    static func insertHandover(_ handover: CarrierHandover, at millis: Int64, on db: any SQLDatabase) async throws {
         try await db.raw(
             """
             INSERT INTO carrier_handovers (id, unit_id, from_person_id, to_person_id, handed_on, leaver_signed, successor_signed, carrier_count,
-                carrier_ids, created_at)
-            VALUES (\(bind: handover.id), \(bind: unitID), \(bind: handover.fromPersonID), \(bind: handover.toPersonID), \(bind: handover.handedOn.iso),
-                \(bind: leaverSigned), \(bind: successorSigned), \(bind: handover.carrierIDs.count), \(bind: join(handover.carrierIDs)), \(bind: millis))
+                created_at)
+            VALUES (\(bind: handover.id), \(bind: handover.unitID), \(bind: handover.fromPersonID), \(bind: handover.toPersonID),
+                \(bind: handover.handedOn.iso), \(bind: handover.leaverSigned), \(bind: handover.successorSigned), \(bind: handover.carrierCount),
+                \(bind: millis))
             """
         ).run()
+        try await db.raw(
+            "INSERT INTO carrier_handover_items (handover_id, number, carrier_id) SELECT \(bind: handover.id), c.number, c.id FROM carriers c WHERE"
+                + keptCondition(handover.fromPersonID)
+        ).run()
+    }
+
+    static let handoverColumns = "id, unit_id, from_person_id, to_person_id, handed_on, leaver_signed, successor_signed, carrier_count"
+
+    static func handover(from row: any SQLRow) throws -> CarrierHandover {
+        CarrierHandover(
+            id: try row.decode(column: "id", as: String.self), unitID: try row.decode(column: "unit_id", as: String.self),
+            fromPersonID: try row.decode(column: "from_person_id", as: String.self), toPersonID: try row.decode(column: "to_person_id", as: String.self),
+            handedOn: Day(iso: try row.decode(column: "handed_on", as: String.self)) ?? Day(daysSinceEpoch: 0),
+            leaverSigned: try row.decode(column: "leaver_signed", as: String.self),
+            successorSigned: try row.decode(column: "successor_signed", as: String.self), carrierCount: try row.decode(column: "carrier_count", as: Int.self))
     }
 }

@@ -58,10 +58,12 @@ extension PersonnelViews {
     /// done by hand and not yet done has its form while the departure is open.
     private static func itemRow(_ i: PersonnelController.ItemRow, _ m: PersonnelController.GateModel, _ csrf: String) -> HTML {
         """
-        <tr data-item="\(i.value)"><td>\(i.label)</td><td>\(i.done)\(if: i.done == nil && !i.byHand, "办结时由系统核对")</td>\
+        <tr data-item="\(i.value)"><td>\(i.label)</td><td>\(i.done)\(i.record.map(recordLink))\(if: i.done == nil && !i.byHand, "办结时由系统核对")</td>\
         <td class="bm-noprint">\(if: i.byHand && i.done == nil && m.open, itemForm(i.value, m.id, csrf))</td></tr>
         """
     }
+
+    private static func recordLink(_ href: String) -> HTML { #" <a href="\#(href)" data-testid="handover-record">查看、打印移交清单</a>"# }
 
     private static func itemForm(_ item: String, _ id: String, _ csrf: String) -> HTML {
         """

@@ -44,6 +44,9 @@ extension PersonnelViews {
         <h3>离岗离职</h3>
         <table class="table table-sm bm-table"><thead><tr><th>离岗日期</th><th>类别</th><th>脱密期</th><th>办理情况</th><th class="bm-noprint"></th></tr></thead>
         <tbody>\(printedLines(m.departures, "print-departure"))</tbody></table>
+        <h3>涉密载体移交</h3>
+        <table class="table table-sm bm-table" data-testid="handovers"><thead><tr><th>移交日期</th><th>移交/接收</th><th>对方</th><th>载体数量</th><th>双方签字</th><th class="bm-noprint"></th></tr></thead>
+        <tbody>\(printedLines(m.handovers, "print-handover"))</tbody></table>
         """
     }
 

@@ -6,6 +6,7 @@ extension PersonnelViews {
         <h2 class="bm-print-title" data-testid="form-heading">\(m.heading)</h2>
         \(if: m.hasFields, formFields(m.fields))
         \(each: m.tables, formTable)
+        \(m.pager.map(\.html))
         \(if: m.hasUndertakings, undertakings(m.undertakings))
         <div class="bm-sign mt-4" data-testid="signers">\(each: m.signers, signer)</div>
         """
