@@ -77,9 +77,12 @@ struct ClassificationAPITests {
                 let appointed = try await call(
                     .post, "/api/v1/authority/\(unit)/officers", officer, #"{"person_id":"\#(zhaoqiang.id)","cap":"top_secret"}"#, expect: 422)
                 _ = appointed
-                let ok = try await call(
+                // R-TR-3: the training date is the register's, never typed: a date sent is refused, naming the field.
+                let typed = try await call(
                     .post, "/api/v1/authority/\(unit)/officers", officer, #"{"person_id":"\#(zhaoqiang.id)","cap":"secret","trained_on":"2026-11-01"}"#,
-                    expect: 201)
+                    expect: 400)
+                #expect(typed["error"]?["field"]?.string == "trained_on", "\(typed)")
+                let ok = try await call(.post, "/api/v1/authority/\(unit)/officers", officer, #"{"person_id":"\#(zhaoqiang.id)","cap":"secret"}"#, expect: 201)
                 _ = try await call(.post, "/api/v1/officers/\(try #require(ok["id"]?.string))/remove", officer, #"{"reason":"leaving"}"#, expect: 200)
                 let company = try #require(try await world.services.organisation.visibleUnits(.system).first { $0.name == "江海精密制造有限公司" })
                 let grant = try await call(

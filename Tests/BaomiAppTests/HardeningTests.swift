@@ -135,13 +135,13 @@ struct HardeningTests {
             let wuhao = try await world.actor("wuhao").person!
             await #expect(throws: Refusal.self) {
                 _ = try await c.appointOfficer(
-                    chenjun, unitID: unit, personID: wuhao.id, kind: .designated, cap: .confidential, trainedOn: world.services.clock.today)
+                    chenjun, unitID: unit, personID: wuhao.id, kind: .designated, cap: .confidential)
             }
             let zhaoqiang = try await world.actor("zhaoqiang").person!
             _ = try await c.appointOfficer(
-                chenjun, unitID: unit, personID: zhaoqiang.id, kind: .designated, cap: .confidential, trainedOn: world.services.clock.today)
+                chenjun, unitID: unit, personID: zhaoqiang.id, kind: .designated, cap: .confidential)
             do {
-                _ = try await c.appointOfficer(chenjun, unitID: unit, personID: zhaoqiang.id, kind: .designated, cap: .secret, trainedOn: nil)
+                _ = try await c.appointOfficer(chenjun, unitID: unit, personID: zhaoqiang.id, kind: .designated, cap: .secret)
                 Issue.record("the same person was appointed twice")
             } catch let refusal as Refusal {
                 #expect(refusal.code == "classification.officer_already_in_office")
@@ -363,7 +363,7 @@ struct HardeningTests {
             let agency = try await world.actor("lihua").person!.unitID
             let zhaoqiang = try await world.actor("zhaoqiang").person!
             await #expect(throws: Refusal.self) {
-                _ = try await c.appointOfficer(sunli, unitID: agency, personID: zhaoqiang.id, kind: .designated, cap: .secret, trainedOn: nil)
+                _ = try await c.appointOfficer(sunli, unitID: agency, personID: zhaoqiang.id, kind: .designated, cap: .secret)
             }
             let item = CatalogueItem(
                 id: "", unitID: agency, code: "GX-77", name: "代填条目", level: .secret, period: .years(5), scope: "局领导", productionLevel: "市级",

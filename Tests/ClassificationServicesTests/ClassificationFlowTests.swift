@@ -68,7 +68,7 @@ struct ClassificationFlowTests {
             // An officer appointed without training cannot approve (R-AU-5).
             let zhaoqiang = try await world.actor("zhaoqiang")
             _ = try await c.appointOfficer(
-                .system, unitID: zhaoqiang.person!.unitID, personID: zhaoqiang.person!.id, kind: .designated, cap: .confidential, trainedOn: nil)
+                .system, unitID: zhaoqiang.person!.unitID, personID: zhaoqiang.person!.id, kind: .designated, cap: .confidential)
             let second = try await draft(world, title: "测试事项：二", code: "GX-05", marking: "机密★10年")
             _ = try await c.submit(world.actor("zhangwei"), secretID: second.id, officerPersonID: zhaoqiang.person!.id)
             await #expect(throws: ClassificationError.officerUntrained) { try await c.review(zhaoqiang, secretID: second.id, decision: .approve) }
@@ -87,7 +87,7 @@ struct ClassificationFlowTests {
             try await c.revokeGrant(.system, grantID: grant.id, reason: "该所不再经常产生国家秘密")
             await #expect(throws: ClassificationError.officerCapAboveUnit(officer: .secret, unit: nil)) {
                 _ = try await c.appointOfficer(
-                    .system, unitID: institute, personID: world.actor("hefeng").person!.id, kind: .designated, cap: .secret, trainedOn: nil)
+                    .system, unitID: institute, personID: world.actor("hefeng").person!.id, kind: .designated, cap: .secret)
             }
         }
     }

@@ -32,7 +32,7 @@ struct ReferralTodoTests {
             _ = try await world.services.accounts.create(
                 .system, NewAccount(username: "handing", displayName: "韩定", personID: person.id, password: "Officer-pass-2026", roles: [.classifier]))
             _ = try await c.appointOfficer(
-                .system, unitID: city.id, personID: person.id, kind: .designated, cap: .confidential, trainedOn: world.services.clock.today.adding(days: -10))
+                .system, unitID: city.id, personID: person.id, kind: .designated, cap: .confidential)
             let officer = try await world.services.auth.login(username: "handing", password: "Officer-pass-2026", otp: nil, kind: .api, remote: nil).actor
             func referred(_ actor: Actor) async throws -> TodoItem? {
                 try await world.services.todos.items(for: actor).first { $0.title == "确定下级报送的事项" }

@@ -63,7 +63,7 @@ paths = {
         body({"grantee_unit_id": ID, "cap": LVR, "matter_scope": NONBLANK(), "valid_from": DATE, "valid_until": DATE, "basis": NONBLANK(), "reasons": TEXT()},
              ["grantee_unit_id", "cap", "matter_scope", "valid_from", "valid_until", "basis"]), params=[pid("unit")])},
     "/grants/{id}/revoke": {"post": op("撤销定密授权（R-AU-4）", resp("200", "OK"), body({"reason": NONBLANK()}, ["reason"]), params=[pid()])},
-    "/authority/{unit}/officers": {"post": op("指定定密责任人（R-AU-5）", resp("201", "Officer"), body({"person_id": ID, "kind": ENUM("statutory", "designated"), "cap": LVR, "trained_on": DATE}, ["person_id", "cap"]), params=[pid("unit")])},
+    "/authority/{unit}/officers": {"post": op("指定定密责任人：定密培训日期取自培训登记（R-AU-5, R-TR-3）", resp("201", "Officer"), body({"person_id": ID, "kind": ENUM("statutory", "designated"), "cap": LVR}, ["person_id", "cap"]), params=[pid("unit")])},
     "/officers/{id}/remove": {"post": op("调整定密责任人（R-AU-5，DM 17 理由）", resp("200", "OK"), body({"reason": ENUM("seriousMisclassification", "leaving", "administrationAdvice", "unsuitable")}, ["reason"]), params=[pid()])},
     "/authority/{unit}/catalogue": {"post": op("新增或修订一览表条目（R-AU-6）", resp("201", "CatalogueItem"),
         body({"id": ID, "code": NONBLANK(50), "name": NONBLANK(200), "marking": NONBLANK(100), "scope": NONBLANK(), "production_level": NONBLANK(100), "source_document": NONBLANK(200), "allows_long_term": B, "reason": TEXT()},

@@ -18,9 +18,11 @@ extension AreaRegistration {
                 counters: ["baomi_sweep_findings_opened_total": findings.opened],
                 gauges: ["baomi_open_findings": try await services.carriers.openFindingsCount()])
         },
-        demo: DemoStep(order: 20) { services, demo in
-            guard demo.full else { return }
-            try await CarrierDemo.seed(services, persons: demo.persons, actors: demo.actors)
-        },
+        demos: [
+            DemoStep(order: 20) { services, demo in
+                guard demo.full else { return }
+                try await CarrierDemo.seed(services, persons: demo.persons, actors: demo.actors)
+            }
+        ],
         holdings: CarrierHoldings(), incidents: CarrierIncidents(), indicators: CarrierIndicators())
 }

@@ -13,9 +13,11 @@ extension AreaRegistration {
                 log: "declassification sweep: \(count) secret(s) declassified", chinese: "解密检查完成：\(count) 项自行解密。",
                 counters: ["baomi_sweep_declassified_total": count])
         },
-        demo: DemoStep(order: 10) { services, demo in
-            try await ClassificationDemo.seed(services, units: demo.units, persons: demo.persons, actors: demo.actors)
-        },
+        demos: [
+            DemoStep(order: 10) { services, demo in
+                try await ClassificationDemo.seed(services, units: demo.units, persons: demo.persons, actors: demo.actors)
+            }
+        ],
         filingKinds: FilingKind.classificationKinds,
         filing: ClassificationFiling(), indicators: ClassificationIndicators())
 }

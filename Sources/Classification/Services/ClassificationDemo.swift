@@ -47,13 +47,10 @@ public enum ClassificationDemo {
                 id: "", grantorUnitID: agency, granteeUnitID: institute, cap: .secret, matterScope: "海洋监测网络建设中产生的涉密技术资料",
                 validFrom: day.adding(days: -300), validUntil: day.adding(days: 800)),
             basis: "国家秘密定密管理暂行规定第八条", reasons: "该所经常产生秘密级国家秘密")
-        let trained = day.adding(days: -200)
-        _ = try await s.classification.appointOfficer(
-            .system, unitID: agency, personID: persons["chenjun"]!, kind: .statutory, cap: .confidential, trainedOn: trained)
-        _ = try await s.classification.appointOfficer(
-            .system, unitID: agency, personID: persons["lihua"]!, kind: .designated, cap: .confidential, trainedOn: trained)
-        _ = try await s.classification.appointOfficer(
-            .system, unitID: institute, personID: persons["hefeng"]!, kind: .designated, cap: .secret, trainedOn: trained)
+        // Their training date is the 定密培训 the personnel demo recorded before (R-TR-3).
+        _ = try await s.classification.appointOfficer(.system, unitID: agency, personID: persons["chenjun"]!, kind: .statutory, cap: .confidential)
+        _ = try await s.classification.appointOfficer(.system, unitID: agency, personID: persons["lihua"]!, kind: .designated, cap: .confidential)
+        _ = try await s.classification.appointOfficer(.system, unitID: institute, personID: persons["hefeng"]!, kind: .designated, cap: .secret)
         var items: [String: CatalogueItem] = [:]
         for entry in catalogue {
             let item = try await s.classification.saveCatalogueItem(

@@ -146,8 +146,10 @@ extension ClassificationService {
         }
     }
 
-    /// R-AU-5 / R-TR-3: appoints a 定密责任人 with a cap not above the unit's; the training date comes from the register.
-    public func appointOfficer(_ actor: Actor, unitID: String, personID: String, kind: Officer.Kind, cap: Level, trainedOn: Day?) async throws -> Officer {
+    /// R-AU-5 / R-TR-3: appoints a 定密责任人 with a cap not above the unit's. The training date is the training
+    /// register's — the latest 定密培训 passed, in the unit or outside — and nothing else: an officer without one is
+    /// appointed untrained and decides nothing until a class or course is recorded, which moves the date on.
+    public func appointOfficer(_ actor: Actor, unitID: String, personID: String, kind: Officer.Kind, cap: Level) async throws -> Officer {
         let s = services
         let day = today
         return try await s.attempt(actor, "unit.appointOfficer", target: "unit", id: unitID) { db in
@@ -160,10 +162,8 @@ extension ClassificationService {
                 unitID: unitID, on: day)
             let inOffice = try await AuthorityStore.officers(personID: personID, on: db).contains { $0.unitID == unitID && $0.isInOffice(on: day) }
             try OfficerRules.checkAppointment(cap: cap, unitCap: unitCap, personTier: person.tier, alreadyInOffice: inOffice)
-            // R-TR-3: the training register supplies the date; a date given by hand (training before the register) counts
-            // only when the register has none later.
-            let registered = try await s.lastPassed(.classification, personID: personID, on: db)
-            let trained = [registered, trainedOn].compactMap { $0 }.max()
+            /// R-TR-3: the training register supplies the date.
+            let trained = try await s.lastPassed(.classification, personID: personID, on: db)
             let officer = Officer(id: IDs.make(), unitID: unitID, personID: personID, kind: kind, cap: cap, appointedOn: day, trainedOn: trained)
             try await AuthorityStore.save(officer, at: s.nowMillis, on: db)
             try await AuditStore.append(s.record(actor, "officer.appoint", target: "officer", id: officer.id, level: cap.code, after: officer), on: db)

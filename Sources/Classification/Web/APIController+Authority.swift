@@ -40,7 +40,7 @@ extension APIController {
         let reasons: String?
     }
     struct RevokeBody: Codable { let reason: String }
-    struct OfficerBody: Codable { let personId: String; let kind: String?; let cap: String; let trainedOn: String? }
+    struct OfficerBody: Codable { let personId: String; let kind: String?; let cap: String }
     struct RemoveOfficerBody: Codable { let reason: String }
     struct ItemBody: Codable {
         let id: String?; let code: String; let name: String; let marking: String; let scope: String; let productionLevel: String; let sourceDocument: String
@@ -108,12 +108,13 @@ extension APIController {
         return JSON.response(OK(ok: true))
     }
 
-    /// `POST authority/:unit/officers`: appoints a 定密责任人 (statutory or designated, R-AU-5); 201 with the officer.
+    /// `POST authority/:unit/officers`: appoints a 定密责任人 (statutory or designated, R-AU-5), trained as the training
+    /// register says (R-TR-3); 201 with the officer.
     func appointClassificationOfficer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let b = try await decodeJSON(OfficerBody.self, request)
         let officer = try await services.classification.appointOfficer(
             try context.actor(), unitID: context.parameters.require("unit"), personID: b.personId, kind: b.kind == "statutory" ? .statutory : .designated,
-            cap: try level(b.cap, field: "cap"), trainedOn: try b.trainedOn.map { try day($0, field: "trained_on") })
+            cap: try level(b.cap, field: "cap"))
         return JSON.response(OfficerDTO(officer), status: .created)
     }
 

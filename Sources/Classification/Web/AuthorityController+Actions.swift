@@ -73,8 +73,7 @@ extension AuthorityController {
     func appointOfficer(_ form: FormData, _ actor: Actor, _ unitID: String) async throws {
         let cap = try ClassificationChecks.cap(form["cap"], what: "定密权限", rule: "R-AU-5")
         _ = try await services.classification.appointOfficer(
-            actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap,
-            trainedOn: form["trained_on"].flatMap(Day.init(iso:)))
+            actor, unitID: unitID, personID: form["person_id"] ?? "", kind: form["kind"] == "statutory" ? .statutory : .designated, cap: cap)
     }
 
     /// 调整定密责任人: takes the officer the form names off the roster, with the reason (R-AU-5).

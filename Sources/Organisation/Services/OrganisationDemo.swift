@@ -83,6 +83,7 @@ public enum OrganisationDemo {
         .init(username: "wuhao", name: "吴昊", unit: "江海市工业和信息化局", dept: "办公室", post: "文印", title: "职员", tier: .none, roles: [.handler]),
         .init(username: "sunli", name: "孙丽", unit: "江海市国家保密局", dept: "督查科", post: "督查员", title: "科长", tier: .important, roles: [.administrationStaff]),
         .init(username: "hefeng", name: "何峰", unit: "江海市海洋科学研究所", dept: "第一研究室", post: "研究员", title: "主任", tier: .important, roles: [.handler, .classifier]),
+        .init(username: "zhengli", name: "郑丽", unit: "江海市海洋科学研究所", dept: "综合处", post: "保密员", title: "科员", tier: .important, roles: [.secrecyClerk]),
         .init(
             username: "qianhong", name: "钱红", unit: "华南省国家保密局", dept: "定密管理处", post: "定密管理", title: "处长", tier: .important,
             roles: [.administrationStaff]),

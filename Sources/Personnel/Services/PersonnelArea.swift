@@ -12,9 +12,15 @@ extension AreaRegistration {
             let ended = try await services.personnel.sweep()
             return SweepResult(log: "personnel: \(ended) 脱密期 ended", chinese: "脱密期届满：\(ended) 人。")
         },
-        demo: DemoStep(order: 30) { services, demo in
-            try await PersonnelDemo.seed(services, persons: demo.persons, actors: demo.actors, carriers: demo.full)
-        },
+        demos: [
+            // The 定密培训 the officers passed comes before they are appointed (R-TR-3: their training date is read from it).
+            DemoStep(order: 5) { services, demo in
+                try await PersonnelDemo.seedClassificationTraining(services, persons: demo.persons, actors: demo.actors)
+            },
+            DemoStep(order: 30) { services, demo in
+                try await PersonnelDemo.seed(services, persons: demo.persons, actors: demo.actors, carriers: demo.full)
+            },
+        ],
         filingKinds: [FilingKindName(.personnelRoster, "涉密人员名单", readers: FileViewer.keepers)],
         training: TrainingRegister(), indicators: PersonnelIndicators())
 }

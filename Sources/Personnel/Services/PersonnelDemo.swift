@@ -14,6 +14,24 @@ import Storage
 /// return report is overdue, reportable events, one departure blocked by an unreturned medium and one completed with
 /// its 脱密期. Two leavers are invented persons without accounts, so no demo login is locked.
 public enum PersonnelDemo {
+    /// R-TR-3: the 定密培训 of the spring, before the 定密 demo appoints its officers, whose training date is read from
+    /// the register: in the 工业和信息化局 the two officers and a 承办人 pass the exam; in the 海洋科学研究所 its 保密员
+    /// records the course its officer passed at the provincial administration.
+    public static func seedClassificationTraining(_ s: Services, persons: [String: String], actors: [String: Actor]) async throws {
+        let held = s.clock.today.adding(days: -200)
+        let passed = [persons["chenjun"]!, persons["lihua"]!, persons["zhangwei"]!]
+        _ = try await s.personnel.recordClass(
+            actors["wangfang"]!,
+            TrainingClass(
+                id: "", unitID: "", kind: .classification, heldOn: held, hours: 4, content: "定密权限、程序和标志", form: "讲座及考试", organiser: "局保密办",
+                participantIDs: passed, passedIDs: passed))
+        _ = try await s.personnel.recordExternal(
+            actors["zhengli"]!,
+            ExternalCourse(
+                id: "", personID: persons["hefeng"]!, kind: .classification, provider: "华南省国家保密局", completedOn: held, hours: 8,
+                certificateNumber: "HN-DM-2026-031"))
+    }
+
     /// Seeds the area; `persons` and `actors` by user name. `carriers`: the carrier demo is seeded too, so the blocked
     /// leaver's medium joins it (without it the carrier register stays empty, as the carrier tests expect).
     public static func seed(_ s: Services, persons: [String: String], actors: [String: Actor], carriers: Bool) async throws {
@@ -72,20 +90,14 @@ public enum PersonnelDemo {
             let effective = tier.rank <= post.tier.rank ? tier : post.tier
             _ = try await p.appoint(clerk, personID: person, postID: post.id, tier: effective)
         }
-        // A training year: one class, one absentee; 定密培训 for the officers and a 承办人 (R-TR-3); everyone still under
-        // the floor (4 hours).
+        // A training year: one class, one absentee; with the 定密培训 of the spring (`seedClassificationTraining`) everyone
+        // is still under the floor.
         let cleared = staff.map(\.0)
         _ = try await p.recordClass(
             clerk,
             TrainingClass(
                 id: "", unitID: unitID, kind: .general, heldOn: today, hours: 4, content: "《保守国家秘密法》及实施条例解读", form: "专题讲座", organiser: "局保密办",
                 participantIDs: cleared.filter { $0 != persons["zhoumin"]! }, absentIDs: [persons["zhoumin"]!]))
-        _ = try await p.recordClass(
-            clerk,
-            TrainingClass(
-                id: "", unitID: unitID, kind: .classification, heldOn: today, hours: 4, content: "定密权限、程序和标志", form: "讲座及考试", organiser: "局保密办",
-                participantIDs: [persons["chenjun"]!, persons["lihua"]!, persons["zhangwei"]!],
-                passedIDs: [persons["chenjun"]!, persons["lihua"]!, persons["zhangwei"]!]))
         _ = try await p.savePlan(
             clerk, year: today.year,
             items: [

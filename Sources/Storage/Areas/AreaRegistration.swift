@@ -15,7 +15,7 @@ public struct AreaRegistration: Sendable {
     /// Its part of the daily sweep, if time moves anything in it.
     public var sweep: SweepStep?
     /// Its demo data, laid on the demo organisation.
-    public var demo: DemoStep?
+    public var demos: [DemoStep]
     /// 备案 — the kinds of filing it makes with the administration.
     public var filingKinds: [FilingKindName]
     /// Its answer to "what does this person still hold?" (R-PE-16), if it keeps things a person holds.
@@ -33,7 +33,7 @@ public struct AreaRegistration: Sendable {
 
     /// Creates a registration; an area fills in what it has.
     public init(
-        name: String, migrations: [any Migration] = [], todos: [any TodoProvider] = [], sweep: SweepStep? = nil, demo: DemoStep? = nil,
+        name: String, migrations: [any Migration] = [], todos: [any TodoProvider] = [], sweep: SweepStep? = nil, demos: [DemoStep] = [],
         filingKinds: [FilingKindName] = [], holdings: (any HoldingsPort)? = nil, filing: (any FilingPort)? = nil,
         training: (any TrainingPort)? = nil, devices: (any DevicePort)? = nil, incidents: (any IncidentPort)? = nil,
         indicators: (any IndicatorPort)? = nil
@@ -42,7 +42,7 @@ public struct AreaRegistration: Sendable {
         self.migrations = migrations
         self.todos = todos
         self.sweep = sweep
-        self.demo = demo
+        self.demos = demos
         self.filingKinds = filingKinds
         self.holdings = holdings
         self.filing = filing

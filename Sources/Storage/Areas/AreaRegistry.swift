@@ -43,7 +43,7 @@ public struct AreaRegistry: Sendable {
         self.migrations = migrations
         todos = areas.flatMap(\.todos)
         sweeps = areas.compactMap(\.sweep).sorted { $0.order < $1.order }
-        demos = areas.compactMap(\.demo).sorted { $0.order < $1.order }
+        demos = areas.flatMap(\.demos).sorted { $0.order < $1.order }
         filingKinds = areas.flatMap(\.filingKinds)
         precondition(Set(filingKinds.map(\.kind)).count == filingKinds.count, "a filing kind registered twice")
         holdings = areas.compactMap(\.holdings)

@@ -59,7 +59,7 @@ extension ClassificationViews {
         <label>人员<select name="person_id" class="form-select">\(Components.choices(m.persons))</select></label>
           <label>类别<select name="kind" class="form-select"><option value="designated">指定定密责任人</option><option value="statutory">法定定密责任人</option></select></label>
           <label>定密权限<select name="cap" class="form-select">\(Components.choices(m.levels))</select></label>
-          <label>定密培训日期<input type="date" name="trained_on" class="form-control"></label>
+          <p class="form-text" data-testid="training-source">定密培训日期取自保密教育培训登记（本单位定密培训考试合格，或登记的外部定密培训）；尚未培训的，任命后须经培训合格方可定密。</p>
         """
     }
 
