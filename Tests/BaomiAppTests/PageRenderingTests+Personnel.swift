@@ -11,7 +11,7 @@ extension PageRenderingTests {
     static var personnelPages: [PageFixture] {
         [
             personnelList, personnelFile, personnelAppoint, personnelTrips, personnelEvents, personnelTraining, personnelDepartures, personnelDeparture,
-            personnelImport, personnelApprovals, personnelForm,
+            personnelImport, personnelApprovals, personnelForm, personnelPost,
         ]
     }
 
@@ -50,7 +50,9 @@ extension PageRenderingTests {
     static let personnelAppoint = PageFixture(
         PersonnelViews.appoint, path: "/personnel/appoint",
         content: PC.AppointModel(
-            posts: [.init(name: "【岗位】", level: "【密级】", tier: "【等级】", keyPart: true, roles: "【职责】")], postOptions: [opt("岗位选项")], people: [opt("人员")],
+            posts: [
+                .init(name: "【岗位】", level: "【密级】", tier: "【等级】", keyPart: true, roles: "【职责】", href: "【岗位链接】", abolished: "【撤销日期】")
+            ], postOptions: [opt("岗位选项")], people: [opt("人员")],
             levels: [opt("密级选项")], tiers: [opt("等级选项")], reviewKinds: [opt("审查类别")], commitmentKinds: [opt("文书")], conditions: [opt("条件")],
             roles: [opt("角色")]))
 
@@ -150,6 +152,14 @@ extension PageRenderingTests {
 
     @Test("涉密人员表格（打印） shows every field of its model")
     func personnelFormPage() async throws { try await PageCheck.check(Self.personnelForm) }
+
+    static let personnelPost = PageFixture(
+        PersonnelViews.post, path: "/personnel/appoint",
+        content: PC.PostModel(
+            id: "【岗位编号】", name: "【岗位名称】", tier: "【岗位等级】", holders: 748, levels: [opt("密级")], roles: [opt("职责")], keyPart: true, abolished: nil))
+
+    @Test("涉密岗位 shows every field of its model")
+    func personnelPostPage() async throws { try await PageCheck.check(Self.personnelPost) }
 
     @Test("出国（境）审批 shows every field of its model")
     func personnelApprovalsPage() async throws { try await PageCheck.check(Self.personnelApprovals) }

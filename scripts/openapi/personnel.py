@@ -11,8 +11,8 @@ CLEARED = obj({"person_id": S, "unit_id": S, "post_id": S, "tier": S, "appointed
               nullable=("next_review_on", "declearing_from", "declearing_until", "certificate_number", "certificate_valid_until"))
 
 schemas = {
-    "SecretPost": obj({"id": S, "unit_id": S, "department_id": S, "name": S, "highest_level": S, "tier": S, "key_part": B, "roles": arr(S), "valid_from": S},
-                      nullable=("department_id",)),
+    "SecretPost": obj({"id": S, "unit_id": S, "department_id": S, "name": S, "highest_level": S, "tier": S, "key_part": B, "roles": arr(S), "valid_from": S,
+                       "valid_to": S}, nullable=("department_id", "valid_to")),
     "SecretPostList": listof("SecretPost"),
     "ClearedPerson": CLEARED,
     "RosterLine": obj({"person_id": S, "name": S, "post_name": S, "highest_level": S, "record": ref("ClearedPerson")}),
@@ -55,6 +55,8 @@ schemas = {
                         nullable=("hidden",)),
 }
 
+POST_BODY = {"name": NONBLANK(60), "department_id": ID, "highest_level": LVR, "key_part": B,
+             "roles": {"type": "array", "maxItems": 10, "items": BUSINESS_ROLES}}
 ELIG = {k: B for k in ["nationality", "loyalty", "competence", "no_criminal_record", "no_drugs_or_gambling", "never_dismissed", "never_removed_for_violation"]}
 paths = {
     "/personnel": {"get": op("涉密人员名单（组织人事部门、保密工作机构），按状态分页（R-PE-1, R-PE-3, R-PE-15）", resp("200", "Roster"),
@@ -62,9 +64,11 @@ paths = {
     "/personnel/posts": {
         "get": op("本单位涉密岗位（R-PE-10）", resp("200", "SecretPostList")),
         "post": op("登记涉密岗位：涉及最高密级决定涉密等级（R-PE-1, R-PE-10）", resp("201", "SecretPost"),
-                   body({"name": NONBLANK(60), "department_id": ID, "highest_level": LVR, "key_part": B, "roles": {"type": "array", "maxItems": 10, "items": BUSINESS_ROLES}},
-                        ["name", "highest_level"])),
+                   body(POST_BODY, ["name", "highest_level"])),
     },
+    "/personnel/posts/{id}": {"post": op("调整涉密岗位：不得低于在岗人员的涉密等级；涉及最高密级、要害部门部位或岗位职责调整的，在岗人员进入变动复审（R-PE-10）",
+        resp("200", "SecretPost"), body(POST_BODY, ["name", "highest_level"]), params=[pid()])},
+    "/personnel/posts/{id}/abolish": {"post": op("撤销涉密岗位：岗位中尚有在岗人员的不能撤销（R-PE-10）", resp("200", "SecretPost"), params=[pid()])},
     "/personnel/reviews": {"post": op("登记保密审查（岗前审查、定期复审、变动复审）及结论（R-PE-2）", resp("201", "PersonnelReview"),
         body({"person_id": ID, "post_id": ID, "kind": ENUM("pre_appointment", "periodic", "change"),
               "eligibility": {"type": "object", "properties": ELIG, "required": list(ELIG)}, "relatives_abroad": TEXT(500),

@@ -84,7 +84,7 @@ public enum PersonnelRules {
     public static func appointed(
         personID: String, to post: SecretPost, tier: ClearanceTier, facts: AppointmentFacts, today: Day, reviewMonths: Int = defaultReviewMonths
     ) throws -> ClearedPerson {
-        if let to = post.validTo, to < today { throw Refusal.invalid("post_id", "该涉密岗位已撤销") }
+        if let to = post.validTo, !(today < to) { throw Refusal.invalid("post_id", "该涉密岗位已撤销") }
         guard tier != .none else { throw Refusal.invalid("tier", "请选择涉密等级（核心、重要或一般）") }
         try checkTier(tier, post: post, status: .serving)
         guard let review = facts.review, review.postID == post.id, review.passed else {

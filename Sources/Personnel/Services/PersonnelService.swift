@@ -65,39 +65,6 @@ public struct PersonnelService: Sendable {
         try await AuditStore.append(services.record(actor, "personnel.\(operation)", target: Self.recordKind, id: id, detail: detail), on: db)
     }
 
-    // MARK: posts
-
-    /// R-PE-10: registers a 涉密岗位 with its highest level (not above the system's, R-DV-7); the tier follows.
-    public func createPost(
-        _ actor: Actor, name: String, departmentID: String?, highestLevel: Level, keyPart: Bool, roles: [Role]
-    ) async throws -> SecretPost {
-        let me = try await keeper(actor)
-        try highestLevel.checkWithin(system: services.systemLevel, field: "highest_level")
-        let post = try PersonnelRules.validPost(
-            SecretPost(
-                id: IDs.make(), unitID: me.unitID, departmentID: departmentID?.isEmpty == true ? nil : departmentID, name: name, highestLevel: highestLevel,
-                keyPart: keyPart, roles: roles, validFrom: today))
-        return try await gated(actor, "createPost", post.id) { db in
-            if try await PersonnelStore.postExists(unitID: me.unitID, name: post.name, on: db) {
-                throw Refusal(code: "personnel.post_exists", field: "name", message: "本单位已有涉密岗位“\(post.name)”", kind: .conflict)
-            }
-            if let dept = post.departmentID {
-                guard try await PersonnelStore.departmentExists(id: dept, unitID: me.unitID, on: db) else {
-                    throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
-                }
-            }
-            try await PersonnelStore.insert(post, at: services.nowMillis, on: db)
-            try await audit(actor, "post.create", id: post.id, detail: "最高密级\(post.highestLevel.code)", on: db)
-            return post
-        }
-    }
-
-    /// The unit's 涉密岗位 (R-PE-10), keepers only.
-    public func posts(_ actor: Actor) async throws -> [SecretPost] {
-        let me = try await keeper(actor)
-        return try await services.database.read { db in try await PersonnelStore.posts(unitID: me.unitID, on: db) }
-    }
-
     // MARK: reviews and commitments
 
     /// R-PE-2: records a decided review. A periodic or change review of a serving person moves the next 定期复审 on
@@ -176,6 +143,9 @@ public struct PersonnelService: Sendable {
             }
             // A serving person's move needs a 变动复审 (R-PE-10); a newcomer's, a 岗前审查 (or a 变动复审).
             let moving = current?.status == .serving
+            if moving, let current, !PersonnelRules.needsChangeReview(from: current, postID: postID, tier: tier) {
+                throw Refusal.invalid("post_id", "该人员已在此涉密岗位上岗，涉密等级未变")
+            }
             let review = reviews.first { !moving || $0.kind == .change }
             let commitments = try await PersonnelStore.commitments(personID: personID, on: db).filter { !$0.kind.isLeaving }.map(\.kind)
             let spouseForeign = try await PersonnelStore.spouseForeign(personID: personID, on: db)

@@ -55,6 +55,8 @@ extension APIController {
         api.get("personnel", use: personnelRoster)
         api.get("personnel/posts", use: personnelPosts)
         api.post("personnel/posts", use: createPersonnelPost)
+        api.post("personnel/posts/:id", use: updatePersonnelPost)
+        api.post("personnel/posts/:id/abolish", use: abolishPersonnelPost)
         api.post("personnel/reviews", use: recordPersonnelReview)
         api.post("personnel/commitments", use: recordPersonnelCommitment)
         api.post("personnel/appointments", use: appointToPost)
@@ -89,6 +91,24 @@ extension APIController {
             try context.actor(), name: b.name, departmentID: b.departmentId, highestLevel: try Self.level(b.highestLevel, field: "highest_level"),
             keyPart: b.keyPart ?? false, roles: roles)
         return JSON.response(PersonnelDTO.Post(post), status: .created)
+    }
+
+    /// `POST personnel/posts/:id`: edits a 涉密岗位 — never below the tier of those serving in it; a change of what it
+    /// handles opens a 变动复审 for them (R-PE-10).
+    func updatePersonnelPost(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(PostBody.self, request)
+        let roles = try (b.roles ?? []).map { try Self.parse(Role.self, $0, field: "roles") }
+        let post = try await services.personnel.updatePost(
+            try context.actor(), postID: context.parameters.require("id"),
+            .init(
+                name: b.name, departmentID: b.departmentId, highestLevel: try Self.level(b.highestLevel, field: "highest_level"), keyPart: b.keyPart ?? false,
+                roles: roles))
+        return JSON.response(PersonnelDTO.Post(post))
+    }
+
+    /// `POST personnel/posts/:id/abolish`: abolishes a 涉密岗位 nobody serves in (R-PE-10).
+    func abolishPersonnelPost(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        JSON.response(PersonnelDTO.Post(try await services.personnel.abolishPost(try context.actor(), postID: context.parameters.require("id"))))
     }
 
     /// `POST personnel/reviews`: records a 保密审查 of a person for a post, with its eligibility conditions (R-PE-2).

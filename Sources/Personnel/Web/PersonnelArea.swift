@@ -35,6 +35,8 @@ extension Area {
             "GET /personnel": APIAuthorization.personnelKeepers,
             "GET /personnel/posts": APIAuthorization.personnelKeepers,
             "POST /personnel/posts": APIAuthorization.personnelKeepers,
+            "POST /personnel/posts/{id}": APIAuthorization.personnelKeepers,
+            "POST /personnel/posts/{id}/abolish": APIAuthorization.personnelKeepers,
             "POST /personnel/reviews": APIAuthorization.personnelKeepers,
             "POST /personnel/commitments": APIAuthorization.personnelKeepers,
             "POST /personnel/appointments": APIAuthorization.personnelKeepers,

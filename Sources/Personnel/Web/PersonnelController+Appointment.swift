@@ -13,7 +13,11 @@ import Storage
 
 /// 涉密岗位 and 任用: register a post, record the review and the commitment, then appoint (R-PE-2, R-PE-4, R-PE-10).
 extension PersonnelController {
-    struct PostRow: Sendable { let name: String, level: String, tier: String, keyPart: Bool, roles: String }
+    struct PostRow: Sendable {
+        let name: String, level: String, tier: String, keyPart: Bool, roles: String
+        /// The post's page (调整、撤销), and its 撤销日期 once abolished.
+        var href = "", abolished: String? = nil
+    }
     struct AppointModel: Sendable {
         let posts: [PostRow], postOptions: [Opt], people: [Opt], levels: [Opt], tiers: [Opt], reviewKinds: [Opt], commitmentKinds: [Opt]
         let conditions: [Opt], roles: [Opt]
@@ -21,12 +25,14 @@ extension PersonnelController {
 
     func appointPage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
-        let posts = try await services.personnel.posts(actor)
+        let all = try await services.personnel.posts(actor)
+        // An abolished post stays on the list, marked; it is offered for no review or appointment (R-PE-10).
+        let posts = all.filter { $0.validTo == nil }
         let model = AppointModel(
-            posts: posts.map {
+            posts: all.map {
                 PostRow(
                     name: $0.name, level: $0.highestLevel.chinese, tier: $0.tier.chinese, keyPart: $0.keyPart,
-                    roles: $0.roles.map(\.chinese).joined(separator: "、"))
+                    roles: $0.roles.map(\.chinese).joined(separator: "、"), href: "/personnel/posts/\($0.id)", abolished: $0.validTo.map { "\($0.iso)撤销" })
             },
             postOptions: posts.map { Opt(value: $0.id, label: "\($0.name)（\($0.highestLevel.chinese)，\($0.tier.chinese)）", selected: false) },
             people: try await staff(actor),
@@ -43,6 +49,9 @@ extension PersonnelController {
     func registerAppointment(on router: Router<AppRequestContext>) {
         router.get("/personnel/appoint") { _, context in try await appointPage(context) }
         router.post("/personnel/posts", use: createPost)
+        router.get("/personnel/posts/:id") { _, context in try await postPage(context, id: try context.parameters.require("id")) }
+        router.post("/personnel/posts/:id", use: updatePost)
+        router.post("/personnel/posts/:id/abolish", use: abolishPost)
         router.post("/personnel/reviews", use: recordReview)
         router.post("/personnel/commitments", use: recordCommitment)
         router.post("/personnel/appointments", use: appoint)

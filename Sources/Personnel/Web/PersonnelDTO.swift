@@ -12,10 +12,10 @@ import Storage
 enum PersonnelDTO {
     struct Post: Codable {
         let id: String; let unitId: String; let departmentId: String?; let name: String; let highestLevel: String; let tier: String; let keyPart: Bool
-        let roles: [String]; let validFrom: String
+        let roles: [String]; let validFrom: String; let validTo: String?
         init(_ p: SecretPost) {
             id = p.id; unitId = p.unitID; departmentId = p.departmentID; name = p.name; highestLevel = p.highestLevel.code; tier = p.tier.rawValue
-            keyPart = p.keyPart; roles = p.roles.map(\.rawValue); validFrom = p.validFrom.iso
+            keyPart = p.keyPart; roles = p.roles.map(\.rawValue); validFrom = p.validFrom.iso; validTo = p.validTo?.iso
         }
     }
     struct Cleared: Codable {

@@ -46,9 +46,49 @@ enum PersonnelStore {
         try await db.raw("SELECT * FROM secret_posts WHERE unit_id = \(bind: unitID) ORDER BY name, id LIMIT 2000").all().map(post(from:))
     }
 
-    /// R-PE-10: whether the unit already has a 涉密岗位 of this name (`secret_posts_unit`) — a name is registered once.
-    static func postExists(unitID: String, name: String, on db: any SQLDatabase) async throws -> Bool {
-        try await db.raw("SELECT 1 AS one FROM secret_posts WHERE unit_id = \(bind: unitID) AND name = \(bind: name)").first() != nil
+    /// R-PE-10: whether the unit already has a 涉密岗位 of this name other than `except` (`secret_posts_unit`) — a name
+    /// is registered once, an abolished post's too (its records keep the name).
+    static func postExists(unitID: String, name: String, except: String? = nil, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw(
+            "SELECT 1 AS one FROM secret_posts WHERE unit_id = \(bind: unitID) AND name = \(bind: name) AND id <> \(bind: except ?? "")"
+        ).first() != nil
+    }
+
+    /// R-PE-10: a post's name, level, tier, key part, duties and 撤销日期 as edited.
+    static func update(_ p: SecretPost, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE secret_posts SET department_id = \(bind: p.departmentID), name = \(bind: p.name), highest_level = \(bind: p.highestLevel.code),
+                tier = \(bind: p.tier.rawValue), key_part = \(bind: p.keyPart ? 1 : 0), roles = \(bind: p.roles.map(\.rawValue).joined(separator: ",")),
+                valid_to = \(bind: p.validTo?.iso)
+            WHERE id = \(bind: p.id)
+            """
+        ).run()
+    }
+
+    /// R-PE-10: how many serve in a post, by tier (`cleared_persons_post`).
+    static func holders(postID: String, on db: any SQLDatabase) async throws -> [ClearanceTier: Int] {
+        var out: [ClearanceTier: Int] = [:]
+        for row in try await db.raw(
+            """
+            SELECT tier, COUNT(*) AS n FROM cleared_persons WHERE post_id = \(bind: postID) AND status = \(bind: PersonnelStatus.serving.rawValue)
+            GROUP BY tier
+            """
+        ).all() {
+            // An unreadable stored tier counts as the highest (fail closed).
+            out[ClearanceTier(rawValue: try row.decode(column: "tier", as: String.self)) ?? .core, default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+
+    /// R-PE-10: a 变动复审 due for everyone serving in a post, with `reason` — one already pending keeps its own.
+    static func openChangeReviews(postID: String, reason: String, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE cleared_persons SET change_review = COALESCE(change_review, \(bind: reason)), updated_at = \(bind: millis)
+            WHERE post_id = \(bind: postID) AND status = \(bind: PersonnelStatus.serving.rawValue)
+            """
+        ).run()
     }
 
     /// Whether the department is one of the unit's (the shared schema, read only) — a post's department is its unit's.
@@ -146,8 +186,16 @@ enum PersonnelStore {
     }
 
     /// R-PE-10: the register keeps the tier the 安全保密管理员 set.
-    static func setTier(personID: String, tier: ClearanceTier, at millis: Int64, on db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE cleared_persons SET tier = \(bind: tier.rawValue), updated_at = \(bind: millis) WHERE person_id = \(bind: personID)").run()
+    /// The tier kept on the register; `changeReview`, when given, is the 变动复审 the change opens (one already pending
+    /// keeps its own reason).
+    static func setTier(personID: String, tier: ClearanceTier, changeReview: String?, at millis: Int64, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            UPDATE cleared_persons SET tier = \(bind: tier.rawValue), change_review = COALESCE(change_review, \(bind: changeReview)),
+                updated_at = \(bind: millis)
+            WHERE person_id = \(bind: personID)
+            """
+        ).run()
     }
 
     /// Inserts or updates; `changeReview` is the pending 变动复审's reason (nil: none pending).

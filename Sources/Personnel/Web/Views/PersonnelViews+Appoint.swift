@@ -3,7 +3,7 @@ extension PersonnelViews {
     static func appoint(_ m: PersonnelController.AppointModel, _ shell: PageShell) -> HTML {
         """
         <h3>涉密岗位</h3>
-        <table class="table table-sm bm-table" data-testid="posts"><thead><tr><th>岗位</th><th>涉及最高密级</th><th>涉密等级</th><th>要害部门部位</th><th>岗位职责</th></tr></thead>
+        <table class="table table-sm bm-table" data-testid="posts"><thead><tr><th>岗位</th><th>涉及最高密级</th><th>涉密等级</th><th>要害部门部位</th><th>岗位职责</th><th class="bm-noprint"></th></tr></thead>
         <tbody>\(each: m.posts, postRow)</tbody></table>
         \(postForm(m, shell.csrf))
         <h3>一、涉密资格审查</h3>
@@ -16,8 +16,13 @@ extension PersonnelViews {
     }
 
     private static func postRow(_ p: PersonnelController.PostRow) -> HTML {
-        "<tr><td>\(p.name)</td><td>\(p.level)</td><td>\(p.tier)</td><td>\(if: p.keyPart, "是", else: "否")</td><td>\(p.roles)</td></tr>"
+        """
+        <tr><td>\(p.name)\(p.abolished.map(abolishedMark))</td><td>\(p.level)</td><td>\(p.tier)</td><td>\(if: p.keyPart, "是", else: "否")</td><td>\(p.roles)</td>\
+        <td class="bm-noprint"><a href="\(p.href)" data-testid="post-link">调整、撤销</a></td></tr>
+        """
     }
+
+    private static func abolishedMark(_ text: String) -> HTML { #"<span class="badge text-bg-secondary ms-1">\#(text)</span>"# }
 
     private static func postForm(_ m: PersonnelController.AppointModel, _ csrf: String) -> HTML {
         """
