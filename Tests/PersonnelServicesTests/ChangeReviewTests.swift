@@ -116,3 +116,29 @@ struct ChangeReviewTests {
         }
     }
 }
+
+/// R-PE-12: a 保密员 whose spouse becomes foreign leaves the post — the report removes them, not only flags a review.
+@Suite("保密员配偶加入外国国籍")
+struct ClerkSpouseForeignTests {
+    @Test("R-PE-12 the report removes a serving 保密员 from the post at once and opens leaving it with the hand-over; anyone else gets a 变动复审")
+    func clerkLeavesThePost() async throws {
+        try await TestWorld.with { world in
+            let s = world.services
+            let office = try await world.actor("liuyang")
+            let wangfang = try #require(try await world.actor("wangfang").person).id
+            let zhangwei = try #require(try await world.actor("zhangwei").person).id
+            let today = s.clock.today
+            _ = try await s.personnel.reportEvent(office, personID: wangfang, kind: .spouseForeign, occurredOn: today, details: "配偶取得某国国籍")
+            let file = try await s.personnel.file(office, personID: wangfang)
+            #expect(file.record?.status == .removed && file.record?.tier == ClearanceTier.none && file.person.tier == ClearanceTier.none)
+            let departure = try #require(file.departures.first { $0.completedOn == nil })
+            #expect(departure.destination.contains("保密员配偶加入外国国籍"))
+            let gate = try await s.personnel.departureGate(office, departureID: departure.id)
+            #expect(gate.required.contains(.clerkHandover) && gate.required.contains(.certificateReturned))
+            // Not a 保密员: the same report is a 变动复审, the person still serving.
+            _ = try await s.personnel.reportEvent(office, personID: zhangwei, kind: .spouseForeign, occurredOn: today, details: "配偶取得某国国籍")
+            let other = try await s.personnel.file(office, personID: zhangwei)
+            #expect(other.record?.status == .serving && other.changeReview == "重大事项：配偶加入外国国籍")
+        }
+    }
+}

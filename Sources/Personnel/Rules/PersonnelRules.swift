@@ -147,6 +147,8 @@ public enum PersonnelRules {
         case forbiddenJob = "forbidden_job"
         /// 擅自出国（境）
         case unapprovedTravel = "unapproved_travel"
+        /// 保密员配偶加入外国国籍 (R-PE-12) — the report itself removes the 保密员 from the post.
+        case clerkSpouseForeign = "clerk_spouse_foreign"
 
         /// The decision's words.
         public var chinese: String {
@@ -155,6 +157,7 @@ public enum PersonnelRules {
             case .failedToReport: "未按规定报告重大事项"
             case .forbiddenJob: "从事禁止的工作"
             case .unapprovedTravel: "未经批准擅自出国（境）"
+            case .clerkSpouseForeign: "保密员配偶加入外国国籍，调离保密员岗位"
             }
         }
     }

@@ -187,7 +187,7 @@ extension PersonnelService {
     }
 
     /// R-PE-6 / R-PE-12: records a reportable event with its deadline on the working-day calendar; a serving person's
-    /// event opens a 变动复审.
+    /// event opens a 变动复审 — and a serving 保密员's spouse become foreign removes them from the post at once.
     public func reportEvent(_ actor: Actor, personID: String, kind: EventKind, occurredOn: Day, details: String) async throws -> ReportableEvent {
         let me = try await keeper(actor)
         let s = services
@@ -204,9 +204,10 @@ extension PersonnelService {
                     id: IDs.make(), personID: personID, unitID: me.unitID, kind: kind, occurredOn: occurredOn, reportedOn: day, dueOn: due, details: details),
                 person: cleared, today: day)
             try await PersonnelStore.save(event, at: s.nowMillis, on: db)
-            if PersonnelRules.clerkMustLeave(kind, post: post) {
-                // R-PE-12: a 保密员 whose spouse has become foreign leaves the post — the 变动复审 says so.
-                try await PersonnelStore.setChangeReview(personID: personID, "配偶加入外国国籍：保密员须调离保密员岗位", on: db)
+            if let cleared, cleared.status == .serving, PersonnelRules.clerkMustLeave(kind, post: post) {
+                /// R-PE-12: a 保密员 whose spouse has become foreign leaves the post: removed at once, the checklist of
+                /// leaving the post (hand-over, certificate) opened.
+                _ = try await remove(cleared, ground: .clerkSpouseForeign, unitID: me.unitID, on: db)
             } else if event.changeReviewOpened {
                 try await PersonnelStore.setChangeReview(personID: personID, "重大事项：\(kind.chinese)", on: db)
             }

@@ -172,14 +172,23 @@ public struct PersonnelService: Sendable {
         return try await gated(actor, "remove", personID) { db in
             _ = try await member(personID, of: me, on: db)
             guard let current = try await PersonnelStore.cleared(personID: personID, on: db) else { throw Refusal.notFound }
-            let removed = try PersonnelRules.removed(current, ground: ground)
-            try await openRemovalChecklist(current, reason: ground.chinese, unitID: me.unitID, on: db)
-            try await PersonnelStore.save(removed, changeReview: nil, at: s.nowMillis, on: db)
-            try await OrganisationWrites.setTier(personID: personID, tier: .none, at: s.nowMillis, on: db)
-            try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
+            let removed = try await remove(current, ground: ground, unitID: me.unitID, on: db)
             try await audit(actor, "remove", id: personID, detail: ground.rawValue, on: db)
             return removed
         }
+    }
+
+    /// R-PE-9 / R-PE-12: the removal itself, inside the caller's transaction — the status 已调离 and no clearance (on
+    /// the register and for the access checks), the checklist of leaving the post opened with its 脱密期, the roster
+    /// changed (R-PE-3).
+    func remove(_ current: ClearedPerson, ground: PersonnelRules.RemovalGround, unitID: String, on db: any SQLDatabase) async throws -> ClearedPerson {
+        let millis = services.nowMillis
+        let removed = try PersonnelRules.removed(current, ground: ground)
+        try await openRemovalChecklist(current, reason: ground.chinese, unitID: unitID, on: db)
+        try await PersonnelStore.save(removed, changeReview: nil, at: millis, on: db)
+        try await OrganisationWrites.setTier(personID: current.personID, tier: .none, at: millis, on: db)
+        try await PersonnelStore.rosterChanged(unitID: unitID, at: millis, on: db)
+        return removed
     }
 }
 
