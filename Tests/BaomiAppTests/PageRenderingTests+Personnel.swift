@@ -41,7 +41,8 @@ extension PageRenderingTests {
             declearing: "【档案脱密期】", changeReview: "【变动复审原因】", reviews: [line("审查", 6, print: true)], commitments: [line("承诺", 3, print: true)],
             trips: [line("出境", 6, print: true)], events: [line("事项", 4, print: true)], departures: [line("离岗", 4, print: true)], hours: [line("学时", 5)],
             external: [line("外训", 5)],
-            rights: [line("权益", 3)], handovers: [line("移交", 5, print: true)], keeps: true, today: "【今日】"),
+            rights: [line("权益", 3)], handovers: [line("移交", 5, print: true)], afterLeaving: [line("脱密期管理", 4)], declearingForms: true,
+            abscondedForm: true, employerKinds: [opt("单位类别")], keeps: true, today: "【今日】"),
         notShown: ["personID"])
 
     @Test("涉密人员档案 shows every field of its model")

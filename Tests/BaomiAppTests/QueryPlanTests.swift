@@ -34,6 +34,8 @@ struct QueryPlanTests {
         "carrier_incidents", "i",
         // The 移交清单 and their lines (R-CA-15).
         "carrier_handovers", "carrier_handover_items",
+        // 脱密期管理 (IR 53–54).
+        "after_leaving",
     ]
 
     /// The full scans of large tables in the plans of `statements` (empty when every one uses an index).

@@ -149,6 +149,8 @@ public enum PersonnelRules {
         case unapprovedTravel = "unapproved_travel"
         /// 保密员配偶加入外国国籍 (R-PE-12) — the report itself removes the 保密员 from the post.
         case clerkSpouseForeign = "clerk_spouse_foreign"
+        /// 擅自离职 (IR 54) — the report itself ends the clearance.
+        case absconded
 
         /// The decision's words.
         public var chinese: String {
@@ -158,6 +160,7 @@ public enum PersonnelRules {
             case .forbiddenJob: "从事禁止的工作"
             case .unapprovedTravel: "未经批准擅自出国（境）"
             case .clerkSpouseForeign: "保密员配偶加入外国国籍，调离保密员岗位"
+            case .absconded: "擅自离职"
             }
         }
     }

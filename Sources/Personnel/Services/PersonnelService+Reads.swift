@@ -39,6 +39,8 @@ public struct PersonnelFile: Sendable {
     public var handovers: [CarrierHandover]
     /// The names of the other persons of those hand-overs, by id.
     public var handoverNames: [String: String] = [:]
+    /// 脱密期管理: employment in the 脱密期, violation and 擅自离职 reports, newest first (IR 53–54).
+    public var afterLeaving: [AfterLeavingRecord] = []
 }
 
 extension PersonnelService {
@@ -80,6 +82,7 @@ extension PersonnelService {
                 external: has.external ? try await PersonnelStore.externalCourses(personID: personID, on: db) : [],
                 rights: has.rights ? try await PersonnelStore.rights(personID: personID, on: db) : [],
                 handovers: try await CarrierReads.handovers(involving: personID, on: db))
+            if has.afterLeaving { file.afterLeaving = try await PersonnelStore.afterLeaving(personID: personID, on: db) }
             if !file.handovers.isEmpty {
                 file.handoverNames = try await OrganisationReads.names(of: file.handovers.flatMap { [$0.fromPersonID, $0.toPersonID] }, on: db)
             }

@@ -39,6 +39,14 @@ public struct PersonnelTodos: TodoProvider {
             if changes > 0 {
                 items.append(TodoItem(title: "变动复审待办", detail: "\(TodoCount.text(changes))名涉密人员因岗位变动或重大事项应进行变动复审", link: "/personnel", urgent: true))
             }
+            // R-PE-7 / IR 54: employment in the 脱密期 the restrictions forbid, not yet reported (after_leaving_unreported).
+            let employment = try await PersonnelStore.unreportedEmployment(unitID: unit, on: db)
+            if employment > 0 {
+                items.append(
+                    TodoItem(
+                        title: "脱密期内就业违反限制", detail: "\(TodoCount.text(employment))项脱密期内就业违反限制，应及时报告同级保密行政管理部门", link: "/personnel?status=declearing",
+                        urgent: true))
+            }
             // R-PE-5: return reports overdue (trips_report_due).
             let reports = try await PersonnelStore.returnReportsOverdue(unitID: unit, today: today, on: db)
             if reports > 0 {

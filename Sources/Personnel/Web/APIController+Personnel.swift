@@ -12,6 +12,8 @@ import Tabular
 /// The personnel area in the API: posts, the register, reviews, commitments, appointment, removal, files, trips, events,
 /// departures with their gate, the custody hand-over, training (R-PE-1..16, R-TR-1..4, R-KP-4, R-CA-15).
 extension APIController {
+    struct EmploymentBody: Codable { let occurredOn: String; let employer: String; let employerKind: String; let position: String?; let details: String? }
+    struct AfterLeavingReportBody: Codable { let occurredOn: String; let details: String }
     struct PostBody: Codable { let name: String; let departmentId: String?; let highestLevel: String; let keyPart: Bool?; let roles: [String]? }
     struct EligibilityBody: Codable {
         let nationality: Bool; let loyalty: Bool; let competence: Bool; let noCriminalRecord: Bool; let noDrugsOrGambling: Bool; let neverDismissed: Bool
@@ -63,6 +65,9 @@ extension APIController {
         api.post("personnel/:person/rights", use: recordPersonnelRights)
         api.post("personnel/:person/remove", use: removeFromPost)
         api.get("personnel/:person/file", use: personnelFile)
+        api.post("personnel/:person/employment", use: recordDeclearingEmployment)
+        api.post("personnel/:person/declearing-violation", use: reportDeclearingViolation)
+        api.post("personnel/:person/absconded", use: reportAbsconded)
         api.get("personnel/:person/handovers/:id", use: personnelHandover)
         api.post("personnel/roster-filing", use: filePersonnelRoster)
         api.post("personnel-imports", use: importPersonnel)
@@ -176,6 +181,40 @@ extension APIController {
             try context.actor(), personID: context.parameters.require("person"), handoverID: context.parameters.require("id"),
             page: try Self.pageRequest(FormData.query(request), order: "number"))
         return JSON.response(PersonnelDTO.HandoverList(list))
+    }
+
+    /// `POST personnel/:person/employment`: new employment in the 脱密期, checked against its restrictions (R-PE-7).
+    func recordDeclearingEmployment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(EmploymentBody.self, request)
+        let r = try await services.personnel.recordEmployment(
+            try context.actor(),
+            AfterLeavingRecord(
+                id: "", personID: try context.parameters.require("person"), kind: .employment, occurredOn: try day(b.occurredOn, field: "occurred_on"),
+                employer: b.employer, employerKind: try Self.parse(EmployerKind.self, b.employerKind, field: "employer_kind"), position: b.position ?? "",
+                details: b.details ?? ""))
+        return JSON.response(PersonnelDTO.AfterLeaving(r), status: .created)
+    }
+
+    /// `POST personnel/:person/declearing-violation`: a serious violation in the 脱密期, filed with the administration (IR 54).
+    func reportDeclearingViolation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(AfterLeavingReportBody.self, request)
+        let r = try await services.personnel.reportDeclearingViolation(
+            try context.actor(),
+            AfterLeavingRecord(
+                id: "", personID: try context.parameters.require("person"), kind: .violation, occurredOn: try day(b.occurredOn, field: "occurred_on"),
+                details: b.details))
+        return JSON.response(PersonnelDTO.AfterLeaving(r), status: .created)
+    }
+
+    /// `POST personnel/:person/absconded`: 擅自离职, filed with the administration (IR 54).
+    func reportAbsconded(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(AfterLeavingReportBody.self, request)
+        let r = try await services.personnel.reportAbsconded(
+            try context.actor(),
+            AfterLeavingRecord(
+                id: "", personID: try context.parameters.require("person"), kind: .absconded, occurredOn: try day(b.occurredOn, field: "occurred_on"),
+                details: b.details))
+        return JSON.response(PersonnelDTO.AfterLeaving(r), status: .created)
     }
 
     /// `POST personnel/roster-filing`: records the 涉密人员名单 filed with the administration (R-PE-3).

@@ -42,6 +42,9 @@ extension Area {
             "POST /personnel/appointments": APIAuthorization.personnelKeepers,
             "POST /personnel/{person}/remove": APIAuthorization.personnelKeepers,
             "POST /personnel/{person}/rights": APIAuthorization.personnelKeepers,
+            "POST /personnel/{person}/employment": APIAuthorization.personnelKeepers,
+            "POST /personnel/{person}/declearing-violation": APIAuthorization.personnelKeepers,
+            "POST /personnel/{person}/absconded": APIAuthorization.personnelKeepers,
             // R-PE-15: the person reads their own file too; the service decides (a 三员 reads none).
             "GET /personnel/{person}/file": .business,
             // R-CA-15: a 移交清单 through the file of either person, as the file is read.

@@ -40,6 +40,7 @@ struct PersonnelController {
         router.post("/personnel/roster-filing", use: fileRoster)
         router.get("/personnel/file/:person") { _, context in try await filePage(context) }
         router.post("/personnel/file/:person/rights", use: recordRights)
+        registerAfterLeaving(on: router)
         registerAppointment(on: router)
         registerRecords(on: router)
         registerDepartures(on: router)
@@ -101,6 +102,9 @@ struct PersonnelController {
         var model = FileModel(file)
         model.keeps = PersonnelService.fileViewer(actor).keepsFiles
         model.today = services.clock.today.iso
+        model.declearingForms = model.keeps && file.record?.status == .declearing
+        model.abscondedForm = model.keeps && (file.record?.status == .serving || file.departures.contains { $0.completedOn == nil })
+        model.employerKinds = Self.opts(EmployerKind.allCases, \.chinese)
         return views.page(
             PersonnelViews.file, title: "涉密人员档案：\(file.person.name)", session: context.session, path: "/personnel", content: model, flash: flash, error: error,
             status: status)
@@ -121,6 +125,10 @@ struct FileModel: Sendable {
     var rights: [Line] = []
     /// 移交清单 given or received (R-CA-15), each with its printout.
     var handovers: [Line] = []
+    /// 脱密期管理 (IR 53–54): employment, violation and 擅自离职 reports; the keepers' forms by the person's standing.
+    var afterLeaving: [Line] = []
+    var declearingForms = false, abscondedForm = false
+    var employerKinds: [PersonnelController.Opt] = []
     var keeps = false
     var today = ""
 }
@@ -162,6 +170,14 @@ extension FileModel {
         hours = f.hours.map { Line(cells: ["\($0.year)年", "\($0.hours)学时", "\($0.prePost)学时", "\(floor)学时", $0.hours >= floor ? "达标" : "未达标"]) }
         external = f.external.map { Line(cells: [$0.completedOn.iso, $0.kind.chinese, $0.provider, "\($0.hours)学时", $0.certificateNumber]) }
         rights = f.rights.map { Line(cells: [$0.recordedOn.iso, $0.restriction, $0.measure]) }
+        afterLeaving = f.afterLeaving.map { r in
+            let what = r.kind == .employment ? "\(r.employer)（\(r.employerKind?.chinese ?? "")）\(r.position)" : r.details
+            let state =
+                r.kind == .employment
+                ? (r.restricted ? (r.reportedOn.map { "违反限制，\($0.iso)已报告" } ?? "违反限制，尚未报告") : "未违反限制")
+                : "\(r.reportedOn?.iso ?? "")报告保密行政管理部门"
+            return Line(cells: [r.occurredOn.iso, r.kind.chinese, what, state])
+        }
         handovers = f.handovers.map { h in
             let gave = h.fromPersonID == f.person.id
             return Line(

@@ -134,12 +134,20 @@ enum PersonnelDTO {
         let id: String; let personId: String; let restriction: String; let measure: String; let recordedOn: String
         init(_ r: RightsRecord) { id = r.id; personId = r.personID; restriction = r.restriction; measure = r.measure; recordedOn = r.recordedOn.iso }
     }
+    struct AfterLeaving: Codable {
+        let id: String; let personId: String; let kind: String; let occurredOn: String; let employer: String; let employerKind: String?
+        let position: String; let details: String; let restricted: Bool; let reportedOn: String?
+        init(_ r: AfterLeavingRecord) {
+            id = r.id; personId = r.personID; kind = r.kind.rawValue; occurredOn = r.occurredOn.iso; employer = r.employer
+            employerKind = r.employerKind?.rawValue; position = r.position; details = r.details; restricted = r.restricted; reportedOn = r.reportedOn?.iso
+        }
+    }
     struct File: Codable {
         let personId: String; let name: String; let record: Cleared?; let post: Post?; let changeReview: String?; let reviews: [Review]
         let commitments: [Commitment]; let trips: [Trip]; let events: [Event]; let departures: [Departure]; let hours: [Hours]; let external: [External]
-        let rights: [Rights]; let handovers: [Handover]
+        let rights: [Rights]; let handovers: [Handover]; let afterLeaving: [AfterLeaving]
         init(_ f: PersonnelFile) {
-            rights = f.rights.map(Rights.init); handovers = f.handovers.map(Handover.init)
+            rights = f.rights.map(Rights.init); handovers = f.handovers.map(Handover.init); afterLeaving = f.afterLeaving.map(AfterLeaving.init)
             personId = f.person.id; name = f.person.name; record = f.record.map(Cleared.init); post = f.post.map(Post.init); changeReview = f.changeReview
             reviews = f.reviews.map(Review.init); commitments = f.commitments.map(Commitment.init); trips = f.trips.map(Trip.init)
             events = f.events.map(Event.init); departures = f.departures.map(Departure.init); external = f.external.map(External.init)

@@ -15,6 +15,43 @@ extension PersonnelViews {
         \(fileRecords(m))
         \(fileTraining(m))
         \(if: m.keeps, rightsForm(m, shell.csrf))
+        \(afterLeaving(m, shell.csrf))
+        """
+    }
+
+    /// 脱密期管理 (IR 53–54): the records, and the keepers' forms — employment and a violation for a person in the
+    /// 脱密期, 擅自离职 for one serving or leaving.
+    private static func afterLeaving(_ m: FileModel, _ csrf: String) -> HTML {
+        """
+        <h3>脱密期管理</h3>
+        <table class="table table-sm bm-table" data-testid="after-leaving"><thead><tr><th>日期</th><th>事项</th><th>内容</th><th>情况</th></tr></thead>
+        <tbody>\(each: m.afterLeaving, cellsRow)</tbody></table>
+        \(if: m.declearingForms, declearingForms(m, csrf))
+        \(if: m.abscondedForm, abscondedForm(m, csrf))
+        """
+    }
+
+    private static func declearingForms(_ m: FileModel, _ csrf: String) -> HTML {
+        """
+        <form method="post" action="/personnel/file/\(m.personID)/employment" class="bm-filter bm-noprint" data-testid="employment-form">\(Components.csrf(csrf))
+          <label>就业日期<input type="date" name="occurred_on" value="\(m.today)" class="form-control form-control-sm"></label>
+          <label>就业单位<input type="text" name="employer" maxlength="100" class="form-control form-control-sm"></label>
+          <label>单位类别<select name="employer_kind" class="form-select form-select-sm">\(Components.choices(m.employerKinds))</select></label>
+          <label>职务<input type="text" name="position" maxlength="50" class="form-control form-control-sm"></label>
+          <button class="btn btn-sm btn-primary">登记脱密期内就业</button></form>
+        <form method="post" action="/personnel/file/\(m.personID)/violation" class="bm-filter bm-noprint" data-testid="violation-form">\(Components.csrf(csrf))
+          <label>发生日期<input type="date" name="occurred_on" value="\(m.today)" class="form-control form-control-sm"></label>
+          <label>具体情况<input type="text" name="details" maxlength="1000" class="form-control form-control-sm"></label>
+          <button class="btn btn-sm btn-outline-danger">报告保密行政管理部门（脱密期严重违规）</button></form>
+        """
+    }
+
+    private static func abscondedForm(_ m: FileModel, _ csrf: String) -> HTML {
+        """
+        <form method="post" action="/personnel/file/\(m.personID)/absconded" class="bm-filter bm-noprint" data-testid="absconded-form">\(Components.csrf(csrf))
+          <label>离开日期<input type="date" name="occurred_on" value="\(m.today)" class="form-control form-control-sm"></label>
+          <label>具体情况<input type="text" name="details" maxlength="1000" class="form-control form-control-sm"></label>
+          <button class="btn btn-sm btn-outline-danger">报告保密行政管理部门（擅自离职）</button></form>
         """
     }
 

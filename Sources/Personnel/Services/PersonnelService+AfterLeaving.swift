@@ -1,0 +1,89 @@
+import Accounts
+import Audit
+import Foundation
+import Kernel
+import Organisation
+import OrganisationServices
+import Personnel
+import SQLKit
+import Storage
+
+/// 脱密期管理 (IR 53–54): employment in the 脱密期 checked against its restrictions, and the two reports the unit files
+/// with its same-level administration — a serious violation in the 脱密期, and 擅自离职.
+extension PersonnelService {
+    /// R-PE-7: records new employment of a person in the 脱密期; work the restrictions forbid (境外驻华机构, 外资企业, a
+    /// foreign service, IR 53) is marked so and waits on the keepers' 待办 until a violation report is filed.
+    public func recordEmployment(_ actor: Actor, _ input: AfterLeavingRecord) async throws -> AfterLeavingRecord {
+        let me = try await keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "after.employment", input.personID) { db in
+            _ = try await member(input.personID, of: me, on: db)
+            var r = try PersonnelRules.employment(input, person: try await PersonnelStore.cleared(personID: input.personID, on: db), today: day)
+            r.id = IDs.make()
+            try await PersonnelStore.insert(r, unitID: me.unitID, at: s.nowMillis, on: db)
+            try await audit(actor, "after.employment", id: r.id, detail: r.restricted ? "受限就业：\(r.employerKind?.rawValue ?? "")" : "就业", on: db)
+            return r
+        }
+    }
+
+    /// R-PE-7 / IR 54: reports a serious violation in the 脱密期 to the same-level administration — a filing of its own
+    /// kind — and with it the person's restricted employment not yet reported.
+    public func reportDeclearingViolation(_ actor: Actor, _ input: AfterLeavingRecord) async throws -> AfterLeavingRecord {
+        let me = try await keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "after.violation", input.personID) { db in
+            let person = try await member(input.personID, of: me, on: db)
+            let (cleared, post) = try await PersonnelStore.standing(personID: input.personID, on: db)
+            var r = try PersonnelRules.violation(input, person: cleared, today: day)
+            r.id = IDs.make()
+            try await PersonnelStore.insert(r, unitID: me.unitID, at: s.nowMillis, on: db)
+            let employment = try await PersonnelStore.markEmploymentReported(personID: input.personID, on: day, on: db)
+            let unit = try await OrganisationReads.unit(id: me.unitID, on: db)?.name ?? ""
+            var lines = [
+                "单位：\(unit)", "姓名：\(person.name)", "原涉密岗位：\(post?.name ?? "—")",
+                "脱密期：\(cleared?.declearingFrom?.chinese ?? "")至\(cleared?.declearingUntil?.chinese ?? "")", "发生日期：\(r.occurredOn.chinese)",
+                "具体情况：\(r.details)",
+            ]
+            for e in employment {
+                lines.append("脱密期内就业：\(e.occurredOn.chinese)起在\(e.employer)（\(e.employerKind?.chinese ?? "")）\(e.position)")
+            }
+            try await s.fileWithAdministration(
+                actor, kind: .declearingViolation, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)\(person.name)脱密期严重违规报告",
+                content: lines.joined(separator: "\n"), on: db)
+            try await audit(actor, "after.violation", id: r.id, detail: "报告保密行政管理部门", on: db)
+            return r
+        }
+    }
+
+    /// R-PE-7 / IR 54: reports 擅自离职 to the same-level administration — a filing of its own kind naming what the
+    /// person still holds (a count, whatever the keeper may know, R-PE-16). A person still serving is removed from the
+    /// post by it (clearance none, the checklist of leaving opened, R-PE-9).
+    public func reportAbsconded(_ actor: Actor, _ input: AfterLeavingRecord) async throws -> AfterLeavingRecord {
+        let me = try await keeper(actor)
+        let s = services
+        let day = today
+        return try await gated(actor, "after.absconded", input.personID) { db in
+            let person = try await member(input.personID, of: me, on: db)
+            let (cleared, post) = try await PersonnelStore.standing(personID: input.personID, on: db)
+            let leavingOpen = try await PersonnelStore.openDeparture(personID: input.personID, on: db) != nil
+            var r = try PersonnelRules.absconded(input, person: cleared, leavingOpen: leavingOpen, today: day)
+            r.id = IDs.make()
+            if let cleared, cleared.status == .serving { _ = try await remove(cleared, ground: .absconded, unitID: me.unitID, on: db) }
+            try await PersonnelStore.insert(r, unitID: me.unitID, at: s.nowMillis, on: db)
+            let held = try await s.holdings(ofPerson: input.personID, on: db).filter { $0.count > 0 }
+            let unit = try await OrganisationReads.unit(id: me.unitID, on: db)?.name ?? ""
+            let lines = [
+                "单位：\(unit)", "姓名：\(person.name)", "涉密岗位：\(post?.name ?? "—")", "涉密等级：\(cleared?.tier.chinese ?? "—")",
+                "离开日期：\(r.occurredOn.chinese)", "具体情况：\(r.details)",
+                "尚未清退：" + (held.isEmpty ? "无" : held.map { "\($0.count)\($0.what)" }.joined(separator: "、")),
+            ]
+            try await s.fileWithAdministration(
+                actor, kind: .personnelAbsconded, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)\(person.name)擅自离职报告",
+                content: lines.joined(separator: "\n"), on: db)
+            try await audit(actor, "after.absconded", id: r.id, detail: "报告保密行政管理部门", on: db)
+            return r
+        }
+    }
+}
