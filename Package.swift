@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "Tabular",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Kernel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import ZIPFoundation
 
 #if canImport(FoundationXML)
@@ -6,20 +7,37 @@ import ZIPFoundation
 #endif
 
 extension Tabular {
-    /// The first worksheet of an XLSX workbook (Office Open XML, as Excel and WPS save it), read as a stream: each
-    /// part is decompressed a chunk at a time straight into Foundation's event parser (`XMLParser`), no document tree
-    /// is built, and every row goes to `body` as soon as it ends, with its own row number so a problem names the row
-    /// the user sees. Shared and inline strings, numbers as written; cells missing in a row are empty; blank rows are
-    /// skipped. Every bound of `limits` is checked as the bytes arrive: a workbook beyond one is refused when it is
-    /// reached, having decompressed and kept no more than that.
+    /// The first worksheet of an XLSX workbook (Office Open XML, as Excel, WPS and LibreOffice save it) — the first in
+    /// the workbook's own order (`xl/workbook.xml` and its relationships), not the first by file name — read as a
+    /// stream: each part is decompressed a chunk at a time straight into Foundation's event parser (`XMLParser`), no
+    /// document tree is built, and every row goes to `body` as soon as it ends, with its own row number so a problem
+    /// names the row the user sees. Shared and inline strings, numbers as written; a number in a date format
+    /// (`styles.xml`) and a date cell (`t="d"`) arrive as an ISO date (`2025-03-01`), in the workbook's date system
+    /// (1900, or 1904 when `date1904` is set); cells missing in a row are empty; blank rows are skipped. Every bound of
+    /// `limits` is checked as the bytes arrive: a workbook beyond one is refused when it is reached, having
+    /// decompressed and kept no more than that.
     public static func xlsx(_ data: Data, limits: Limits, counters: inout Counters, _ body: (Record) -> Void) throws(Failure) {
         let unreadable = Failure.unreadable(.init(line: 1, message: notAWorkbook))
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw unreadable }
+        let book = WorkbookReader(limits: limits, counters: counters)
+        if let entry = archive["xl/workbook.xml"] { try parse(entry, of: archive, into: book, limits: limits, counters: &counters) }
+        var ordered: String?
+        if let id = book.firstSheet, let entry = archive["xl/_rels/workbook.xml.rels"] {
+            let rels = RelationshipsReader(limits: limits, counters: counters)
+            try parse(entry, of: archive, into: rels, limits: limits, counters: &counters)
+            ordered = rels.targets[id].map(partPath)
+        }
         let sheetPath =
-            archive[firstSheet] != nil
-            ? firstSheet : archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
+            [ordered, firstSheet].compactMap { $0 }.first { archive[$0] != nil }
+            ?? archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
         guard let sheetPath, let sheet = archive[sheetPath] else { throw unreadable }
+        var dates: Set<Int> = []
+        if let entry = archive["xl/styles.xml"] {
+            let styles = StylesReader(limits: limits, counters: counters)
+            try parse(entry, of: archive, into: styles, limits: limits, counters: &counters)
+            dates = styles.dateStyles
+        }
         var shared: [String] = []
         if let entry = archive["xl/sharedStrings.xml"] {
             let reader = SharedStringsReader(limits: limits, counters: counters)
@@ -27,8 +45,9 @@ extension Tabular {
             shared = reader.strings
         }
         let sheetCounters = counters
+        let dateSystem = DateSystem(date1904: book.date1904, styles: dates)
         let (result, read): (Result<Void, Failure>, Counters) = withoutActuallyEscaping(body) { body in
-            let reader = SheetReader(limits: limits, counters: sheetCounters, shared: shared, body: body)
+            let reader = SheetReader(limits: limits, counters: sheetCounters, shared: shared, dates: dateSystem, body: body)
             var local = sheetCounters
             do throws(Failure) {
                 try parse(sheet, of: archive, into: reader, limits: limits, counters: &local)
@@ -39,6 +58,11 @@ extension Tabular {
         }
         counters = read
         try result.get()
+    }
+
+    /// A relationship's target as a path in the archive: relative to `xl/`, or absolute from the archive's root.
+    static func partPath(_ target: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
     static let notAWorkbook = "文件不是有效的 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为“Excel 工作簿”后再导入"
@@ -199,6 +223,7 @@ private final class SharedStringsReader: PartReader {
 /// A worksheet's `<sheetData>`: rows of cells, each row handed on as it ends.
 private final class SheetReader: PartReader {
     let shared: [String]
+    let dates: DateSystem
     let body: (Tabular.Record) -> Void
     private var cells: [String] = []
     private var row = 0
@@ -206,9 +231,11 @@ private final class SheetReader: PartReader {
     private var records = 0
     private var column = 0
     private var type: String?
+    private var style = 0
 
-    init(limits: Tabular.Limits, counters: Tabular.Counters, shared: [String], body: @escaping (Tabular.Record) -> Void) {
+    init(limits: Tabular.Limits, counters: Tabular.Counters, shared: [String], dates: DateSystem, body: @escaping (Tabular.Record) -> Void) {
         self.shared = shared
+        self.dates = dates
         self.body = body
         super.init(limits: limits, counters: counters)
     }
@@ -237,6 +264,7 @@ private final class SheetReader: PartReader {
             guard counters.cells <= limits.cells else { return stop(.cells, limits.cells, line: rowNumber) }
             column = position
             type = attributeDict["t"]
+            style = attributeDict["s"].flatMap { Int($0) } ?? 0
             text.removeAll(keepingCapacity: true)
         case "v", "t": collecting = true
         default: break
@@ -248,15 +276,119 @@ private final class SheetReader: PartReader {
         case "v", "t": collecting = false
         case "c":
             let raw = String(decoding: text, as: UTF8.self)
-            let value = type == "s" ? Int(raw).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? "" : raw
+            let value: String
+            switch type {
+            case "s": value = Int(raw).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
+            case "d": value = dates.isoDate(written: raw) ?? raw
+            case nil, "n": value = dates.styles.contains(style) ? dates.isoDate(serial: raw) ?? raw : raw
+            default: value = raw
+            }
             while cells.count < column { cells.append("") }
             if cells.count == column { cells.append(value) } else { cells[column] = value }
         case "row":
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+            if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
             records += 1
             guard records <= limits.rows + 1 else { return stop(.rows, limits.rows, line: rowNumber) }
             body(Tabular.Record(line: rowNumber, cells: cells))
         default: break
         }
+    }
+}
+
+/// A workbook's dates: its date system and the cell styles (`cellXfs` indexes) whose number format is a date.
+struct DateSystem {
+    /// Serial 0 is 1904-01-01 (a workbook saved with the Mac date system), not 1899-12-30.
+    let date1904: Bool
+    let styles: Set<Int>
+
+    /// The ISO date of a serial number (its fraction, the time of day, dropped); nil when it is none.
+    func isoDate(serial text: String) -> String? {
+        guard let serial = Double(text), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let whole = Int(serial.rounded(.down))
+        // In the 1900 system serials before 1 March 1900 count Excel's non-existent 29 February 1900.
+        let days = date1904 ? whole - 24_107 : whole - Day.excelEpochOffset1900 + (whole < 61 ? 1 : 0)
+        return Day(daysSinceEpoch: days).iso
+    }
+
+    /// The ISO date of a date cell's ISO 8601 value (`2025-03-01`, `2025-03-01T00:00:00Z`).
+    func isoDate(written text: String) -> String? { Day(iso: String(text.prefix(10)))?.iso }
+
+    /// Number formats Excel builds in that show a date (14–17, 22; the CJK ones 27–36 and 50–58).
+    static let builtInDates: Set<Int> = Set([14, 15, 16, 17, 22]).union(27...36).union(50...58)
+
+    /// Whether a format code shows a date: a year or day code outside quoted text, `[…]` sections and escapes.
+    static func isDate(formatCode code: String) -> Bool {
+        var plain = ""
+        var quoted = false
+        var bracket = false
+        var escaped = false
+        for ch in code {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch ch {
+            case "\\" where !quoted: escaped = true
+            case "\"": quoted.toggle()
+            case "[" where !quoted: bracket = true
+            case "]" where !quoted: bracket = false
+            default: if !quoted && !bracket { plain.append(ch) }
+            }
+        }
+        let lower = plain.lowercased().replacingOccurrences(of: "general", with: "")
+        return lower.contains("y") || lower.contains("d")
+    }
+}
+
+/// `xl/workbook.xml`: the first sheet in the workbook's order (its relationship id) and the date system.
+private final class WorkbookReader: PartReader {
+    var firstSheet: String?
+    var date1904 = false
+
+    override func start(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "sheet" where firstSheet == nil:
+            firstSheet = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") }?.value
+        case "workbookPr":
+            date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
+        default: break
+        }
+    }
+}
+
+/// `xl/_rels/workbook.xml.rels`: each relationship's target by its id.
+private final class RelationshipsReader: PartReader {
+    var targets: [String: String] = [:]
+
+    override func start(_ name: String, _ attributes: [String: String]) {
+        guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        targets[id] = target
+    }
+}
+
+/// `xl/styles.xml`: which cell styles (`cellXfs`, by index) format a number as a date.
+private final class StylesReader: PartReader {
+    var dateStyles: Set<Int> = []
+    private var customDates: Set<Int> = []
+    private var inCellXfs = false
+    private var index = 0
+
+    override func start(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap({ Int($0) }), DateSystem.isDate(formatCode: attributes["formatCode"] ?? "") {
+                customDates.insert(id)
+            }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs:
+            let format = attributes["numFmtId"].flatMap { Int($0) } ?? 0
+            if DateSystem.builtInDates.contains(format) || customDates.contains(format) { dateStyles.insert(index) }
+            index += 1
+        default: break
+        }
+    }
+
+    override func end(_ name: String) {
+        if name == "cellXfs" { inCellXfs = false }
     }
 }

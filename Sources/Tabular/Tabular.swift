@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Tables that users bring from their paper-era registers: CSV text and XLSX workbooks (Excel and WPS save both). One
 /// reader for every area's import, so each area checks rows, never file formats.
@@ -199,7 +200,7 @@ public enum Tabular {
         var index: [Column: Int] = [:]
         var problems: [Problem] = []
         for (i, name) in header.cells.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            let trimmed = name.trimmingSpaces
             guard let column = Column(rawValue: trimmed), columns.contains(column) else {
                 problems.append(
                     Problem(line: header.line, field: "header", message: "未知的列“\(trimmed)”；可用的列：\(columns.map(\.rawValue).joined(separator: "、"))"))

@@ -72,20 +72,9 @@ struct RosterImportTests {
         return try #require(archive.data)
     }
 
-    /// The unit's 5,000 persons named in the file, written in one statement per thousand.
+    /// The unit's persons named in the file (导入人员1 …).
     static func addPersons(_ world: TestWorld, count: Int, unitID: String) async throws {
-        try await world.services.database.transaction { db in
-            for start in stride(from: 1, through: count, by: 1_000) {
-                var q: SQLQueryString =
-                    "INSERT INTO persons (id, unit_id, department_id, name, post, title, phone, email, tier, created_at, updated_at) VALUES "
-                q =
-                    q
-                    + (start..<min(start + 1_000, count + 1)).map {
-                        "(\(bind: "imp-\($0)"), \(bind: unitID), NULL, \(bind: "导入人员\($0)"), '', '', '', '', 'none', 0, 0)" as SQLQueryString
-                    }.joined(separator: ", ")
-                try await db.raw(q).run()
-            }
-        }
+        try await world.addImportPersons(count: count, unitID: unitID)
     }
 
     @Test(

@@ -18,7 +18,8 @@ schemas = {
     "RosterLine": obj({"person_id": S, "name": S, "post_name": S, "highest_level": S, "record": ref("ClearedPerson")}),
     "Roster": pageof("RosterLine"),
     "PersonnelReview": obj({"id": S, "person_id": S, "post_id": S, "kind": S, "failed_conditions": arr(S), "relatives_abroad": S, "personnel_opinion": S,
-                            "secrecy_opinion": S, "decided_by": S, "passed": B, "reviewed_on": S, "trigger": S}),
+                            "secrecy_opinion": S, "decided_by": S, "passed": B, "reviewed_on": S, "trigger": S, "conditions_recorded": B,
+                            "imported_from": S}, nullable=("imported_from",)),
     "Commitment": obj({"id": S, "person_id": S, "kind": S, "signed_on": S, "note": S}),
     "Trip": obj({"id": S, "person_id": S, "purpose": S, "destination": S, "reason": S, "depart_on": S, "return_on": S, "delegation": S,
                  "delegation_secrecy_person": S, "personnel_opinion": S, "secrecy_opinion": S, "approved_by": S, "educated_on": S, "carrier_ids": arr(S),
@@ -156,7 +157,7 @@ paths = {
         {"required": True, "x-body-limit": 16 * MB, "content": {
             "text/csv": {"schema": {"type": "string", "minLength": 1, "maxLength": 16 * MB}},
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary", "minLength": 1, "maxLength": 16 * MB}}}},
-        params=[q("kind", ENUM("roster", "training"), True), q("mode", ENUM("dry_run", "all", "partial"))])},
+        params=[q("kind", ENUM("roster", "training"), True), q("mode", ENUM("dry_run", "all", "partial")), q("file_name", TEXT(100))])},
     "/training/under-floor": {"get": op("年度学时未达要求的涉密人员（核心16学时，重要、一般8学时，R-KP-4）", resp("200", "UnderFloor"), params=[q("year", INT(2000, 2100))])},
 }
 

@@ -206,7 +206,7 @@ public enum CarrierImport {
                 }
             }
             let copiesText = value(.copies)
-            let copies = Int(copiesText)
+            let copies = Int(copiesText) ?? Double(copiesText).flatMap { $0.isFinite && $0 == $0.rounded() && abs($0) < 1e6 ? Int($0) : nil }
             if !copiesText.isEmpty, copies.map({ !CarrierRules.copiesRange.contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
             var serials = value(.serials).listItems
             if let copies, CarrierRules.copiesRange.contains(copies) {
@@ -214,15 +214,15 @@ public enum CarrierImport {
                 if serials.count != copies || Set(serials).count != serials.count { bad(.serials, "份号须与份数一致且不重复（R-CA-2）") }
             }
             let registeredText = value(.registeredOn)
-            let registered = Day(iso: registeredText)
-            if registered == nil && !registeredText.isEmpty { bad(.registeredOn, "日期格式应为 2024-03-15") }
+            let registered = Day(written: registeredText)
+            if registered == nil && !registeredText.isEmpty { bad(.registeredOn, "日期格式应为 2024-03-15、2024/3/15 或 2024年3月15日") }
             if let registered, registered > today { bad(.registeredOn, "不能晚于今天") }
             let statusText = value(.status)
             let status: CarrierStatus? = statusText.isEmpty || statusText == "在库" ? .inStock : statusText == "借出" ? .lent : nil
             if status == nil { bad(.status, "导入只接受在册的载体：在库 或 借出（已销毁、已清退的留在纸质登记簿）") }
             let dueText = given(.dueOn)
-            let due = dueText.flatMap { Day(iso: $0) }
-            if due == nil && dueText != nil { bad(.dueOn, "日期格式应为 2024-03-15") }
+            let due = dueText.flatMap { Day(written: $0) }
+            if due == nil && dueText != nil { bad(.dueOn, "日期格式应为 2024-03-15、2024/3/15 或 2024年3月15日") }
             if status == .lent {
                 if given(.holder) == nil { bad(.holder, "借出的载体须填写持有人（R-CA-5）") }
                 if dueText == nil { bad(.dueOn, "借出的载体须填写归还日期（R-CA-5）") }

@@ -46,7 +46,8 @@ public enum PersonnelRules {
         guard !r.personnelOpinion.isEmpty else { throw Refusal.invalid("personnel_opinion", "请填写组织人事部门意见") }
         guard !r.secrecyOpinion.isEmpty else { throw Refusal.invalid("secrecy_opinion", "请填写保密工作机构意见") }
         guard !r.decidedBy.isEmpty else { throw Refusal.invalid("decided_by", "请填写审批的单位领导") }
-        if r.passed, let failed = r.eligibility.failed.first {
+        guard let eligibility = r.eligibility else { throw Refusal.invalid("eligibility", "请逐项填写审查条件") }
+        if r.passed, let failed = eligibility.failed.first {
             throw refusal("ineligible", "R-PE-2", field: "eligibility", "不符合涉密人员条件（\(failed)），审查不得通过")
         }
         return r

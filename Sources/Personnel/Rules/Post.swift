@@ -173,8 +173,9 @@ public struct Review: Sendable, Hashable, Codable {
     public var postID: String
     /// 岗前 / 定期 / 变动.
     public var kind: ReviewKind
-    /// The BJ 21 answers.
-    public var eligibility: Eligibility
+    /// The BJ 21 answers; nil for a review imported from the paper files, whose answers are on the paper form
+    /// (`importedFrom`) — never read as all seven met.
+    public var eligibility: Eligibility?
     /// 配偶、直系亲属在国（境）外学习、工作、定居情况 (JM 要害 14).
     public var relativesAbroad: String
     /// 组织人事部门意见
@@ -189,11 +190,15 @@ public struct Review: Sendable, Hashable, Codable {
     public var reviewedOn: Day
     /// What opened a 变动复审 (a post change, an event).
     public var trigger: String
+    /// 纸质档案导入 — who imported the review from the paper files, when, and from which line of which file; nil for a
+    /// review recorded in Baomi.
+    public var importedFrom: String?
 
     /// Creates a review.
     public init(
-        id: String, personID: String, postID: String, kind: ReviewKind, eligibility: Eligibility, relativesAbroad: String = "",
-        personnelOpinion: String, secrecyOpinion: String, decidedBy: String, passed: Bool, reviewedOn: Day, trigger: String = ""
+        id: String, personID: String, postID: String, kind: ReviewKind, eligibility: Eligibility?, relativesAbroad: String = "",
+        personnelOpinion: String, secrecyOpinion: String, decidedBy: String, passed: Bool, reviewedOn: Day, trigger: String = "",
+        importedFrom: String? = nil
     ) {
         self.id = id
         self.personID = personID
@@ -207,6 +212,7 @@ public struct Review: Sendable, Hashable, Codable {
         self.passed = passed
         self.reviewedOn = reviewedOn
         self.trigger = trigger
+        self.importedFrom = importedFrom
     }
 
     /// A review as the keeper submits it: the id, the day and what opened it are set when it is recorded

@@ -154,13 +154,11 @@ public enum RosterImport {
             if v.isEmpty { bad(c, "不能为空") } else if v.count > max { bad(c, "不超过\(max)字") }
             return v
         }
+        /// A date as Excel, WPS or a person writes it (`Day(written:)`); a workbook's date cells arrive as ISO dates.
         mutating func day(_ c: Column, today: Day) -> Day? {
-            // Excel stores dates as serial numbers when the cell is formatted as a date.
             let v = value(c)
-            let parsed =
-                Day(iso: v.replacingOccurrences(of: "/", with: "-")) ?? Int(v).flatMap { $0 > 20_000 && $0 < 80_000 ? Day(daysSinceEpoch: $0 - 25_569) : nil }
-            guard let d = parsed else {
-                bad(c, v.isEmpty ? "不能为空" : "“\(v)”不是日期（应为 YYYY-MM-DD）")
+            guard let d = Day(written: v) else {
+                bad(c, v.isEmpty ? "不能为空" : "“\(v)”不是日期（应为 2025-03-01、2025/3/1 或 2025年3月1日）")
                 return nil
             }
             if today < d { bad(c, "不能晚于今天") }
@@ -204,6 +202,13 @@ public enum RosterImport {
         return (rows, problems)
     }
 
+    /// A whole number as a spreadsheet writes it: `4`, or `4.0` from a number cell.
+    static func wholeNumber(_ text: String) -> Int? {
+        if let n = Int(text) { return n }
+        guard let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 1e9 else { return nil }
+        return Int(d)
+    }
+
     /// R-TR-1 / R-KP-4: checks the training rows on their own — date, 1–40 hours, content.
     public static func training(_ records: [Tabular.Record], today: Day) -> (rows: [TrainingRow], problems: [Problem]) {
         let (index, headerProblems) = header(records, kind: .training)
@@ -214,7 +219,7 @@ public enum RosterImport {
             var r = Reader(record: record, index: index)
             let name = r.text(.name, max: 30)
             let held = r.day(.heldOn, today: today)
-            let hours = Int(r.value(.hours))
+            let hours = Self.wholeNumber(r.value(.hours))
             if hours == nil || !(1...40).contains(hours!) { r.bad(.hours, "应为1至40的整数") }
             let content = r.text(.content, max: 500)
             let kindText = r.value(.trainingKind)

@@ -6,7 +6,9 @@ extension AreaRegistration {
     /// (R-PE-3), ends the 脱密期 in the sweep and keeps the training register other areas ask (R-TR-3).
     public static let personnel = AreaRegistration(
         name: "personnel",
-        migrations: [M020Personnel(), M021PersonnelIndexes(), M032TripRefusal(), M033ClerkCertificates(), M035AfterLeaving()],
+        migrations: [
+            M020Personnel(), M021PersonnelIndexes(), M032TripRefusal(), M033ClerkCertificates(), M035AfterLeaving(), M036ImportedReviews(),
+        ],
         todos: [PersonnelTodos()],
         sweep: SweepStep(order: 30) { services in
             let ended = try await services.personnel.sweep()

@@ -31,8 +31,11 @@ public struct PersonnelImportReport: Sendable, Hashable {
 extension PersonnelService {
     /// R-PE-3 / R-TR-1: imports a paper-era 涉密人员名单 or training record (CSV or XLSX). A dry run writes nothing;
     /// `all` writes only a file without a problem; `partial` writes the good rows. Names are matched in the keeper's
-    /// unit; a roster row brings its review, commitment and appointment as history, within the post's tier (R-PE-10).
-    public func importFile(_ actor: Actor, _ data: Data, kind: RosterImport.Kind, mode: CarrierImportMode) async throws -> PersonnelImportReport {
+    /// unit; a roster row brings its review, commitment and appointment as history, within the post's tier (R-PE-10) —
+    /// the review marked as imported from the paper files by `actor` today from its line of `fileName` (R-PE-2).
+    public func importFile(
+        _ actor: Actor, _ data: Data, kind: RosterImport.Kind, mode: CarrierImportMode, fileName: String = ""
+    ) async throws -> PersonnelImportReport {
         let me = try await keeper(actor)
         let read: (records: [Tabular.Record], problems: [RosterImport.Problem])
         do { read = try RosterImport.records(data) } catch { throw Refusal.importLimit(error) }
@@ -94,7 +97,10 @@ extension PersonnelService {
                     try await PersonnelStore.insert(post, at: s.nowMillis, on: db)
                     posts[post.name] = post
                 }
-                try await Self.writeRoster(good.map { ($0.0, $0.1, posts[$0.0.post]!) }, unitID: me.unitID, at: s.nowMillis, on: db)
+                let file = fileName.trimmingSpacesAndNewlines.isEmpty ? "导入文件" : "“\(fileName.trimmingSpacesAndNewlines.prefix(100))”"
+                try await Self.writeRoster(
+                    good.map { ($0.0, $0.1, posts[$0.0.post]!) }, source: { "按原纸质档案导入：\(actor.displayName)于\(day.iso)从\(file)第\($0)行导入" },
+                    unitID: me.unitID, at: s.nowMillis, on: db)
                 try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
                 report.imported = good.count
             case .training:
@@ -158,13 +164,16 @@ extension PersonnelService {
         }
     }
 
-    /// The roster rows as history: a passed 岗前审查, the commitment, the appointment and the tier — in batches.
-    static func writeRoster(_ rows: [(RosterImport.RosterRow, String, SecretPost)], unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
+    /// The roster rows as history: a passed 岗前审查 (marked with `source` of its line), the commitment, the appointment
+    /// and the tier — in batches.
+    static func writeRoster(
+        _ rows: [(RosterImport.RosterRow, String, SecretPost)], source: (Int) -> String, unitID: String, at millis: Int64, on db: any SQLDatabase
+    ) async throws {
         for chunk in stride(from: 0, to: rows.count, by: 200).map({ Array(rows[$0..<min($0 + 200, rows.count)]) }) {
             let history = chunk.map { (row, id, post) in
                 PersonnelStore.ImportedHistory(
                     personID: id, postID: post.id, reviewedOn: row.reviewedOn, commitment: post.keyPart ? .responsibility : .pledge,
-                    committedOn: row.committedOn)
+                    committedOn: row.committedOn, source: source(row.line))
             }
             try await PersonnelStore.insertHistory(history, unitID: unitID, at: millis, on: db)
             for (row, id, post) in chunk {

@@ -224,7 +224,7 @@ extension APIController {
     }
 
     /// `POST personnel-imports`: R-PE-3 / R-TR-1: a paper-era roster or training record, the file itself as the body (CSV
-    /// or XLSX, 16 MB).
+    /// or XLSX, 16 MB); `file_name` names the file in each imported review's source.
     func importPersonnel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let actor = try context.actor()
         let q = FormData.query(request)
@@ -233,7 +233,7 @@ extension APIController {
         _ = try await services.personnel.staff(actor)
         let buffer = try await request.body.collect(upTo: 16 * 1024 * 1024)
         guard buffer.readableBytes > 0 else { throw TransportRefusal.contract("body", "请求体为空：应为 CSV 文件或 Excel 工作簿") }
-        let report = try await services.personnel.importFile(actor, Data(buffer.readableBytesView), kind: kind, mode: mode)
+        let report = try await services.personnel.importFile(actor, Data(buffer.readableBytesView), kind: kind, mode: mode, fileName: q["file_name"] ?? "")
         let whole = report.problems.filter { $0.field == "header" || $0.field == "file" }
         if !whole.isEmpty { throw Refusal.invalid("file", "文件不可用：" + whole.map(\.message).joined(separator: "；"), code: "import.header") }
         return JSON.response(

@@ -56,7 +56,7 @@ extension PersonnelController {
             let kind = RosterImport.Kind(rawValue: form.fields["kind"] ?? "") ?? .roster
             let mode = CarrierImportMode(rawValue: form.fields["mode"] ?? "") ?? .dryRun
             return try await refusable {
-                let report = try await services.personnel.importFile(try context.actor(), Data(file.data), kind: kind, mode: mode)
+                let report = try await services.personnel.importFile(try context.actor(), Data(file.data), kind: kind, mode: mode, fileName: file.filename)
                 return try await importPage(context, report: report, error: nil)
             } again: { message, status in
                 try await importPage(context, report: nil, error: message, status: status)

@@ -150,7 +150,10 @@ extension FileModel {
         changeReview = f.changeReview
         reviews = f.reviews.map {
             Line(
-                cells: [$0.reviewedOn.iso, $0.kind.chinese, $0.passed ? "通过" : "未通过", $0.personnelOpinion, $0.secrecyOpinion, $0.decidedBy],
+                cells: [
+                    $0.reviewedOn.iso, $0.kind.chinese, ($0.passed ? "通过" : "未通过") + ($0.importedFrom == nil ? "" : "（纸质档案导入）"), $0.personnelOpinion,
+                    $0.secrecyOpinion, $0.decidedBy,
+                ],
                 print: form("review", $0.id))
         }
         commitments = f.commitments.map { Line(cells: [$0.signedOn.iso, $0.kind.chinese, $0.note], print: form("commitment", $0.id)) }

@@ -37,8 +37,11 @@ enum PersonnelDTO {
     struct Review: Codable {
         let id: String; let personId: String; let postId: String; let kind: String; let failedConditions: [String]; let relativesAbroad: String
         let personnelOpinion: String; let secrecyOpinion: String; let decidedBy: String; let passed: Bool; let reviewedOn: String; let trigger: String
+        /// Whether the seven conditions were answered here (not for a review imported from the paper files).
+        let conditionsRecorded: Bool; let importedFrom: String?
         init(_ r: Personnel.Review) {
-            id = r.id; personId = r.personID; postId = r.postID; kind = r.kind.rawValue; failedConditions = r.eligibility.failed
+            id = r.id; personId = r.personID; postId = r.postID; kind = r.kind.rawValue; failedConditions = r.eligibility?.failed ?? []
+            conditionsRecorded = r.eligibility != nil; importedFrom = r.importedFrom
             relativesAbroad = r.relativesAbroad; personnelOpinion = r.personnelOpinion; secrecyOpinion = r.secrecyOpinion; decidedBy = r.decidedBy
             passed = r.passed; reviewedOn = r.reviewedOn.iso; trigger = r.trigger
         }

@@ -61,11 +61,12 @@ extension PersonnelForm {
                     Field(label: "组织人事部门意见", value: r.personnelOpinion), Field(label: "保密工作机构意见", value: r.secrecyOpinion),
                     Field(label: "单位领导审批", value: r.decidedBy), Field(label: "审查结论", value: r.passed ? "通过" : "未通过"),
                     Field(label: "审查日期", value: r.reviewedOn.chinese),
-                ],
+                ] + (r.importedFrom.map { [Field(label: "来源", value: $0)] } ?? []),
             tables: [
                 Table(
                     title: "审查条件（《保守国家秘密法实施条例》第二十一条）", head: ["条件", "审查情况"],
-                    lines: r.eligibility.items.map { Line(cells: [$0.label, $0.met ? "符合" : "不符合"]) }, testid: "conditions")
+                    lines: r.eligibility.map { e in e.items.map { Line(cells: [$0.label, $0.met ? "符合" : "不符合"]) } }
+                        ?? [Line(cells: ["全部条件", "按原纸质档案导入，逐项审查情况见原纸质审查表"])], testid: "conditions")
             ],
             undertakings: ["本人如实提供以上情况，如有隐瞒或者虚假，愿承担相应责任。"],
             signers: ["本人", "组织人事部门", "保密工作机构", "单位领导"], back: "/personnel/file/\(f.person.id)")

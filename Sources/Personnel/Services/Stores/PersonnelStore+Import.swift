@@ -21,22 +21,25 @@ extension PersonnelStore {
         var reviewedOn: Day
         var commitment: CommitmentKind
         var committedOn: Day
+        /// Who imported the row, when, from which line.
+        var source: String
     }
 
     /// R-PE-2 / R-PE-4: the paper-era history of the imported rows — a passed 岗前审查 and the signed commitment each —
-    /// in two statements for all of `rows` (the caller passes at most 200).
+    /// in two statements for all of `rows` (the caller passes at most 200). The review is marked as imported (its
+    /// source), its conditions left unanswered: they are on the paper form.
     static func insertHistory(_ rows: [ImportedHistory], unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
         var reviews: SQLQueryString =
             """
             INSERT INTO personnel_reviews (id, person_id, unit_id, post_id, kind, eligibility, relatives_abroad, personnel_opinion, secrecy_opinion,
-                decided_by, passed, reviewed_on, review_trigger, created_at) VALUES
+                decided_by, passed, reviewed_on, review_trigger, imported_from, created_at) VALUES
             """
         reviews =
             reviews
             + rows.map { row -> SQLQueryString in
                 """
-                (\(bind: IDs.make()), \(bind: row.personID), \(bind: unitID), \(bind: row.postID), \(bind: ReviewKind.preAppointment.rawValue), \(bind: json(Eligibility.allMet)), '',
-                '按原纸质档案导入', '按原纸质档案导入', '原纸质档案', 1, \(bind: row.reviewedOn.iso), '', \(bind: millis))
+                (\(bind: IDs.make()), \(bind: row.personID), \(bind: unitID), \(bind: row.postID), \(bind: ReviewKind.preAppointment.rawValue), '', '',
+                '按原纸质档案导入', '按原纸质档案导入', '原纸质档案', 1, \(bind: row.reviewedOn.iso), '', \(bind: row.source), \(bind: millis))
                 """
             }.joined(separator: ", ")
         try await db.raw(reviews).run()

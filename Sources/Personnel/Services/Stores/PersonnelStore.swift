@@ -256,10 +256,11 @@ enum PersonnelStore {
         Review(
             id: try text(row, "id"), personID: try text(row, "person_id"), postID: try text(row, "post_id"),
             kind: ReviewKind(rawValue: try text(row, "kind")) ?? .preAppointment,
-            eligibility: unjson(Eligibility.self, try text(row, "eligibility")) ?? .allMet, relativesAbroad: try text(row, "relatives_abroad"),
+            // An imported review has no answers here; an unreadable set reads as none, never as all met.
+            eligibility: unjson(Eligibility.self, try text(row, "eligibility")), relativesAbroad: try text(row, "relatives_abroad"),
             personnelOpinion: try text(row, "personnel_opinion"), secrecyOpinion: try text(row, "secrecy_opinion"), decidedBy: try text(row, "decided_by"),
             passed: try row.decode(column: "passed", as: Int.self) != 0, reviewedOn: try day(row, "reviewed_on") ?? Day(year: 2000, month: 1, day: 1)!,
-            trigger: try text(row, "review_trigger"))
+            trigger: try text(row, "review_trigger"), importedFrom: try row.decode(column: "imported_from", as: String?.self))
     }
 
     static func insert(_ r: Review, unitID: String, at millis: Int64, on db: any SQLDatabase) async throws {
@@ -267,7 +268,7 @@ enum PersonnelStore {
             """
             INSERT INTO personnel_reviews (id, person_id, unit_id, post_id, kind, eligibility, relatives_abroad, personnel_opinion, secrecy_opinion,
                 decided_by, passed, reviewed_on, review_trigger, created_at)
-            VALUES (\(bind: r.id), \(bind: r.personID), \(bind: unitID), \(bind: r.postID), \(bind: r.kind.rawValue), \(bind: json(r.eligibility)),
+            VALUES (\(bind: r.id), \(bind: r.personID), \(bind: unitID), \(bind: r.postID), \(bind: r.kind.rawValue), \(bind: r.eligibility.map(json) ?? ""),
                 \(bind: r.relativesAbroad), \(bind: r.personnelOpinion), \(bind: r.secrecyOpinion), \(bind: r.decidedBy), \(bind: r.passed ? 1 : 0),
                 \(bind: r.reviewedOn.iso), \(bind: r.trigger), \(bind: millis))
             """

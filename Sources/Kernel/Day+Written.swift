@@ -1,0 +1,61 @@
+import Foundation
+
+extension Day {
+    /// A date as a spreadsheet or a person writes it in an imported file: `2025-03-01`, `2025-3-1`, `2025/3/1`,
+    /// `2025.3.1` or `2025年3月1日`, each optionally followed by a time (`2025/3/1 14:30`, `2025-03-01T00:00:00`); or an
+    /// Excel serial number in the 1900 date system (`45717`, its fraction the time of day), within 1954–2118 so that a
+    /// plain count is never read as a date. Nil for anything else.
+    public init?(written text: String) {
+        if let iso = Day(iso: text) {
+            self = iso
+            return
+        }
+        let scalars = Array(text.trimmingSpacesAndNewlines.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        if let serial = Double(String(String.UnicodeScalarView(scalars))), serial.isFinite {
+            let whole = Int(serial.rounded(.down))
+            guard (20_000..<80_000).contains(whole) else { return nil }
+            self.init(daysSinceEpoch: whole - Day.excelEpochOffset1900)
+            return
+        }
+        var i = 0
+        func number(_ maxDigits: Int) -> Int? {
+            var n = 0
+            var digits = 0
+            while i < scalars.count, digits < maxDigits, let d = Day.digit(scalars[i]) {
+                n = n * 10 + d
+                digits += 1
+                i += 1
+            }
+            return digits == 0 ? nil : n
+        }
+        func separator(_ allowed: Set<Unicode.Scalar>) -> Unicode.Scalar? {
+            guard i < scalars.count, allowed.contains(scalars[i]) else { return nil }
+            defer { i += 1 }
+            return scalars[i]
+        }
+        guard let year = number(4), i == 4, let first = separator(["-", "/", ".", "年"]), let month = number(2) else { return nil }
+        let second: Set<Unicode.Scalar> = first == "年" ? ["月"] : [first]
+        guard separator(second) != nil, let day = number(2) else { return nil }
+        if first == "年" { _ = separator(["日"]) }
+        // What follows may only be a time of day.
+        if i < scalars.count {
+            guard scalars[i] == " " || scalars[i] == "T" else { return nil }
+            let time = scalars[(i + 1)...]
+            guard time.allSatisfy({ Day.digit($0) != nil || ":.+-Z ".unicodeScalars.contains($0) }) else { return nil }
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// An ASCII or a full-width digit (Chinese input methods type both).
+    static func digit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: Int(s.value - 0x30)
+        case 0xFF10...0xFF19: Int(s.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    /// Days between Excel's 1900 epoch (serial 0 = 1899-12-30, past its leap-year bug) and 1970-01-01.
+    public static let excelEpochOffset1900 = 25_569
+}
