@@ -200,11 +200,18 @@ struct DepartureTravelTests {
             } == "allowed")
     }
 
-    @Test("R-PE-6 an event is due in 5 working days and opens a 变动复审 for a serving person")
+    @Test("R-PE-6 an event is due in 5 working days — not 7 calendar days when a holiday falls between — and opens a 变动复审 for a serving person")
     func events() throws {
         let calendar = WorkCalendar(years: [CalendarYear(year: 2026, holidays: [], makeupWorkdays: [])])
         let friday = Day(year: 2026, month: 6, day: 12)!
         #expect(try PersonnelRules.eventDue(.foreignContact, occurredOn: friday, calendar: calendar) == Day(year: 2026, month: 6, day: 19)!)
+        // 端午节 on Friday 19 June: the fifth working day is Monday 22 June, seven calendar days would be the 19th.
+        let holiday = HolidaySpan(name: "端午节", from: Day(year: 2026, month: 6, day: 19)!, to: Day(year: 2026, month: 6, day: 21)!)
+        let dragonBoat = WorkCalendar(years: [CalendarYear(year: 2026, holidays: [holiday], makeupWorkdays: [])])
+        #expect(try PersonnelRules.eventDue(.foreignContact, occurredOn: friday, calendar: dragonBoat) == Day(year: 2026, month: 6, day: 22)!)
+        // A makeup Saturday counts as a working day: the fifth is Thursday 18 June.
+        let makeup = WorkCalendar(years: [CalendarYear(year: 2026, holidays: [holiday], makeupWorkdays: [Day(year: 2026, month: 6, day: 13)!])])
+        #expect(try PersonnelRules.eventDue(.foreignContact, occurredOn: friday, calendar: makeup) == Day(year: 2026, month: 6, day: 18)!)
         let e = ReportableEvent(
             id: "e", personID: "p1", unitID: "u1", kind: .relativesAbroad, occurredOn: friday, reportedOn: friday, dueOn: friday.adding(days: 7),
             details: "女儿赴英留学")

@@ -155,6 +155,12 @@ struct PersonnelRulesTests {
         #expect(!may("p2", "u1", [.handler, .leader]))
         #expect(!may(nil, nil, [.securityAdmin]))
         #expect(!may(nil, "u1", [.auditor]))
+        // The 三员 branch alone: a keeper's role held with a 三员 role reads nobody else's file, nor in its own unit;
+        // the person's own file stays theirs.
+        #expect(!may("p2", "u1", [.secrecyClerk, .securityAdmin]))
+        #expect(!may("p2", "u1", [.personnelOffice, .systemAdmin]))
+        #expect(!may("p2", "u1", [.secrecyOffice, .auditor]))
+        #expect(may("p1", "u1", [.securityAdmin]))
         #expect(
             code { try PersonnelRules.checkFile(ofPerson: "p1", unitID: "u1", by: FileViewer(personID: "p3", unitID: "u1", roles: [.handler])) } == "not_found")
     }
