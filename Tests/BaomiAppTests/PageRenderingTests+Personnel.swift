@@ -42,7 +42,8 @@ extension PageRenderingTests {
             trips: [line("出境", 6, print: true)], events: [line("事项", 4, print: true)], departures: [line("离岗", 4, print: true)], hours: [line("学时", 5)],
             external: [line("外训", 5)],
             rights: [line("权益", 3)], handovers: [line("移交", 5, print: true)], afterLeaving: [line("脱密期管理", 4)], declearingForms: true,
-            abscondedForm: true, employerKinds: [opt("单位类别")], keeps: true, today: "【今日】"),
+            abscondedForm: true, employerKinds: [opt("单位类别")], identity: [line("身份", 5)], birthMonth: "【出生年月】",
+            ethnicity: "【民族】", idNumber: "【身份证号】", genders: [opt("性别选项")], politicalStatuses: [opt("政治面貌")], keeps: true, today: "【今日】"),
         notShown: ["personID"])
 
     @Test("涉密人员档案 shows every field of its model")

@@ -8,6 +8,7 @@ extension AreaRegistration {
         name: "personnel",
         migrations: [
             M020Personnel(), M021PersonnelIndexes(), M032TripRefusal(), M033ClerkCertificates(), M035AfterLeaving(), M036ImportedReviews(),
+            M037PersonIdentity(),
         ],
         todos: [PersonnelTodos()],
         sweep: SweepStep(order: 30) { services in

@@ -41,6 +41,8 @@ public struct PersonnelFile: Sendable {
     public var handoverNames: [String: String] = [:]
     /// 脱密期管理: employment in the 脱密期, violation and 擅自离职 reports, newest first (IR 53–54).
     public var afterLeaving: [AfterLeavingRecord] = []
+    /// 身份信息 for the 审查表, once the keepers entered it (R-PE-15: read only through the file).
+    public var identity: PersonIdentity?
 }
 
 extension PersonnelService {
@@ -83,6 +85,7 @@ extension PersonnelService {
                 rights: has.rights ? try await PersonnelStore.rights(personID: personID, on: db) : [],
                 handovers: try await CarrierReads.handovers(involving: personID, on: db))
             if has.afterLeaving { file.afterLeaving = try await PersonnelStore.afterLeaving(personID: personID, on: db) }
+            if has.identity { file.identity = try await PersonnelStore.identity(personID: personID, on: db) }
             if !file.handovers.isEmpty {
                 file.handoverNames = try await OrganisationReads.names(of: file.handovers.flatMap { [$0.fromPersonID, $0.toPersonID] }, on: db)
             }

@@ -14,6 +14,7 @@ import Tabular
 extension APIController {
     struct EmploymentBody: Codable { let occurredOn: String; let employer: String; let employerKind: String; let position: String?; let details: String? }
     struct AfterLeavingReportBody: Codable { let occurredOn: String; let details: String }
+    struct IdentityBody: Codable { let gender: String; let birthMonth: String; let ethnicity: String; let politicalStatus: String; let idNumber: String }
     struct PostBody: Codable { let name: String; let departmentId: String?; let highestLevel: String; let keyPart: Bool?; let roles: [String]? }
     struct EligibilityBody: Codable {
         let nationality: Bool; let loyalty: Bool; let competence: Bool; let noCriminalRecord: Bool; let noDrugsOrGambling: Bool; let neverDismissed: Bool
@@ -66,6 +67,7 @@ extension APIController {
         api.post("personnel/:person/remove", use: removeFromPost)
         api.get("personnel/:person/file", use: personnelFile)
         api.post("personnel/:person/employment", use: recordDeclearingEmployment)
+        api.post("personnel/:person/identity", use: recordPersonIdentity)
         api.post("personnel/:person/declearing-violation", use: reportDeclearingViolation)
         api.post("personnel/:person/absconded", use: reportAbsconded)
         api.get("personnel/:person/handovers/:id", use: personnelHandover)
@@ -181,6 +183,15 @@ extension APIController {
             try context.actor(), personID: context.parameters.require("person"), handoverID: context.parameters.require("id"),
             page: try Self.pageRequest(FormData.query(request), order: "number"))
         return JSON.response(PersonnelDTO.HandoverList(list))
+    }
+
+    /// `POST personnel/:person/identity`: the 审查表's identity fields, entered by a keeper (R-PE-15).
+    func recordPersonIdentity(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let b = try await decodeJSON(IdentityBody.self, request)
+        let identity = try await services.personnel.recordIdentity(
+            try context.actor(), personID: try context.parameters.require("person"),
+            PersonIdentity(gender: b.gender, birthMonth: b.birthMonth, ethnicity: b.ethnicity, politicalStatus: b.politicalStatus, idNumber: b.idNumber))
+        return JSON.response(PersonnelDTO.Identity(identity))
     }
 
     /// `POST personnel/:person/employment`: new employment in the 脱密期, checked against its restrictions (R-PE-7).

@@ -43,6 +43,7 @@ extension Area {
             "POST /personnel/{person}/remove": APIAuthorization.personnelKeepers,
             "POST /personnel/{person}/rights": APIAuthorization.personnelKeepers,
             "POST /personnel/{person}/employment": APIAuthorization.personnelKeepers,
+            "POST /personnel/{person}/identity": APIAuthorization.personnelKeepers,
             "POST /personnel/{person}/declearing-violation": APIAuthorization.personnelKeepers,
             "POST /personnel/{person}/absconded": APIAuthorization.personnelKeepers,
             // R-PE-15: the person reads their own file too; the service decides (a 三员 reads none).

@@ -40,6 +40,7 @@ struct PersonnelController {
         router.post("/personnel/roster-filing", use: fileRoster)
         router.get("/personnel/file/:person") { _, context in try await filePage(context) }
         router.post("/personnel/file/:person/rights", use: recordRights)
+        router.post("/personnel/file/:person/identity", use: recordIdentity)
         registerAfterLeaving(on: router)
         registerAppointment(on: router)
         registerRecords(on: router)
@@ -95,6 +96,22 @@ struct PersonnelController {
         }
     }
 
+    /// `POST /personnel/file/:person/identity`: the 审查表's identity fields, entered by a keeper on the file (R-PE-15).
+    func recordIdentity(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await csrfForm(request, context)
+        let person = try context.parameters.require("person")
+        return try await refusable {
+            _ = try await services.personnel.recordIdentity(
+                try context.actor(), personID: person,
+                PersonIdentity(
+                    gender: form["gender"] ?? "", birthMonth: form["birth_month"] ?? "", ethnicity: form["ethnicity"] ?? "",
+                    politicalStatus: form["political_status"] ?? "", idNumber: form["id_number"] ?? ""))
+            return try await filePage(context, flash: "已登记身份信息")
+        } again: { message, status in
+            try await filePage(context, error: message, status: status)
+        }
+    }
+
     /// The personnel file page (R-PE-15), with the keepers' 权益保障 form.
     func filePage(_ context: AppRequestContext, flash: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.actor()
@@ -129,6 +146,10 @@ struct FileModel: Sendable {
     var afterLeaving: [Line] = []
     var declearingForms = false, abscondedForm = false
     var employerKinds: [PersonnelController.Opt] = []
+    /// 身份信息 for the 审查表 (R-PE-15), as the file shows it and as the keepers' form fills it.
+    var identity: [Line] = []
+    var birthMonth = "", ethnicity = "", idNumber = ""
+    var genders: [PersonnelController.Opt] = [], politicalStatuses: [PersonnelController.Opt] = []
     var keeps = false
     var today = ""
 }
@@ -173,6 +194,14 @@ extension FileModel {
         hours = f.hours.map { Line(cells: ["\($0.year)年", "\($0.hours)学时", "\($0.prePost)学时", "\(floor)学时", $0.hours >= floor ? "达标" : "未达标"]) }
         external = f.external.map { Line(cells: [$0.completedOn.iso, $0.kind.chinese, $0.provider, "\($0.hours)学时", $0.certificateNumber]) }
         rights = f.rights.map { Line(cells: [$0.recordedOn.iso, $0.restriction, $0.measure]) }
+        if let i = f.identity {
+            identity = [Line(cells: [i.gender, i.birthMonthChinese, i.ethnicity, i.politicalStatus, i.idNumber])]
+            (birthMonth, ethnicity, idNumber) = (i.birthMonth, i.ethnicity, i.idNumber)
+        }
+        genders = ["男", "女"].map { PersonnelController.Opt(value: $0, label: $0, selected: $0 == f.identity?.gender) }
+        politicalStatuses = PersonnelRules.politicalStatuses.map {
+            PersonnelController.Opt(value: $0, label: $0, selected: $0 == (f.identity?.politicalStatus ?? "群众"))
+        }
         afterLeaving = f.afterLeaving.map { r in
             let what = r.kind == .employment ? "\(r.employer)（\(r.employerKind?.chinese ?? "")）\(r.position)" : r.details
             let state =

@@ -145,11 +145,18 @@ enum PersonnelDTO {
             employerKind = r.employerKind?.rawValue; position = r.position; details = r.details; restricted = r.restricted; reportedOn = r.reportedOn?.iso
         }
     }
+    struct Identity: Codable {
+        let gender: String; let birthMonth: String; let ethnicity: String; let politicalStatus: String; let idNumber: String
+        init(_ i: PersonIdentity) {
+            gender = i.gender; birthMonth = i.birthMonth; ethnicity = i.ethnicity; politicalStatus = i.politicalStatus; idNumber = i.idNumber
+        }
+    }
     struct File: Codable {
         let personId: String; let name: String; let record: Cleared?; let post: Post?; let changeReview: String?; let reviews: [Review]
         let commitments: [Commitment]; let trips: [Trip]; let events: [Event]; let departures: [Departure]; let hours: [Hours]; let external: [External]
-        let rights: [Rights]; let handovers: [Handover]; let afterLeaving: [AfterLeaving]
+        let rights: [Rights]; let handovers: [Handover]; let afterLeaving: [AfterLeaving]; let identity: Identity?
         init(_ f: PersonnelFile) {
+            identity = f.identity.map(Identity.init)
             rights = f.rights.map(Rights.init); handovers = f.handovers.map(Handover.init); afterLeaving = f.afterLeaving.map(AfterLeaving.init)
             personId = f.person.id; name = f.person.name; record = f.record.map(Cleared.init); post = f.post.map(Post.init); changeReview = f.changeReview
             reviews = f.reviews.map(Review.init); commitments = f.commitments.map(Commitment.init); trips = f.trips.map(Trip.init)

@@ -48,12 +48,21 @@ extension PersonnelForm {
         ]
     }
 
+    /// 性别, 出生年月, 民族, 政治面貌, 身份证号 as the keepers entered them, blank lines to fill by hand when they did not.
+    static func identityFields(_ i: PersonIdentity?) -> [Field] {
+        [
+            Field(label: "性别", value: i?.gender ?? ""), Field(label: "出生年月", value: i?.birthMonthChinese ?? ""),
+            Field(label: "民族", value: i?.ethnicity ?? ""), Field(label: "政治面貌", value: i?.politicalStatus ?? ""),
+            Field(label: "身份证号", value: i?.idNumber ?? ""),
+        ]
+    }
+
     /// 涉密人员涉密资格审查表 (R-PE-2; BJ 21 (一)–(七), JM 要害 14, IR 50 ¶2).
     static func review(_ r: Review, file f: PersonnelFile, postName: String) -> PersonnelForm {
         PersonnelForm(
             heading: "涉密人员涉密资格审查表",
             fields: [Field(label: "姓名", value: f.person.name), Field(label: "职务", value: f.person.post)]
-                + ["性别", "出生年月", "民族", "政治面貌", "身份证号"].map { Field(label: $0, value: "") }
+                + identityFields(f.identity)
                 + [
                     Field(label: "拟任涉密岗位", value: postName), Field(label: "审查类别", value: r.kind.chinese),
                     Field(label: "审查原因", value: r.trigger.isEmpty ? "—" : r.trigger),

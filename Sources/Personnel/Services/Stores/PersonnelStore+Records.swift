@@ -172,7 +172,7 @@ extension PersonnelStore {
     /// Which of a personnel file's lists hold anything: one statement of index probes (issue 12: a file read its eight
     /// lists in eight statements, most of them empty).
     struct FileParts: Sendable {
-        var reviews, commitments, trips, events, departures, hours, external, rights, afterLeaving: Bool
+        var reviews, commitments, trips, events, departures, hours, external, rights, afterLeaving, identity: Bool
     }
 
     static func fileParts(personID: String, on db: any SQLDatabase) async throws -> FileParts {
@@ -188,19 +188,21 @@ extension PersonnelStore {
                        EXISTS (SELECT 1 FROM training_hours WHERE person_id = \(bind: p)) AS hours,
                        EXISTS (SELECT 1 FROM external_courses WHERE person_id = \(bind: p)) AS external,
                        EXISTS (SELECT 1 FROM rights_records WHERE person_id = \(bind: p)) AS rights,
-                       EXISTS (SELECT 1 FROM after_leaving WHERE person_id = \(bind: p)) AS after_leaving
+                       EXISTS (SELECT 1 FROM after_leaving WHERE person_id = \(bind: p)) AS after_leaving,
+                       EXISTS (SELECT 1 FROM personnel_identity WHERE person_id = \(bind: p)) AS identity
                 """
             ).first()
         else {
             // A SELECT without FROM always answers one row; were it ever missing, every list is read rather than none.
             return FileParts(
-                reviews: true, commitments: true, trips: true, events: true, departures: true, hours: true, external: true, rights: true, afterLeaving: true)
+                reviews: true, commitments: true, trips: true, events: true, departures: true, hours: true, external: true, rights: true, afterLeaving: true,
+                identity: true)
         }
         func has(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
         return FileParts(
             reviews: try has("reviews"), commitments: try has("commitments"), trips: try has("trips"), events: try has("events"),
             departures: try has("departures"), hours: try has("hours"), external: try has("external"), rights: try has("rights"),
-            afterLeaving: try has("after_leaving"))
+            afterLeaving: try has("after_leaving"), identity: try has("identity"))
     }
 
     static func hours(personID: String, on db: any SQLDatabase) async throws -> [(year: Int, hours: Int, prePost: Int)] {

@@ -12,6 +12,7 @@ extension PersonnelViews {
           \(m.declearing.map(declearingRow))
           \(m.changeReview.map(changeReviewRow))
         </table>
+        \(identity(m, shell.csrf))
         \(fileRecords(m))
         \(fileTraining(m))
         \(if: m.keeps, rightsForm(m, shell.csrf))
@@ -52,6 +53,28 @@ extension PersonnelViews {
           <label>离开日期<input type="date" name="occurred_on" value="\(m.today)" class="form-control form-control-sm"></label>
           <label>具体情况<input type="text" name="details" maxlength="1000" class="form-control form-control-sm"></label>
           <button class="btn btn-sm btn-outline-danger">报告保密行政管理部门（擅自离职）</button></form>
+        """
+    }
+
+    /// 身份信息 (R-PE-15): as entered, and for the keepers the form that enters it.
+    private static func identity(_ m: FileModel, _ csrf: String) -> HTML {
+        """
+        <h3>身份信息</h3>
+        <table class="table table-sm bm-table" data-testid="identity"><thead><tr><th>性别</th><th>出生年月</th><th>民族</th><th>政治面貌</th><th>身份证号</th></tr></thead>
+        <tbody>\(each: m.identity, cellsRow)</tbody></table>
+        \(if: m.keeps, identityForm(m, csrf))
+        """
+    }
+
+    private static func identityForm(_ m: FileModel, _ csrf: String) -> HTML {
+        """
+        <form method="post" action="/personnel/file/\(m.personID)/identity" class="bm-filter bm-noprint" data-testid="identity-form">\(Components.csrf(csrf))
+          <label>性别<select name="gender" class="form-select form-select-sm">\(Components.choices(m.genders))</select></label>
+          <label>出生年月<input type="month" name="birth_month" value="\(m.birthMonth)" class="form-control form-control-sm"></label>
+          <label>民族<input type="text" name="ethnicity" value="\(m.ethnicity)" maxlength="20" placeholder="汉族" class="form-control form-control-sm"></label>
+          <label>政治面貌<select name="political_status" class="form-select form-select-sm">\(Components.choices(m.politicalStatuses))</select></label>
+          <label>身份证号<input type="text" name="id_number" value="\(m.idNumber)" maxlength="18" class="form-control form-control-sm"></label>
+          <button class="btn btn-sm btn-primary">登记身份信息</button></form>
         """
     }
 
