@@ -12,7 +12,7 @@ import Storage
 /// 涉密人员 demo data for the 工业和信息化局, entered through `PersonnelService` by the 保密员 `wangfang`: posts, the
 /// staff appointed after their reviews and commitments, a training year with people under their floor, a trip whose
 /// return report is overdue, reportable events, one departure blocked by an unreturned medium and one completed with
-/// its 脱密期. Two leavers are invented persons without accounts, so no demo login is locked.
+/// its 脱密期 (and, with the carrier register, its 移交清单), one person's identity for the 审查表. Two leavers are invented persons without accounts, so no demo login is locked.
 public enum PersonnelDemo {
     /// R-TR-3: the 定密培训 of the spring, before the 定密 demo appoints its officers, whose training date is read from
     /// the register: in the 工业和信息化局 the two officers and a 承办人 pass the exam; in the 海洋科学研究所 its 保密员
@@ -136,7 +136,23 @@ public enum PersonnelDemo {
         _ = try await p.refuseTrip(actors["chenjun"]!, tripID: refused.id, reason: "所在项目处于攻关阶段，暂缓因私出境")
         // Reportable events: one opening a 变动复审.
         _ = try await p.reportEvent(clerk, personID: persons["zhoumin"]!, kind: .relativesAbroad, occurredOn: today, details: "女儿赴英国留学（演示数据）")
-        // A departure completed, with its 脱密期 (R-PE-7).
+        // The 审查表's identity fields of one person (R-PE-15), printed on his review.
+        _ = try await p.recordIdentity(
+            clerk, personID: persons["zhangwei"]!,
+            PersonIdentity(gender: "男", birthMonth: "1985-03", ethnicity: "汉族", politicalStatus: "中共党员", idNumber: "110101198503120017"))
+        // A departure completed, with its 脱密期 (R-PE-7); with the carrier register, the medium the leaver used is
+        // handed to a successor first, on a 移交清单 both sign (R-CA-15).
+        if carriers {
+            _ = try await s.carriers.receive(
+                clerk,
+                CarrierInput(
+                    kind: .medium, title: "规划编制用涉密U盘", documentNumber: "", originatingUnit: "江海市工业和信息化局保密办", marking: "秘密", copies: 1,
+                    scope: [leaverA.id, wangfang], medium: MediumInfo(mediaType: "U盘", purchasedCentrally: true, userPersonID: leaverA.id)),
+                check: CarrierRules.ReceiptCheck(
+                    packageIntact: true, expectedCopies: 1, countedCopies: 1, expectedSerials: ["001"], foundSerials: ["001"], markedLevel: .secret,
+                    listedLevel: .secret, addresseeMatches: true))
+            _ = try await s.carriers.handOver(clerk, fromPersonID: leaverA.id, toPersonID: persons["zhangwei"]!, leaverSigned: "钱伟", successorSigned: "张伟")
+        }
         _ = try await p.recordCommitment(clerk, personID: leaverA.id, kind: .leaving, signedOn: today, note: "原件存组织人事部门")
         let done = try await p.openDeparture(clerk, .init(personID: leaverA.id, kind: .leaveJob, leavingOn: today, declearingMonths: 12, destination: "江海市某企业"))
         for item in PersonnelRules.requiredItems(post: posts["planning"]) where item.recordedByHand {
