@@ -15,6 +15,14 @@ import Testing
 /// reader may know and the rest counted, and as the leaving 保密员's 工作交接.
 @Suite("移交清单 — the hand-over list read back")
 struct HandoverListTests {
+    /// The 保密员 王芳 using a medium, the 保密办's 刘洋 who keeps the files, and 周敏 to take it over.
+    static func clerkWithMedium(_ world: TestWorld) async throws -> (clerk: Actor, office: Actor, wangfang: String, successor: String) {
+        let clerk = try await world.actor("wangfang")
+        let wangfang = try #require(clerk.person).id
+        _ = try await world.receiveCarrier(clerk, title: "王芳使用的涉密U盘", scope: [wangfang], mediumUser: wangfang)
+        return (clerk, try await world.actor("liuyang"), wangfang, try #require(try await world.actor("zhoumin").person).id)
+    }
+
     @Test("R-CA-15 R-KS-4 the list is on both files; each reader sees the carriers they may know by title, the rest only counted")
     func listOnBothFiles() async throws {
         try await TestWorld.with { world in
@@ -71,11 +79,7 @@ struct HandoverListTests {
     func clerkHandoverIsTheList() async throws {
         try await TestWorld.with { world in
             let s = world.services
-            let clerk = try await world.actor("wangfang")
-            let office = try await world.actor("liuyang")
-            let wangfang = try #require(clerk.person).id
-            let successor = try #require(try await world.actor("zhoumin").person).id
-            _ = try await world.receiveCarrier(clerk, title: "王芳使用的涉密U盘", scope: [wangfang], mediumUser: wangfang)
+            let (clerk, office, wangfang, successor) = try await Self.clerkWithMedium(world)
             let d = try await s.personnel.openDeparture(
                 office, .init(personID: wangfang, kind: .leavePost, leavingOn: s.clock.today, declearingMonths: 36, earlyConsent: "保密委员会同意"))
             let post = try #require(try await s.personnel.file(office, personID: wangfang).post)
@@ -99,11 +103,7 @@ struct HandoverListTests {
     func earlierListDoesNotCount() async throws {
         try await TestWorld.with { world in
             let s = world.services
-            let clerk = try await world.actor("wangfang")
-            let office = try await world.actor("liuyang")
-            let wangfang = try #require(clerk.person).id
-            let successor = try #require(try await world.actor("zhoumin").person).id
-            _ = try await world.receiveCarrier(clerk, title: "王芳使用的涉密U盘", scope: [wangfang], mediumUser: wangfang)
+            let (clerk, office, wangfang, successor) = try await Self.clerkWithMedium(world)
             let handover = try await s.carriers.handOver(clerk, fromPersonID: wangfang, toPersonID: successor, leaverSigned: "王芳", successorSigned: "周敏")
             // The list is dated before the appointment: it belongs to an earlier tenure.
             let appointed = try #require(try await s.personnel.file(office, personID: wangfang).record).appointedOn

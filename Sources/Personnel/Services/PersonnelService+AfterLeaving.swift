@@ -11,6 +11,15 @@ import Storage
 /// 脱密期管理 (IR 53–54): employment in the 脱密期 checked against its restrictions, and the two reports the unit files
 /// with its same-level administration — a serious violation in the 脱密期, and 擅自离职.
 extension PersonnelService {
+    /// R-PE-7 / IR 54: one of the three by its kind — employment recorded, a violation or 擅自离职 reported.
+    public func report(_ actor: Actor, _ input: AfterLeavingRecord) async throws -> AfterLeavingRecord {
+        switch input.kind {
+        case .employment: try await recordEmployment(actor, input)
+        case .violation: try await reportDeclearingViolation(actor, input)
+        case .absconded: try await reportAbsconded(actor, input)
+        }
+    }
+
     /// R-PE-7: records new employment of a person in the 脱密期; work the restrictions forbid (境外驻华机构, 外资企业, a
     /// foreign service, IR 53) is marked so and waits on the keepers' 待办 until a violation report is filed.
     public func recordEmployment(_ actor: Actor, _ input: AfterLeavingRecord) async throws -> AfterLeavingRecord {

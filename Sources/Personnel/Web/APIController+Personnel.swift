@@ -208,22 +208,21 @@ extension APIController {
 
     /// `POST personnel/:person/declearing-violation`: a serious violation in the 脱密期, filed with the administration (IR 54).
     func reportDeclearingViolation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let b = try await decodeJSON(AfterLeavingReportBody.self, request)
-        let r = try await services.personnel.reportDeclearingViolation(
-            try context.actor(),
-            AfterLeavingRecord(
-                id: "", personID: try context.parameters.require("person"), kind: .violation, occurredOn: try day(b.occurredOn, field: "occurred_on"),
-                details: b.details))
-        return JSON.response(PersonnelDTO.AfterLeaving(r), status: .created)
+        try await reportAfterLeaving(request, context, kind: .violation)
     }
 
     /// `POST personnel/:person/absconded`: 擅自离职, filed with the administration (IR 54).
     func reportAbsconded(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await reportAfterLeaving(request, context, kind: .absconded)
+    }
+
+    /// The two reports of IR 54, one body (`occurred_on`, `details`); 201 with the record.
+    private func reportAfterLeaving(_ request: Request, _ context: AppRequestContext, kind: AfterLeavingKind) async throws -> Response {
         let b = try await decodeJSON(AfterLeavingReportBody.self, request)
-        let r = try await services.personnel.reportAbsconded(
+        let r = try await services.personnel.report(
             try context.actor(),
             AfterLeavingRecord(
-                id: "", personID: try context.parameters.require("person"), kind: .absconded, occurredOn: try day(b.occurredOn, field: "occurred_on"),
+                id: "", personID: try context.parameters.require("person"), kind: kind, occurredOn: try day(b.occurredOn, field: "occurred_on"),
                 details: b.details))
         return JSON.response(PersonnelDTO.AfterLeaving(r), status: .created)
     }

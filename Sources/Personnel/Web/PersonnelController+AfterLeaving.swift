@@ -34,31 +34,24 @@ extension PersonnelController {
 
     /// `POST /personnel/file/:person/violation`: a serious violation in the 脱密期 reported to the administration (IR 54).
     func reportViolation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let form = try await csrfForm(request, context)
-        let person = try context.parameters.require("person")
-        return try await refusable {
-            _ = try await services.personnel.reportDeclearingViolation(
-                try context.actor(),
-                AfterLeavingRecord(
-                    id: "", personID: person, kind: .violation, occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? ""
-                ))
-            return try await filePage(context, flash: "已报告同级保密行政管理部门（脱密期严重违规）")
-        } again: { message, status in
-            try await filePage(context, error: message, status: status)
-        }
+        try await reportAfterLeaving(request, context, kind: .violation, flash: "已报告同级保密行政管理部门（脱密期严重违规）")
     }
 
     /// `POST /personnel/file/:person/absconded`: 擅自离职 reported to the administration (IR 54).
     func reportAbsconded(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await reportAfterLeaving(request, context, kind: .absconded, flash: "已报告同级保密行政管理部门（擅自离职）")
+    }
+
+    /// The two reports of IR 54 from the file's forms (日期, 具体情况), back on the file.
+    private func reportAfterLeaving(_ request: Request, _ context: AppRequestContext, kind: AfterLeavingKind, flash: String) async throws -> Response {
         let form = try await csrfForm(request, context)
         let person = try context.parameters.require("person")
         return try await refusable {
-            _ = try await services.personnel.reportAbsconded(
+            _ = try await services.personnel.report(
                 try context.actor(),
                 AfterLeavingRecord(
-                    id: "", personID: person, kind: .absconded, occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? ""
-                ))
-            return try await filePage(context, flash: "已报告同级保密行政管理部门（擅自离职）")
+                    id: "", personID: person, kind: kind, occurredOn: try Self.formDay(form["occurred_on"], "occurred_on"), details: form["details"] ?? ""))
+            return try await filePage(context, flash: flash)
         } again: { message, status in
             try await filePage(context, error: message, status: status)
         }
