@@ -12,10 +12,10 @@ extension Day {
         }
         let scalars = Array(text.trimmingSpacesAndNewlines.unicodeScalars)
         guard !scalars.isEmpty else { return nil }
-        if let serial = Double(String(String.UnicodeScalarView(scalars))), serial.isFinite {
-            let whole = Int(serial.rounded(.down))
-            guard (20_000..<80_000).contains(whole) else { return nil }
-            self.init(daysSinceEpoch: whole - Day.excelEpochOffset1900)
+        if let serial = Double(String(String.UnicodeScalarView(scalars))) {
+            // The range first: a number too large for Int is no date (and must not trap converting it).
+            guard serial.isFinite, serial >= 20_000, serial < 80_000 else { return nil }
+            self.init(daysSinceEpoch: Day.wholeDays(ofSerial: serial) - Day.excelEpochOffset1900)
             return
         }
         var i = 0
@@ -54,6 +54,12 @@ extension Day {
         case 0xFF10...0xFF19: Int(s.value - 0xFF10)
         default: nil
         }
+    }
+
+    /// The day of a serial as a spreadsheet shows it: rounded to the millisecond first, as Excel does before it
+    /// formats a value, so that 45716.99999999999 is 1 March, not 28 February. `serial` must be finite and in range.
+    public static func wholeDays(ofSerial serial: Double) -> Int {
+        Int(((serial * 86_400_000).rounded() / 86_400_000).rounded(.down))
     }
 
     /// Days between Excel's 1900 epoch (serial 0 = 1899-12-30, past its leap-year bug) and 1970-01-01.

@@ -304,7 +304,7 @@ struct DateSystem {
     /// The ISO date of a serial number (its fraction, the time of day, dropped); nil when it is none.
     func isoDate(serial text: String) -> String? {
         guard let serial = Double(text), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
-        let whole = Int(serial.rounded(.down))
+        let whole = Day.wholeDays(ofSerial: serial)
         // In the 1900 system serials before 1 March 1900 count Excel's non-existent 29 February 1900.
         let days = date1904 ? whole - 24_107 : whole - Day.excelEpochOffset1900 + (whole < 61 ? 1 : 0)
         return Day(daysSinceEpoch: days).iso
@@ -313,8 +313,9 @@ struct DateSystem {
     /// The ISO date of a date cell's ISO 8601 value (`2025-03-01`, `2025-03-01T00:00:00Z`).
     func isoDate(written text: String) -> String? { Day(iso: String(text.prefix(10)))?.iso }
 
-    /// Number formats Excel builds in that show a date (14–17, 22; the CJK ones 27–36 and 50–58).
-    static let builtInDates: Set<Int> = Set([14, 15, 16, 17, 22]).union(27...36).union(50...58)
+    /// Number formats Excel builds in that show a date (14–17, 22; the CJK dates 27–31, 36, 50–54, 57, 58 — not the
+    /// CJK formats of a time alone, 32–35, 55 and 56).
+    static let builtInDates: Set<Int> = Set([14, 15, 16, 17, 22, 36, 57, 58]).union(27...31).union(50...54)
 
     /// Whether a format code shows a date: a year or day code outside quoted text, `[…]` sections and escapes.
     static func isDate(formatCode code: String) -> Bool {
@@ -340,14 +341,15 @@ struct DateSystem {
     }
 }
 
-/// `xl/workbook.xml`: the first sheet in the workbook's order (its relationship id) and the date system.
+/// `xl/workbook.xml`: the first visible sheet in the workbook's order (its relationship id) — a hidden one holds a
+/// template's lists, not the table — and the date system.
 private final class WorkbookReader: PartReader {
     var firstSheet: String?
     var date1904 = false
 
     override func start(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "sheet" where firstSheet == nil:
+        case "sheet" where firstSheet == nil && !["hidden", "veryHidden"].contains(attributes["state"] ?? ""):
             firstSheet = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") }?.value
         case "workbookPr":
             date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")

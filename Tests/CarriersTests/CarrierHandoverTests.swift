@@ -38,6 +38,11 @@ struct CarrierHandoverTests {
             outcome { _ = try CarrierRules.handedOver(kept, from: "p1", to: successor(), leaverSigned: "李某", successorSigned: " ", by: clerk) }
                 == "validation.invalid R-CA-15")
         #expect(
+            outcome {
+                _ = try CarrierRules.handedOver(
+                    kept, from: "p1", to: successor(), leaverSigned: String(repeating: "李", count: 31), successorSigned: "王某", by: clerk)
+            } == "validation.invalid R-CA-15", "a signature is a name, not a text")
+        #expect(
             outcome { _ = try CarrierRules.handedOver(kept, from: "p1", to: successor(unit: "u2"), leaverSigned: "李某", successorSigned: "王某", by: clerk) }
                 == "validation.invalid R-CA-15")
         #expect(

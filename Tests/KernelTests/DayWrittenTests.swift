@@ -8,7 +8,7 @@ struct DayWrittenTests {
         "Each way Excel, WPS and people write 1 March 2025 reads as that day",
         arguments: [
             "2025-03-01", "2025-3-1", "2025/3/1", "2025/03/01", "2025.3.1", "2025年3月1日", "2025年03月01日", "２０２５年３月１日", "2025/3/1 14:30",
-            "2025-03-01T00:00:00", "2025-03-01T00:00:00Z", " 2025/3/1 ", "45717", "45717.6041666667",
+            "2025-03-01T00:00:00", "2025-03-01T00:00:00Z", " 2025/3/1 ", "45717", "45717.6041666667", "45716.99999999999",
         ])
     func sameDay(_ text: String) {
         #expect(Day(written: text) == Day(year: 2025, month: 3, day: 1), "\(text)")
@@ -16,7 +16,10 @@ struct DayWrittenTests {
 
     @Test(
         "Anything else is no date: a plain count, a month without a year, mixed separators, an impossible day, trailing words",
-        arguments: ["", "3", "4.5", "3月1日", "2025/3-1", "2025年3-1", "2025-02-30", "2025/13/1", "2025/3/1 上午", "25/3/1", "20250301", "12345"])
+        arguments: [
+            "", "3", "4.5", "3月1日", "2025/3-1", "2025年3-1", "2025-02-30", "2025/13/1", "2025/3/1 上午", "25/3/1", "20250301", "12345", "1e19", "-1e300",
+            "9223372036854775808", "1E+20", "nan", "inf",
+        ])
     func notADay(_ text: String) {
         #expect(Day(written: text) == nil, "\(text)")
     }

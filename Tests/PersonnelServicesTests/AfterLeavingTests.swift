@@ -57,7 +57,7 @@ struct AfterLeavingTests {
             _ = try await s.personnel.reportDeclearingViolation(
                 office, AfterLeavingRecord(id: "", personID: leaver, kind: .violation, occurredOn: today, details: "到外资企业任职，违反离岗离职保密承诺"))
             let filed = try #require(try await Self.filings(world, .declearingViolation).first)
-            #expect(filed.summary.contains("脱密期严重违规报告") && filed.content.contains("某外资咨询公司") && !filed.content.contains("江海市某国有企业"))
+            #expect(filed.summary.hasSuffix("涉密人员脱密期严重违规报告") && filed.content.contains("某外资咨询公司") && !filed.content.contains("江海市某国有企业"))
             #expect(try await !waiting())
             let records = try await s.personnel.file(office, personID: leaver).afterLeaving
             #expect(records.first { $0.id == foreign.id }?.reportedOn == today)
@@ -86,7 +86,9 @@ struct AfterLeavingTests {
             #expect(file.record?.status == .removed && file.person.tier == ClearanceTier.none)
             #expect(file.departures.contains { $0.completedOn == nil && $0.destination.contains("擅自离职") })
             let filed = try #require(try await Self.filings(world, .personnelAbsconded).first)
-            #expect(filed.summary.contains("周敏擅自离职报告") && filed.content.contains("尚未清退：1") && !filed.content.contains("周敏使用的U盘"))
+            #expect(filed.content.contains("姓名：周敏") && filed.content.contains("尚未清退：1") && !filed.content.contains("周敏使用的U盘"))
+            // The summary, which the audit log keeps, names nobody.
+            #expect(filed.summary.hasSuffix("涉密人员擅自离职报告") && !filed.summary.contains("周敏"))
             // Still leaving (the checklist open): a second report is allowed; a leaver in the 脱密期 is no absconder.
             _ = try await s.personnel.reportAbsconded(
                 office, AfterLeavingRecord(id: "", personID: zhoumin, kind: .absconded, occurredOn: today, details: "补充报告"))

@@ -89,7 +89,7 @@ struct ChangeReviewTests {
         }
     }
 
-    @Test("R-PE-10 a post with someone serving in it is not abolished; an empty one is, and then takes no appointment")
+    @Test("R-PE-10 a post with someone serving in it is not abolished; an empty one is, and then takes no review or appointment")
     func abolishOnlyEmpty() async throws {
         try await TestWorld.with { world in
             let p = world.services.personnel
@@ -107,11 +107,15 @@ struct ChangeReviewTests {
                 await refusal {
                     _ = try await p.updatePost(clerk, postID: empty.id, .init(name: "x", departmentID: nil, highestLevel: .secret, keyPart: false, roles: []))
                 } == "personnel.post_abolished R-PE-10")
-            _ = try await p.recordReview(
-                clerk,
-                .init(
-                    personID: wuhao, postID: empty.id, kind: .change, eligibility: .allMet, personnelOpinion: "符合", secrecyOpinion: "同意", decidedBy: "陈军",
-                    passed: true))
+            // Nobody is reviewed for it, nor appointed to it.
+            #expect(
+                await refusal {
+                    _ = try await p.recordReview(
+                        clerk,
+                        .init(
+                            personID: wuhao, postID: empty.id, kind: .change, eligibility: .allMet, personnelOpinion: "符合", secrecyOpinion: "同意",
+                            decidedBy: "陈军", passed: true))
+                } == "validation.invalid")
             #expect(await refusal { _ = try await p.appoint(clerk, personID: wuhao, postID: empty.id, tier: .general) } == "validation.invalid")
         }
     }

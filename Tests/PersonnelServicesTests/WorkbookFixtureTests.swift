@@ -22,8 +22,8 @@ struct WorkbookFixtureTests {
     static func day(_ iso: String) throws -> Day { try #require(Day(iso: iso)) }
 
     @Test(
-        "R-PE-3 a roster workbook imports every row with its dates — the 1904 system, date cells with a time, dates typed as text, the first sheet in the workbook's order",
-        arguments: ["roster-openpyxl-1904.xlsx", "roster-libreoffice.xlsx"])
+        "R-PE-3 a roster workbook imports every row with its dates — the 1904 system, date cells with a time, dates typed as text, the first visible sheet in the workbook's order",
+        arguments: ["roster-openpyxl-1904.xlsx", "roster-libreoffice.xlsx", "roster-openpyxl-hidden-lists.xlsx"])
     func rosterWorkbook(_ name: String) async throws {
         try await TestWorld.with { world in
             let clerk = try await world.actor("wangfang")

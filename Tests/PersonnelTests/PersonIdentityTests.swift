@@ -41,5 +41,7 @@ struct PersonIdentityTests {
         #expect(field(identity(id: "110101198503120018")) == "id_number", "wrong check digit")
         #expect(field(identity(birth: "1985-04")) == "id_number", "the number's birth month is March")
         #expect(field(identity(gender: "女")) == "id_number", "the number's sex digit is a man's")
+        // 31 February 1985, its check digit right: no real birth day.
+        #expect(field(identity(birth: "1985-02", id: "110101198502310011")) == "id_number")
     }
 }

@@ -19,6 +19,9 @@ extension CarrierRules {
         guard !leaverSigned.trimmingSpaces.isEmpty, !successorSigned.trimmingSpaces.isEmpty else {
             throw Refusal.invalid("signatures", "移交清单须由移交人和接收人双方签字", rule: "R-CA-15")
         }
+        guard leaverSigned.trimmingSpaces.count <= 30, successorSigned.trimmingSpaces.count <= 30 else {
+            throw Refusal.invalid("signatures", "签字不超过30字", rule: "R-CA-15")
+        }
         guard !carriers.isEmpty else {
             throw Refusal(code: "carrier.nothing_to_hand_over", ruleID: "R-CA-15", message: "移交人没有保管中的涉密载体", kind: .conflict)
         }

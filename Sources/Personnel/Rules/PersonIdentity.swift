@@ -65,6 +65,11 @@ extension PersonnelRules {
         let check = Array("10X98765432")[zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
         guard Character(id[17]) == check else { throw Refusal.invalid("id_number", "身份证号的校验码不正确，请核对") }
         let born = String(String.UnicodeScalarView(id[6..<12]))
+        // The birth code is a real day, not after today (GB 11643).
+        let idYear = digits[6..<10].reduce(0) { $0 * 10 + $1 }
+        guard let bornDay = Day(year: idYear, month: digits[10] * 10 + digits[11], day: digits[12] * 10 + digits[13]), !(today < bornDay) else {
+            throw Refusal.invalid("id_number", "身份证号中的出生日期不是有效日期，请核对")
+        }
         guard born == String(format: "%04d%02d", year, month) else {
             throw Refusal.invalid("id_number", "身份证号中的出生年月（\(born.prefix(4))年\(Int(born.suffix(2)) ?? 0)月）与所填出生年月不一致")
         }

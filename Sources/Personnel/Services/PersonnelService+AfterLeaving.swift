@@ -31,7 +31,7 @@ extension PersonnelService {
             var r = try PersonnelRules.employment(input, person: try await PersonnelStore.cleared(personID: input.personID, on: db), today: day)
             r.id = IDs.make()
             try await PersonnelStore.insert(r, unitID: me.unitID, at: s.nowMillis, on: db)
-            try await audit(actor, "after.employment", id: r.id, detail: r.restricted ? "受限就业：\(r.employerKind?.rawValue ?? "")" : "就业", on: db)
+            try await audit(actor, "after.employment", id: r.id, detail: "登记就业", on: db)
             return r
         }
     }
@@ -59,7 +59,7 @@ extension PersonnelService {
                 lines.append("脱密期内就业：\(e.occurredOn.chinese)起在\(e.employer)（\(e.employerKind?.chinese ?? "")）\(e.position)")
             }
             try await s.fileWithAdministration(
-                actor, kind: .declearingViolation, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)\(person.name)脱密期严重违规报告",
+                actor, kind: .declearingViolation, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)涉密人员脱密期严重违规报告",
                 content: lines.joined(separator: "\n"), on: db)
             try await audit(actor, "after.violation", id: r.id, detail: "报告保密行政管理部门", on: db)
             return r
@@ -89,7 +89,7 @@ extension PersonnelService {
                 "尚未清退：" + (held.isEmpty ? "无" : held.map { "\($0.count)\($0.what)" }.joined(separator: "、")),
             ]
             try await s.fileWithAdministration(
-                actor, kind: .personnelAbsconded, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)\(person.name)擅自离职报告",
+                actor, kind: .personnelAbsconded, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)涉密人员擅自离职报告",
                 content: lines.joined(separator: "\n"), on: db)
             try await audit(actor, "after.absconded", id: r.id, detail: "报告保密行政管理部门", on: db)
             return r

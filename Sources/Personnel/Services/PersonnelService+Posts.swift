@@ -54,7 +54,7 @@ extension PersonnelService {
     public struct PostEdit: Sendable {
         /// 岗位名称
         public var name: String
-        /// 所属部门
+        /// 所属部门: nil keeps the post's, empty removes it.
         public var departmentID: String?
         /// 涉及最高密级
         public var highestLevel: Level
@@ -85,7 +85,8 @@ extension PersonnelService {
             guard let post = try await PersonnelStore.post(id: postID, on: db), post.unitID == me.unitID else { throw Refusal.notFound }
             var next = post
             next.name = edit.name
-            next.departmentID = edit.departmentID?.isEmpty == true ? nil : edit.departmentID
+            // No department given keeps the post's; an empty one takes it away.
+            if let dept = edit.departmentID { next.departmentID = dept.isEmpty ? nil : dept }
             next.highestLevel = edit.highestLevel
             next.keyPart = edit.keyPart
             next.roles = edit.roles

@@ -79,6 +79,8 @@ public struct PersonnelService: Sendable {
             guard let post = try await PersonnelStore.post(id: input.postID, on: db), post.unitID == me.unitID else {
                 throw Refusal.invalid("post_id", "请选择本单位的涉密岗位")
             }
+            /// R-PE-10: an abolished post is reviewed for no one.
+            if let to = post.validTo, !(day < to) { throw Refusal.invalid("post_id", "该涉密岗位已撤销") }
             let current = try await PersonnelStore.cleared(personID: input.personID, on: db)
             let trigger = input.kind == .change ? (try await PersonnelStore.changeReview(personID: input.personID, on: db) ?? "") : ""
             let review = try PersonnelRules.decided(

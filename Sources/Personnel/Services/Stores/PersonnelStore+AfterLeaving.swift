@@ -21,19 +21,24 @@ extension PersonnelStore {
     static func afterLeaving(personID: String, on db: any SQLDatabase) async throws -> [AfterLeavingRecord] {
         try await db.raw(
             "SELECT * FROM after_leaving WHERE person_id = \(bind: personID) ORDER BY occurred_on DESC, id DESC LIMIT 50"
-        ).all().map { row in
-            AfterLeavingRecord(
-                id: try text(row, "id"), personID: try text(row, "person_id"), kind: AfterLeavingKind(rawValue: try text(row, "kind")) ?? .violation,
-                occurredOn: try day(row, "occurred_on") ?? Day(daysSinceEpoch: 0), employer: try text(row, "employer"),
-                employerKind: try row.decode(column: "employer_kind", as: String?.self).flatMap(EmployerKind.init(rawValue:)),
-                position: try text(row, "position"), details: try text(row, "details"), restricted: try row.decode(column: "restricted", as: Int.self) != 0,
-                reportedOn: try day(row, "reported_on"))
-        }
+        ).all().map(record(from:))
     }
 
-    /// IR 54: a person's restricted employment not yet reported now is, by the report of `day`; returns what it marked.
+    static func record(from row: any SQLRow) throws -> AfterLeavingRecord {
+        AfterLeavingRecord(
+            id: try text(row, "id"), personID: try text(row, "person_id"), kind: AfterLeavingKind(rawValue: try text(row, "kind")) ?? .violation,
+            occurredOn: try day(row, "occurred_on") ?? Day(daysSinceEpoch: 0), employer: try text(row, "employer"),
+            employerKind: try row.decode(column: "employer_kind", as: String?.self).flatMap(EmployerKind.init(rawValue:)),
+            position: try text(row, "position"), details: try text(row, "details"), restricted: try row.decode(column: "restricted", as: Int.self) != 0,
+            reportedOn: try day(row, "reported_on"))
+    }
+
+    /// IR 54: a person's restricted employment not yet reported now is, by the report of `day`; returns what it marked
+    /// (the first 200, for the report's text).
     static func markEmploymentReported(personID: String, on day: Day, on db: any SQLDatabase) async throws -> [AfterLeavingRecord] {
-        let open = try await afterLeaving(personID: personID, on: db).filter { $0.restricted && $0.reportedOn == nil }
+        let open = try await db.raw(
+            "SELECT * FROM after_leaving WHERE person_id = \(bind: personID) AND restricted = 1 AND reported_on IS NULL ORDER BY occurred_on, id LIMIT 200"
+        ).all().map(record(from:))
         try await db.raw(
             "UPDATE after_leaving SET reported_on = \(bind: day.iso) WHERE person_id = \(bind: personID) AND restricted = 1 AND reported_on IS NULL"
         ).run()
