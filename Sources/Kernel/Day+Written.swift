@@ -3,9 +3,9 @@ import Foundation
 extension Day {
     /// A date as a spreadsheet or a person writes it in an imported file: `2025-03-01`, `2025-3-1`, `2025/3/1`,
     /// `2025.3.1` or `2025年3月1日`, each optionally followed by a time (`2025/3/1 14:30`, `2025-03-01T00:00:00`); or an
-    /// Excel serial number in the 1900 date system (`45717`, its fraction the time of day), within 1954–2118 so that a
-    /// plain count is never read as a date. Nil for anything else.
-    public init?(written text: String) {
+    /// Excel serial number (`45717`, its fraction the time of day) in the 1900 date system, or the 1904 one when the
+    /// workbook says so, within 20,000–80,000 so that a plain count is never read as a date. Nil for anything else.
+    public init?(written text: String, date1904: Bool = false) {
         if let iso = Day(iso: text) {
             self = iso
             return
@@ -15,7 +15,7 @@ extension Day {
         if let serial = Double(String(String.UnicodeScalarView(scalars))) {
             // The range first: a number too large for Int is no date (and must not trap converting it).
             guard serial.isFinite, serial >= 20_000, serial < 80_000 else { return nil }
-            self.init(daysSinceEpoch: Day.wholeDays(ofSerial: serial) - Day.excelEpochOffset1900)
+            self.init(daysSinceEpoch: Day.wholeDays(ofSerial: serial) - (date1904 ? Day.excelEpochOffset1904 : Day.excelEpochOffset1900))
             return
         }
         var i = 0
@@ -64,4 +64,6 @@ extension Day {
 
     /// Days between Excel's 1900 epoch (serial 0 = 1899-12-30, past its leap-year bug) and 1970-01-01.
     public static let excelEpochOffset1900 = 25_569
+    /// Days between Excel's 1904 epoch (serial 0 = 1904-01-01) and 1970-01-01.
+    public static let excelEpochOffset1904 = 24_107
 }

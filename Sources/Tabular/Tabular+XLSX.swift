@@ -289,7 +289,7 @@ private final class SheetReader: PartReader {
             if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
             records += 1
             guard records <= limits.rows + 1 else { return stop(.rows, limits.rows, line: rowNumber) }
-            body(Tabular.Record(line: rowNumber, cells: cells))
+            body(Tabular.Record(line: rowNumber, cells: cells, date1904: dates.date1904))
         default: break
         }
     }
@@ -306,7 +306,7 @@ struct DateSystem {
         guard let serial = Double(text), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
         let whole = Day.wholeDays(ofSerial: serial)
         // In the 1900 system serials before 1 March 1900 count Excel's non-existent 29 February 1900.
-        let days = date1904 ? whole - 24_107 : whole - Day.excelEpochOffset1900 + (whole < 61 ? 1 : 0)
+        let days = date1904 ? whole - Day.excelEpochOffset1904 : whole - Day.excelEpochOffset1900 + (whole < 61 ? 1 : 0)
         return Day(daysSinceEpoch: days).iso
     }
 

@@ -10,11 +10,15 @@ public enum Tabular {
         public var line: Int
         /// The cells in column order, quotes removed.
         public var cells: [String]
+        /// The row's workbook counts serial dates from 1904: a serial left in a cell without a date format is read so
+        /// (`Day(written:date1904:)`).
+        public var date1904: Bool
 
         /// A record of `cells` starting on `line`.
-        public init(line: Int, cells: [String]) {
+        public init(line: Int, cells: [String], date1904: Bool = false) {
             self.line = line
             self.cells = cells
+            self.date1904 = date1904
         }
     }
 

@@ -23,4 +23,11 @@ struct DayWrittenTests {
     func notADay(_ text: String) {
         #expect(Day(written: text) == nil, "\(text)")
     }
+
+    @Test("A serial of a 1904 workbook counts from 1 January 1904: 44255 is 1 March 2025 there, 28 February 2021 in the 1900 system")
+    func serial1904() {
+        #expect(Day(written: "44255", date1904: true) == Day(year: 2025, month: 3, day: 1))
+        #expect(Day(written: "44255") == Day(year: 2021, month: 2, day: 28))
+        #expect(Day(written: "2025/3/1", date1904: true) == Day(year: 2025, month: 3, day: 1), "written dates are no serials")
+    }
 }

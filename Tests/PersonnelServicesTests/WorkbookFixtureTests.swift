@@ -27,11 +27,13 @@ struct WorkbookFixtureTests {
     func rosterWorkbook(_ name: String) async throws {
         try await TestWorld.with { world in
             let clerk = try await world.actor("wangfang")
-            try await RosterImportTests.addPersons(world, count: 6, unitID: try #require(clerk.person).unitID)
+            try await RosterImportTests.addPersons(world, count: 7, unitID: try #require(clerk.person).unitID)
             let report = try await world.services.personnel.importFile(clerk, try Self.fixture(name), kind: .roster, mode: .all)
             #expect(report.problems.isEmpty, "\(report.problems)")
-            #expect(report.rows == 6 && report.imported == 6)
-            for n in 1...5 {
+            // The 1904 workbook's seventh row has its dates as bare serials in General-format cells, read in its system.
+            let rows = name.contains("1904") ? 7 : 6
+            #expect(report.rows == rows && report.imported == rows)
+            for n in [1, 2, 3, 4, 5] + (rows == 7 ? [7] : []) {
                 let file = try await world.services.personnel.file(clerk, personID: "imp-\(n)")
                 #expect(file.record?.appointedOn == (try Self.day("2025-03-01")), "导入人员\(n)")
                 #expect(file.reviews.first?.reviewedOn == (try Self.day("2025-02-20")), "导入人员\(n)")

@@ -157,7 +157,7 @@ public enum RosterImport {
         /// A date as Excel, WPS or a person writes it (`Day(written:)`); a workbook's date cells arrive as ISO dates.
         mutating func day(_ c: Column, today: Day) -> Day? {
             let v = value(c)
-            guard let d = Day(written: v) else {
+            guard let d = Day(written: v, date1904: record.date1904) else {
                 bad(c, v.isEmpty ? "不能为空" : "“\(v)”不是日期（应为 2025-03-01、2025/3/1 或 2025年3月1日）")
                 return nil
             }
