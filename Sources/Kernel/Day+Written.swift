@@ -15,7 +15,7 @@ extension Day {
         if let serial = Double(String(String.UnicodeScalarView(scalars))) {
             // The range first: a number too large for Int is no date (and must not trap converting it).
             guard serial.isFinite, serial >= 20_000, serial < 80_000 else { return nil }
-            self.init(daysSinceEpoch: Day.wholeDays(ofSerial: serial) - (date1904 ? Day.excelEpochOffset1904 : Day.excelEpochOffset1900))
+            self.init(serial: serial, date1904: date1904)
             return
         }
         var i = 0
@@ -56,14 +56,30 @@ extension Day {
         }
     }
 
-    /// The day of a serial as a spreadsheet shows it: rounded to the millisecond first, as Excel does before it
-    /// formats a value, so that 45716.99999999999 is 1 March, not 28 February. `serial` must be finite and in range.
-    public static func wholeDays(ofSerial serial: Double) -> Int {
-        Int(((serial * 86_400_000).rounded() / 86_400_000).rounded(.down))
+    /// The day an Excel serial number shows, its fraction (the time of day) rounded to the millisecond first as Excel
+    /// does before it formats a value — 45716.99999999999 is 1 March 2025, not 28 February — in the 1900 date system
+    /// (counting its non-existent 29 February 1900) or the 1904 one; nil outside Excel's range (up to 9999-12-31).
+    public init?(serial: Double, date1904: Bool) {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let whole = Int(((serial * 86_400_000).rounded() / 86_400_000).rounded(.down))
+        self.init(daysSinceEpoch: date1904 ? whole - Day.excelEpochOffset1904 : whole - Day.excelEpochOffset1900 + (whole < 61 ? 1 : 0))
     }
 
     /// Days between Excel's 1900 epoch (serial 0 = 1899-12-30, past its leap-year bug) and 1970-01-01.
     public static let excelEpochOffset1900 = 25_569
     /// Days between Excel's 1904 epoch (serial 0 = 1904-01-01) and 1970-01-01.
     public static let excelEpochOffset1904 = 24_107
+}
+
+extension Int {
+    /// A whole number as a spreadsheet writes it: `4`, or `4.0` from a number cell; nil for a fraction, or beyond a
+    /// billion either way.
+    public init?(written text: String) {
+        if let n = Int(text) {
+            self = n
+            return
+        }
+        guard let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 1e9 else { return nil }
+        self = Int(d)
+    }
 }

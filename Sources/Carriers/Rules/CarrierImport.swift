@@ -206,7 +206,7 @@ public enum CarrierImport {
                 }
             }
             let copiesText = value(.copies)
-            let copies = Int(copiesText) ?? Double(copiesText).flatMap { $0.isFinite && $0 == $0.rounded() && abs($0) < 1e6 ? Int($0) : nil }
+            let copies = Int(written: copiesText)
             if !copiesText.isEmpty, copies.map({ !CarrierRules.copiesRange.contains($0) }) ?? true { bad(.copies, "应为1至999的整数") }
             var serials = value(.serials).listItems
             if let copies, CarrierRules.copiesRange.contains(copies) {

@@ -24,6 +24,11 @@ public enum PersonnelRules {
         return p
     }
 
+    /// R-PE-10: an abolished post is reviewed for no one and takes no appointment.
+    public static func checkNotAbolished(_ post: SecretPost, today: Day) throws {
+        if post.isAbolished(on: today) { throw Refusal.invalid("post_id", "该涉密岗位已撤销") }
+    }
+
     /// R-PE-10 / R-PE-1: the tier the access checks use. 非涉密 is always allowed; any other tier needs a current
     /// 涉密岗位 and never exceeds the post's tier.
     public static func checkTier(_ requested: ClearanceTier, post: SecretPost?, status: PersonnelStatus?, field: String = "tier") throws {
@@ -85,7 +90,7 @@ public enum PersonnelRules {
     public static func appointed(
         personID: String, to post: SecretPost, tier: ClearanceTier, facts: AppointmentFacts, today: Day, reviewMonths: Int = defaultReviewMonths
     ) throws -> ClearedPerson {
-        if let to = post.validTo, !(today < to) { throw Refusal.invalid("post_id", "该涉密岗位已撤销") }
+        try checkNotAbolished(post, today: today)
         guard tier != .none else { throw Refusal.invalid("tier", "请选择涉密等级（核心、重要或一般）") }
         try checkTier(tier, post: post, status: .serving)
         guard let review = facts.review, review.postID == post.id, review.passed else {

@@ -26,6 +26,9 @@ public struct SecretPost: Sendable, Hashable, Codable {
     /// R-PE-1: the tier is fixed by the highest level the post handles.
     public var tier: ClearanceTier { ClearanceTier(forHighest: highestLevel) }
 
+    /// Whether the post no longer exists on `day`: abolished on or before it (R-PE-10).
+    public func isAbolished(on day: Day) -> Bool { validTo.map { !(day < $0) } ?? false }
+
     /// Whether the post is a 保密员's (R-PE-8, R-PE-13).
     public var isClerk: Bool { roles.contains(.secrecyClerk) || roles.contains(.secrecyOffice) }
 

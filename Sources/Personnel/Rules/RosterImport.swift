@@ -202,13 +202,6 @@ public enum RosterImport {
         return (rows, problems)
     }
 
-    /// A whole number as a spreadsheet writes it: `4`, or `4.0` from a number cell.
-    static func wholeNumber(_ text: String) -> Int? {
-        if let n = Int(text) { return n }
-        guard let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 1e9 else { return nil }
-        return Int(d)
-    }
-
     /// R-TR-1 / R-KP-4: checks the training rows on their own — date, 1–40 hours, content.
     public static func training(_ records: [Tabular.Record], today: Day) -> (rows: [TrainingRow], problems: [Problem]) {
         let (index, headerProblems) = header(records, kind: .training)
@@ -219,7 +212,7 @@ public enum RosterImport {
             var r = Reader(record: record, index: index)
             let name = r.text(.name, max: 30)
             let held = r.day(.heldOn, today: today)
-            let hours = Self.wholeNumber(r.value(.hours))
+            let hours = Int(written: r.value(.hours))
             if hours == nil || !(1...40).contains(hours!) { r.bad(.hours, "应为1至40的整数") }
             let content = r.text(.content, max: 500)
             let kindText = r.value(.trainingKind)

@@ -49,19 +49,14 @@ extension PersonnelService {
             r.id = IDs.make()
             try await PersonnelStore.insert(r, unitID: me.unitID, at: s.nowMillis, on: db)
             let employment = try await PersonnelStore.markEmploymentReported(personID: input.personID, on: day, on: db)
-            let unit = try await OrganisationReads.unit(id: me.unitID, on: db)?.name ?? ""
-            var lines = [
-                "单位：\(unit)", "姓名：\(person.name)", "原涉密岗位：\(post?.name ?? "—")",
-                "脱密期：\(cleared?.declearingFrom?.chinese ?? "")至\(cleared?.declearingUntil?.chinese ?? "")", "发生日期：\(r.occurredOn.chinese)",
-                "具体情况：\(r.details)",
-            ]
-            for e in employment {
-                lines.append("脱密期内就业：\(e.occurredOn.chinese)起在\(e.employer)（\(e.employerKind?.chinese ?? "")）\(e.position)")
-            }
-            try await s.fileWithAdministration(
-                actor, kind: .declearingViolation, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)涉密人员脱密期严重违规报告",
-                content: lines.joined(separator: "\n"), on: db)
-            try await audit(actor, "after.violation", id: r.id, detail: "报告保密行政管理部门", on: db)
+            let lines =
+                [
+                    "原涉密岗位：\(post?.name ?? "—")",
+                    "脱密期：\(cleared?.declearingFrom?.chinese ?? "")至\(cleared?.declearingUntil?.chinese ?? "")", "发生日期：\(r.occurredOn.chinese)",
+                    "具体情况：\(r.details)",
+                ]
+                + employment.map { "脱密期内就业：\($0.occurredOn.chinese)起在\($0.employer)（\($0.employerKind?.chinese ?? "")）\($0.position)" }
+            try await fileReport(actor, .declearingViolation, title: "涉密人员脱密期严重违规报告", of: person, unitID: me.unitID, lines: lines, record: r, on: db)
             return r
         }
     }
@@ -82,17 +77,25 @@ extension PersonnelService {
             if let cleared, cleared.status == .serving { _ = try await remove(cleared, ground: .absconded, unitID: me.unitID, on: db) }
             try await PersonnelStore.insert(r, unitID: me.unitID, at: s.nowMillis, on: db)
             let held = try await s.holdings(ofPerson: input.personID, on: db).filter { $0.count > 0 }
-            let unit = try await OrganisationReads.unit(id: me.unitID, on: db)?.name ?? ""
             let lines = [
-                "单位：\(unit)", "姓名：\(person.name)", "涉密岗位：\(post?.name ?? "—")", "涉密等级：\(cleared?.tier.chinese ?? "—")",
-                "离开日期：\(r.occurredOn.chinese)", "具体情况：\(r.details)",
+                "涉密岗位：\(post?.name ?? "—")", "涉密等级：\(cleared?.tier.chinese ?? "—")", "离开日期：\(r.occurredOn.chinese)", "具体情况：\(r.details)",
                 "尚未清退：" + (held.isEmpty ? "无" : held.map { "\($0.count)\($0.what)" }.joined(separator: "、")),
             ]
-            try await s.fileWithAdministration(
-                actor, kind: .personnelAbsconded, unitID: me.unitID, rule: "R-PE-7", summary: "\(unit)涉密人员擅自离职报告",
-                content: lines.joined(separator: "\n"), on: db)
-            try await audit(actor, "after.absconded", id: r.id, detail: "报告保密行政管理部门", on: db)
+            try await fileReport(actor, .personnelAbsconded, title: "涉密人员擅自离职报告", of: person, unitID: me.unitID, lines: lines, record: r, on: db)
             return r
         }
+    }
+
+    /// IR 54: files a report with the same-level administration — the unit and the person first, then `lines` —
+    /// under a summary that names nobody (the audit log keeps summaries, and a 三员 reads it), and audits the report.
+    private func fileReport(
+        _ actor: Actor, _ kind: FilingKind, title: String, of person: Person, unitID: String, lines: [String], record r: AfterLeavingRecord,
+        on db: any SQLDatabase
+    ) async throws {
+        let unit = try await OrganisationReads.unit(id: unitID, on: db)?.name ?? ""
+        try await services.fileWithAdministration(
+            actor, kind: kind, unitID: unitID, rule: "R-PE-7", summary: unit + title,
+            content: (["单位：\(unit)", "姓名：\(person.name)"] + lines).joined(separator: "\n"), on: db)
+        try await audit(actor, "after.\(r.kind.rawValue)", id: r.id, detail: "报告保密行政管理部门", on: db)
     }
 }

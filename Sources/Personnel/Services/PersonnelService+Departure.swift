@@ -128,7 +128,7 @@ extension PersonnelService {
             let (cleared, post) = try await PersonnelStore.standing(personID: d.personID, on: db)
             let holdings = try await services.holdings(ofPerson: d.personID, on: db)
             let commitments = try await Self.leavingCommitments(personID: d.personID, since: cleared?.appointedOn, on: db)
-            let handover = post?.isClerk == true ? try await Self.tenureHandover(of: d.personID, since: cleared?.appointedOn, on: db) : nil
+            let handover = try await Self.tenureHandover(of: d.personID, post: post, since: cleared?.appointedOn, on: db)
             return (d, post, holdings, commitments, try await OrganisationReads.person(id: d.personID, on: db)?.name ?? "", handover)
         }
         // What the operator may know of it (R-KS-4): each holder's own filtered list.
@@ -156,7 +156,7 @@ extension PersonnelService {
             let facts = PersonnelRules.GateFacts(
                 held: try await s.holdings(ofPerson: d.personID, on: db),
                 leavingCommitments: try await Self.leavingCommitments(personID: d.personID, since: person.appointedOn, on: db),
-                handover: post?.isClerk == true ? try await Self.tenureHandover(of: d.personID, since: person.appointedOn, on: db)?.text : nil)
+                handover: try await Self.tenureHandover(of: d.personID, post: post, since: person.appointedOn, on: db)?.text)
             let (done, after) = try PersonnelRules.completed(d, person: person, post: post, facts: facts, today: day)
             try await PersonnelStore.save(done, at: s.nowMillis, on: db)
             try await PersonnelStore.save(after, changeReview: nil, at: s.nowMillis, on: db)

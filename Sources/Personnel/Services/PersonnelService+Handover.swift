@@ -55,10 +55,14 @@ extension PersonnelService {
 }
 
 extension PersonnelService {
-    /// R-CA-15 / R-PE-8: the newest 移交清单 `personID` gave in this tenure (on or after `since`, the appointment), and
-    /// the words the checklist records it by.
-    static func tenureHandover(of personID: String, since: Day?, on db: any SQLDatabase) async throws -> (list: CarrierHandover, text: String)? {
-        guard let list = try await CarrierReads.latestHandover(from: personID, on: db), list.handedOn >= (since ?? list.handedOn) else { return nil }
+    /// R-CA-15 / R-PE-8: for a 保密员 (`post`), the newest 移交清单 `personID` gave in this tenure (on or after `since`,
+    /// the appointment), and the words the checklist records it by; nil for anyone else.
+    static func tenureHandover(
+        of personID: String, post: SecretPost?, since: Day?, on db: any SQLDatabase
+    ) async throws -> (list: CarrierHandover, text: String)? {
+        guard post?.isClerk == true, let list = try await CarrierReads.latestHandover(from: personID, on: db), list.handedOn >= (since ?? list.handedOn) else {
+            return nil
+        }
         let successor = try await OrganisationReads.person(id: list.toPersonID, on: db)?.name ?? ""
         return (list, "移交清单：\(list.handedOn.iso)移交\(list.carrierCount)件，接收人\(successor)，双方签字")
     }

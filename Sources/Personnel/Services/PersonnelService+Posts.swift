@@ -21,14 +21,7 @@ extension PersonnelService {
                 id: IDs.make(), unitID: me.unitID, departmentID: departmentID?.isEmpty == true ? nil : departmentID, name: name, highestLevel: highestLevel,
                 keyPart: keyPart, roles: roles, validFrom: today))
         return try await gated(actor, "createPost", post.id) { db in
-            if try await PersonnelStore.postExists(unitID: me.unitID, name: post.name, on: db) {
-                throw Refusal(code: "personnel.post_exists", field: "name", message: "本单位已有涉密岗位“\(post.name)”", kind: .conflict)
-            }
-            if let dept = post.departmentID {
-                guard try await PersonnelStore.departmentExists(id: dept, unitID: me.unitID, on: db) else {
-                    throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
-                }
-            }
+            try await Self.checkPlace(of: post, on: db)
             try await PersonnelStore.insert(post, at: services.nowMillis, on: db)
             try await audit(actor, "post.create", id: post.id, detail: "最高密级\(post.highestLevel.code)", on: db)
             return post
@@ -92,12 +85,7 @@ extension PersonnelService {
             next.roles = edit.roles
             let (edited, review) = try PersonnelRules.edited(
                 post, to: next, holders: try await PersonnelStore.holders(postID: postID, on: db), today: day)
-            if try await PersonnelStore.postExists(unitID: me.unitID, name: edited.name, except: postID, on: db) {
-                throw Refusal(code: "personnel.post_exists", field: "name", message: "本单位已有涉密岗位“\(edited.name)”", kind: .conflict)
-            }
-            if let dept = edited.departmentID, !(try await PersonnelStore.departmentExists(id: dept, unitID: me.unitID, on: db)) {
-                throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
-            }
+            try await Self.checkPlace(of: edited, on: db)
             try await PersonnelStore.update(edited, on: db)
             if let review { try await PersonnelStore.openChangeReviews(postID: postID, reason: review, at: s.nowMillis, on: db) }
             try await PersonnelStore.rosterChanged(unitID: me.unitID, at: s.nowMillis, on: db)
@@ -117,6 +105,17 @@ extension PersonnelService {
             try await PersonnelStore.update(abolished, on: db)
             try await audit(actor, "post.abolish", id: postID, detail: "撤销日期\(day.iso)", on: db)
             return abolished
+        }
+    }
+
+    /// R-PE-10: a post's name is its unit's once (another post's of that name, abolished too, refuses it) and its
+    /// department is one of the unit's.
+    static func checkPlace(of post: SecretPost, on db: any SQLDatabase) async throws {
+        if try await PersonnelStore.postExists(unitID: post.unitID, name: post.name, except: post.id, on: db) {
+            throw Refusal(code: "personnel.post_exists", field: "name", message: "本单位已有涉密岗位“\(post.name)”", kind: .conflict)
+        }
+        if let dept = post.departmentID, !(try await PersonnelStore.departmentExists(id: dept, unitID: post.unitID, on: db)) {
+            throw Refusal.invalid("department_id", "所属部门不存在或不属于本单位")
         }
     }
 }

@@ -79,8 +79,7 @@ public struct PersonnelService: Sendable {
             guard let post = try await PersonnelStore.post(id: input.postID, on: db), post.unitID == me.unitID else {
                 throw Refusal.invalid("post_id", "请选择本单位的涉密岗位")
             }
-            /// R-PE-10: an abolished post is reviewed for no one.
-            if let to = post.validTo, !(day < to) { throw Refusal.invalid("post_id", "该涉密岗位已撤销") }
+            try PersonnelRules.checkNotAbolished(post, today: day)
             let current = try await PersonnelStore.cleared(personID: input.personID, on: db)
             let trigger = input.kind == .change ? (try await PersonnelStore.changeReview(personID: input.personID, on: db) ?? "") : ""
             let review = try PersonnelRules.decided(
@@ -170,7 +169,6 @@ public struct PersonnelService: Sendable {
     /// R-PE-9: removes a person from the post on one of the BJ 39 grounds; their clearance ends.
     public func removeFromPost(_ actor: Actor, personID: String, ground: PersonnelRules.RemovalGround) async throws -> ClearedPerson {
         let me = try await keeper(actor)
-        let s = services
         return try await gated(actor, "remove", personID) { db in
             _ = try await member(personID, of: me, on: db)
             guard let current = try await PersonnelStore.cleared(personID: personID, on: db) else { throw Refusal.notFound }

@@ -36,7 +36,7 @@ extension PersonnelController {
             },
             postOptions: posts.map { Opt(value: $0.id, label: "\($0.name)（\($0.highestLevel.chinese)，\($0.tier.chinese)）", selected: false) },
             people: try await staff(actor),
-            levels: Level.allCases.filter { $0 <= services.systemLevel }.reversed().map { Opt(value: $0.code, label: $0.chinese, selected: false) },
+            levels: levelOptions(selected: nil),
             tiers: [ClearanceTier.core, .important, .general].map { Opt(value: $0.rawValue, label: $0.chinese, selected: false) },
             reviewKinds: Self.opts(ReviewKind.allCases, \.chinese), commitmentKinds: Self.opts(CommitmentKind.allCases, \.chinese),
             conditions: Eligibility.allMet.items.enumerated().map { Opt(value: "c\($0.offset)", label: $0.element.label, selected: true) },
@@ -44,6 +44,11 @@ extension PersonnelController {
         return views.page(
             PersonnelViews.appoint, title: "涉密岗位与任用", session: context.session, path: "/personnel/appoint", content: model, flash: flash, error: error,
             status: status)
+    }
+
+    /// The levels a post may handle, highest first, none above the system's (R-DV-7).
+    func levelOptions(selected: Level?) -> [Opt] {
+        Level.allCases.filter { $0 <= services.systemLevel }.reversed().map { Opt(value: $0.code, label: $0.chinese, selected: $0 == selected) }
     }
 
     func registerAppointment(on router: Router<AppRequestContext>) {

@@ -23,9 +23,7 @@ extension PersonnelController {
         let (post, holders) = try await services.personnel.post(try context.actor(), id: id)
         let model = PostModel(
             id: post.id, name: post.name, tier: post.tier.chinese, holders: holders,
-            levels: Level.allCases.filter { $0 <= services.systemLevel }.reversed().map {
-                Opt(value: $0.code, label: $0.chinese, selected: $0 == post.highestLevel)
-            },
+            levels: levelOptions(selected: post.highestLevel),
             roles: Role.businessRoles.map { Opt(value: $0.rawValue, label: $0.chinese, selected: post.roles.contains($0)) }, keyPart: post.keyPart,
             abolished: post.validTo?.iso)
         return views.page(
@@ -38,12 +36,11 @@ extension PersonnelController {
         let form = try await csrfForm(request, context)
         let id = try context.parameters.require("id")
         return try await refusable {
-            let actor = try context.actor()
-            let (current, _) = try await services.personnel.post(actor, id: id)
+            // The page has no department field: the post keeps its own (nil).
             let post = try await services.personnel.updatePost(
-                actor, postID: id,
+                try context.actor(), postID: id,
                 .init(
-                    name: form["name"] ?? "", departmentID: current.departmentID,
+                    name: form["name"] ?? "", departmentID: nil,
                     highestLevel: try APIController.level(form["highest_level"], field: "highest_level"), keyPart: form["key_part"] == "1",
                     roles: form.all("roles").compactMap(Role.init(rawValue:))))
             return try await postPage(context, id: id, flash: "已调整涉密岗位“\(post.name)”，涉密等级为\(post.tier.chinese)")
